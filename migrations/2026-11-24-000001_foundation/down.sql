@@ -1,0 +1,16 @@
+DROP TABLE refresh_tokens;
+DROP TABLE activation_tokens;
+DROP TABLE license_assignments;
+DROP TABLE users;
+DROP TABLE subscriptions;
+ALTER TABLE redemptions DROP COLUMN tenant_id;
+DROP TABLE tenants;
+DROP TABLE redemption_keys;
+DROP TABLE product_keys;
+DROP TABLE redemptions;
+DROP TABLE key_batches;
+DROP TABLE products;
+DROP TABLE api_clients;
+DROP TABLE partners;
+DROP TABLE signing_keys;
+DROP TABLE server_secrets;

@@ -1,0 +1,192 @@
+//! The product catalogue, supported markets and domain availability.
+
+use actix_web::{HttpResponse, get, post, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{
+    PROBLEM, transaction,
+    extract::{Json, ListOf, Pagination},
+};
+use crate::{
+    AppState,
+    auth::Principal,
+    authz,
+    domain::{countries, tenant_domain},
+    error::{ApiError, Code, Problem},
+    store::{
+        products::{self, ProductRow},
+        tenants,
+    },
+};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProductView {
+    pub id: Uuid,
+    #[schema(example = "M365-BUSINESS-STANDARD")]
+    pub sku: String,
+    #[schema(example = "Microsoft 365 Business Standard")]
+    pub name: String,
+}
+
+impl From<ProductRow> for ProductView {
+    fn from(row: ProductRow) -> Self {
+        Self { id: row.id, sku: row.sku, name: row.name }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"sku": "TEAMS-ESSENTIALS", "name": "Microsoft Teams Essentials"}))]
+pub struct CreateProduct {
+    /// Upper-case letters, digits and hyphens.
+    #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"),
+        custom(function = "sku_characters"))]
+    pub sku: String,
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub name: String,
+}
+
+fn sku_characters(sku: &str) -> Result<(), validator::ValidationError> {
+    if sku.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("sku").with_message("may contain only A-Z, 0-9 and hyphens".into()))
+    }
+}
+
+/// List the product catalogue
+#[utoipa::path(
+    tag = "catalogue",
+    params(Pagination),
+    responses(
+        (status = 200, description = "One page of products", body = ListOf<ProductView>),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/products")]
+pub async fn list_products(
+    state: web::Data<AppState>,
+    _principal: Principal,
+    pagination: web::Query<Pagination>,
+) -> Result<web::Json<ListOf<ProductView>>, ApiError> {
+    let page = pagination.page()?;
+    let rows = transaction(&state, move |conn, _| Ok(products::list(conn, page)?)).await?;
+    let (rows, next) = page.finish(rows, |r| r.id);
+    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+}
+
+/// Add a product to the catalogue
+#[utoipa::path(
+    tag = "catalogue",
+    request_body = CreateProduct,
+    responses(
+        (status = 201, description = "Added", body = ProductView),
+        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`sku-taken`", body = Problem, content_type = PROBLEM),
+        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/products")]
+pub async fn create_product(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: Json<CreateProduct>,
+) -> Result<HttpResponse, ApiError> {
+    authz::operator(&principal)?;
+    let body = body.0;
+    let row = transaction(&state, move |conn, now| {
+        let row = ProductRow { id: Uuid::now_v7(), sku: body.sku, name: body.name, created_at: now };
+        products::insert(conn, &row)?
+            .ok_or_else(|| ApiError::new(Code::SkuTaken, format!("A product with SKU {} exists.", row.sku)))
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(ProductView::from(row)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    #[schema(example = "GR")]
+    pub code: String,
+    #[schema(example = "Greece")]
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryList {
+    pub data: Vec<Country>,
+}
+
+/// Supported markets
+///
+/// The countries a tenant can be created in. Embargoed countries are absent.
+#[utoipa::path(
+    tag = "catalogue",
+    responses(
+        (status = 200, description = "Every supported market, by code", body = CountryList),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/countries")]
+pub async fn list_countries(_principal: Principal) -> web::Json<CountryList> {
+    let data = countries::SUPPORTED
+        .iter()
+        .map(|(code, name)| Country { code: code.to_string(), name: name.to_string() })
+        .collect();
+    web::Json(CountryList { data })
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DomainAvailability {
+    #[schema(example = "contoso")]
+    pub name: String,
+    pub available: bool,
+}
+
+/// Is a tenant domain prefix free?
+#[utoipa::path(
+    tag = "catalogue",
+    params(("name" = String, Path, description = "Domain prefix: lower-case letters, digits, hyphens; 3–63")),
+    responses(
+        (status = 200, description = "Whether a new tenant may take it", body = DomainAvailability),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed`: not a valid prefix", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/domains/{name}")]
+pub async fn domain(
+    state: web::Data<AppState>,
+    _principal: Principal,
+    name: web::Path<String>,
+) -> Result<web::Json<DomainAvailability>, ApiError> {
+    let name = name.into_inner();
+    if let Some(problem) = tenant_domain::domain_problem(&name) {
+        return Err(ApiError::invalid("name", problem));
+    }
+    let lookup = name.clone();
+    let taken = transaction(&state, move |conn, _| Ok(tenants::domain_taken(conn, &lookup)?)).await?;
+    Ok(web::Json(DomainAvailability { name, available: !taken }))
+}
+
+/// The supported market for `code`, or the problem that says why not.
+pub fn supported_country(code: &str) -> Result<String, ApiError> {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(ApiError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as GR"));
+    }
+    if countries::supported_market(code).is_some() {
+        return Ok(code.to_string());
+    }
+    let name = countries::embargoed_name(code).unwrap_or(code);
+    Err(ApiError::new(Code::CountryNotSupported, format!("The service is not available in {name}.")))
+}

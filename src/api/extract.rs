@@ -1,0 +1,202 @@
+//! Request extractors whose every failure is a problem document: JSON bodies (validated),
+//! pagination, path and query errors.
+
+use std::{future::Future, pin::Pin};
+
+use actix_web::{
+    FromRequest, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web,
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::{
+    error::{ApiError, Code, FieldError},
+    store::Page,
+};
+
+/// Largest accepted request body (a 100 000-key import fits).
+pub const BODY_LIMIT: usize = 8 * 1024 * 1024;
+
+/// A JSON body that was well-formed, of the right shape (unknown fields rejected) and valid.
+pub struct Json<T>(pub T);
+
+/// `application/json` or any `+json` type; a missing content type counts as JSON.
+pub fn is_json(req: &HttpRequest) -> bool {
+    match req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(value) => {
+            let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+        }
+    }
+}
+
+/// Reads the body up to [`BODY_LIMIT`].
+pub async fn read_body(payload: &mut Payload) -> Result<web::Bytes, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = web::BytesMut::new();
+    let mut stream = payload.take();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ApiError::new(Code::MalformedRequest, "The request body could not be read."))?;
+        if body.len() + chunk.len() > BODY_LIMIT {
+            return Err(ApiError::new(
+                Code::PayloadTooLarge,
+                format!("Request bodies are limited to {} bytes.", BODY_LIMIT),
+            ));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Turns a JSON body into `T`, naming the field at fault when the shape is wrong.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::new(Code::MalformedRequest, "The request body is empty; send a JSON object."));
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+            ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {inner}."))
+        } else {
+            let path = e.path().to_string();
+            let field = if path == "." { "body".to_string() } else { path };
+            ApiError::invalid(&field, strip_position(&inner.to_string()))
+        }
+    })?;
+    de.end()
+        .map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
+    Ok(value)
+}
+
+/// serde_json appends "at line 1 column 17"; the field name already says where.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Flattens validator's nested errors into `field: message` pairs with dotted paths.
+pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
+    fn walk(prefix: &str, errors: &ValidationErrors, out: &mut Vec<FieldError>) {
+        let mut fields: Vec<_> = errors.errors().iter().collect();
+        fields.sort_by_key(|(name, _)| name.to_string());
+        for (name, kind) in fields {
+            let path = if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
+            match kind {
+                ValidationErrorsKind::Field(list) => {
+                    for e in list {
+                        let message = e.message.as_ref().map(ToString::to_string).unwrap_or_else(|| e.code.to_string());
+                        out.push(FieldError { field: path.clone(), message });
+                    }
+                }
+                ValidationErrorsKind::Struct(inner) => walk(&path, inner, out),
+                ValidationErrorsKind::List(items) => {
+                    for (i, inner) in items {
+                        walk(&format!("{path}[{i}]"), inner, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk("", errors, &mut out);
+    out
+}
+
+pub fn validate<T: Validate>(value: &T) -> Result<(), ApiError> {
+    value.validate().map_err(|e| ApiError::validation(field_errors(&e)))
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !is_json(&req) {
+                return Err(ApiError::new(Code::UnsupportedMediaType, "Send the body as application/json."));
+            }
+            let body = read_body(&mut payload).await?;
+            let value: T = parse_json(&body)?;
+            validate(&value)?;
+            Ok(Json(value))
+        })
+    }
+}
+
+/// `?limit=&after=`: keyset pagination of every list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Pagination {
+    /// Items per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200, default = 50)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub after: Option<String>,
+}
+
+impl Pagination {
+    pub fn page(&self) -> Result<Page, ApiError> {
+        let limit = self.limit.unwrap_or(50);
+        if !(1..=200).contains(&limit) {
+            return Err(ApiError::invalid("limit", "must be between 1 and 200"));
+        }
+        let after = match &self.after {
+            None => None,
+            Some(cursor) => Some(decode_cursor(cursor).ok_or_else(|| {
+                ApiError::invalid("after", "is not a cursor this API returned")
+            })?),
+        };
+        Ok(Page { limit, after })
+    }
+}
+
+pub fn encode_cursor(id: Uuid) -> String {
+    URL_SAFE_NO_PAD.encode(id.as_bytes())
+}
+
+fn decode_cursor(cursor: &str) -> Option<Uuid> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    Uuid::from_slice(&bytes).ok()
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListOf<T> {
+    pub data: Vec<T>,
+    /// Pass as `after` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+impl<T> ListOf<T> {
+    pub fn new(data: Vec<T>, next: Option<Uuid>) -> Self {
+        Self { data, next_cursor: next.map(encode_cursor) }
+    }
+}
+
+/// A malformed path parameter (such as an id that is not a UUID) names nothing that exists.
+pub fn path_error(_: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::not_found("resource").into()
+}
+
+pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let message = match &err {
+        QueryPayloadError::Deserialize(e) => e.to_string(),
+        other => other.to_string(),
+    };
+    let field = message
+        .split('`')
+        .nth(1)
+        .filter(|_| message.contains("field"))
+        .unwrap_or("query")
+        .to_string();
+    ApiError::invalid(&field, message).into()
+}

@@ -1,0 +1,44 @@
+//! HTTP: handlers with their request and response types, one module per resource.
+
+pub mod auth;
+pub mod catalogue;
+pub mod extract;
+pub mod jobs;
+pub mod keys;
+pub mod ops;
+pub mod partners;
+pub mod redemptions;
+pub mod subscriptions;
+pub mod tenants;
+
+use actix_web::web;
+use chrono::{DateTime, Utc};
+use diesel::{Connection, PgConnection};
+
+use crate::{AppState, error::ApiError};
+
+/// Runs `work` on the blocking pool inside one transaction, with the business "now".
+/// An `Err` rolls everything back.
+pub async fn transaction<T, F>(state: &web::Data<AppState>, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+{
+    let state = state.clone();
+    web::block(move || {
+        let mut conn = state.pool.get()?;
+        conn.transaction(|conn| {
+            let now = state.clock.now(conn)?;
+            work(conn, now)
+        })
+    })
+    .await?
+}
+
+/// For outcomes that must be kept even though the caller is told no: the inner `Err` is
+/// answered after the transaction commits (an expired redemption releases its keys and
+/// still answers 410).
+pub type Committed<T> = Result<T, ApiError>;
+
+/// Problem responses shared by the operation docs.
+pub const PROBLEM: &str = "application/problem+json";

@@ -1,0 +1,60 @@
+//! Liveness, readiness and metrics for whoever runs the service.
+
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::PROBLEM;
+use crate::{AppState, db, error::{ApiError, Problem}, telemetry::Metrics};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    pub status: String,
+}
+
+/// Liveness
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "The process is serving", body = Health)),
+    security(()),
+)]
+#[get("/healthz")]
+pub async fn healthz() -> web::Json<Health> {
+    web::Json(Health { status: "ok".into() })
+}
+
+/// Readiness: database reachable and migrations applied
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "Ready to serve", body = Health),
+        (status = 503, description = "Database unreachable or migrations pending", body = Problem, content_type = PROBLEM),
+    ),
+    security(()),
+)]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
+    let state = state.clone();
+    let current = web::block(move || -> Result<bool, ApiError> {
+        let mut conn = state.pool.get()?;
+        Ok(db::migrations_current(&mut conn))
+    })
+    .await??;
+    if current {
+        Ok(web::Json(Health { status: "ready".into() }))
+    } else {
+        Err(ApiError::unavailable("migrations pending"))
+    }
+}
+
+/// Prometheus metrics
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain")),
+    security(()),
+)]
+#[get("/metrics")]
+pub async fn metrics(metrics: web::Data<Metrics>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render())
+}

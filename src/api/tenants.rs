@@ -1,0 +1,143 @@
+//! Tenants as their partners and customers see them.
+
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{
+    PROBLEM,
+    extract::{ListOf, Pagination},
+    transaction,
+};
+use crate::{
+    AppState,
+    auth::Principal,
+    authz,
+    error::{ApiError, Problem},
+    store::{
+        tenants::{self, TenantRow},
+        users::UserRow,
+    },
+};
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TenantStatus {
+    Active,
+    /// Every subscription ended long ago and the tenant's data was purged.
+    DataDeleted,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TenantView {
+    pub id: Uuid,
+    #[schema(example = "Fabrikam Ltd")]
+    pub company_name: String,
+    #[schema(example = "GR")]
+    pub country: String,
+    /// The initial domain prefix.
+    #[schema(example = "fabrikam")]
+    pub domain: String,
+    pub status: TenantStatus,
+    pub created_by_partner_id: Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<TenantRow> for TenantView {
+    fn from(row: TenantRow) -> Self {
+        Self {
+            id: row.id,
+            company_name: row.company_name,
+            country: row.country,
+            domain: row.domain,
+            status: if row.status == "data_deleted" { TenantStatus::DataDeleted } else { TenantStatus::Active },
+            created_by_partner_id: row.created_by_partner_id,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// A person in a customer tenant.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: Uuid,
+    pub tenant_id: Uuid,
+    #[schema(example = "maria@fabrikam.example")]
+    pub email: String,
+    #[schema(example = "Maria")]
+    pub first_name: String,
+    #[schema(example = "Papadopoulou")]
+    pub last_name: String,
+    /// Tenant administrator.
+    pub admin: bool,
+    /// False until the user has set a password with the activation token.
+    pub activated: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<UserRow> for UserView {
+    fn from(row: UserRow) -> Self {
+        Self {
+            id: row.id,
+            tenant_id: row.tenant_id,
+            email: row.email,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            admin: row.admin,
+            activated: row.password_hash.is_some(),
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// List the tenants the caller can see
+///
+/// Operator: all. Partner: tenants it created, or where it is partner of record on a
+/// subscription. Customer: its own.
+#[utoipa::path(
+    tag = "tenants",
+    params(Pagination),
+    responses(
+        (status = 200, description = "One page of visible tenants", body = ListOf<TenantView>),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/tenants")]
+pub async fn list(
+    state: web::Data<AppState>,
+    principal: Principal,
+    pagination: web::Query<Pagination>,
+) -> Result<web::Json<ListOf<TenantView>>, ApiError> {
+    let scope = authz::tenant_scope(&principal);
+    let page = pagination.page()?;
+    let rows = transaction(&state, move |conn, _| Ok(tenants::list(conn, scope, page)?)).await?;
+    let (rows, next) = page.finish(rows, |r| r.id);
+    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+}
+
+/// Read a tenant
+#[utoipa::path(
+    tag = "tenants",
+    params(("id" = Uuid, Path, description = "Tenant id")),
+    responses(
+        (status = 200, description = "The tenant", body = TenantView),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/tenants/{id}")]
+pub async fn get_one(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<TenantView>, ApiError> {
+    let scope = authz::tenant_scope(&principal);
+    let id = *id;
+    let row = transaction(&state, move |conn, _| Ok(tenants::get(conn, id, scope)?)).await?;
+    row.map(|r| web::Json(r.into())).ok_or_else(|| ApiError::not_found("tenant"))
+}

@@ -1,0 +1,225 @@
+//! Access tokens: EdDSA (Ed25519) JWTs with a `kid`, verification keys and the JWKS.
+
+use std::collections::HashMap;
+
+use base64::{Engine, engine::general_purpose::STANDARD, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
+use ed25519_dalek::SigningKey;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// PKCS#8 v1 DER prefix of an Ed25519 private key; the 32-byte seed follows it.
+const PKCS8_ED25519_PREFIX: [u8; 16] =
+    [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+/// An Ed25519 key pair as kept in the database or read from a PEM file.
+#[derive(Clone)]
+pub struct KeyPair {
+    pub kid: String,
+    pub private_der: Vec<u8>,
+    pub public_key: Vec<u8>,
+}
+
+impl KeyPair {
+    /// A key pair from a 32-byte seed; the `kid` is derived from the public key.
+    pub fn from_seed(seed: [u8; 32]) -> Self {
+        let public_key = SigningKey::from_bytes(&seed).verifying_key().to_bytes().to_vec();
+        let kid = URL_SAFE_NO_PAD.encode(&Sha256::digest(&public_key)[..12]);
+        let mut private_der = PKCS8_ED25519_PREFIX.to_vec();
+        private_der.extend_from_slice(&seed);
+        Self { kid, private_der, public_key }
+    }
+
+    /// Reads an unencrypted PKCS#8 PEM (`openssl genpkey -algorithm ed25519`).
+    pub fn from_pem(pem: &str) -> Result<Self, String> {
+        let body: String = pem
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("-----"))
+            .collect();
+        let der = STANDARD.decode(body).map_err(|_| "the PEM body is not base64".to_string())?;
+        if der.len() != 48 || der[..16] != PKCS8_ED25519_PREFIX {
+            return Err("expected an unencrypted PKCS#8 Ed25519 private key".to_string());
+        }
+        let seed: [u8; 32] = der[16..].try_into().expect("48 - 16 bytes");
+        Ok(Self::from_seed(seed))
+    }
+}
+
+/// Who a token speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Operator,
+    Partner,
+    Customer,
+}
+
+/// The claims of an access token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub iss: String,
+    pub aud: String,
+    pub sub: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<bool>,
+}
+
+/// One public key of the JWKS (RFC 8037 OKP).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Jwk {
+    #[schema(example = "OKP")]
+    pub kty: String,
+    #[schema(example = "Ed25519")]
+    pub crv: String,
+    /// The public key, base64url.
+    pub x: String,
+    pub kid: String,
+    #[schema(example = "EdDSA")]
+    pub alg: String,
+    #[serde(rename = "use")]
+    #[schema(example = "sig")]
+    pub use_: String,
+}
+
+/// The JSON Web Key Set.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Jwks {
+    pub keys: Vec<Jwk>,
+}
+
+/// Signs with the current key; verifies with any live key.
+pub struct TokenKeys {
+    signing_kid: String,
+    signing: EncodingKey,
+    verifying: HashMap<String, DecodingKey>,
+    jwks: Jwks,
+    issuer: String,
+    audience: String,
+}
+
+impl TokenKeys {
+    /// `keys[0]` signs; all of them verify.
+    pub fn new(keys: &[KeyPair], issuer: &str, audience: &str) -> Self {
+        let current = keys.first().expect("at least one signing key");
+        let verifying = keys
+            .iter()
+            .map(|k| (k.kid.clone(), DecodingKey::from_ed_der(&k.public_key)))
+            .collect();
+        let jwks = Jwks {
+            keys: keys
+                .iter()
+                .map(|k| Jwk {
+                    kty: "OKP".into(),
+                    crv: "Ed25519".into(),
+                    x: URL_SAFE_NO_PAD.encode(&k.public_key),
+                    kid: k.kid.clone(),
+                    alg: "EdDSA".into(),
+                    use_: "sig".into(),
+                })
+                .collect(),
+        };
+        Self {
+            signing_kid: current.kid.clone(),
+            signing: EncodingKey::from_ed_der(&current.private_der),
+            verifying,
+            jwks,
+            issuer: issuer.to_string(),
+            audience: audience.to_string(),
+        }
+    }
+
+    pub fn jwks(&self) -> &Jwks {
+        &self.jwks
+    }
+
+    /// Claims for a new token of `role` issued at `now` (real time) for `ttl_secs`.
+    pub fn claims(&self, sub: String, role: Role, now: DateTime<Utc>, ttl_secs: i64) -> Claims {
+        Claims {
+            iss: self.issuer.clone(),
+            aud: self.audience.clone(),
+            sub,
+            iat: now.timestamp(),
+            exp: now.timestamp() + ttl_secs,
+            jti: Uuid::now_v7().to_string(),
+            role,
+            partner_id: None,
+            tenant_id: None,
+            admin: None,
+        }
+    }
+
+    pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(self.signing_kid.clone());
+        jsonwebtoken::encode(&header, claims, &self.signing)
+    }
+
+    /// The claims of a valid, unexpired token of our issuer and audience, else `None`.
+    pub fn verify(&self, token: &str) -> Option<Claims> {
+        let header = jsonwebtoken::decode_header(token).ok()?;
+        if header.alg != Algorithm::EdDSA {
+            return None;
+        }
+        let key = self.verifying.get(header.kid.as_deref()?)?;
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_audience(&[&self.audience]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        jsonwebtoken::decode::<Claims>(token, key, &validation).ok().map(|d| d.claims)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> TokenKeys {
+        TokenKeys::new(&[KeyPair::from_seed([7; 32])], "keyport", "keyport-api")
+    }
+
+    #[test]
+    fn signs_and_verifies_with_kid() {
+        let keys = keys();
+        let claims = keys.claims("operator".into(), Role::Operator, Utc::now(), 60);
+        let token = keys.sign(&claims).unwrap();
+        let header = jsonwebtoken::decode_header(&token).unwrap();
+        assert_eq!(header.kid.as_deref(), Some(keys.jwks().keys[0].kid.as_str()));
+        assert_eq!(keys.verify(&token).unwrap().sub, "operator");
+    }
+
+    #[test]
+    fn rejects_expired_foreign_and_garbled_tokens() {
+        let keys = keys();
+        let expired = keys.claims("x".into(), Role::Operator, Utc::now() - chrono::Duration::hours(1), 60);
+        assert!(keys.verify(&keys.sign(&expired).unwrap()).is_none());
+        let other = TokenKeys::new(&[KeyPair::from_seed([8; 32])], "keyport", "keyport-api");
+        let foreign = other.sign(&other.claims("x".into(), Role::Operator, Utc::now(), 60)).unwrap();
+        assert!(keys.verify(&foreign).is_none());
+        let wrong_aud = TokenKeys::new(&[KeyPair::from_seed([7; 32])], "keyport", "elsewhere");
+        let token = wrong_aud.sign(&wrong_aud.claims("x".into(), Role::Operator, Utc::now(), 60)).unwrap();
+        assert!(keys.verify(&token).is_none());
+        assert!(keys.verify("not.a.token").is_none());
+    }
+
+    #[test]
+    fn reads_openssl_pem() {
+        // `openssl genpkey -algorithm ed25519` output.
+        let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPqxS1gqO9qdPtCz58DZf2LhVpxziGuerCLGDSpTWiqL\n-----END PRIVATE KEY-----\n";
+        let pair = KeyPair::from_pem(pem).unwrap();
+        assert_eq!(pair.public_key.len(), 32);
+        assert!(KeyPair::from_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
+    }
+}

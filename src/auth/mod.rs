@@ -1,0 +1,8 @@
+//! Authentication: secrets and digests, passwords, access tokens and the calling principal.
+
+pub mod jwt;
+pub mod password;
+pub mod principal;
+pub mod secrets;
+
+pub use principal::Principal;

@@ -1,0 +1,141 @@
+//! Every setting of the service: a flag, a `KEYPORT_*` environment variable and a default.
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use clap::Args;
+
+use crate::domain::lifecycle::Periods;
+
+/// Settings shared by every sub-command.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// PostgreSQL connection URL (PostgreSQL 14+). When unset, keyport runs its own
+    /// PostgreSQL from the machine's server binaries in `--data-dir` (the embedded default).
+    #[arg(long, env = "KEYPORT_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Directory of the embedded PostgreSQL cluster (used only without a database URL).
+    #[arg(long, env = "KEYPORT_DATA_DIR", default_value = ".keyport")]
+    pub data_dir: PathBuf,
+
+    /// Connections in the database pool of each instance.
+    #[arg(long, env = "KEYPORT_DB_POOL_SIZE", default_value_t = 16)]
+    pub db_pool_size: u32,
+
+    /// PEM file (PKCS#8) of the Ed25519 key that signs access tokens. When unset, a key is
+    /// generated once and kept in the database, where every instance finds it.
+    #[arg(long, env = "KEYPORT_SIGNING_KEY_FILE")]
+    pub signing_key_file: Option<PathBuf>,
+
+    /// Server pepper for the keyed digests of product keys and generated secrets (at least
+    /// 32 characters). When unset, one is generated once and kept in the database.
+    #[arg(long, env = "KEYPORT_KEY_PEPPER", hide_env_values = true)]
+    pub key_pepper: Option<String>,
+
+    /// `iss` claim of the access tokens this service issues and accepts.
+    #[arg(long, env = "KEYPORT_ISSUER", default_value = "keyport")]
+    pub issuer: String,
+
+    /// `aud` claim of the access tokens this service issues and accepts.
+    #[arg(long, env = "KEYPORT_AUDIENCE", default_value = "keyport-api")]
+    pub audience: String,
+
+    /// Lifetime of an access token, e.g. `15m`, `900s`, `1h`.
+    #[arg(long, env = "KEYPORT_ACCESS_TOKEN_TTL", default_value = "15m", value_parser = parse_duration)]
+    pub access_token_ttl: Duration,
+
+    /// Lifetime of a refresh token, e.g. `30d`.
+    #[arg(long, env = "KEYPORT_REFRESH_TOKEN_TTL", default_value = "30d", value_parser = parse_duration)]
+    pub refresh_token_ttl: Duration,
+
+    /// How long an open or confirmed redemption may stay untouched before it expires.
+    #[arg(long, env = "KEYPORT_REDEMPTION_TTL", default_value = "30m", value_parser = parse_duration)]
+    pub redemption_ttl: Duration,
+
+    /// How often the background sweeper runs inside `keyport serve`.
+    #[arg(long, env = "KEYPORT_SWEEP_INTERVAL", default_value = "60s", value_parser = parse_duration)]
+    pub sweep_interval: Duration,
+
+    /// Days after a subscription's end during which it stays usable (status `expired`).
+    #[arg(long, env = "KEYPORT_GRACE_DAYS", default_value_t = 30)]
+    pub grace_days: u32,
+
+    /// Days after a subscription's end until its data is deleted.
+    #[arg(long, env = "KEYPORT_RETENTION_DAYS", default_value_t = 120)]
+    pub retention_days: u32,
+
+    /// Client id of the bootstrap operator created on first start.
+    #[arg(long, env = "KEYPORT_BOOTSTRAP_OPERATOR_ID", default_value = "operator")]
+    pub bootstrap_operator_id: String,
+
+    /// Secret of the bootstrap operator; when unset one is generated and printed once.
+    #[arg(long, env = "KEYPORT_BOOTSTRAP_OPERATOR_SECRET", hide_env_values = true)]
+    pub bootstrap_operator_secret: Option<String>,
+}
+
+impl Settings {
+    pub fn periods(&self) -> Periods {
+        Periods { grace_days: self.grace_days, retention_days: self.retention_days }
+    }
+
+    /// Settings for tests and tools: every default, with the given database.
+    pub fn for_database(url: &str) -> Self {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            settings: Settings,
+        }
+        let mut settings = Only::parse_from(["keyport"]).settings;
+        settings.database_url = Some(url.to_string());
+        settings
+    }
+}
+
+/// Settings of `keyport serve` beyond the shared ones.
+#[derive(Debug, Clone, Args)]
+pub struct ServeSettings {
+    /// Address to listen on.
+    #[arg(long, env = "KEYPORT_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "KEYPORT_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+/// `90`, `90s`, `15m`, `2h`, `30d`: a whole number with an optional unit (seconds by default).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number.parse().map_err(|_| format!("`{text}` is not a duration like 30s, 15m, 2h or 7d"))?;
+    let factor = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(format!("`{text}`: the unit must be s, m, h or d")),
+    };
+    number
+        .checked_mul(factor)
+        .map(Duration::from_secs)
+        .ok_or_else(|| format!("`{text}` is too long"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+    use std::time::Duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(900));
+        assert_eq!(parse_duration("2h").unwrap(), Duration::from_secs(7200));
+        assert_eq!(parse_duration("30d").unwrap(), Duration::from_secs(2_592_000));
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("5w").is_err());
+        assert!(parse_duration("-5s").is_err());
+    }
+}

@@ -1,0 +1,213 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    activation_tokens (digest) {
+        digest -> Bytea,
+        user_id -> Uuid,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Uuid,
+        client_id -> Text,
+        secret_digest -> Bytea,
+        role -> Text,
+        partner_id -> Nullable<Uuid>,
+        name -> Nullable<Text>,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    key_batches (id) {
+        id -> Uuid,
+        product_id -> Uuid,
+        partner_id -> Uuid,
+        seats_per_key -> Int4,
+        term_months -> Int4,
+        quantity -> Int4,
+        imported -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    license_assignments (subscription_id, user_id) {
+        subscription_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    partners (id) {
+        id -> Uuid,
+        name -> Text,
+        partner_number -> Text,
+        reseller_distributor -> Nullable<Text>,
+        reseller_since -> Nullable<Date>,
+        cloud_essentials -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    product_keys (id) {
+        id -> Uuid,
+        digest -> Bytea,
+        last_five -> Text,
+        product_id -> Uuid,
+        partner_id -> Uuid,
+        batch_id -> Uuid,
+        seats -> Int4,
+        term_months -> Int4,
+        status -> Text,
+        redemption_id -> Nullable<Uuid>,
+        redeemed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    products (id) {
+        id -> Uuid,
+        sku -> Text,
+        name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    redemption_keys (id) {
+        id -> Uuid,
+        redemption_id -> Uuid,
+        key_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    redemptions (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        status -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        tenant_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (digest) {
+        digest -> Bytea,
+        family_id -> Uuid,
+        user_id -> Uuid,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    server_secrets (name) {
+        name -> Text,
+        value -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    signing_keys (kid) {
+        kid -> Text,
+        private_der -> Bytea,
+        public_key -> Bytea,
+        created_at -> Timestamptz,
+        retired_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Uuid,
+        tenant_id -> Uuid,
+        product_id -> Uuid,
+        seats -> Int4,
+        billing -> Text,
+        term_months -> Int4,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        partner_of_record_id -> Nullable<Uuid>,
+        superseded_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    tenants (id) {
+        id -> Uuid,
+        company_name -> Text,
+        country -> Text,
+        domain -> Text,
+        status -> Text,
+        created_by_partner_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Uuid,
+        tenant_id -> Uuid,
+        email -> Text,
+        first_name -> Text,
+        last_name -> Text,
+        admin -> Bool,
+        password_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(activation_tokens -> users (user_id));
+diesel::joinable!(api_clients -> partners (partner_id));
+diesel::joinable!(key_batches -> partners (partner_id));
+diesel::joinable!(key_batches -> products (product_id));
+diesel::joinable!(license_assignments -> subscriptions (subscription_id));
+diesel::joinable!(license_assignments -> users (user_id));
+diesel::joinable!(product_keys -> key_batches (batch_id));
+diesel::joinable!(product_keys -> partners (partner_id));
+diesel::joinable!(product_keys -> products (product_id));
+diesel::joinable!(product_keys -> redemptions (redemption_id));
+diesel::joinable!(redemption_keys -> product_keys (key_id));
+diesel::joinable!(redemption_keys -> redemptions (redemption_id));
+diesel::joinable!(redemptions -> partners (partner_id));
+diesel::joinable!(redemptions -> tenants (tenant_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(subscriptions -> partners (partner_of_record_id));
+diesel::joinable!(subscriptions -> products (product_id));
+diesel::joinable!(subscriptions -> tenants (tenant_id));
+diesel::joinable!(tenants -> partners (created_by_partner_id));
+diesel::joinable!(users -> tenants (tenant_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    activation_tokens,
+    api_clients,
+    key_batches,
+    license_assignments,
+    partners,
+    product_keys,
+    products,
+    redemption_keys,
+    redemptions,
+    refresh_tokens,
+    server_secrets,
+    signing_keys,
+    subscriptions,
+    tenants,
+    users,
+);

@@ -1,0 +1,6 @@
+//! Pure rules of the business: no I/O, no clock; callers hand in `now` and data.
+
+pub mod countries;
+pub mod lifecycle;
+pub mod product_key;
+pub mod tenant_domain;

@@ -1,0 +1,166 @@
+//! keyport: partners redeem prepaid product keys into customer tenants and subscriptions.
+
+pub mod api;
+pub mod auth;
+pub mod authz;
+pub mod bootstrap;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod jobs;
+pub mod store;
+pub mod telemetry;
+
+use actix_web::{
+    App, HttpRequest,
+    body::MessageBody,
+    dev::{ServiceFactory, ServiceRequest, ServiceResponse},
+    middleware::from_fn,
+    web,
+};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::{
+    auth::{jwt::TokenKeys, secrets::Pepper},
+    clock::Clock,
+    config::Settings,
+    db::PgPool,
+    error::ApiError,
+    telemetry::Metrics,
+};
+
+/// What every request handler shares.
+pub struct AppState {
+    pub pool: PgPool,
+    pub clock: Clock,
+    pub tokens: TokenKeys,
+    pub pepper: Pepper,
+    pub settings: Settings,
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from `POST /v1/auth/token` (EdDSA-signed JWT, 15 minutes).",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "keyport",
+        description = "Partners redeem prepaid product keys into customer tenants and subscriptions.\n\n\
+            Errors are RFC 9457 `application/problem+json` documents whose `code` is stable; \
+            lists are keyset-paginated with `limit` and `after`; every response carries `X-Request-Id`.",
+        version = "1.0.0",
+    ),
+    modifiers(&BearerAuth),
+    components(schemas(error::Problem, error::FieldError)),
+    tags(
+        (name = "auth", description = "Tokens, activation and signing keys"),
+        (name = "partners", description = "Partners, their programme status and API clients"),
+        (name = "catalogue", description = "Products, markets and domain names"),
+        (name = "keys", description = "Key batches and product keys"),
+        (name = "redemptions", description = "The redemption wizard: from product keys to a customer account"),
+        (name = "tenants", description = "Customer tenants"),
+        (name = "subscriptions", description = "Subscriptions and their lifecycle"),
+        (name = "operations", description = "Health, readiness, metrics and jobs"),
+    ),
+)]
+struct ApiDoc;
+
+/// Every operation of the API. Order matters where paths overlap (`/me` before `/{id}`).
+fn routes(cfg: &mut ServiceConfig) {
+    use api::*;
+    cfg.service(auth::token)
+        .service(auth::activate)
+        .service(auth::jwks)
+        .service(partners::create)
+        .service(partners::list)
+        .service(partners::me)
+        .service(partners::get_one)
+        .service(partners::update)
+        .service(partners::create_client)
+        .service(partners::list_clients)
+        .service(partners::revoke_client)
+        .service(catalogue::list_products)
+        .service(catalogue::create_product)
+        .service(catalogue::list_countries)
+        .service(catalogue::domain)
+        .service(keys::create_batch)
+        .service(keys::list_batches)
+        .service(keys::get_batch)
+        .service(keys::list_keys)
+        .service(keys::validate_key)
+        .service(keys::revoke_key)
+        .service(redemptions::create)
+        .service(redemptions::list)
+        .service(redemptions::get_one)
+        .service(redemptions::cancel)
+        .service(redemptions::add_key)
+        .service(redemptions::remove_key)
+        .service(redemptions::confirm)
+        .service(redemptions::create_account)
+        .service(tenants::list)
+        .service(tenants::get_one)
+        .service(subscriptions::list)
+        .service(subscriptions::get_one)
+        .service(jobs::sweep)
+        .service(ops::healthz)
+        .service(ops::readyz)
+        .service(ops::metrics);
+}
+
+/// The published OpenAPI document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    doc
+}
+
+/// Anything no route matched.
+async fn no_route(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::new(error::Code::NotFound, format!("No operation {} {}.", req.method(), req.path())))
+}
+
+/// The application: routes, documentation, extractor error handling and middleware.
+pub fn build_app(
+    state: web::Data<AppState>,
+    metrics: web::Data<Metrics>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    app.app_data(state)
+        .app_data(metrics)
+        .app_data(web::PathConfig::default().error_handler(api::extract::path_error))
+        .app_data(web::QueryConfig::default().error_handler(api::extract::query_error))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
+        .default_service(web::to(no_route))
+        .wrap(from_fn(telemetry::observe))
+}

@@ -1,0 +1,151 @@
+//! The `keyport` command: serve, migrate, openapi, bootstrap, sweep.
+
+use std::process::ExitCode;
+
+use actix_web::{HttpServer, web};
+use clap::{Parser, Subcommand};
+use diesel::Connection;
+use keyport::{
+    bootstrap::{self, OperatorCredentials},
+    config::{ServeSettings, Settings},
+    db::{
+        self,
+        embedded::{Durability, EmbeddedPostgres},
+    },
+    jobs, telemetry::Metrics,
+};
+
+#[derive(Parser)]
+#[command(name = "keyport", version, about = "Partners redeem prepaid product keys into customer subscriptions.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP API (and the background sweeper). Without KEYPORT_DATABASE_URL it runs
+    /// its own PostgreSQL in --data-dir.
+    Serve {
+        #[command(flatten)]
+        settings: Settings,
+        #[command(flatten)]
+        serve: ServeSettings,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Print the OpenAPI document (what openapi/keyport.json holds).
+    Openapi,
+    /// Create the operator API client if none exists and print its credentials once.
+    Bootstrap {
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Run one sweep (expiries) and print what it did.
+    Sweep {
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
+
+/// The database to use: the configured URL, or the embedded cluster (started here).
+fn database(settings: &Settings) -> Result<(String, Option<EmbeddedPostgres>), String> {
+    match &settings.database_url {
+        Some(url) => Ok((url.clone(), None)),
+        None => {
+            let cluster = EmbeddedPostgres::start(&settings.data_dir, Durability::Durable).map_err(|e| e.to_string())?;
+            eprintln!("keyport: using the embedded PostgreSQL in {}", settings.data_dir.display());
+            Ok((cluster.database_url(), Some(cluster)))
+        }
+    }
+}
+
+fn print_credentials(credentials: &Option<OperatorCredentials>) {
+    if let Some(c) = credentials {
+        println!("Bootstrap operator created. The secret is shown only now; keep it safe:");
+        println!("  client_id:     {}", c.client_id);
+        println!("  client_secret: {}", c.client_secret);
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KEYPORT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Openapi => {
+            println!("{}", keyport::openapi().to_pretty_json().expect("the document serialises"));
+            Ok(())
+        }
+        Command::Serve { settings, serve } => with_database(&settings, |url| serve_until_signal(settings.clone(), serve, url)),
+        Command::Migrate { settings } => with_database(&settings, |url| {
+            let mut conn = diesel::PgConnection::establish(url).map_err(|e| format!("cannot connect: {e}"))?;
+            let applied = db::migrate(&mut conn)?;
+            println!("{} migration(s) applied", applied.len());
+            Ok(())
+        }),
+        Command::Bootstrap { settings } => with_database(&settings, |url| {
+            let (_, credentials) = bootstrap::prepare(settings.clone(), url)?;
+            if credentials.is_none() {
+                println!("An operator API client exists already; nothing to do.");
+            }
+            print_credentials(&credentials);
+            Ok(())
+        }),
+        Command::Sweep { settings } => with_database(&settings, |url| {
+            let (state, credentials) = bootstrap::prepare(settings.clone(), url)?;
+            print_credentials(&credentials);
+            let report = jobs::sweep_now(&state)?;
+            println!("{}", serde_json::to_string(&report).expect("serialises"));
+            Ok(())
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("keyport: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs `work` against the database, stopping an embedded cluster afterwards.
+fn with_database(settings: &Settings, work: impl FnOnce(&str) -> Result<(), String>) -> Result<(), String> {
+    let (url, cluster) = database(settings)?;
+    let result = work(&url);
+    if let Some(cluster) = cluster {
+        cluster.stop();
+    }
+    result
+}
+
+fn serve_until_signal(settings: Settings, serve: ServeSettings, url: &str) -> Result<(), String> {
+    let sweep_interval = settings.sweep_interval;
+    let (state, credentials) = bootstrap::prepare(settings, url)?;
+    print_credentials(&credentials);
+    let state = web::Data::new(state);
+    let metrics = web::Data::new(Metrics::new());
+    actix_web::rt::System::new().block_on(async move {
+        let app_state = state.clone();
+        let mut server = HttpServer::new(move || keyport::build_app(app_state.clone(), metrics.clone()))
+            .bind(serve.bind)
+            .map_err(|e| format!("cannot listen on {}: {e}", serve.bind))?;
+        if let Some(workers) = serve.workers {
+            server = server.workers(workers);
+        }
+        println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
+        let sweeper = actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval));
+        // actix stops gracefully on SIGINT and SIGTERM; the embedded cluster stops after.
+        let result = server.run().await.map_err(|e| format!("server error: {e}"));
+        sweeper.abort();
+        result
+    })
+}

@@ -1,0 +1,84 @@
+//! OAuth API clients of the operator and of partners.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::api_clients;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_clients)]
+pub struct ApiClientRow {
+    pub id: Uuid,
+    pub client_id: String,
+    pub secret_digest: Vec<u8>,
+    pub role: String,
+    pub partner_id: Option<Uuid>,
+    pub name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+pub fn insert(conn: &mut PgConnection, row: &ApiClientRow) -> QueryResult<()> {
+    diesel::insert_into(api_clients::table).values(row).execute(conn).map(|_| ())
+}
+
+/// A client that has not been revoked.
+pub fn find_live(conn: &mut PgConnection, client_id: &str) -> QueryResult<Option<ApiClientRow>> {
+    api_clients::table
+        .filter(api_clients::client_id.eq(client_id))
+        .filter(api_clients::revoked_at.is_null())
+        .select(ApiClientRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut PgConnection, client_id: &str) -> QueryResult<Option<ApiClientRow>> {
+    api_clients::table
+        .filter(api_clients::client_id.eq(client_id))
+        .select(ApiClientRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn any_live_operator(conn: &mut PgConnection) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        api_clients::table.filter(api_clients::role.eq("operator")).filter(api_clients::revoked_at.is_null()),
+    ))
+    .get_result(conn)
+}
+
+/// Sets a client's secret (the bootstrap operator's secret follows the environment).
+pub fn set_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> QueryResult<usize> {
+    diesel::update(api_clients::table.filter(api_clients::client_id.eq(client_id)))
+        .set((api_clients::secret_digest.eq(digest), api_clients::revoked_at.eq(None::<DateTime<Utc>>)))
+        .execute(conn)
+}
+
+pub fn list_for_partner(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    page: super::Page,
+) -> QueryResult<Vec<ApiClientRow>> {
+    api_clients::table
+        .filter(api_clients::partner_id.eq(partner_id))
+        .filter(api_clients::revoked_at.is_null())
+        .filter(api_clients::id.gt(page.after_id()))
+        .order(api_clients::id)
+        .limit(page.fetch())
+        .select(ApiClientRow::as_select())
+        .load(conn)
+}
+
+/// Revokes a partner's live client; false when there is none by that id.
+pub fn revoke(conn: &mut PgConnection, partner_id: Uuid, client_id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    diesel::update(
+        api_clients::table
+            .filter(api_clients::partner_id.eq(partner_id))
+            .filter(api_clients::client_id.eq(client_id))
+            .filter(api_clients::revoked_at.is_null()),
+    )
+    .set(api_clients::revoked_at.eq(now))
+    .execute(conn)
+    .map(|n| n == 1)
+}

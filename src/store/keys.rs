@@ -1,0 +1,206 @@
+//! Key batches and product keys (stored as keyed digest + last five characters).
+
+use chrono::{DateTime, Utc};
+use diesel::{
+    prelude::*,
+    sql_types::{Array, Bytea, Int4, Text, Timestamptz, Uuid as SqlUuid},
+};
+use uuid::Uuid;
+
+use super::products::ProductRow;
+use crate::db::schema::{key_batches, product_keys, products};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = key_batches)]
+pub struct KeyBatchRow {
+    pub id: Uuid,
+    pub product_id: Uuid,
+    pub partner_id: Uuid,
+    pub seats_per_key: i32,
+    pub term_months: i32,
+    pub quantity: i32,
+    pub imported: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = product_keys)]
+pub struct KeyRow {
+    pub id: Uuid,
+    pub last_five: String,
+    pub product_id: Uuid,
+    pub partner_id: Uuid,
+    pub batch_id: Uuid,
+    pub seats: i32,
+    pub term_months: i32,
+    pub status: String,
+    pub redemption_id: Option<Uuid>,
+    pub redeemed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A stored key's digest and display suffix.
+pub struct KeyDigest {
+    pub digest: Vec<u8>,
+    pub last_five: String,
+}
+
+/// Of `digests`, the ones already stored.
+pub fn existing_digests(conn: &mut PgConnection, digests: &[Vec<u8>]) -> QueryResult<Vec<Vec<u8>>> {
+    product_keys::table
+        .filter(product_keys::digest.eq_any(digests))
+        .select(product_keys::digest)
+        .load(conn)
+}
+
+/// Inserts the batch and its keys in one set-based statement; returns how many keys were
+/// stored (fewer than given when a digest already existed).
+pub fn insert_batch(
+    conn: &mut PgConnection,
+    batch: &KeyBatchRow,
+    keys: Vec<KeyDigest>,
+) -> QueryResult<usize> {
+    diesel::insert_into(key_batches::table).values(batch).execute(conn)?;
+    let ids: Vec<Uuid> = keys.iter().map(|_| Uuid::now_v7()).collect();
+    let (digests, last_fives): (Vec<Vec<u8>>, Vec<String>) =
+        keys.into_iter().map(|k| (k.digest, k.last_five)).unzip();
+    diesel::sql_query(
+        "INSERT INTO product_keys \
+           (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, status, created_at) \
+         SELECT k.id, k.digest, k.last_five, $4, $5, $6, $7, $8, 'available', $9 \
+         FROM unnest($1, $2, $3) AS k(id, digest, last_five) \
+         ON CONFLICT (digest) DO NOTHING",
+    )
+    .bind::<Array<SqlUuid>, _>(ids)
+    .bind::<Array<Bytea>, _>(digests)
+    .bind::<Array<Text>, _>(last_fives)
+    .bind::<SqlUuid, _>(batch.product_id)
+    .bind::<SqlUuid, _>(batch.partner_id)
+    .bind::<SqlUuid, _>(batch.id)
+    .bind::<Int4, _>(batch.seats_per_key)
+    .bind::<Int4, _>(batch.term_months)
+    .bind::<Timestamptz, _>(batch.created_at)
+    .execute(conn)
+}
+
+pub fn get_batch(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<KeyBatchRow>> {
+    key_batches::table.find(id).select(KeyBatchRow::as_select()).first(conn).optional()
+}
+
+pub fn list_batches(
+    conn: &mut PgConnection,
+    partner: Option<Uuid>,
+    page: super::Page,
+) -> QueryResult<Vec<KeyBatchRow>> {
+    let mut query = key_batches::table
+        .filter(key_batches::id.gt(page.after_id()))
+        .order(key_batches::id)
+        .limit(page.fetch())
+        .select(KeyBatchRow::as_select())
+        .into_boxed();
+    if let Some(partner) = partner {
+        query = query.filter(key_batches::partner_id.eq(partner));
+    }
+    query.load(conn)
+}
+
+/// Filters of a key list; `partner` is the caller's scope (None for the operator).
+#[derive(Debug, Default)]
+pub struct KeyFilter {
+    pub partner: Option<Uuid>,
+    pub status: Option<String>,
+    pub product_id: Option<Uuid>,
+    pub batch_id: Option<Uuid>,
+}
+
+pub fn list(
+    conn: &mut PgConnection,
+    filter: &KeyFilter,
+    page: super::Page,
+) -> QueryResult<Vec<(KeyRow, ProductRow)>> {
+    let mut query = product_keys::table
+        .inner_join(products::table)
+        .filter(product_keys::id.gt(page.after_id()))
+        .order(product_keys::id)
+        .limit(page.fetch())
+        .select((KeyRow::as_select(), ProductRow::as_select()))
+        .into_boxed();
+    if let Some(partner) = filter.partner {
+        query = query.filter(product_keys::partner_id.eq(partner));
+    }
+    if let Some(status) = &filter.status {
+        query = query.filter(product_keys::status.eq(status.clone()));
+    }
+    if let Some(product) = filter.product_id {
+        query = query.filter(product_keys::product_id.eq(product));
+    }
+    if let Some(batch) = filter.batch_id {
+        query = query.filter(product_keys::batch_id.eq(batch));
+    }
+    query.load(conn)
+}
+
+/// The key with this digest, if it belongs to `partner` (None: any owner).
+pub fn find_by_digest(
+    conn: &mut PgConnection,
+    digest: &[u8],
+    partner: Option<Uuid>,
+) -> QueryResult<Option<(KeyRow, ProductRow)>> {
+    let mut query = product_keys::table
+        .inner_join(products::table)
+        .filter(product_keys::digest.eq(digest))
+        .select((KeyRow::as_select(), ProductRow::as_select()))
+        .into_boxed();
+    if let Some(partner) = partner {
+        query = query.filter(product_keys::partner_id.eq(partner));
+    }
+    query.first(conn).optional()
+}
+
+pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(KeyRow, ProductRow)>> {
+    product_keys::table
+        .inner_join(products::table)
+        .filter(product_keys::id.eq(id))
+        .select((KeyRow::as_select(), ProductRow::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// Reserves an available key for a redemption; false when it was not available.
+pub fn reserve(conn: &mut PgConnection, key_id: Uuid, redemption_id: Uuid) -> QueryResult<bool> {
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
+        .set((product_keys::status.eq("reserved"), product_keys::redemption_id.eq(redemption_id)))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Puts reserved keys back on the shelf: one key, or every key a redemption holds.
+pub fn release(conn: &mut PgConnection, redemption_id: Uuid, key_id: Option<Uuid>) -> QueryResult<usize> {
+    let mut query = diesel::update(product_keys::table)
+        .filter(product_keys::redemption_id.eq(redemption_id))
+        .filter(product_keys::status.eq("reserved"))
+        .into_boxed();
+    if let Some(key_id) = key_id {
+        query = query.filter(product_keys::id.eq(key_id));
+    }
+    query
+        .set((product_keys::status.eq("available"), product_keys::redemption_id.eq(None::<Uuid>)))
+        .execute(conn)
+}
+
+/// Marks every key a redemption holds as redeemed.
+pub fn redeem_all(conn: &mut PgConnection, redemption_id: Uuid, now: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(product_keys::table)
+        .filter(product_keys::redemption_id.eq(redemption_id))
+        .filter(product_keys::status.eq("reserved"))
+        .set((product_keys::status.eq("redeemed"), product_keys::redeemed_at.eq(now)))
+        .execute(conn)
+}
+
+/// Revokes an available key; false when it is not available.
+pub fn revoke(conn: &mut PgConnection, key_id: Uuid) -> QueryResult<bool> {
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
+        .set(product_keys::status.eq("revoked"))
+        .execute(conn)
+        .map(|n| n == 1)
+}

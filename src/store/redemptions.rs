@@ -1,0 +1,162 @@
+//! Redemptions (the partner's wizard) and the keys they hold.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{keys::KeyRow, products::ProductRow};
+use crate::db::schema::{product_keys, products, redemption_keys, redemptions};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = redemptions)]
+pub struct RedemptionRow {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub tenant_id: Option<Uuid>,
+}
+
+impl RedemptionRow {
+    /// Open or confirmed: still holding keys, still able to expire.
+    pub fn is_live(&self) -> bool {
+        matches!(self.status.as_str(), "open" | "confirmed")
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = redemption_keys)]
+pub struct EntryRow {
+    pub id: Uuid,
+    pub redemption_id: Uuid,
+    pub key_id: Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn insert(conn: &mut PgConnection, row: &RedemptionRow) -> QueryResult<()> {
+    diesel::insert_into(redemptions::table).values(row).execute(conn).map(|_| ())
+}
+
+/// The partner's redemption, locked for the rest of the transaction.
+pub fn lock(conn: &mut PgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<Option<RedemptionRow>> {
+    redemptions::table
+        .find(id)
+        .filter(redemptions::partner_id.eq(partner_id))
+        .select(RedemptionRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}
+
+pub fn get(conn: &mut PgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<Option<RedemptionRow>> {
+    redemptions::table
+        .find(id)
+        .filter(redemptions::partner_id.eq(partner_id))
+        .select(RedemptionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    status: Option<&str>,
+    page: super::Page,
+) -> QueryResult<Vec<RedemptionRow>> {
+    let mut query = redemptions::table
+        .filter(redemptions::partner_id.eq(partner_id))
+        .filter(redemptions::id.gt(page.after_id()))
+        .order(redemptions::id)
+        .limit(page.fetch())
+        .select(RedemptionRow::as_select())
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(redemptions::status.eq(status.to_string()));
+    }
+    query.load(conn)
+}
+
+/// Sets the status and the expiry (a touch moves the expiry; a final status keeps it).
+pub fn update(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    expires_at: DateTime<Utc>,
+    tenant_id: Option<Uuid>,
+) -> QueryResult<RedemptionRow> {
+    diesel::update(redemptions::table.find(id))
+        .set((
+            redemptions::status.eq(status),
+            redemptions::expires_at.eq(expires_at),
+            redemptions::tenant_id.eq(tenant_id),
+        ))
+        .returning(RedemptionRow::as_returning())
+        .get_result(conn)
+}
+
+/// The keys a redemption holds, in the order they were added.
+pub fn entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<Vec<(EntryRow, KeyRow, ProductRow)>> {
+    redemption_keys::table
+        .inner_join(product_keys::table.inner_join(products::table))
+        .filter(redemption_keys::redemption_id.eq(redemption_id))
+        .order(redemption_keys::id)
+        .select((EntryRow::as_select(), KeyRow::as_select(), ProductRow::as_select()))
+        .load(conn)
+}
+
+pub fn entry_for_key(conn: &mut PgConnection, redemption_id: Uuid, key_id: Uuid) -> QueryResult<Option<EntryRow>> {
+    redemption_keys::table
+        .filter(redemption_keys::redemption_id.eq(redemption_id))
+        .filter(redemption_keys::key_id.eq(key_id))
+        .select(EntryRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn count_entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<i64> {
+    redemption_keys::table
+        .filter(redemption_keys::redemption_id.eq(redemption_id))
+        .count()
+        .get_result(conn)
+}
+
+pub fn insert_entry(conn: &mut PgConnection, row: &EntryRow) -> QueryResult<()> {
+    diesel::insert_into(redemption_keys::table).values(row).execute(conn).map(|_| ())
+}
+
+/// Removes an entry; returns the key it held.
+pub fn delete_entry(conn: &mut PgConnection, redemption_id: Uuid, entry_id: Uuid) -> QueryResult<Option<Uuid>> {
+    diesel::delete(
+        redemption_keys::table
+            .filter(redemption_keys::redemption_id.eq(redemption_id))
+            .filter(redemption_keys::id.eq(entry_id)),
+    )
+    .returning(redemption_keys::key_id)
+    .get_result(conn)
+    .optional()
+}
+
+/// Ends a live redemption without an account: its keys go back on the shelf.
+pub fn close(conn: &mut PgConnection, row: &RedemptionRow, status: &str) -> QueryResult<RedemptionRow> {
+    super::keys::release(conn, row.id, None)?;
+    update(conn, row.id, status, row.expires_at, None)
+}
+
+/// Expires up to `limit` live redemptions whose time ran out, skipping any another
+/// transaction holds; returns how many.
+pub fn expire_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> QueryResult<usize> {
+    let due: Vec<RedemptionRow> = redemptions::table
+        .filter(redemptions::status.eq_any(["open", "confirmed"]))
+        .filter(redemptions::expires_at.le(now))
+        .order(redemptions::expires_at)
+        .limit(limit)
+        .select(RedemptionRow::as_select())
+        .for_update()
+        .skip_locked()
+        .load(conn)?;
+    for row in &due {
+        close(conn, row, "expired")?;
+    }
+    Ok(due.len())
+}

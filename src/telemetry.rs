@@ -1,0 +1,106 @@
+//! Request ids, request logging and Prometheus metrics for every request.
+
+use std::time::Instant;
+
+use actix_web::{
+    Error, HttpMessage,
+    body::MessageBody,
+    dev::{ServiceRequest, ServiceResponse},
+    http::header::{HeaderName, HeaderValue},
+    middleware::Next,
+};
+use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder};
+use uuid::Uuid;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being served (for problems and logs), or `-` outside a request.
+pub fn current_request_id() -> String {
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "-".to_string())
+}
+
+/// The request's id as handed to handlers through request extensions.
+#[derive(Clone)]
+pub struct RequestId(pub String);
+
+/// A caller's id is kept when it is short and printable; otherwise a fresh one is made.
+fn accepted_request_id(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_string)
+        .unwrap_or_else(|| Uuid::now_v7().to_string())
+}
+
+/// The service's Prometheus metrics.
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new("keyport_http_requests_total", "HTTP requests answered"),
+            &["method", "route", "status"],
+        )
+        .expect("valid metric");
+        let latency = HistogramVec::new(
+            HistogramOpts::new("keyport_http_request_duration_seconds", "Time to answer a request"),
+            &["method", "route"],
+        )
+        .expect("valid metric");
+        registry.register(Box::new(requests.clone())).expect("registered once");
+        registry.register(Box::new(latency.clone())).expect("registered once");
+        Self { registry, requests, latency }
+    }
+
+    /// The text exposition format.
+    pub fn render(&self) -> String {
+        TextEncoder::new()
+            .encode_to_string(&self.registry.gather())
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Middleware: assigns the request id, logs the request and records its metrics.
+pub async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
+    let id = accepted_request_id(&req);
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
+    let method = req.method().to_string();
+    let path = req.path().to_string();
+    let started = Instant::now();
+
+    let mut response = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
+
+    let route = response.request().match_pattern().unwrap_or_else(|| "unmatched".to_string());
+    let status = response.status();
+    let elapsed = started.elapsed();
+    if let Some(metrics) = metrics {
+        metrics.requests.with_label_values(&[&method, &route, status.as_str()]).inc();
+        metrics.latency.with_label_values(&[&method, &route]).observe(elapsed.as_secs_f64());
+    }
+    tracing::info!(request_id = %id, %method, %path, status = status.as_u16(),
+        ms = elapsed.as_millis() as u64, "request");
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+    }
+    Ok(response)
+}
