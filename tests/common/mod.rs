@@ -1,0 +1,380 @@
+//! Test harness: a throw-away PostgreSQL cluster per test process (or the one named by
+//! KEYPORT_TEST_DATABASE_URL), a fresh database per test cloned from a migrated template,
+//! and the real HTTP server on a loopback port.
+#![allow(dead_code)]
+
+use std::{
+    path::PathBuf,
+    sync::{Mutex, OnceLock},
+    time::Duration,
+};
+
+use actix_web::{HttpServer, web};
+use diesel::{Connection, PgConnection, RunQueryDsl, sql_query};
+use keyport::{
+    bootstrap,
+    config::Settings,
+    db::{
+        self,
+        embedded::{Durability, EmbeddedPostgres},
+    },
+    telemetry::Metrics,
+};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+pub const OPERATOR_ID: &str = "test-operator";
+pub const OPERATOR_SECRET: &str = "test-operator-secret-0123456789";
+pub const PRODUCT_STANDARD: &str = "01900000-0000-7000-8000-000000000002";
+pub const PRODUCT_BASIC: &str = "01900000-0000-7000-8000-000000000001";
+const TEMPLATE: &str = "keyport_template";
+
+/// The cluster tests run against: how to reach a database by name.
+struct Cluster {
+    url_for: Box<dyn Fn(&str) -> String + Send + Sync>,
+}
+
+static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+static EMBEDDED_DIR: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+static CREATE_DATABASE: Mutex<()> = Mutex::new(());
+
+extern "C" fn stop_embedded_cluster() {
+    if let Ok(guard) = EMBEDDED_DIR.lock() {
+        if let Some((dir, pg_ctl)) = guard.as_ref() {
+            let pgdata = dir.join("pgdata");
+            let mut command = if unsafe { libc::geteuid() } == 0 {
+                let mut c = std::process::Command::new("runuser");
+                c.args(["-u", "postgres", "--", pg_ctl]);
+                c
+            } else {
+                std::process::Command::new(pg_ctl)
+            };
+            let _ = command
+                .args(["-D", &pgdata.to_string_lossy(), "-m", "immediate", "-w", "stop"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status();
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Replaces the database name in a URL (`postgres://…/name?…` or `… dbname=name …`).
+fn with_database(url: &str, name: &str) -> String {
+    if url.contains("dbname=") {
+        return url
+            .split_whitespace()
+            .map(|part| if part.starts_with("dbname=") { format!("dbname={name}") } else { part.to_string() })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let (base, query) = url.split_once('?').map(|(b, q)| (b, Some(q))).unwrap_or((url, None));
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host_part}/{name}?{q}"),
+        None => format!("{host_part}/{name}"),
+    }
+}
+
+fn cluster() -> &'static Cluster {
+    CLUSTER.get_or_init(|| {
+        let cluster = match std::env::var("KEYPORT_TEST_DATABASE_URL") {
+            Ok(url) => Cluster { url_for: Box::new(move |name| with_database(&url, name)) },
+            Err(_) => {
+                let dir = std::env::temp_dir().join(format!("keyport-test-{}", std::process::id()));
+                let _ = std::fs::remove_dir_all(&dir);
+                let pg = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("start the test PostgreSQL");
+                let pg_ctl = db::embedded::find_server_binaries().unwrap().join("pg_ctl");
+                *EMBEDDED_DIR.lock().unwrap() = Some((dir, pg_ctl.to_string_lossy().into_owned()));
+                // SAFETY: registers a plain extern "C" function to run at process exit.
+                unsafe { libc::atexit(stop_embedded_cluster) };
+                let base = pg.url_for("postgres");
+                Cluster { url_for: Box::new(move |name| with_database(&base, name)) }
+            }
+        };
+        let mut admin = PgConnection::establish(&(cluster.url_for)("postgres")).expect("connect to the test cluster");
+        sql_query(format!("DROP DATABASE IF EXISTS {TEMPLATE}")).execute(&mut admin).unwrap();
+        sql_query(format!("CREATE DATABASE {TEMPLATE}")).execute(&mut admin).unwrap();
+        let mut template = PgConnection::establish(&(cluster.url_for)(TEMPLATE)).unwrap();
+        db::migrate(&mut template).expect("migrate the template");
+        cluster
+    })
+}
+
+/// A new database cloned from the migrated template.
+pub fn fresh_database() -> String {
+    let cluster = cluster();
+    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    let _one_at_a_time = CREATE_DATABASE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut admin = PgConnection::establish(&(cluster.url_for)("postgres")).unwrap();
+    sql_query(format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")).execute(&mut admin).unwrap();
+    (cluster.url_for)(&name)
+}
+
+/// Settings for a test server on `url`.
+pub fn test_settings(url: &str) -> Settings {
+    let mut settings = Settings::for_database(url);
+    settings.db_pool_size = 8;
+    settings.bootstrap_operator_id = OPERATOR_ID.into();
+    settings.bootstrap_operator_secret = Some(OPERATOR_SECRET.into());
+    settings
+}
+
+/// A running keyport on its own database.
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub database_url: String,
+    pub operator: String,
+    server: actix_web::dev::ServerHandle,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stopping the server drops its pool, so finished tests hold no connections.
+        drop(self.server.stop(false));
+    }
+}
+
+pub async fn spawn() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let database_url = fresh_database();
+    let mut settings = test_settings(&database_url);
+    adjust(&mut settings);
+    spawn_on(settings).await
+}
+
+/// Starts a server with exactly these settings (the database must exist).
+pub async fn spawn_on(settings: Settings) -> TestApp {
+    let database_url = settings.database_url.clone().unwrap();
+    let app_database_url = database_url.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (state, _) = bootstrap::prepare(settings, &database_url).expect("prepare the app");
+        let state = web::Data::new(state);
+        let metrics = web::Data::new(Metrics::new());
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(move || keyport::build_app(state.clone(), metrics.clone()))
+                .workers(2)
+                .disable_signals()
+                .bind(("127.0.0.1", 0))
+                .expect("bind a loopback port");
+            let addr = server.addrs()[0];
+            let running = server.run();
+            tx.send((addr, running.handle())).unwrap();
+            let _ = running.await;
+        });
+    });
+    let (addr, server) = tokio::task::spawn_blocking(move || rx.recv_timeout(Duration::from_secs(60)))
+        .await
+        .unwrap()
+        .expect("the server starts");
+    let http = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let base = format!("http://{addr}");
+    let mut app = TestApp { base, http, database_url: app_database_url, operator: String::new(), server };
+    app.operator = app.client_token(OPERATOR_ID, OPERATOR_SECRET).await;
+    app
+}
+
+/// A response: status, headers and the JSON body (Null when there is none).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Reply {
+    /// The problem `code`, asserting the body is a problem document.
+    pub fn code(&self) -> &str {
+        let ct = self.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert_eq!(ct, "application/problem+json", "not a problem: {} {}", self.status, self.text);
+        assert_eq!(self.body["status"], self.status.as_u16(), "{}", self.text);
+        assert_eq!(self.body["type"], format!("/problems/{}", self.body["code"].as_str().unwrap()));
+        self.body["code"].as_str().unwrap()
+    }
+
+    #[track_caller]
+    pub fn expect(&self, status: u16) -> &Value {
+        assert_eq!(self.status.as_u16(), status, "unexpected answer: {}", self.text);
+        &self.body
+    }
+
+    #[track_caller]
+    pub fn problem(&self, status: u16, code: &str) {
+        assert_eq!(self.status.as_u16(), status, "unexpected answer: {}", self.text);
+        assert_eq!(self.code(), code, "{}", self.text);
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn send(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+        let mut request = self.http.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        Self::reply(request.send().await.expect("the request is answered")).await
+    }
+
+    pub async fn reply(response: reqwest::Response) -> Reply {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply { status, headers, body, text }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.send(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.send(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.send(Method::PATCH, path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Reply {
+        self.send(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// An access token for an API client.
+    pub async fn client_token(&self, client_id: &str, secret: &str) -> String {
+        let reply = self
+            .send(
+                Method::POST,
+                "/v1/auth/token",
+                None,
+                Some(json!({"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret})),
+            )
+            .await;
+        reply.expect(200)["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// Registers a partner (a reseller unless told otherwise) and signs in as its API client.
+    pub async fn partner(&self, name: &str) -> Partner {
+        self.partner_with(json!({
+            "name": name,
+            "reseller": {"distributor": "Northwind Distribution", "since": "2025-01-15"},
+            "cloud_essentials": true
+        }))
+        .await
+    }
+
+    pub async fn partner_with(&self, body: Value) -> Partner {
+        let partner = self.post("/v1/partners", &self.operator, body).await.expect(201).clone();
+        let id = partner["id"].as_str().unwrap().to_string();
+        let client = self.post(&format!("/v1/partners/{id}/api-clients"), &self.operator, json!({})).await;
+        let client = client.expect(201);
+        let token = self
+            .client_token(client["client_id"].as_str().unwrap(), client["client_secret"].as_str().unwrap())
+            .await;
+        Partner { id, number: partner["partner_number"].as_str().unwrap().to_string(), token }
+    }
+
+    /// Mints `quantity` keys of a product for a partner; returns them in plain text.
+    pub async fn mint(&self, partner: &Partner, product: &str, seats: i32, term: i32, quantity: i32) -> Vec<String> {
+        let reply = self
+            .post(
+                "/v1/key-batches",
+                &self.operator,
+                json!({"product_id": product, "partner_id": partner.id, "seats_per_key": seats,
+                       "term_months": term, "quantity": quantity}),
+            )
+            .await;
+        reply.expect(201)["keys"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+    }
+
+    /// An open redemption of the partner's.
+    pub async fn open_redemption(&self, partner: &Partner) -> String {
+        let reply = self.post("/v1/redemptions", &partner.token, json!({"acknowledged": true})).await;
+        reply.expect(201)["id"].as_str().unwrap().to_string()
+    }
+
+    /// A confirmed redemption holding `keys`.
+    pub async fn confirmed_redemption(&self, partner: &Partner, keys: &[String]) -> String {
+        let id = self.open_redemption(partner).await;
+        for key in keys {
+            self.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": key})).await.expect(201);
+        }
+        self.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({})).await.expect(200);
+        id
+    }
+
+    /// The whole wizard: a new tenant with one subscription, returned as the 201 body.
+    pub async fn customer(&self, partner: &Partner, domain: &str, email: &str) -> Value {
+        let keys = self.mint(partner, PRODUCT_STANDARD, 10, 12, 1).await;
+        let id = self.confirmed_redemption(partner, &keys).await;
+        let reply = self.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body(domain, email)).await;
+        reply.expect(201).clone()
+    }
+
+    /// Activates and signs in a customer user; returns (access token, refresh token).
+    pub async fn sign_in(&self, email: &str, activation_token: &str) -> (String, String) {
+        let password = "correct horse battery staple";
+        self.send(
+            Method::POST,
+            "/v1/auth/activate",
+            None,
+            Some(json!({"activation_token": activation_token, "password": password})),
+        )
+        .await
+        .expect(200);
+        let reply = self
+            .send(
+                Method::POST,
+                "/v1/auth/token",
+                None,
+                Some(json!({"grant_type": "password", "username": email, "password": password})),
+            )
+            .await;
+        let body = reply.expect(200);
+        (body["access_token"].as_str().unwrap().to_string(), body["refresh_token"].as_str().unwrap().to_string())
+    }
+}
+
+pub fn account_body(domain: &str, email: &str) -> Value {
+    json!({
+        "country": "GR",
+        "company_name": "Fabrikam Ltd",
+        "domain": domain,
+        "admin": {"first_name": "Maria", "last_name": "Papadopoulou", "email": email}
+    })
+}
+
+/// A partner and its API token.
+#[derive(Debug, Clone)]
+pub struct Partner {
+    pub id: String,
+    pub number: String,
+    pub token: String,
+}
+
+impl TestApp {
+    /// `post` with owned arguments, for firing many requests at once.
+    pub fn post_owned(
+        &self,
+        path: String,
+        token: String,
+        body: Value,
+    ) -> impl std::future::Future<Output = Reply> + '_ {
+        async move { self.post(&path, &token, body).await }
+    }
+}
