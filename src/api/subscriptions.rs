@@ -18,7 +18,10 @@ use crate::{
     authz,
     domain::lifecycle::{Periods, SubscriptionStatus},
     error::{ApiError, Problem},
-    store::subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
+    store::{
+        subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
+        tenants,
+    },
 };
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
@@ -104,6 +107,7 @@ pub struct SubscriptionQuery {
     responses(
         (status = 200, description = "One page of subscriptions of visible tenants", body = ListOf<SubscriptionView>),
         (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "`tenant_id` names no tenant visible to the caller", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -123,6 +127,10 @@ pub async fn list(
     let page = pagination.page()?;
     let periods = state.settings.periods();
     let (rows, now) = transaction(&state, move |conn, now| {
+        // Filtering by a tenant the caller cannot see is answered like reading it: 404.
+        if let Some(tenant_id) = filter.tenant_id {
+            tenants::get(conn, tenant_id, filter.scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
+        }
         Ok((subscriptions::list(conn, filter, now, periods, page)?, now))
     })
     .await?;
