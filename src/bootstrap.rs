@@ -27,7 +27,8 @@ pub struct OperatorCredentials {
 /// Connects, migrates and loads (or creates, once for all instances) the shared secrets.
 /// Returns the state and the operator credentials when they were generated now.
 pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Option<OperatorCredentials>), String> {
-    let pool = db::pool(database_url, settings.db_pool_size).map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let pool =
+        db::pool(database_url, settings.db_pool_size).map_err(|e| format!("cannot connect to the database: {e}"))?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
     db::migrate(&mut conn)?;
     let clock = Clock;
@@ -40,10 +41,8 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
         }
         None => None,
     };
-    if let Some(pepper) = &settings.key_pepper {
-        if pepper.len() < 32 {
-            return Err("KEYPORT_KEY_PEPPER must be at least 32 characters".into());
-        }
+    if settings.key_pepper.as_ref().is_some_and(|p| p.len() < 32) {
+        return Err("KEYPORT_KEY_PEPPER must be at least 32 characters".into());
     }
 
     let (pepper, keys, operator) = conn

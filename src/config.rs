@@ -117,10 +117,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         "d" => 86_400,
         _ => return Err(format!("`{text}`: the unit must be s, m, h or d")),
     };
-    number
-        .checked_mul(factor)
-        .map(Duration::from_secs)
-        .ok_or_else(|| format!("`{text}` is too long"))
+    number.checked_mul(factor).map(Duration::from_secs).ok_or_else(|| format!("`{text}` is too long"))
 }
 
 #[cfg(test)]

@@ -101,13 +101,9 @@ impl Code {
             Code::NotFound => ("not-found", 404, "Not found"),
             Code::MethodNotAllowed => ("method-not-allowed", 405, "Method not allowed"),
             Code::Conflict => ("conflict", 409, "The request conflicts with the current state"),
-            Code::AcknowledgementRequired => {
-                ("acknowledgement-required", 422, "The attestation must be acknowledged")
-            }
+            Code::AcknowledgementRequired => ("acknowledgement-required", 422, "The attestation must be acknowledged"),
             Code::InvalidKeyFormat => ("invalid-key-format", 422, "Not a product key"),
-            Code::InvalidKeyChecksum => {
-                ("invalid-key-checksum", 422, "The product key has a typing mistake")
-            }
+            Code::InvalidKeyChecksum => ("invalid-key-checksum", 422, "The product key has a typing mistake"),
             Code::KeyNotFound => ("key-not-found", 404, "Product key not found"),
             Code::KeyAlreadyRedeemed => ("key-already-redeemed", 409, "The product key was already redeemed"),
             Code::KeyReserved => ("key-reserved", 409, "The product key is held by another redemption"),
@@ -116,26 +112,18 @@ impl Code {
             Code::NoKeys => ("no-keys", 422, "The redemption has no keys"),
             Code::MixedTerms => ("mixed-terms", 422, "Keys of one product must share a term"),
             Code::RedemptionNotOpen => ("redemption-not-open", 409, "The redemption is no longer open"),
-            Code::RedemptionNotConfirmed => {
-                ("redemption-not-confirmed", 409, "The redemption must be confirmed first")
-            }
+            Code::RedemptionNotConfirmed => ("redemption-not-confirmed", 409, "The redemption must be confirmed first"),
             Code::RedemptionExpired => ("redemption-expired", 410, "The redemption has expired"),
-            Code::CountryNotSupported => {
-                ("country-not-supported", 422, "The service is not available in this country")
-            }
+            Code::CountryNotSupported => ("country-not-supported", 422, "The service is not available in this country"),
             Code::DomainTaken => ("domain-taken", 409, "The domain is already taken"),
-            Code::PartnerNotReseller => {
-                ("partner-not-reseller", 422, "The partner has no reseller relationship")
-            }
+            Code::PartnerNotReseller => ("partner-not-reseller", 422, "The partner has no reseller relationship"),
             Code::UserExists => ("user-exists", 409, "A user with this e-mail address exists"),
             Code::InvalidActivationToken => {
                 ("invalid-activation-token", 422, "The activation token is unknown, used or expired")
             }
             Code::SkuTaken => ("sku-taken", 409, "A product with this SKU exists"),
             Code::KeyExists => ("key-exists", 409, "The product key is already known"),
-            Code::ServiceUnavailable => {
-                ("service-unavailable", 503, "The service is temporarily unavailable")
-            }
+            Code::ServiceUnavailable => ("service-unavailable", 503, "The service is temporarily unavailable"),
             Code::Internal => ("internal", 500, "Internal error"),
         }
     }
@@ -206,11 +194,7 @@ impl ApiError {
     }
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let detail = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
         Self { code: Code::ValidationFailed, detail, errors }
     }
 

@@ -56,9 +56,7 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some(
-                        "An access token from `POST /v1/auth/token` (EdDSA-signed JWT, 15 minutes).",
-                    ))
+                    .description(Some("An access token from `POST /v1/auth/token` (EdDSA-signed JWT, 15 minutes)."))
                     .build(),
             ),
         );

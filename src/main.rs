@@ -12,7 +12,8 @@ use keyport::{
         self,
         embedded::{Durability, EmbeddedPostgres},
     },
-    jobs, telemetry::Metrics,
+    jobs,
+    telemetry::Metrics,
 };
 
 #[derive(Parser)]
@@ -56,7 +57,8 @@ fn database(settings: &Settings) -> Result<(String, Option<EmbeddedPostgres>), S
     match &settings.database_url {
         Some(url) => Ok((url.clone(), None)),
         None => {
-            let cluster = EmbeddedPostgres::start(&settings.data_dir, Durability::Durable).map_err(|e| e.to_string())?;
+            let cluster =
+                EmbeddedPostgres::start(&settings.data_dir, Durability::Durable).map_err(|e| e.to_string())?;
             eprintln!("keyport: using the embedded PostgreSQL in {}", settings.data_dir.display());
             Ok((cluster.database_url(), Some(cluster)))
         }
@@ -85,7 +87,9 @@ fn main() -> ExitCode {
             println!("{}", keyport::openapi().to_pretty_json().expect("the document serialises"));
             Ok(())
         }
-        Command::Serve { settings, serve } => with_database(&settings, |url| serve_until_signal(settings.clone(), serve, url)),
+        Command::Serve { settings, serve } => {
+            with_database(&settings, |url| serve_until_signal(settings.clone(), serve, url))
+        }
         Command::Migrate { settings } => with_database(&settings, |url| {
             let mut conn = diesel::PgConnection::establish(url).map_err(|e| format!("cannot connect: {e}"))?;
             let applied = db::migrate(&mut conn)?;

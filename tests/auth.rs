@@ -64,7 +64,9 @@ async fn token_errors_follow_rfc_6749() {
     .await;
     assert_eq!(wrong.expect(401)["error"], "invalid_client");
     assert!(wrong.headers.contains_key("www-authenticate"));
-    let unknown = token_form(&app, &[("grant_type", "client_credentials"), ("client_id", "nobody"), ("client_secret", "x")]).await;
+    let unknown =
+        token_form(&app, &[("grant_type", "client_credentials"), ("client_id", "nobody"), ("client_secret", "x")])
+            .await;
     assert_eq!(unknown.expect(401)["error"], "invalid_client");
     let missing = token_form(&app, &[("grant_type", "client_credentials")]).await;
     assert_eq!(missing.expect(400)["error"], "invalid_request");
@@ -81,10 +83,12 @@ async fn token_errors_follow_rfc_6749() {
         .await
         .unwrap();
     assert_eq!(TestApp::reply(garbage).await.expect(400)["error"], "invalid_request");
-    let text = app.http.post(app.url("/v1/auth/token")).header("content-type", "text/plain").body("hi").send().await.unwrap();
+    let text =
+        app.http.post(app.url("/v1/auth/token")).header("content-type", "text/plain").body("hi").send().await.unwrap();
     assert_eq!(TestApp::reply(text).await.expect(400)["error"], "invalid_request");
     let bad_password =
-        token_form(&app, &[("grant_type", "password"), ("username", "nobody@x.example"), ("password", "whatever")]).await;
+        token_form(&app, &[("grant_type", "password"), ("username", "nobody@x.example"), ("password", "whatever")])
+            .await;
     assert_eq!(bad_password.expect(400)["error"], "invalid_grant");
     let bad_refresh = token_form(&app, &[("grant_type", "refresh_token"), ("refresh_token", "kpr_nothing")]).await;
     assert_eq!(bad_refresh.expect(400)["error"], "invalid_grant");
@@ -98,20 +102,43 @@ async fn activation_password_sign_in_and_refresh_rotation() {
     let activation = account["activation_token"].as_str().unwrap();
 
     // Before activation the user cannot sign in.
-    let early = token_form(&app, &[("grant_type", "password"), ("username", "maria@fabrikam.example"), ("password", "correct horse battery staple")]).await;
+    let early = token_form(
+        &app,
+        &[
+            ("grant_type", "password"),
+            ("username", "maria@fabrikam.example"),
+            ("password", "correct horse battery staple"),
+        ],
+    )
+    .await;
     assert_eq!(early.expect(400)["error"], "invalid_grant");
     // Too short a password changes nothing; the token still works afterwards.
-    app.send(Method::POST, "/v1/auth/activate", None, Some(json!({"activation_token": activation, "password": "short"})))
-        .await
-        .problem(422, "validation-failed");
+    app.send(
+        Method::POST,
+        "/v1/auth/activate",
+        None,
+        Some(json!({"activation_token": activation, "password": "short"})),
+    )
+    .await
+    .problem(422, "validation-failed");
     let (access, refresh) = app.sign_in("maria@fabrikam.example", activation).await;
     // Single use.
-    app.send(Method::POST, "/v1/auth/activate", None, Some(json!({"activation_token": activation, "password": "another long password"})))
-        .await
-        .problem(422, "invalid-activation-token");
-    app.send(Method::POST, "/v1/auth/activate", None, Some(json!({"activation_token": "kpa_unknown", "password": "another long password"})))
-        .await
-        .problem(422, "invalid-activation-token");
+    app.send(
+        Method::POST,
+        "/v1/auth/activate",
+        None,
+        Some(json!({"activation_token": activation, "password": "another long password"})),
+    )
+    .await
+    .problem(422, "invalid-activation-token");
+    app.send(
+        Method::POST,
+        "/v1/auth/activate",
+        None,
+        Some(json!({"activation_token": "kpa_unknown", "password": "another long password"})),
+    )
+    .await
+    .problem(422, "invalid-activation-token");
 
     let c = claims(&access);
     assert_eq!(c["role"], "customer");
@@ -119,9 +146,25 @@ async fn activation_password_sign_in_and_refresh_rotation() {
     assert_eq!(c["tenant_id"], account["tenant"]["id"]);
     assert_eq!(c["sub"], account["admin_user"]["id"]);
     // E-mail is matched whatever its case; a wrong password is refused.
-    let upper = token_form(&app, &[("grant_type", "password"), ("username", "MARIA@fabrikam.example"), ("password", "correct horse battery staple")]).await;
+    let upper = token_form(
+        &app,
+        &[
+            ("grant_type", "password"),
+            ("username", "MARIA@fabrikam.example"),
+            ("password", "correct horse battery staple"),
+        ],
+    )
+    .await;
     upper.expect(200);
-    let wrong = token_form(&app, &[("grant_type", "password"), ("username", "maria@fabrikam.example"), ("password", "wrong horse battery staple")]).await;
+    let wrong = token_form(
+        &app,
+        &[
+            ("grant_type", "password"),
+            ("username", "maria@fabrikam.example"),
+            ("password", "wrong horse battery staple"),
+        ],
+    )
+    .await;
     assert_eq!(wrong.expect(400)["error"], "invalid_grant");
 
     // Rotation: each refresh token works once and yields a new one.

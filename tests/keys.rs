@@ -67,15 +67,16 @@ async fn imports_are_checked_key_by_key() {
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let good: Vec<String> = (0..3u8).map(|i| ProductKey::from_random_body([i + 1; 24]).to_string()).collect();
-    let body = |keys: Vec<String>| {
-        json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 5, "term_months": 12, "keys": keys})
-    };
+    let body = |keys: Vec<String>| json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 5, "term_months": 12, "keys": keys});
     let mut typo = good[0].clone().into_bytes();
     typo[0] = if typo[0] == b'B' { b'C' } else { b'B' };
     let typo = String::from_utf8(typo).unwrap();
-    let bad = app.post("/v1/key-batches", &app.operator, body(vec![good[0].clone(), typo, "nonsense".into(), good[0].clone()])).await;
+    let bad = app
+        .post("/v1/key-batches", &app.operator, body(vec![good[0].clone(), typo, "nonsense".into(), good[0].clone()]))
+        .await;
     bad.problem(422, "validation-failed");
-    let fields: Vec<&str> = bad.body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        bad.body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["keys[1]", "keys[2]", "keys[3]"]);
 
     let imported = app.post("/v1/key-batches", &app.operator, body(good.clone())).await;
@@ -117,7 +118,9 @@ async fn batch_rules() {
         let reply = app.post("/v1/key-batches", &app.operator, body(&reseller.id, bad.clone())).await;
         reply.problem(422, "validation-failed");
     }
-    app.post("/v1/key-batches", &reseller.token, body(&reseller.id, json!({"quantity": 1}))).await.problem(403, "forbidden");
+    app.post("/v1/key-batches", &reseller.token, body(&reseller.id, json!({"quantity": 1})))
+        .await
+        .problem(403, "forbidden");
     let nothing = app.get("/v1/key-batches", &app.operator).await;
     assert_eq!(nothing.expect(200)["data"], json!([]));
 }
@@ -144,7 +147,8 @@ async fn partners_see_their_own_keys_and_filters_work() {
     let r = app.get("/v1/key-batches", &partner.token).await;
     r.expect(200);
     assert_eq!(count(&r), 2);
-    let their_batch = app.get("/v1/key-batches", &other.token).await.body["data"][0]["id"].as_str().unwrap().to_string();
+    let their_batch =
+        app.get("/v1/key-batches", &other.token).await.body["data"][0]["id"].as_str().unwrap().to_string();
     app.get(&format!("/v1/key-batches/{their_batch}"), &partner.token).await.problem(404, "not-found");
     app.get(&format!("/v1/key-batches/{their_batch}"), &app.operator).await.expect(200);
     app.get("/v1/keys?status=lost", &partner.token).await.problem(422, "validation-failed");
@@ -182,7 +186,9 @@ async fn revocation() {
     let revoked = app.post(&format!("/v1/keys/{}/revoke", id_of(&keys[0])), &app.operator, json!({})).await;
     assert_eq!(revoked.expect(200)["status"], "revoked");
     app.post(&format!("/v1/keys/{}/revoke", id_of(&keys[0])), &app.operator, json!({})).await.expect(200);
-    app.post(&format!("/v1/keys/{}/revoke", id_of(&keys[1])), &partner.token, json!({})).await.problem(403, "forbidden");
+    app.post(&format!("/v1/keys/{}/revoke", id_of(&keys[1])), &partner.token, json!({}))
+        .await
+        .problem(403, "forbidden");
 
     let held = app.confirmed_redemption(&partner, &keys[1..2]).await;
     app.post(&format!("/v1/keys/{}/revoke", id_of(&keys[1])), &app.operator, json!({}))

@@ -9,7 +9,11 @@ use serde_json::json;
 async fn operator_registers_and_updates_partners() {
     let app = spawn().await;
     let created = app
-        .post("/v1/partners", &app.operator, json!({"name": "Contoso IT", "reseller": {"distributor": "Northwind", "since": "2025-01-15"}}))
+        .post(
+            "/v1/partners",
+            &app.operator,
+            json!({"name": "Contoso IT", "reseller": {"distributor": "Northwind", "since": "2025-01-15"}}),
+        )
         .await;
     let created = created.expect(201).clone();
     let number = created["partner_number"].as_str().unwrap();
@@ -24,12 +28,20 @@ async fn operator_registers_and_updates_partners() {
     assert_eq!(patched.body["reseller"]["distributor"], "Northwind", "untouched fields stay");
     let ended = app.patch(&format!("/v1/partners/{id}"), &app.operator, json!({"reseller": null})).await;
     assert_eq!(ended.expect(200)["reseller"], json!(null));
-    app.patch(&format!("/v1/partners/{id}"), &app.operator, json!({"reseller": {"distributor": "", "since": "2025-01-15"}}))
-        .await
-        .problem(422, "validation-failed");
-    app.patch(&format!("/v1/partners/{id}"), &app.operator, json!({"reseller": {"distributor": "X", "since": "15/01/2025"}}))
-        .await
-        .problem(422, "validation-failed");
+    app.patch(
+        &format!("/v1/partners/{id}"),
+        &app.operator,
+        json!({"reseller": {"distributor": "", "since": "2025-01-15"}}),
+    )
+    .await
+    .problem(422, "validation-failed");
+    app.patch(
+        &format!("/v1/partners/{id}"),
+        &app.operator,
+        json!({"reseller": {"distributor": "X", "since": "15/01/2025"}}),
+    )
+    .await
+    .problem(422, "validation-failed");
     app.patch(&format!("/v1/partners/{id}"), &app.operator, json!({"partner_number": "1234567"}))
         .await
         .problem(422, "validation-failed");
@@ -120,10 +132,15 @@ async fn products_catalogue() {
     let partner = app.partner("Contoso IT").await;
     let listed = app.get("/v1/products", &partner.token).await;
     assert_eq!(listed.expect(200)["data"].as_array().unwrap().len(), 5, "the seeded catalogue");
-    let added = app.post("/v1/products", &app.operator, json!({"sku": "TEAMS-ESSENTIALS", "name": "Teams Essentials"})).await;
+    let added =
+        app.post("/v1/products", &app.operator, json!({"sku": "TEAMS-ESSENTIALS", "name": "Teams Essentials"})).await;
     assert_eq!(added.expect(201)["sku"], "TEAMS-ESSENTIALS");
-    app.post("/v1/products", &app.operator, json!({"sku": "TEAMS-ESSENTIALS", "name": "Again"})).await.problem(409, "sku-taken");
-    app.post("/v1/products", &app.operator, json!({"sku": "lower case", "name": "x"})).await.problem(422, "validation-failed");
+    app.post("/v1/products", &app.operator, json!({"sku": "TEAMS-ESSENTIALS", "name": "Again"}))
+        .await
+        .problem(409, "sku-taken");
+    app.post("/v1/products", &app.operator, json!({"sku": "lower case", "name": "x"}))
+        .await
+        .problem(422, "validation-failed");
     app.post("/v1/products", &partner.token, json!({"sku": "X-1", "name": "x"})).await.problem(403, "forbidden");
     let page = app.get("/v1/products?limit=4", &partner.token).await;
     let cursor = page.expect(200)["next_cursor"].as_str().unwrap().to_string();

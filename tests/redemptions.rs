@@ -33,7 +33,7 @@ async fn wizard_creates_tenant_subscription_and_admin_in_one_step() {
     for key in [&standard[1], &basic[0]] {
         app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": key})).await.expect(201);
     }
-    let keys = app.get(&format!("/v1/keys?status=reserved"), &partner.token).await;
+    let keys = app.get("/v1/keys?status=reserved", &partner.token).await;
     assert_eq!(keys.expect(200)["data"].as_array().unwrap().len(), 3);
 
     let review = app.get(&format!("/v1/redemptions/{id}"), &partner.token).await;
@@ -50,7 +50,11 @@ async fn wizard_creates_tenant_subscription_and_admin_in_one_step() {
     assert_eq!(confirmed.expect(200)["status"], "confirmed");
 
     let account = app
-        .post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body("fabrikam", "maria@fabrikam.example"))
+        .post(
+            &format!("/v1/redemptions/{id}/account"),
+            &partner.token,
+            account_body("fabrikam", "maria@fabrikam.example"),
+        )
         .await;
     let account = account.expect(201).clone();
     assert_eq!(account["tenant"]["domain"], "fabrikam");
@@ -152,7 +156,9 @@ async fn adding_keys_reports_every_problem() {
 
     // Missing or misshapen body.
     app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({})).await.problem(422, "validation-failed");
-    app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": 12})).await.problem(422, "validation-failed");
+    app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": 12}))
+        .await
+        .problem(422, "validation-failed");
     // Another partner's redemption does not exist for this partner.
     app.post(&format!("/v1/redemptions/{id}/keys"), &other.token, json!({"key": foreign[0]}))
         .await
@@ -270,7 +276,9 @@ async fn account_step_validates_country_domain_and_email() {
     let domain = app.get("/v1/domains/fabrikam", &partner.token).await;
     assert_eq!(domain.expect(200)["available"], false);
     // Completed: no second account.
-    app.post(&path, &partner.token, with(&|b| b["domain"] = json!("again"))).await.problem(409, "redemption-not-confirmed");
+    app.post(&path, &partner.token, with(&|b| b["domain"] = json!("again")))
+        .await
+        .problem(409, "redemption-not-confirmed");
 }
 
 #[tokio::test]
@@ -305,7 +313,8 @@ async fn untouched_redemptions_expire_on_access_and_by_sweep() {
     let key = app.post("/v1/keys/validate", &partner.token, json!({"key": keys[0]})).await;
     assert_eq!(key.expect(200)["status"], "available", "expiry on access released the key");
     for path in ["keys", "confirm", "account"] {
-        let reply = app.post(&format!("/v1/redemptions/{on_access}/{path}"), &partner.token, json!({"key": keys[0]})).await;
+        let reply =
+            app.post(&format!("/v1/redemptions/{on_access}/{path}"), &partner.token, json!({"key": keys[0]})).await;
         assert_eq!(reply.status.as_u16(), if path == "account" { 422 } else { 410 }, "{path}: {}", reply.text);
     }
     app.post(&format!("/v1/redemptions/{on_access}/account"), &partner.token, account_body("late", "l@late.example"))
@@ -350,9 +359,9 @@ async fn thirty_two_redemptions_race_for_one_key() {
     for _ in 0..32 {
         redemptions.push(app.open_redemption(&partner).await);
     }
-    let attempts = redemptions.iter().map(|id| {
-        app.post_owned(format!("/v1/redemptions/{id}/keys"), partner.token.clone(), json!({"key": key}))
-    });
+    let attempts = redemptions
+        .iter()
+        .map(|id| app.post_owned(format!("/v1/redemptions/{id}/keys"), partner.token.clone(), json!({"key": key})));
     let replies = futures::future::join_all(attempts).await;
     let created = replies.iter().filter(|r| r.status.as_u16() == 201).count();
     assert_eq!(created, 1, "exactly one redemption gets the key");

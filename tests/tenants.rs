@@ -24,7 +24,8 @@ async fn visibility_by_role() {
     app.get(&format!("/v1/subscriptions/{subscription}"), &stranger.token).await.problem(404, "not-found");
     app.get(&format!("/v1/subscriptions?tenant_id={tenant}"), &stranger.token).await.problem(404, "not-found");
     let listed = app.get("/v1/tenants", &stranger.token).await;
-    let ids: Vec<&str> = listed.expect(200)["data"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> =
+        listed.expect(200)["data"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids, [other_account["tenant"]["id"].as_str().unwrap()]);
     let all = app.get("/v1/tenants", &app.operator).await;
     assert_eq!(all.expect(200)["data"].as_array().unwrap().len(), 2);
@@ -62,7 +63,9 @@ async fn status_follows_the_end_date_in_reads_and_filters() {
 
     // Move the end date (the clock API comes with the lifecycle); status follows, no sweep needed.
     let mut conn = PgConnection::establish(&app.database_url).unwrap();
-    for (days_ago, status) in [(-1, "active"), (0, "expired"), (29, "expired"), (31, "disabled"), (119, "disabled"), (121, "deleted")] {
+    for (days_ago, status) in
+        [(-1, "active"), (0, "expired"), (29, "expired"), (31, "disabled"), (119, "disabled"), (121, "deleted")]
+    {
         let ends_at = chrono::Utc::now() - chrono::Duration::days(days_ago) - chrono::Duration::minutes(1);
         let ends_at = if days_ago < 0 { ends_at + chrono::Duration::minutes(2) } else { ends_at };
         diesel::sql_query("UPDATE subscriptions SET ends_at = $1, starts_at = $1 - interval '1 year'")

@@ -1,6 +1,6 @@
 //! The OAuth 2.0 token endpoint, account activation and the JWKS.
 
-use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, post, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, http::header, post, web};
 use base64::{Engine, engine::general_purpose::STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -83,19 +83,16 @@ fn invalid_client() -> HttpResponse {
     oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "Unknown client or wrong client secret.")
 }
 
-fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, HttpResponse> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+/// The request, or what is wrong with it (an `invalid_request` description).
+fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, &'static str> {
+    let content_type =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let mut request: TokenRequest = if content_type.starts_with("application/x-www-form-urlencoded") {
-        serde_urlencoded::from_bytes(body).map_err(|_| invalid_request("The form body could not be read."))?
+        serde_urlencoded::from_bytes(body).map_err(|_| "The form body could not be read.")?
     } else if extract::is_json(req) && !content_type.is_empty() {
-        serde_json::from_slice(body).map_err(|_| invalid_request("The JSON body could not be read."))?
+        serde_json::from_slice(body).map_err(|_| "The JSON body could not be read.")?
     } else {
-        return Err(invalid_request("Send application/x-www-form-urlencoded or application/json."));
+        return Err("Send application/x-www-form-urlencoded or application/json.");
     };
     // HTTP Basic client authentication (RFC 6749 §2.3.1).
     if let Some((id, secret)) = basic_credentials(req) {
@@ -152,7 +149,7 @@ pub async fn token(
     let body = extract::read_body(&mut payload.into_inner()).await?;
     let request = match parse_token_request(&req, &body) {
         Ok(r) => r,
-        Err(response) => return Ok(response),
+        Err(description) => return Ok(invalid_request(description)),
     };
     match request.grant_type.as_deref() {
         Some("client_credentials") => client_credentials(state, request).await,

@@ -7,8 +7,9 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    PROBLEM, transaction,
+    PROBLEM,
     extract::{Json, ListOf, Pagination},
+    transaction,
 };
 use crate::{
     AppState,
@@ -42,8 +43,7 @@ impl From<ProductRow> for ProductView {
 #[schema(example = json!({"sku": "TEAMS-ESSENTIALS", "name": "Microsoft Teams Essentials"}))]
 pub struct CreateProduct {
     /// Upper-case letters, digits and hyphens.
-    #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"),
-        custom(function = "sku_characters"))]
+    #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"), custom(function = "sku_characters"))]
     pub sku: String,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub name: String,

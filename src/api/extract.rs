@@ -3,9 +3,7 @@
 
 use std::{future::Future, pin::Pin};
 
-use actix_web::{
-    FromRequest, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web,
-};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use utoipa::{IntoParams, ToSchema};
@@ -57,6 +55,11 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::new(Code::MalformedRequest, "The request body is empty; send a JSON object."));
     }
+    // serde would read a struct from an array too; the API speaks objects only.
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Err(ApiError::invalid("body", "must be a JSON object"));
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
@@ -68,8 +71,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             ApiError::invalid(&field, strip_position(&inner.to_string()))
         }
     })?;
-    de.end()
-        .map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
+    de.end().map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
     Ok(value)
 }
 
@@ -151,9 +153,9 @@ impl Pagination {
         }
         let after = match &self.after {
             None => None,
-            Some(cursor) => Some(decode_cursor(cursor).ok_or_else(|| {
-                ApiError::invalid("after", "is not a cursor this API returned")
-            })?),
+            Some(cursor) => Some(
+                decode_cursor(cursor).ok_or_else(|| ApiError::invalid("after", "is not a cursor this API returned"))?,
+            ),
         };
         Ok(Page { limit, after })
     }
@@ -192,11 +194,6 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
         QueryPayloadError::Deserialize(e) => e.to_string(),
         other => other.to_string(),
     };
-    let field = message
-        .split('`')
-        .nth(1)
-        .filter(|_| message.contains("field"))
-        .unwrap_or("query")
-        .to_string();
+    let field = message.split('`').nth(1).filter(|_| message.contains("field")).unwrap_or("query").to_string();
     ApiError::invalid(&field, message).into()
 }

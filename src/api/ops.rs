@@ -5,7 +5,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::PROBLEM;
-use crate::{AppState, db, error::{ApiError, Problem}, telemetry::Metrics};
+use crate::{
+    AppState, db,
+    error::{ApiError, Problem},
+    telemetry::Metrics,
+};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {

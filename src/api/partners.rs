@@ -9,8 +9,9 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    PROBLEM, transaction,
+    PROBLEM,
     extract::{Json, ListOf, Pagination},
+    transaction,
 };
 use crate::{
     AppState,

@@ -119,11 +119,8 @@ pub async fn list(
     query: web::Query<SubscriptionQuery>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<SubscriptionView>>, ApiError> {
-    let filter = SubscriptionFilter {
-        scope: authz::tenant_scope(&principal),
-        tenant_id: query.tenant_id,
-        status: query.status,
-    };
+    let filter =
+        SubscriptionFilter { scope: authz::tenant_scope(&principal), tenant_id: query.tenant_id, status: query.status };
     let page = pagination.page()?;
     let periods = state.settings.periods();
     let (rows, now) = transaction(&state, move |conn, now| {
@@ -159,8 +156,7 @@ pub async fn get_one(
     let scope = authz::tenant_scope(&principal);
     let periods = state.settings.periods();
     let id = *id;
-    let (record, now) =
-        transaction(&state, move |conn, now| Ok((subscriptions::get(conn, id, scope)?, now))).await?;
+    let (record, now) = transaction(&state, move |conn, now| Ok((subscriptions::get(conn, id, scope)?, now))).await?;
     let record = record.ok_or_else(|| ApiError::not_found("subscription"))?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }

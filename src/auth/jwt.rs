@@ -35,11 +35,7 @@ impl KeyPair {
 
     /// Reads an unencrypted PKCS#8 PEM (`openssl genpkey -algorithm ed25519`).
     pub fn from_pem(pem: &str) -> Result<Self, String> {
-        let body: String = pem
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("-----"))
-            .collect();
+        let body: String = pem.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("-----")).collect();
         let der = STANDARD.decode(body).map_err(|_| "the PEM body is not base64".to_string())?;
         if der.len() != 48 || der[..16] != PKCS8_ED25519_PREFIX {
             return Err("expected an unencrypted PKCS#8 Ed25519 private key".to_string());
@@ -113,10 +109,7 @@ impl TokenKeys {
     /// `keys[0]` signs; all of them verify.
     pub fn new(keys: &[KeyPair], issuer: &str, audience: &str) -> Self {
         let current = keys.first().expect("at least one signing key");
-        let verifying = keys
-            .iter()
-            .map(|k| (k.kid.clone(), DecodingKey::from_ed_der(&k.public_key)))
-            .collect();
+        let verifying = keys.iter().map(|k| (k.kid.clone(), DecodingKey::from_ed_der(&k.public_key))).collect();
         let jwks = Jwks {
             keys: keys
                 .iter()

@@ -17,8 +17,7 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
 
 /// A hash of nothing anyone knows, verified against for unknown users so a sign-in takes
 /// as long whether or not the account exists.
-static DUMMY_HASH: LazyLock<String> =
-    LazyLock::new(|| hash("no user has this password").expect("hashing works"));
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash("no user has this password").expect("hashing works"));
 
 /// Verifies `password` against `stored`, or against the dummy hash when there is no user.
 pub fn verify(password: &str, stored: Option<&str>) -> bool {

@@ -81,12 +81,7 @@ impl EmbeddedPostgres {
         let data_dir = std::fs::canonicalize(data_dir)
             .map_err(|e| EmbeddedError(format!("cannot resolve {}: {e}", data_dir.display())))?;
         let socket_dir = socket_dir_for(&data_dir);
-        let cluster = Self {
-            bin_dir,
-            pgdata: data_dir.join("pgdata"),
-            socket_dir,
-            as_postgres_user: is_root(),
-        };
+        let cluster = Self { bin_dir, pgdata: data_dir.join("pgdata"), socket_dir, as_postgres_user: is_root() };
         std::fs::create_dir_all(&cluster.socket_dir)
             .map_err(|e| EmbeddedError(format!("cannot create {}: {e}", cluster.socket_dir.display())))?;
         if cluster.as_postgres_user {
@@ -166,10 +161,7 @@ impl EmbeddedPostgres {
             .output()
             .map_err(|e| EmbeddedError(format!("cannot run initdb: {e}")))?;
         if !output.status.success() {
-            return Err(EmbeddedError(format!(
-                "initdb failed: {}",
-                String::from_utf8_lossy(&output.stderr).trim()
-            )));
+            return Err(EmbeddedError(format!("initdb failed: {}", String::from_utf8_lossy(&output.stderr).trim())));
         }
         Ok(())
     }

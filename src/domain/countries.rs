@@ -254,10 +254,7 @@ pub const SUPPORTED: &[(&str, &str)] = &[
 
 /// The English name of a supported market, or `None` when the service is not sold there.
 pub fn supported_market(code: &str) -> Option<&'static str> {
-    SUPPORTED
-        .binary_search_by(|(c, _)| (*c).cmp(code))
-        .ok()
-        .map(|i| SUPPORTED[i].1)
+    SUPPORTED.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| SUPPORTED[i].1)
 }
 
 /// The English name of any ISO country code we know, supported or not (for error messages).

@@ -48,12 +48,7 @@ impl Periods {
         ends_at + Days::new(self.retention_days.into())
     }
 
-    pub fn status(
-        &self,
-        ends_at: DateTime<Utc>,
-        superseded: bool,
-        now: DateTime<Utc>,
-    ) -> SubscriptionStatus {
+    pub fn status(&self, ends_at: DateTime<Utc>, superseded: bool, now: DateTime<Utc>) -> SubscriptionStatus {
         if superseded {
             SubscriptionStatus::Superseded
         } else if now < ends_at {

@@ -47,23 +47,15 @@ pub struct KeyDigest {
 
 /// Of `digests`, the ones already stored.
 pub fn existing_digests(conn: &mut PgConnection, digests: &[Vec<u8>]) -> QueryResult<Vec<Vec<u8>>> {
-    product_keys::table
-        .filter(product_keys::digest.eq_any(digests))
-        .select(product_keys::digest)
-        .load(conn)
+    product_keys::table.filter(product_keys::digest.eq_any(digests)).select(product_keys::digest).load(conn)
 }
 
 /// Inserts the batch and its keys in one set-based statement; returns how many keys were
 /// stored (fewer than given when a digest already existed).
-pub fn insert_batch(
-    conn: &mut PgConnection,
-    batch: &KeyBatchRow,
-    keys: Vec<KeyDigest>,
-) -> QueryResult<usize> {
+pub fn insert_batch(conn: &mut PgConnection, batch: &KeyBatchRow, keys: Vec<KeyDigest>) -> QueryResult<usize> {
     diesel::insert_into(key_batches::table).values(batch).execute(conn)?;
     let ids: Vec<Uuid> = keys.iter().map(|_| Uuid::now_v7()).collect();
-    let (digests, last_fives): (Vec<Vec<u8>>, Vec<String>) =
-        keys.into_iter().map(|k| (k.digest, k.last_five)).unzip();
+    let (digests, last_fives): (Vec<Vec<u8>>, Vec<String>) = keys.into_iter().map(|k| (k.digest, k.last_five)).unzip();
     diesel::sql_query(
         "INSERT INTO product_keys \
            (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, status, created_at) \
@@ -113,11 +105,7 @@ pub struct KeyFilter {
     pub batch_id: Option<Uuid>,
 }
 
-pub fn list(
-    conn: &mut PgConnection,
-    filter: &KeyFilter,
-    page: super::Page,
-) -> QueryResult<Vec<(KeyRow, ProductRow)>> {
+pub fn list(conn: &mut PgConnection, filter: &KeyFilter, page: super::Page) -> QueryResult<Vec<(KeyRow, ProductRow)>> {
     let mut query = product_keys::table
         .inner_join(products::table)
         .filter(product_keys::id.gt(page.after_id()))
@@ -183,9 +171,7 @@ pub fn release(conn: &mut PgConnection, redemption_id: Uuid, key_id: Option<Uuid
     if let Some(key_id) = key_id {
         query = query.filter(product_keys::id.eq(key_id));
     }
-    query
-        .set((product_keys::status.eq("available"), product_keys::redemption_id.eq(None::<Uuid>)))
-        .execute(conn)
+    query.set((product_keys::status.eq("available"), product_keys::redemption_id.eq(None::<Uuid>))).execute(conn)
 }
 
 /// Marks every key a redemption holds as redeemed.

@@ -42,11 +42,7 @@ pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<PartnerRow>>
 }
 
 pub fn find_by_number(conn: &mut PgConnection, number: &str) -> QueryResult<Option<PartnerRow>> {
-    partners::table
-        .filter(partners::partner_number.eq(number))
-        .select(PartnerRow::as_select())
-        .first(conn)
-        .optional()
+    partners::table.filter(partners::partner_number.eq(number)).select(PartnerRow::as_select()).first(conn).optional()
 }
 
 pub fn list(conn: &mut PgConnection, page: super::Page) -> QueryResult<Vec<PartnerRow>> {

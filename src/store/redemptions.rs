@@ -115,10 +115,7 @@ pub fn entry_for_key(conn: &mut PgConnection, redemption_id: Uuid, key_id: Uuid)
 }
 
 pub fn count_entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<i64> {
-    redemption_keys::table
-        .filter(redemption_keys::redemption_id.eq(redemption_id))
-        .count()
-        .get_result(conn)
+    redemption_keys::table.filter(redemption_keys::redemption_id.eq(redemption_id)).count().get_result(conn)
 }
 
 pub fn insert_entry(conn: &mut PgConnection, row: &EntryRow) -> QueryResult<()> {

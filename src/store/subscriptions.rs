@@ -94,12 +94,7 @@ fn load_records(conn: &mut PgConnection, query: Boxed) -> QueryResult<Vec<Subscr
         .count()
         .single_value();
     let rows: Vec<(SubscriptionRow, ProductRow, Option<PartnerRow>, Option<i64>)> = query
-        .select((
-            SubscriptionRow::as_select(),
-            ProductRow::as_select(),
-            Option::<PartnerRow>::as_select(),
-            assigned,
-        ))
+        .select((SubscriptionRow::as_select(), ProductRow::as_select(), Option::<PartnerRow>::as_select(), assigned))
         .load(conn)?;
     Ok(rows.into_iter().map(|(s, p, por, n)| (s, p, por, n.unwrap_or(0))).collect())
 }
@@ -111,10 +106,8 @@ pub fn list(
     periods: Periods,
     page: super::Page,
 ) -> QueryResult<Vec<SubscriptionRecord>> {
-    let mut query = scoped(filter.scope)
-        .filter(subscriptions::id.gt(page.after_id()))
-        .order(subscriptions::id)
-        .limit(page.fetch());
+    let mut query =
+        scoped(filter.scope).filter(subscriptions::id.gt(page.after_id())).order(subscriptions::id).limit(page.fetch());
     if let Some(tenant) = filter.tenant_id {
         query = query.filter(subscriptions::tenant_id.eq(tenant));
     }

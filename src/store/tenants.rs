@@ -56,11 +56,7 @@ fn scoped(scope: TenantScope) -> tenants::BoxedQuery<'static, diesel::pg::Pg> {
 
 /// The tenant, when it is within the scope.
 pub fn get(conn: &mut PgConnection, id: Uuid, scope: TenantScope) -> QueryResult<Option<TenantRow>> {
-    scoped(scope)
-        .filter(tenants::id.eq(id))
-        .select(TenantRow::as_select())
-        .first(conn)
-        .optional()
+    scoped(scope).filter(tenants::id.eq(id)).select(TenantRow::as_select()).first(conn).optional()
 }
 
 pub fn list(conn: &mut PgConnection, scope: TenantScope, page: super::Page) -> QueryResult<Vec<TenantRow>> {

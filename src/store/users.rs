@@ -31,9 +31,11 @@ pub fn insert(conn: &mut PgConnection, row: &UserRow) -> QueryResult<()> {
 pub fn find_for_sign_in(conn: &mut PgConnection, email: &str) -> QueryResult<Option<UserRow>> {
     users::table
         .inner_join(tenants::table)
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>("lower(users.email) = lower(")
-            .bind::<diesel::sql_types::Text, _>(email.to_string())
-            .sql(")"))
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(users.email) = lower(")
+                .bind::<diesel::sql_types::Text, _>(email.to_string())
+                .sql(")"),
+        )
         .filter(tenants::status.eq("active"))
         .select(UserRow::as_select())
         .first(conn)
@@ -100,6 +102,16 @@ pub fn insert_refresh_token(
         .map(|_| ())
 }
 
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+struct RefreshTokenRow {
+    family_id: Uuid,
+    user_id: Uuid,
+    expires_at: DateTime<Utc>,
+    used_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
 /// What presenting a refresh token found.
 pub enum RefreshOutcome {
     /// Valid and now spent: rotate within this family for this user.
@@ -112,19 +124,9 @@ pub enum RefreshOutcome {
 
 /// Spends a refresh token; a second use revokes every token of its family.
 pub fn spend_refresh_token(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<RefreshOutcome> {
-    let row: Option<(Uuid, Uuid, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = refresh_tokens::table
-        .find(digest)
-        .select((
-            refresh_tokens::family_id,
-            refresh_tokens::user_id,
-            refresh_tokens::expires_at,
-            refresh_tokens::used_at,
-            refresh_tokens::revoked_at,
-        ))
-        .for_update()
-        .first(conn)
-        .optional()?;
-    let Some((family_id, user_id, expires_at, used_at, revoked_at)) = row else {
+    let row =
+        refresh_tokens::table.find(digest).select(RefreshTokenRow::as_select()).for_update().first(conn).optional()?;
+    let Some(RefreshTokenRow { family_id, user_id, expires_at, used_at, revoked_at }) = row else {
         return Ok(RefreshOutcome::Invalid);
     };
     if used_at.is_some() {

@@ -39,24 +39,23 @@ static EMBEDDED_DIR: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
 static CREATE_DATABASE: Mutex<()> = Mutex::new(());
 
 extern "C" fn stop_embedded_cluster() {
-    if let Ok(guard) = EMBEDDED_DIR.lock() {
-        if let Some((dir, pg_ctl)) = guard.as_ref() {
-            let pgdata = dir.join("pgdata");
-            let mut command = if unsafe { libc::geteuid() } == 0 {
-                let mut c = std::process::Command::new("runuser");
-                c.args(["-u", "postgres", "--", pg_ctl]);
-                c
-            } else {
-                std::process::Command::new(pg_ctl)
-            };
-            let _ = command
-                .args(["-D", &pgdata.to_string_lossy(), "-m", "immediate", "-w", "stop"])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status();
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
+    let Ok(guard) = EMBEDDED_DIR.lock() else { return };
+    let Some((dir, pg_ctl)) = guard.as_ref() else { return };
+    let pgdata = dir.join("pgdata");
+    // SAFETY: geteuid has no preconditions.
+    let mut command = if unsafe { libc::geteuid() } == 0 {
+        let mut c = std::process::Command::new("runuser");
+        c.args(["-u", "postgres", "--", pg_ctl]);
+        c
+    } else {
+        std::process::Command::new(pg_ctl)
+    };
+    let _ = command
+        .args(["-D", &pgdata.to_string_lossy(), "-m", "immediate", "-w", "stop"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Replaces the database name in a URL (`postgres://…/name?…` or `… dbname=name …`).
@@ -283,9 +282,8 @@ impl TestApp {
         let id = partner["id"].as_str().unwrap().to_string();
         let client = self.post(&format!("/v1/partners/{id}/api-clients"), &self.operator, json!({})).await;
         let client = client.expect(201);
-        let token = self
-            .client_token(client["client_id"].as_str().unwrap(), client["client_secret"].as_str().unwrap())
-            .await;
+        let token =
+            self.client_token(client["client_id"].as_str().unwrap(), client["client_secret"].as_str().unwrap()).await;
         Partner { id, number: partner["partner_number"].as_str().unwrap().to_string(), token }
     }
 
@@ -322,7 +320,8 @@ impl TestApp {
     pub async fn customer(&self, partner: &Partner, domain: &str, email: &str) -> Value {
         let keys = self.mint(partner, PRODUCT_STANDARD, 10, 12, 1).await;
         let id = self.confirmed_redemption(partner, &keys).await;
-        let reply = self.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body(domain, email)).await;
+        let reply =
+            self.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body(domain, email)).await;
         reply.expect(201).clone()
     }
 
@@ -369,12 +368,7 @@ pub struct Partner {
 
 impl TestApp {
     /// `post` with owned arguments, for firing many requests at once.
-    pub fn post_owned(
-        &self,
-        path: String,
-        token: String,
-        body: Value,
-    ) -> impl std::future::Future<Output = Reply> + '_ {
-        async move { self.post(&path, &token, body).await }
+    pub async fn post_owned(&self, path: String, token: String, body: Value) -> Reply {
+        self.post(&path, &token, body).await
     }
 }

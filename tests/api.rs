@@ -1,0 +1,229 @@
+//! What every operation shares: problem documents, request ids, pagination, operations
+//! endpoints, the published document and Swagger UI.
+
+mod common;
+
+use common::*;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn bodies_that_cannot_be_read_are_problems() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let raw = |body: &'static str, content_type: &'static str| {
+        app.http
+            .post(app.url("/v1/redemptions"))
+            .bearer_auth(&partner.token)
+            .header("content-type", content_type)
+            .body(body)
+    };
+    let reply = TestApp::reply(raw("{\"acknowledged\": tru", "application/json").send().await.unwrap()).await;
+    reply.problem(400, "malformed-request");
+    let reply = TestApp::reply(raw("{} {}", "application/json").send().await.unwrap()).await;
+    reply.problem(400, "malformed-request");
+    let reply = TestApp::reply(raw("", "application/json").send().await.unwrap()).await;
+    reply.problem(400, "malformed-request");
+    let reply =
+        TestApp::reply(raw("acknowledged=true", "application/x-www-form-urlencoded").send().await.unwrap()).await;
+    reply.problem(415, "unsupported-media-type");
+    let reply = TestApp::reply(raw("[true]", "application/json").send().await.unwrap()).await;
+    reply.problem(422, "validation-failed");
+    let reply = app.post("/v1/redemptions", &partner.token, json!({"acknowledged": true, "extra": 1})).await;
+    reply.problem(422, "validation-failed");
+    assert!(reply.body["errors"][0]["message"].as_str().unwrap().contains("unknown field `extra`"), "{}", reply.text);
+    let huge = "x".repeat(9 * 1024 * 1024);
+    let response = app
+        .http
+        .post(app.url("/v1/redemptions"))
+        .bearer_auth(&partner.token)
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    TestApp::reply(response).await.problem(413, "payload-too-large");
+    // Nothing of the above created anything.
+    let listed = app.get("/v1/redemptions", &partner.token).await;
+    assert_eq!(listed.expect(200)["data"], json!([]));
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_are_404_problems() {
+    let app = spawn().await;
+    for (method, path) in [
+        (Method::GET, "/v1/nothing-here"),
+        (Method::DELETE, "/v1/products"),
+        (Method::PUT, "/v1/partners"),
+        (Method::GET, "/v2/partners"),
+        (Method::GET, "/v1/partners/%ZZ"),
+    ] {
+        let reply = app.send(method, path, Some(&app.operator), None).await;
+        reply.problem(404, "not-found");
+    }
+}
+
+#[tokio::test]
+async fn request_ids_are_kept_or_made_and_quoted_in_problems() {
+    let app = spawn().await;
+    let given = app.http.get(app.url("/v1/nothing")).header("x-request-id", "trace-abc-123").send().await.unwrap();
+    let reply = TestApp::reply(given).await;
+    assert_eq!(reply.headers["x-request-id"], "trace-abc-123");
+    assert_eq!(reply.body["request_id"], "trace-abc-123");
+    let made = app.send(Method::GET, "/healthz", None, None).await;
+    let id = made.headers["x-request-id"].to_str().unwrap();
+    assert_eq!(id.len(), 36, "a UUID when the caller sent none");
+    let unprintable = app.http.get(app.url("/healthz")).header("x-request-id", "a b").send().await.unwrap();
+    assert_ne!(unprintable.headers()["x-request-id"], "a b");
+    let problem = app.send(Method::GET, "/v1/products", None, None).await;
+    assert_eq!(problem.body["request_id"], problem.headers["x-request-id"].to_str().unwrap());
+}
+
+#[tokio::test]
+async fn pagination_bounds_and_cursors() {
+    let app = spawn().await;
+    for query in ["limit=0", "limit=201", "limit=abc", "after=not-a-cursor", "after=AAAA"] {
+        let reply = app.get(&format!("/v1/products?{query}"), &app.operator).await;
+        reply.problem(422, "validation-failed");
+    }
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let path = match &after {
+            Some(c) => format!("/v1/products?limit=2&after={c}"),
+            None => "/v1/products?limit=2".to_string(),
+        };
+        let page = app.get(&path, &app.operator).await;
+        let page = page.expect(200).clone();
+        seen.extend(page["data"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()));
+        match page["next_cursor"].as_str() {
+            Some(c) => after = Some(c.to_string()),
+            None => break,
+        }
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(seen.len(), 5);
+    assert_eq!(sorted, seen, "pages follow one another without gaps or repeats");
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics() {
+    let app = spawn().await;
+    assert_eq!(app.send(Method::GET, "/healthz", None, None).await.expect(200)["status"], "ok");
+    assert_eq!(app.send(Method::GET, "/readyz", None, None).await.expect(200)["status"], "ready");
+    app.get("/v1/products", &app.operator).await.expect(200);
+    let metrics = app.http.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(
+        metrics.contains("keyport_http_requests_total{method=\"GET\",route=\"/v1/products\",status=\"200\"}"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("keyport_http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
+async fn the_published_document_is_what_the_code_produces() {
+    let app = spawn().await;
+    let served = app.send(Method::GET, "/openapi.json", None, None).await;
+    let generated = serde_json::to_value(keyport::openapi()).unwrap();
+    assert_eq!(served.expect(200), &generated);
+    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/keyport.json")).unwrap();
+    let expected = keyport::openapi().to_pretty_json().unwrap() + "\n";
+    assert!(file == expected, "openapi/keyport.json is stale: run `cargo run -- openapi > openapi/keyport.json`");
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served_without_network() {
+    let app = spawn().await;
+    let page = app.http.get(app.url("/docs/")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("swagger-ui"), "{html}");
+    assert!(!html.contains("https://"), "no assets from elsewhere");
+    let config = app.http.get(app.url("/docs/swagger-initializer.js")).send().await.unwrap().text().await.unwrap();
+    assert!(config.contains("/openapi.json"), "{config}");
+    for asset in ["swagger-ui.css", "swagger-ui-bundle.js"] {
+        let response = app.http.get(app.url(&format!("/docs/{asset}"))).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{asset}");
+    }
+}
+
+/// Every operation of the document, with a path whose parameters are filled in.
+fn operations() -> Vec<(Method, String, Value)> {
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let filled = path
+                .split('/')
+                .map(|seg| if seg.starts_with('{') { "01900000-0000-7000-8000-00000000beef" } else { seg })
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((method.to_uppercase().parse().unwrap(), filled, op.clone()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_operation_documents_its_errors_security_and_examples() {
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    for (method, path, op) in operations() {
+        let responses = op["responses"].as_object().unwrap();
+        assert!(responses.keys().any(|s| s.starts_with('2')), "{method} {path}: no success response");
+        let secured = op["security"].as_array().is_some_and(|s| s.iter().any(|r| r.get("bearer").is_some()));
+        if secured {
+            assert!(responses.contains_key("401"), "{method} {path}: secured but no 401");
+        }
+        assert!(op.get("security").is_some(), "{method} {path}: security not stated");
+        if let Some(body) = op.get("requestBody") {
+            let has_example = body["content"].as_object().unwrap().values().any(|media| {
+                media.get("example").is_some() || {
+                    let schema = &media["schema"];
+                    let name = schema["$ref"].as_str().map(|r| r.rsplit('/').next().unwrap().to_string());
+                    name.is_some_and(|n| doc["components"]["schemas"][n].get("example").is_some())
+                }
+            });
+            assert!(has_example, "{method} {path}: request body without an example");
+        }
+        for (status, response) in responses {
+            if status.starts_with('4') || status.starts_with('5') {
+                let content = response["content"].as_object();
+                assert!(content.is_some(), "{method} {path} {status}: error without a body");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn no_input_yields_a_server_error() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let bodies = [
+        Some(json!(null)),
+        Some(json!([])),
+        Some(json!("text")),
+        Some(json!({"key": "x".repeat(10_000)})),
+        Some(json!({"quantity": i64::MAX, "seats_per_key": -1, "term_months": 1e300})),
+        Some(json!({"acknowledged": true, "country": "ΕΛ", "domain": "\u{0000}", "admin": {"email": "@"}})),
+        Some(json!({"name": "\u{0000}", "reseller": {"distributor": "d", "since": "9999-99-99"}})),
+        None,
+    ];
+    for (method, path, _) in operations() {
+        for token in [None, Some(app.operator.as_str()), Some(partner.token.as_str()), Some("x.y.z")] {
+            for body in &bodies {
+                let reply = app.send(method.clone(), &path, token, body.clone()).await;
+                assert!(reply.status.as_u16() < 500, "{method} {path} answered {}", reply.text);
+                if reply.status.as_u16() >= 400 && path != "/v1/auth/token" {
+                    reply.code();
+                }
+            }
+        }
+    }
+    for path in ["/v1/partners/%00", "/v1/domains/%F0%28%8C%BC", "/v1/keys?limit=1e999", "/v1/tenants/../../etc/passwd"]
+    {
+        let reply = app.get(path, &app.operator).await;
+        assert!(reply.status.as_u16() < 500, "{path}: {}", reply.text);
+    }
+}
