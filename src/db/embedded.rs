@@ -18,12 +18,14 @@ const MAX_SOCKET_DIR: usize = 90;
 #[error("{0}")]
 pub struct EmbeddedError(String);
 
-/// A running cluster started by this process.
+/// A running cluster: started by this process, or found running (another `keyport`
+/// command on the same data directory), in which case it is left running.
 pub struct EmbeddedPostgres {
     bin_dir: PathBuf,
     pgdata: PathBuf,
     socket_dir: PathBuf,
     as_postgres_user: bool,
+    owned: bool,
 }
 
 /// Tuning for clusters whose data may be lost (tests): no fsync, no full-page writes.
@@ -81,7 +83,8 @@ impl EmbeddedPostgres {
         let data_dir = std::fs::canonicalize(data_dir)
             .map_err(|e| EmbeddedError(format!("cannot resolve {}: {e}", data_dir.display())))?;
         let socket_dir = socket_dir_for(&data_dir);
-        let cluster = Self { bin_dir, pgdata: data_dir.join("pgdata"), socket_dir, as_postgres_user: is_root() };
+        let mut cluster =
+            Self { bin_dir, pgdata: data_dir.join("pgdata"), socket_dir, as_postgres_user: is_root(), owned: true };
         std::fs::create_dir_all(&cluster.socket_dir)
             .map_err(|e| EmbeddedError(format!("cannot create {}: {e}", cluster.socket_dir.display())))?;
         if cluster.as_postgres_user {
@@ -90,7 +93,11 @@ impl EmbeddedPostgres {
         if !cluster.pgdata.join("PG_VERSION").exists() {
             cluster.initdb()?;
         }
-        cluster.pg_ctl_start(durability)?;
+        if cluster.is_running() {
+            cluster.owned = false;
+        } else {
+            cluster.pg_ctl_start(durability)?;
+        }
         cluster.create_database()?;
         Ok(cluster)
     }
@@ -105,13 +112,26 @@ impl EmbeddedPostgres {
         format!("host={} port=5432 user=postgres dbname={database}", self.socket_dir.display())
     }
 
-    /// Stops the cluster (fast shutdown: open sessions are ended, data is safe).
+    /// Stops the cluster if this process started it (fast shutdown: open sessions are
+    /// ended, data is safe).
     pub fn stop(&self) {
+        if !self.owned {
+            return;
+        }
         let _ = self
             .command("pg_ctl")
             .args(["-D", &self.pgdata.to_string_lossy(), "-m", "fast", "-w", "stop"])
             .stdout(Stdio::null())
             .status();
+    }
+
+    fn is_running(&self) -> bool {
+        self.command("pg_ctl")
+            .args(["-D", &self.pgdata.to_string_lossy(), "status"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
     }
 
     fn command(&self, program: &str) -> Command {
