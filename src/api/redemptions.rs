@@ -186,6 +186,19 @@ fn lock_live(
     Ok(Ok(row))
 }
 
+/// Like [`lock_live`], for changes that only an open redemption accepts.
+fn lock_open(
+    conn: &mut PgConnection,
+    id: Uuid,
+    partner_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<RedemptionRow>, ApiError> {
+    match lock_live(conn, id, partner_id, now)? {
+        Ok(row) if row.status != "open" => Err(not_open()),
+        other => Ok(other),
+    }
+}
+
 /// Unwraps a live redemption or leaves the closure with the committed outcome.
 macro_rules! live_or_return {
     ($e:expr) => {
@@ -417,10 +430,7 @@ pub async fn add_key(
     let ttl = ttl(&state)?;
     let id = *id;
     let (entry, created) = transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        if row.status != "open" {
-            return Err(not_open());
-        }
+        live_or_return!(lock_open(conn, id, partner_id, now));
         let (key, product) = keys::find_by_digest(conn, &digest, Some(partner_id))?
             .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
         if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
@@ -474,10 +484,7 @@ pub async fn remove_key(
     let (id, entry_id) = path.into_inner();
     let ttl = ttl(&state)?;
     transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        if row.status != "open" {
-            return Err(not_open());
-        }
+        live_or_return!(lock_open(conn, id, partner_id, now));
         let key_id = redemptions::delete_entry(conn, id, entry_id)?
             .ok_or_else(|| ApiError::not_found("key in this redemption"))?;
         keys::release(conn, id, Some(key_id))?;
@@ -515,10 +522,7 @@ pub async fn confirm(
     let ttl = ttl(&state)?;
     let id = *id;
     let view = transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        if row.status != "open" {
-            return Err(not_open());
-        }
+        live_or_return!(lock_open(conn, id, partner_id, now));
         let entries = redemptions::entries(conn, id)?;
         if entries.is_empty() {
             return Err(ApiError::new(Code::NoKeys, "Add at least one product key before confirming."));
