@@ -1,9 +1,18 @@
 //! Who may see and do what. Every handler asks here; none decides by itself.
-//! Invisible objects answer 404 (no existence oracle); visible but forbidden ones 403.
+//! Decisions read the database, so a change (a relationship ended, a user deleted, an admin
+//! demoted) applies from the next request. Invisible objects answer 404 (no existence
+//! oracle); visible but forbidden actions 403.
 
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use uuid::Uuid;
 
-use crate::{auth::Principal, error::ApiError, store::tenants::TenantScope};
+use crate::{
+    auth::Principal,
+    domain::events::Inbox,
+    error::{ApiError, Code},
+    store::{delegation, tenants, tenants::TenantScope, users},
+};
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
 pub fn operator(p: &Principal) -> Result<(), ApiError> {
@@ -13,7 +22,7 @@ pub fn operator(p: &Principal) -> Result<(), ApiError> {
     }
 }
 
-/// Partner-only actions (redemptions); returns the partner.
+/// Partner-only actions (redemptions, offers); returns the partner.
 pub fn partner(p: &Principal) -> Result<Uuid, ApiError> {
     match p {
         Principal::Partner { partner_id, .. } => Ok(*partner_id),
@@ -41,11 +50,101 @@ pub fn partner_record(p: &Principal, partner_id: Uuid) -> Result<(), ApiError> {
     }
 }
 
+/// A customer token stands for a user only while that user exists in a live tenant; the
+/// admin flag is the user's current one, not the token's.
+fn customer(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> Result<users::UserRow, ApiError> {
+    users::get(conn, user_id)?
+        .filter(|u| u.tenant_id == tenant_id)
+        .ok_or_else(|| ApiError::new(Code::Unauthorized, "The user of this token no longer exists."))
+}
+
 /// Which tenants the caller can see (SPEC §4).
-pub fn tenant_scope(p: &Principal) -> TenantScope {
-    match p {
+pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<TenantScope, ApiError> {
+    Ok(match p {
         Principal::Operator { .. } => TenantScope::All,
-        Principal::Partner { partner_id, .. } => TenantScope::Partner(*partner_id),
-        Principal::Customer { tenant_id, .. } => TenantScope::Tenant(*tenant_id),
+        Principal::Partner { partner_id, .. } => TenantScope::Partner { partner_id: *partner_id, now },
+        Principal::Customer { user_id, tenant_id, .. } => {
+            customer(conn, *user_id, *tenant_id)?;
+            TenantScope::Tenant(*tenant_id)
+        }
+    })
+}
+
+/// What the caller is to one tenant it can see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantAccess {
+    /// The operator reads every tenant and administers none.
+    Operator,
+    /// A partner that sees the tenant; `delegated` with an active relationship.
+    Partner { partner_id: Uuid, delegated: bool },
+    /// A user of the tenant.
+    Customer { user_id: Uuid, admin: bool },
+}
+
+/// The caller's access to a tenant; 404 when it cannot see it.
+pub fn tenant(
+    conn: &mut PgConnection,
+    p: &Principal,
+    tenant_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<TenantAccess, ApiError> {
+    let scope = scope(conn, p, now)?;
+    tenants::get(conn, tenant_id, scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
+    Ok(match p {
+        Principal::Operator { .. } => TenantAccess::Operator,
+        Principal::Partner { partner_id, .. } => TenantAccess::Partner {
+            partner_id: *partner_id,
+            delegated: delegation::active_relationship(conn, *partner_id, tenant_id, now)?.is_some(),
+        },
+        Principal::Customer { user_id, .. } => {
+            TenantAccess::Customer { user_id: *user_id, admin: customer(conn, *user_id, tenant_id)?.admin }
+        }
+    })
+}
+
+impl TenantAccess {
+    /// Tenant administration (users, licences, seats, settings): tenant admins and partners
+    /// with an active delegated-admin relationship.
+    pub fn administer(&self) -> Result<(), ApiError> {
+        match self {
+            Self::Customer { admin: true, .. } | Self::Partner { delegated: true, .. } => Ok(()),
+            Self::Partner { delegated: false, .. } => Err(ApiError::new(
+                Code::DelegatedAdminRequired,
+                "Administering this tenant needs an active delegated-admin relationship.",
+            )),
+            Self::Customer { admin: false, .. } => Err(ApiError::forbidden("Only tenant administrators may do this.")),
+            Self::Operator => Err(ApiError::forbidden("The operator does not administer tenants.")),
+        }
+    }
+
+    /// Decisions only the customer makes (partner of record, accepting offers): tenant admins.
+    pub fn tenant_admin(&self) -> Result<Uuid, ApiError> {
+        match self {
+            Self::Customer { user_id, admin: true } => Ok(*user_id),
+            Self::Customer { admin: false, .. } => Err(ApiError::forbidden("Only tenant administrators may do this.")),
+            _ => Err(ApiError::forbidden("Only the customer's administrators may do this.")),
+        }
+    }
+
+    /// Users a caller may read: administrators all, other users only themselves.
+    pub fn reads_user(&self, user_id: Uuid) -> bool {
+        match self {
+            Self::Customer { user_id: own, admin: false } => *own == user_id,
+            _ => true,
+        }
+    }
+}
+
+/// The inbox a caller reads: a partner's, or its tenant's for a tenant admin.
+pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, ApiError> {
+    match p {
+        Principal::Partner { partner_id, .. } => Ok(Inbox::Partner(*partner_id)),
+        Principal::Customer { user_id, tenant_id, .. } if customer(conn, *user_id, *tenant_id)?.admin => {
+            Ok(Inbox::Tenant(*tenant_id))
+        }
+        Principal::Customer { .. } => {
+            Err(ApiError::forbidden("Only tenant administrators read the tenant's notifications."))
+        }
+        Principal::Operator { .. } => Err(ApiError::forbidden("The operator has no notification inbox.")),
     }
 }

@@ -39,12 +39,24 @@ pub enum Code {
     InvalidActivationToken,
     SkuTaken,
     KeyExists,
+    DelegatedAdminRequired,
+    NoLicensesAvailable,
+    SubscriptionInactive,
+    ProductMismatch,
+    UnknownPartnerNumber,
+    CloudEssentialsRequired,
+    PartnerOfRecordRequired,
+    OfferPending,
+    RelationshipExists,
+    OfferNotPending,
+    RelationshipNotActive,
+    LastAdmin,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 43] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -74,6 +86,18 @@ impl Code {
         Code::InvalidActivationToken,
         Code::SkuTaken,
         Code::KeyExists,
+        Code::DelegatedAdminRequired,
+        Code::NoLicensesAvailable,
+        Code::SubscriptionInactive,
+        Code::ProductMismatch,
+        Code::UnknownPartnerNumber,
+        Code::CloudEssentialsRequired,
+        Code::PartnerOfRecordRequired,
+        Code::OfferPending,
+        Code::RelationshipExists,
+        Code::OfferNotPending,
+        Code::RelationshipNotActive,
+        Code::LastAdmin,
         Code::ServiceUnavailable,
         Code::Internal,
     ];
@@ -123,6 +147,24 @@ impl Code {
             }
             Code::SkuTaken => ("sku-taken", 409, "A product with this SKU exists"),
             Code::KeyExists => ("key-exists", 409, "The product key is already known"),
+            Code::DelegatedAdminRequired => {
+                ("delegated-admin-required", 403, "A delegated-admin relationship is required")
+            }
+            Code::NoLicensesAvailable => ("no-licenses-available", 409, "Every seat of the subscription is assigned"),
+            Code::SubscriptionInactive => ("subscription-inactive", 409, "The subscription is disabled or deleted"),
+            Code::ProductMismatch => ("product-mismatch", 422, "The key is for another product"),
+            Code::UnknownPartnerNumber => ("unknown-partner-number", 422, "No partner has this number"),
+            Code::CloudEssentialsRequired => {
+                ("cloud-essentials-required", 403, "The partner is not enrolled in Cloud Essentials")
+            }
+            Code::PartnerOfRecordRequired => {
+                ("partner-of-record-required", 403, "The partner is not partner of record for the tenant")
+            }
+            Code::OfferPending => ("offer-pending", 409, "An offer to this tenant is pending"),
+            Code::RelationshipExists => ("relationship-exists", 409, "A delegated-admin relationship exists"),
+            Code::OfferNotPending => ("offer-not-pending", 409, "The offer is no longer pending"),
+            Code::RelationshipNotActive => ("relationship-not-active", 409, "The relationship has already ended"),
+            Code::LastAdmin => ("last-admin", 409, "A tenant keeps at least one administrator"),
             Code::ServiceUnavailable => ("service-unavailable", 503, "The service is temporarily unavailable"),
             Code::Internal => ("internal", 500, "Internal error"),
         }

@@ -119,11 +119,11 @@ pub async fn list(
     query: web::Query<SubscriptionQuery>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<SubscriptionView>>, ApiError> {
-    let filter =
-        SubscriptionFilter { scope: authz::tenant_scope(&principal), tenant_id: query.tenant_id, status: query.status };
+    let (tenant_id, status) = (query.tenant_id, query.status);
     let page = pagination.page()?;
     let periods = state.settings.periods();
     let (rows, now) = transaction(&state, move |conn, now| {
+        let filter = SubscriptionFilter { scope: authz::scope(conn, &principal, now)?, tenant_id, status };
         // Filtering by a tenant the caller cannot see is answered like reading it: 404.
         if let Some(tenant_id) = filter.tenant_id {
             tenants::get(conn, tenant_id, filter.scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
@@ -153,10 +153,13 @@ pub async fn get_one(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
-    let scope = authz::tenant_scope(&principal);
     let periods = state.settings.periods();
     let id = *id;
-    let (record, now) = transaction(&state, move |conn, now| Ok((subscriptions::get(conn, id, scope)?, now))).await?;
+    let (record, now) = transaction(&state, move |conn, now| {
+        let scope = authz::scope(conn, &principal, now)?;
+        Ok((subscriptions::get(conn, id, scope)?, now))
+    })
+    .await?;
     let record = record.ok_or_else(|| ApiError::not_found("subscription"))?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }

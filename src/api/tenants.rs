@@ -112,9 +112,12 @@ pub async fn list(
     principal: Principal,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<TenantView>>, ApiError> {
-    let scope = authz::tenant_scope(&principal);
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| Ok(tenants::list(conn, scope, page)?)).await?;
+    let rows = transaction(&state, move |conn, now| {
+        let scope = authz::scope(conn, &principal, now)?;
+        Ok(tenants::list(conn, scope, page)?)
+    })
+    .await?;
     let (rows, next) = page.finish(rows, |r| r.id);
     Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
 }
@@ -136,8 +139,11 @@ pub async fn get_one(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<TenantView>, ApiError> {
-    let scope = authz::tenant_scope(&principal);
     let id = *id;
-    let row = transaction(&state, move |conn, _| Ok(tenants::get(conn, id, scope)?)).await?;
+    let row = transaction(&state, move |conn, now| {
+        let scope = authz::scope(conn, &principal, now)?;
+        Ok(tenants::get(conn, id, scope)?)
+    })
+    .await?;
     row.map(|r| web::Json(r.into())).ok_or_else(|| ApiError::not_found("tenant"))
 }

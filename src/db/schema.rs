@@ -24,6 +24,33 @@ diesel::table! {
 }
 
 diesel::table! {
+    delegated_admin_offers (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        tenant_id -> Uuid,
+        message -> Text,
+        status -> Text,
+        duration_days -> Int4,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        decided_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    delegated_admin_relationships (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        tenant_id -> Uuid,
+        offer_id -> Uuid,
+        status -> Text,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        terminated_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     key_batches (id) {
         id -> Uuid,
         product_id -> Uuid,
@@ -41,6 +68,23 @@ diesel::table! {
         subscription_id -> Uuid,
         user_id -> Uuid,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Uuid,
+        recipient_partner_id -> Nullable<Uuid>,
+        recipient_tenant_id -> Nullable<Uuid>,
+        event -> Text,
+        event_key -> Text,
+        tenant_id -> Nullable<Uuid>,
+        subscription_id -> Nullable<Uuid>,
+        offer_id -> Nullable<Uuid>,
+        days_before -> Nullable<Int4>,
+        message -> Text,
+        created_at -> Timestamptz,
+        read_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -175,10 +219,18 @@ diesel::table! {
 
 diesel::joinable!(activation_tokens -> users (user_id));
 diesel::joinable!(api_clients -> partners (partner_id));
+diesel::joinable!(delegated_admin_offers -> partners (partner_id));
+diesel::joinable!(delegated_admin_offers -> tenants (tenant_id));
+diesel::joinable!(delegated_admin_relationships -> delegated_admin_offers (offer_id));
+diesel::joinable!(delegated_admin_relationships -> partners (partner_id));
+diesel::joinable!(delegated_admin_relationships -> tenants (tenant_id));
 diesel::joinable!(key_batches -> partners (partner_id));
 diesel::joinable!(key_batches -> products (product_id));
 diesel::joinable!(license_assignments -> subscriptions (subscription_id));
 diesel::joinable!(license_assignments -> users (user_id));
+diesel::joinable!(notifications -> delegated_admin_offers (offer_id));
+diesel::joinable!(notifications -> partners (recipient_partner_id));
+diesel::joinable!(notifications -> subscriptions (subscription_id));
 diesel::joinable!(product_keys -> key_batches (batch_id));
 diesel::joinable!(product_keys -> partners (partner_id));
 diesel::joinable!(product_keys -> products (product_id));
@@ -197,8 +249,11 @@ diesel::joinable!(users -> tenants (tenant_id));
 diesel::allow_tables_to_appear_in_same_query!(
     activation_tokens,
     api_clients,
+    delegated_admin_offers,
+    delegated_admin_relationships,
     key_batches,
     license_assignments,
+    notifications,
     partners,
     product_keys,
     products,

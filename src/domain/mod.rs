@@ -1,6 +1,7 @@
 //! Pure rules of the business: no I/O, no clock; callers hand in `now` and data.
 
 pub mod countries;
+pub mod events;
 pub mod lifecycle;
 pub mod product_key;
 pub mod tenant_domain;

@@ -2,7 +2,9 @@
 //! Callers own the transaction; every function takes `now` rather than reading a clock.
 
 pub mod clients;
+pub mod delegation;
 pub mod keys;
+pub mod notifications;
 pub mod partners;
 pub mod products;
 pub mod redemptions;

@@ -1,12 +1,12 @@
 //! Subscriptions: what a tenant bought, for how long, and how many seats are in use.
 
 use chrono::{DateTime, Days, Utc};
-use diesel::{dsl::exists, prelude::*};
+use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{partners::PartnerRow, products::ProductRow, tenants::TenantScope};
 use crate::{
-    db::schema::{license_assignments, partners, products, subscriptions, tenants},
+    db::schema::{license_assignments, partners, products, subscriptions},
     domain::lifecycle::{Periods, SubscriptionStatus},
 };
 
@@ -54,17 +54,8 @@ fn scoped(scope: TenantScope) -> Boxed {
     match scope {
         TenantScope::All => query,
         TenantScope::Tenant(id) => query.filter(subscriptions::tenant_id.eq(id)),
-        TenantScope::Partner(partner) => {
-            // Visible tenant: created by the partner or with the partner on any subscription.
-            let por = diesel::alias!(subscriptions as por);
-            query.filter(exists(
-                tenants::table.filter(tenants::id.eq(subscriptions::tenant_id)).filter(
-                    tenants::created_by_partner_id.eq(partner).or(exists(
-                        por.filter(por.field(subscriptions::tenant_id).eq(tenants::id))
-                            .filter(por.field(subscriptions::partner_of_record_id).eq(partner)),
-                    )),
-                ),
-            ))
+        TenantScope::Partner { partner_id, now } => {
+            query.filter(super::tenants::partner_sees_tenant("subscriptions.tenant_id", partner_id, now))
         }
     }
 }
@@ -142,4 +133,57 @@ pub fn assign_license(
         .on_conflict_do_nothing()
         .execute(conn)
         .map(|_| ())
+}
+
+/// The subscription row, locked: seat counts and changes to it are decided under this lock.
+pub fn lock(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<SubscriptionRow>> {
+    subscriptions::table.find(id).select(SubscriptionRow::as_select()).for_update().first(conn).optional()
+}
+
+pub fn assigned_seats(conn: &mut PgConnection, id: Uuid) -> QueryResult<i64> {
+    license_assignments::table.filter(license_assignments::subscription_id.eq(id)).count().get_result(conn)
+}
+
+pub fn has_license(conn: &mut PgConnection, subscription_id: Uuid, user_id: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        license_assignments::table
+            .filter(license_assignments::subscription_id.eq(subscription_id))
+            .filter(license_assignments::user_id.eq(user_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Frees a licence; false when the user held none on that subscription.
+pub fn free_license(conn: &mut PgConnection, subscription_id: Uuid, user_id: Uuid) -> QueryResult<bool> {
+    diesel::delete(
+        license_assignments::table
+            .filter(license_assignments::subscription_id.eq(subscription_id))
+            .filter(license_assignments::user_id.eq(user_id)),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+pub fn set_partner_of_record(conn: &mut PgConnection, id: Uuid, partner: Option<Uuid>) -> QueryResult<()> {
+    diesel::update(subscriptions::table.find(id))
+        .set(subscriptions::partner_of_record_id.eq(partner))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn add_seats(conn: &mut PgConnection, id: Uuid, seats: i32) -> QueryResult<()> {
+    diesel::update(subscriptions::table.find(id))
+        .set(subscriptions::seats.eq(subscriptions::seats + seats))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Of the tenant's subscriptions, does any name `partner` its partner of record?
+pub fn partner_of_record_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, partner: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        subscriptions::table
+            .filter(subscriptions::tenant_id.eq(tenant_id))
+            .filter(subscriptions::partner_of_record_id.eq(partner)),
+    ))
+    .get_result(conn)
 }

@@ -1,10 +1,16 @@
 //! Customer tenants and who may see them.
 
 use chrono::{DateTime, Utc};
-use diesel::{dsl::exists, prelude::*};
+use diesel::{
+    dsl::{exists, sql},
+    expression::BoxableExpression,
+    pg::Pg,
+    prelude::*,
+    sql_types::{Bool, Timestamptz, Uuid as SqlUuid},
+};
 use uuid::Uuid;
 
-use crate::db::schema::{subscriptions, tenants};
+use crate::db::schema::tenants;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = tenants)]
@@ -22,9 +28,35 @@ pub struct TenantRow {
 #[derive(Debug, Clone, Copy)]
 pub enum TenantScope {
     All,
-    /// Created by the partner, or with the partner as partner of record on a subscription.
-    Partner(Uuid),
+    /// Created by the partner, with the partner as partner of record on a subscription, or
+    /// with an active delegated-admin relationship at `now`.
+    Partner {
+        partner_id: Uuid,
+        now: DateTime<Utc>,
+    },
     Tenant(Uuid),
+}
+
+/// "The partner can see the tenant whose id is in `tenant_id_column`" (SPEC §4): it created
+/// the tenant, is partner of record on one of its subscriptions, or has an active
+/// delegated-admin relationship with it at `now`. One condition for every query that scopes
+/// by tenant, whatever table it reads.
+pub fn partner_sees_tenant<QS>(
+    tenant_id_column: &'static str,
+    partner: Uuid,
+    now: DateTime<Utc>,
+) -> Box<dyn BoxableExpression<QS, Pg, SqlType = Bool>> {
+    Box::new(
+        sql::<Bool>(&format!("EXISTS (SELECT 1 FROM tenants vt WHERE vt.id = {tenant_id_column} AND (vt.created_by_partner_id = "))
+            .bind::<SqlUuid, _>(partner)
+            .sql(" OR EXISTS (SELECT 1 FROM subscriptions vs WHERE vs.tenant_id = vt.id AND vs.partner_of_record_id = ")
+            .bind::<SqlUuid, _>(partner)
+            .sql(") OR EXISTS (SELECT 1 FROM delegated_admin_relationships vr WHERE vr.tenant_id = vt.id AND vr.partner_id = ")
+            .bind::<SqlUuid, _>(partner)
+            .sql(" AND vr.status = 'active' AND vr.ends_at > ")
+            .bind::<Timestamptz, _>(now)
+            .sql(")))"),
+    )
 }
 
 /// The unique constraint on the domain prefix.
@@ -44,13 +76,7 @@ fn scoped(scope: TenantScope) -> tenants::BoxedQuery<'static, diesel::pg::Pg> {
     match scope {
         TenantScope::All => query,
         TenantScope::Tenant(id) => query.filter(tenants::id.eq(id)),
-        TenantScope::Partner(partner) => query.filter(
-            tenants::created_by_partner_id.eq(partner).or(exists(
-                subscriptions::table
-                    .filter(subscriptions::tenant_id.eq(tenants::id))
-                    .filter(subscriptions::partner_of_record_id.eq(partner)),
-            )),
-        ),
+        TenantScope::Partner { partner_id, now } => query.filter(partner_sees_tenant("tenants.id", partner_id, now)),
     }
 }
 
@@ -66,4 +92,11 @@ pub fn list(conn: &mut PgConnection, scope: TenantScope, page: super::Page) -> Q
         .limit(page.fetch())
         .select(TenantRow::as_select())
         .load(conn)
+}
+
+pub fn set_company_name(conn: &mut PgConnection, id: Uuid, company_name: &str) -> QueryResult<TenantRow> {
+    diesel::update(tenants::table.find(id))
+        .set(tenants::company_name.eq(company_name))
+        .returning(TenantRow::as_returning())
+        .get_result(conn)
 }

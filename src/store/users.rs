@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::db::schema::{activation_tokens, refresh_tokens, tenants, users};
+use crate::db::schema::{activation_tokens, license_assignments, refresh_tokens, tenants, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
@@ -141,4 +141,75 @@ pub fn spend_refresh_token(conn: &mut PgConnection, digest: &[u8], now: DateTime
     }
     diesel::update(refresh_tokens::table.find(digest)).set(refresh_tokens::used_at.eq(now)).execute(conn)?;
     Ok(RefreshOutcome::Rotate { family_id, user_id })
+}
+
+pub fn get_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::id.eq(id))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The users of a tenant (or only `only`), with the subscriptions each holds a licence on.
+pub fn list(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    only: Option<Uuid>,
+    page: super::Page,
+) -> QueryResult<Vec<UserRow>> {
+    let mut query = users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::id.gt(page.after_id()))
+        .order(users::id)
+        .limit(page.fetch())
+        .select(UserRow::as_select())
+        .into_boxed();
+    if let Some(id) = only {
+        query = query.filter(users::id.eq(id));
+    }
+    query.load(conn)
+}
+
+/// Subscriptions each of `user_ids` holds a licence on, in one query.
+pub fn licenses_of(conn: &mut PgConnection, user_ids: &[Uuid]) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    license_assignments::table
+        .filter(license_assignments::user_id.eq_any(user_ids))
+        .order((license_assignments::user_id, license_assignments::subscription_id))
+        .select((license_assignments::user_id, license_assignments::subscription_id))
+        .load(conn)
+}
+
+/// Fields a `PATCH` may change; `None` leaves a field alone.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct UserChanges {
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub admin: Option<bool>,
+}
+
+pub fn update(conn: &mut PgConnection, id: Uuid, changes: &UserChanges) -> QueryResult<UserRow> {
+    if changes.email.is_none() && changes.first_name.is_none() && changes.last_name.is_none() && changes.admin.is_none()
+    {
+        return users::table.find(id).select(UserRow::as_select()).first(conn);
+    }
+    diesel::update(users::table.find(id)).set(changes).returning(UserRow::as_returning()).get_result(conn)
+}
+
+/// Deletes a user; their licences, activation and refresh tokens go with them.
+pub fn delete(conn: &mut PgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::delete(users::table.find(id)).execute(conn).map(|_| ())
+}
+
+/// Admins of a tenant, locked so that two changes cannot both remove "the other" admin.
+pub fn lock_admins(conn: &mut PgConnection, tenant_id: Uuid) -> QueryResult<Vec<Uuid>> {
+    users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::admin.eq(true))
+        .select(users::id)
+        .for_update()
+        .load(conn)
 }

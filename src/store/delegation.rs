@@ -1,0 +1,237 @@
+//! Delegated-administration offers and the relationships they become.
+
+use chrono::{DateTime, Utc};
+use diesel::{prelude::*, sql_types::Bool};
+use uuid::Uuid;
+
+use super::partners::PartnerRow;
+use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships, partners};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = offers)]
+pub struct OfferRow {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub tenant_id: Uuid,
+    pub message: String,
+    pub status: String,
+    pub duration_days: i32,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+impl OfferRow {
+    /// Pending and not yet past its expiry.
+    pub fn is_pending(&self, now: DateTime<Utc>) -> bool {
+        self.status == "pending" && self.expires_at > now
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = relationships)]
+pub struct RelationshipRow {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub tenant_id: Uuid,
+    pub offer_id: Uuid,
+    pub status: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub terminated_at: Option<DateTime<Utc>>,
+}
+
+impl RelationshipRow {
+    /// Active and not yet past its end.
+    pub fn is_active(&self, now: DateTime<Utc>) -> bool {
+        self.status == "active" && self.ends_at > now
+    }
+}
+
+/// Whose offers and relationships a caller sees.
+#[derive(Debug, Clone, Copy)]
+pub enum DelegationScope {
+    All,
+    Partner(Uuid),
+    Tenant(Uuid),
+}
+
+pub fn insert_offer(conn: &mut PgConnection, row: &OfferRow) -> QueryResult<()> {
+    diesel::insert_into(offers::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn lock_offer(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OfferRow>> {
+    offers::table.find(id).select(OfferRow::as_select()).for_update().first(conn).optional()
+}
+
+pub fn get_offer(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OfferRow>> {
+    offers::table.find(id).select(OfferRow::as_select()).first(conn).optional()
+}
+
+/// Moves a pending offer to `status`; `None` when it was no longer pending.
+pub fn decide_offer(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<OfferRow>> {
+    diesel::update(offers::table.find(id).filter(offers::status.eq("pending")))
+        .set((offers::status.eq(status), offers::decided_at.eq(now)))
+        .returning(OfferRow::as_returning())
+        .get_result(conn)
+        .optional()
+}
+
+/// Pending offers past their expiry (optionally of one partner and tenant), claimed
+/// without waiting on rows another transaction holds.
+pub fn due_offers(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    pair: Option<(Uuid, Uuid)>,
+    limit: i64,
+) -> QueryResult<Vec<OfferRow>> {
+    let (partner, tenant) = pair.unzip();
+    offers::table
+        .filter(offers::status.eq("pending"))
+        .filter(offers::expires_at.le(now))
+        .filter(offers::partner_id.nullable().eq(partner).or(partner.is_none().into_sql::<Bool>()))
+        .filter(offers::tenant_id.nullable().eq(tenant).or(tenant.is_none().into_sql::<Bool>()))
+        .order(offers::expires_at)
+        .limit(limit)
+        .select(OfferRow::as_select())
+        .for_update()
+        .skip_locked()
+        .load(conn)
+}
+
+pub fn pending_offer_exists(
+    conn: &mut PgConnection,
+    partner: Uuid,
+    tenant: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        offers::table
+            .filter(offers::partner_id.eq(partner))
+            .filter(offers::tenant_id.eq(tenant))
+            .filter(offers::status.eq("pending"))
+            .filter(offers::expires_at.gt(now)),
+    ))
+    .get_result(conn)
+}
+
+pub fn list_offers(
+    conn: &mut PgConnection,
+    scope: DelegationScope,
+    status: Option<&str>,
+    now: DateTime<Utc>,
+    page: super::Page,
+) -> QueryResult<Vec<OfferRow>> {
+    let mut query = offers::table
+        .filter(offers::id.gt(page.after_id()))
+        .order(offers::id)
+        .limit(page.fetch())
+        .select(OfferRow::as_select())
+        .into_boxed();
+    query = match scope {
+        DelegationScope::All => query,
+        DelegationScope::Partner(p) => query.filter(offers::partner_id.eq(p)),
+        DelegationScope::Tenant(t) => query.filter(offers::tenant_id.eq(t)),
+    };
+    // `pending` and `expired` are read from the clock, like the view shows them.
+    query = match status {
+        None => query,
+        Some("pending") => query.filter(offers::status.eq("pending")).filter(offers::expires_at.gt(now)),
+        Some("expired") => {
+            query.filter(offers::status.eq("expired").or(offers::status.eq("pending").and(offers::expires_at.le(now))))
+        }
+        Some(other) => query.filter(offers::status.eq(other.to_string())),
+    };
+    query.load(conn)
+}
+
+/// The live relationship between a partner and a tenant, if any.
+pub fn active_relationship(
+    conn: &mut PgConnection,
+    partner: Uuid,
+    tenant: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<RelationshipRow>> {
+    relationships::table
+        .filter(relationships::partner_id.eq(partner))
+        .filter(relationships::tenant_id.eq(tenant))
+        .filter(relationships::status.eq("active"))
+        .filter(relationships::ends_at.gt(now))
+        .select(RelationshipRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_relationship(conn: &mut PgConnection, row: &RelationshipRow) -> QueryResult<()> {
+    diesel::insert_into(relationships::table).values(row).execute(conn).map(|_| ())
+}
+
+/// Marks relationships past their end as expired (optionally of one partner and tenant);
+/// returns how many.
+pub fn expire_due_relationships(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    pair: Option<(Uuid, Uuid)>,
+    limit: i64,
+) -> QueryResult<usize> {
+    let (partner, tenant) = pair.unzip();
+    let ids: Vec<Uuid> = relationships::table
+        .filter(relationships::status.eq("active"))
+        .filter(relationships::ends_at.le(now))
+        .filter(relationships::partner_id.nullable().eq(partner).or(partner.is_none().into_sql::<Bool>()))
+        .filter(relationships::tenant_id.nullable().eq(tenant).or(tenant.is_none().into_sql::<Bool>()))
+        .order(relationships::ends_at)
+        .limit(limit)
+        .select(relationships::id)
+        .for_update()
+        .skip_locked()
+        .load(conn)?;
+    diesel::update(relationships::table.filter(relationships::id.eq_any(&ids)))
+        .set(relationships::status.eq("expired"))
+        .execute(conn)
+}
+
+pub fn lock_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<RelationshipRow>> {
+    relationships::table.find(id).select(RelationshipRow::as_select()).for_update().first(conn).optional()
+}
+
+pub fn terminate(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<RelationshipRow> {
+    diesel::update(relationships::table.find(id))
+        .set((relationships::status.eq("terminated"), relationships::terminated_at.eq(now)))
+        .returning(RelationshipRow::as_returning())
+        .get_result(conn)
+}
+
+pub fn get_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(RelationshipRow, PartnerRow)>> {
+    relationships::table
+        .inner_join(partners::table)
+        .filter(relationships::id.eq(id))
+        .select((RelationshipRow::as_select(), PartnerRow::as_select()))
+        .first(conn)
+        .optional()
+}
+
+pub fn list_relationships(
+    conn: &mut PgConnection,
+    scope: DelegationScope,
+    page: super::Page,
+) -> QueryResult<Vec<(RelationshipRow, PartnerRow)>> {
+    let mut query = relationships::table
+        .inner_join(partners::table)
+        .filter(relationships::id.gt(page.after_id()))
+        .order(relationships::id)
+        .limit(page.fetch())
+        .select((RelationshipRow::as_select(), PartnerRow::as_select()))
+        .into_boxed();
+    query = match scope {
+        DelegationScope::All => query,
+        DelegationScope::Partner(p) => query.filter(relationships::partner_id.eq(p)),
+        DelegationScope::Tenant(t) => query.filter(relationships::tenant_id.eq(t)),
+    };
+    query.load(conn)
+}

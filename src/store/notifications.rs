@@ -1,0 +1,112 @@
+//! Notification inboxes: one row per event and inbox, delivered at most once.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::{
+    db::schema::notifications,
+    domain::events::{Event, Inbox},
+};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notifications)]
+pub struct NotificationRow {
+    pub id: Uuid,
+    pub recipient_partner_id: Option<Uuid>,
+    pub recipient_tenant_id: Option<Uuid>,
+    pub event: String,
+    pub event_key: String,
+    pub tenant_id: Option<Uuid>,
+    pub subscription_id: Option<Uuid>,
+    pub offer_id: Option<Uuid>,
+    pub days_before: Option<i32>,
+    pub message: String,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+/// Delivers `event` to each inbox; an inbox that already holds it is left alone.
+/// Returns how many inboxes received it now.
+pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: DateTime<Utc>) -> QueryResult<usize> {
+    let rows: Vec<NotificationRow> = inboxes
+        .iter()
+        .map(|inbox| NotificationRow {
+            id: Uuid::now_v7(),
+            recipient_partner_id: match inbox {
+                Inbox::Partner(id) => Some(*id),
+                Inbox::Tenant(_) => None,
+            },
+            recipient_tenant_id: match inbox {
+                Inbox::Tenant(id) => Some(*id),
+                Inbox::Partner(_) => None,
+            },
+            event: event.name.to_string(),
+            event_key: event.key.clone(),
+            tenant_id: event.tenant_id,
+            subscription_id: event.subscription_id,
+            offer_id: event.offer_id,
+            days_before: event.days_before,
+            message: event.message.clone(),
+            created_at: now,
+            read_at: None,
+        })
+        .collect();
+    // Both partial unique indexes (per partner, per tenant) make a second delivery a no-op.
+    diesel::insert_into(notifications::table).values(&rows).on_conflict_do_nothing().execute(conn)
+}
+
+/// Filters of an inbox listing.
+#[derive(Debug, Clone)]
+pub struct InboxFilter {
+    pub inbox: Inbox,
+    pub event: Option<String>,
+    pub unread: Option<bool>,
+}
+
+pub fn list(conn: &mut PgConnection, filter: &InboxFilter, page: super::Page) -> QueryResult<Vec<NotificationRow>> {
+    let mut query = notifications::table
+        .filter(notifications::id.gt(page.after_id()))
+        .order(notifications::id)
+        .limit(page.fetch())
+        .select(NotificationRow::as_select())
+        .into_boxed();
+    query = match filter.inbox {
+        Inbox::Partner(id) => query.filter(notifications::recipient_partner_id.eq(id)),
+        Inbox::Tenant(id) => query.filter(notifications::recipient_tenant_id.eq(id)),
+    };
+    if let Some(event) = &filter.event {
+        query = query.filter(notifications::event.eq(event.clone()));
+    }
+    match filter.unread {
+        Some(true) => query = query.filter(notifications::read_at.is_null()),
+        Some(false) => query = query.filter(notifications::read_at.is_not_null()),
+        None => {}
+    }
+    query.load(conn)
+}
+
+/// Marks a notification of `inbox` read (keeping the first time it was read).
+pub fn mark_read(
+    conn: &mut PgConnection,
+    id: Uuid,
+    inbox: Inbox,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<NotificationRow>> {
+    let mut query = diesel::update(notifications::table).filter(notifications::id.eq(id)).into_boxed();
+    query = match inbox {
+        Inbox::Partner(p) => query.filter(notifications::recipient_partner_id.eq(p)),
+        Inbox::Tenant(t) => query.filter(notifications::recipient_tenant_id.eq(t)),
+    };
+    query
+        .set(
+            notifications::read_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>(
+                "COALESCE(read_at, ",
+            )
+            .bind::<diesel::sql_types::Timestamptz, _>(now)
+            .sql(")")),
+        )
+        .returning(NotificationRow::as_returning())
+        .get_result(conn)
+        .optional()
+}
