@@ -81,7 +81,10 @@ impl Modify for BearerAuth {
         (name = "keys", description = "Key batches and product keys"),
         (name = "redemptions", description = "The redemption wizard: from product keys to a customer account"),
         (name = "tenants", description = "Customer tenants"),
-        (name = "subscriptions", description = "Subscriptions and their lifecycle"),
+        (name = "users", description = "A tenant's users and their licences"),
+        (name = "subscriptions", description = "Subscriptions, their seats and partner of record"),
+        (name = "delegated administration", description = "Offers to administer a tenant, and the relationships they become"),
+        (name = "notifications", description = "The inbox of a partner or of a tenant's administrators"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
     ),
 )]
@@ -121,8 +124,30 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(redemptions::create_account)
         .service(tenants::list)
         .service(tenants::get_one)
+        .service(tenants::update)
+        .service(users::create)
+        .service(users::list)
+        .service(users::get_one)
+        .service(users::update)
+        .service(users::remove)
+        .service(users::assign)
+        .service(users::free)
         .service(subscriptions::list)
         .service(subscriptions::get_one)
+        .service(subscriptions::set_partner_of_record)
+        .service(subscriptions::remove_partner_of_record)
+        .service(subscriptions::add_seats)
+        .service(delegation::create_offer)
+        .service(delegation::list_offers)
+        .service(delegation::get_offer)
+        .service(delegation::accept_offer)
+        .service(delegation::decline_offer)
+        .service(delegation::revoke_offer)
+        .service(delegation::list_relationships)
+        .service(delegation::get_relationship)
+        .service(delegation::terminate_relationship)
+        .service(notifications::list)
+        .service(notifications::mark_read)
         .service(jobs::sweep)
         .service(ops::healthz)
         .service(ops::readyz)

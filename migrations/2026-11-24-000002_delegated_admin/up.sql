@@ -63,5 +63,13 @@ CREATE INDEX notifications_partner_inbox_idx ON notifications (recipient_partner
 CREATE INDEX notifications_tenant_inbox_idx ON notifications (recipient_tenant_id, id)
     WHERE recipient_tenant_id IS NOT NULL;
 
+-- Which subscription a redeemed key went into (its account, extra seats or a renewal).
+ALTER TABLE product_keys ADD COLUMN subscription_id UUID REFERENCES subscriptions (id);
+UPDATE product_keys k SET subscription_id = s.id
+    FROM redemptions r, subscriptions s
+    WHERE k.redemption_id = r.id AND k.status = 'redeemed'
+      AND s.tenant_id = r.tenant_id AND s.product_id = k.product_id;
+CREATE INDEX product_keys_subscription_idx ON product_keys (subscription_id) WHERE subscription_id IS NOT NULL;
+
 -- Seat checks lock the subscription and count its assignments.
 CREATE INDEX license_assignments_subscription_idx ON license_assignments (subscription_id);

@@ -27,6 +27,15 @@ use crate::{
     },
 };
 
+/// The problem for a key found but not available, by its status.
+pub fn unavailable(status: &str) -> ApiError {
+    match status {
+        "redeemed" => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
+        "revoked" => ApiError::new(Code::KeyRevoked, "The product key was revoked."),
+        _ => ApiError::new(Code::KeyReserved, "The product key is held by another open redemption."),
+    }
+}
+
 /// The problem for a key that failed before any lookup.
 pub fn key_format_problem(e: KeyFormatError) -> ApiError {
     match e {

@@ -2,14 +2,17 @@
 
 pub mod auth;
 pub mod catalogue;
+pub mod delegation;
 pub mod extract;
 pub mod jobs;
 pub mod keys;
+pub mod notifications;
 pub mod ops;
 pub mod partners;
 pub mod redemptions;
 pub mod subscriptions;
 pub mod tenants;
+pub mod users;
 
 use actix_web::web;
 use chrono::{DateTime, Utc};

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Days, Utc};
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -21,10 +21,7 @@ use super::{
 };
 use crate::{
     AppState,
-    auth::{
-        Principal,
-        secrets::{ACTIVATION_TOKEN_PREFIX, SecretKind, new_secret},
-    },
+    auth::{Principal, secrets::SecretKind},
     authz,
     domain::{lifecycle::term_end, product_key::ProductKey, tenant_domain},
     error::{ApiError, Code, Problem},
@@ -41,8 +38,6 @@ use crate::{
 
 /// Keys one redemption may hold.
 pub const MAX_KEYS: i64 = 50;
-/// Days an activation token stays valid.
-const ACTIVATION_DAYS: u64 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -443,11 +438,7 @@ pub async fn add_key(
         // exactly one finds it available.
         if !keys::reserve(conn, key.id, id)? {
             let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-            return Err(match status.as_str() {
-                "redeemed" => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
-                "revoked" => ApiError::new(Code::KeyRevoked, "The product key was revoked."),
-                _ => ApiError::new(Code::KeyReserved, "The product key is held by another open redemption."),
-            });
+            return Err(super::keys::unavailable(&status));
         }
         let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
         redemptions::insert_entry(conn, &entry)?;
@@ -620,11 +611,10 @@ pub async fn create_account(
         return Err(ApiError::invalid("domain", problem));
     }
     let country = supported_country(&body.country)?;
-    let activation_token = new_secret(ACTIVATION_TOKEN_PREFIX);
-    let activation_digest = state.pepper.digest(SecretKind::ActivationToken, &activation_token);
     let periods = state.settings.periods();
     let id = *id;
-    let (tenant, records, admin, now) = transaction(&state, move |conn, now| {
+    let app = state.clone();
+    let (tenant, records, admin, activation_token, now) = transaction(&state, move |conn, now| {
         let row = live_or_return!(lock_live(conn, id, partner_id, now));
         if row.status != "confirmed" {
             return Err(ApiError::new(
@@ -658,14 +648,8 @@ pub async fn create_account(
             password_hash: None,
             created_at: now,
         };
-        users::insert(conn, &admin).map_err(|e| {
-            if store::violates(&e, users::EMAIL_KEY) {
-                ApiError::new(Code::UserExists, "A user with this e-mail address already exists.")
-            } else {
-                e.into()
-            }
-        })?;
-        users::insert_activation_token(conn, &activation_digest, admin.id, now + Days::new(ACTIVATION_DAYS), now)?;
+        users::insert(conn, &admin).map_err(super::users::user_exists)?;
+        let activation_token = super::users::issue_activation_token(conn, &app, admin.id, now)?;
         // One subscription per product; confirm made sure a product's keys share a term.
         let mut per_product: BTreeMap<Uuid, (i32, i32)> = BTreeMap::new();
         for (_, key, _) in redemptions::entries(conn, id)? {
@@ -689,17 +673,18 @@ pub async fn create_account(
             };
             subscription_store::insert(conn, &subscription)?;
             subscription_store::assign_license(conn, subscription.id, admin.id, now)?;
+            keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
         }
-        keys::redeem_all(conn, id, now)?;
         redemptions::update(conn, id, "completed", row.expires_at, Some(tenant.id))?;
         let records = subscription_store::for_tenant(conn, tenant.id)?;
-        Ok(Ok((tenant, records, admin, now)))
+        Ok(Ok((tenant, records, admin, activation_token, now)))
     })
     .await??;
+    let records_ids = records.iter().map(|r| r.0.id).collect();
     Ok(HttpResponse::Created().json(AccountCreated {
         tenant: tenant.into(),
         subscriptions: records.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
-        admin_user: admin.into(),
+        admin_user: UserView::new(admin, records_ids),
         activation_token,
     }))
 }

@@ -1,24 +1,31 @@
 //! Subscriptions with their time-derived status.
 
-use actix_web::{get, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
+use validator::Validate;
 
 use super::{
     PROBLEM,
     catalogue::ProductView,
-    extract::{ListOf, Pagination},
+    extract::{Json, ListOf, Pagination},
+    keys::{self as keys_api, KeyInput},
     transaction,
 };
 use crate::{
     AppState,
-    auth::Principal,
+    auth::{Principal, secrets::SecretKind},
     authz,
-    domain::lifecycle::{Periods, SubscriptionStatus},
-    error::{ApiError, Problem},
+    domain::{
+        events::{self, Inbox},
+        lifecycle::{Periods, SubscriptionStatus},
+    },
+    error::{ApiError, Code, Problem},
     store::{
+        keys, notifications, partners,
         subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
         tenants,
     },
@@ -161,5 +168,191 @@ pub async fn get_one(
     })
     .await?;
     let record = record.ok_or_else(|| ApiError::not_found("subscription"))?;
+    Ok(web::Json(SubscriptionView::new(record, now, periods)))
+}
+
+/// The subscription as the caller sees it, with the caller's access to its tenant.
+fn visible(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(SubscriptionRecord, authz::TenantAccess), ApiError> {
+    let scope = authz::scope(conn, principal, now)?;
+    let record = subscriptions::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+    let access = authz::tenant(conn, principal, record.0.tenant_id, now)?;
+    Ok((record, access))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"partner_number": "4820193"}))]
+pub struct PartnerOfRecordInput {
+    /// The 7-digit partner-of-record number the partner gave the customer.
+    #[validate(length(min = 1, max = 20, message = "must be 1 to 20 characters"))]
+    pub partner_number: String,
+}
+
+/// Tells a partner it was named or removed as partner of record.
+fn notify_partner_of_record(
+    conn: &mut PgConnection,
+    change: &'static str,
+    partner: Uuid,
+    record: &SubscriptionRecord,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let tenant = tenants::get(conn, record.0.tenant_id, tenants::TenantScope::All)?
+        .ok_or_else(|| ApiError::not_found("tenant"))?;
+    let event =
+        events::partner_of_record(change, Uuid::now_v7(), tenant.id, record.0.id, &tenant.company_name, &record.1.name);
+    notifications::deliver(conn, &event, &[Inbox::Partner(partner)], now)?;
+    Ok(())
+}
+
+/// Name the partner of record
+///
+/// Only the customer's administrators name (or change) the partner of record, never a
+/// partner. The partner named is notified, and so is one it replaces.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("id" = Uuid, Path, description = "Subscription id")),
+    request_body = PartnerOfRecordInput,
+    responses(
+        (status = 200, description = "The subscription with its partner of record", body = SubscriptionView),
+        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`unknown-partner-number`, `validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[put("/v1/subscriptions/{id}/partner-of-record")]
+pub async fn set_partner_of_record(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<PartnerOfRecordInput>,
+) -> Result<web::Json<SubscriptionView>, ApiError> {
+    let id = *id;
+    let number = body.0.partner_number;
+    let periods = state.settings.periods();
+    let (record, now) = transaction(&state, move |conn, now| {
+        let (record, access) = visible(conn, &principal, id, now)?;
+        access.tenant_admin()?;
+        let partner = partners::find_by_number(conn, number.trim())?.ok_or_else(|| {
+            ApiError::new(Code::UnknownPartnerNumber, "No partner has this partner-of-record number.")
+        })?;
+        let previous = record.0.partner_of_record_id;
+        if previous != Some(partner.id) {
+            subscriptions::set_partner_of_record(conn, id, Some(partner.id))?;
+            if let Some(previous) = previous {
+                notify_partner_of_record(conn, "removed", previous, &record, now)?;
+            }
+            notify_partner_of_record(conn, "added", partner.id, &record, now)?;
+        }
+        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
+            .ok_or_else(|| ApiError::not_found("subscription"))?;
+        Ok((record, now))
+    })
+    .await?;
+    Ok(web::Json(SubscriptionView::new(record, now, periods)))
+}
+
+/// Remove the partner of record
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("id" = Uuid, Path, description = "Subscription id")),
+    responses(
+        (status = 204, description = "Removed (or there was none); the partner is notified"),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/v1/subscriptions/{id}/partner-of-record")]
+pub async fn remove_partner_of_record(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = *id;
+    transaction(&state, move |conn, now| {
+        let (record, access) = visible(conn, &principal, id, now)?;
+        access.tenant_admin()?;
+        if let Some(previous) = record.0.partner_of_record_id {
+            subscriptions::set_partner_of_record(conn, id, None)?;
+            notify_partner_of_record(conn, "removed", previous, &record, now)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Add seats with another key
+///
+/// Redeems another key of the same product on the subscription: its seats are added until
+/// the current end date (the key's term does not extend it). Tenant administrators may use
+/// any partner's key; a delegated admin its own.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("id" = Uuid, Path, description = "Subscription id")),
+    request_body = KeyInput,
+    responses(
+        (status = 200, description = "The subscription with its new seats", body = SubscriptionView),
+        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
+        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/subscriptions/{id}/keys")]
+pub async fn add_seats(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<KeyInput>,
+) -> Result<web::Json<SubscriptionView>, ApiError> {
+    let key = body.0.parse()?;
+    let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
+    let periods = state.settings.periods();
+    let id = *id;
+    let (record, now) = transaction(&state, move |conn, now| {
+        let (_, access) = visible(conn, &principal, id, now)?;
+        access.administer()?;
+        let owner = match access {
+            authz::TenantAccess::Partner { partner_id, .. } => Some(partner_id),
+            _ => None,
+        };
+        let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+        let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
+        if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
+            return Err(ApiError::new(
+                Code::SubscriptionInactive,
+                format!("The subscription is {}: renew it before adding seats.", status.as_str()),
+            ));
+        }
+        let (key, _) = keys::find_by_digest(conn, &digest, owner)?
+            .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
+        if key.product_id != subscription.product_id {
+            return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
+        }
+        if !keys::redeem_available(conn, key.id, id, now)? {
+            let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
+            return Err(keys_api::unavailable(&status));
+        }
+        subscriptions::add_seats(conn, id, key.seats)?;
+        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
+            .ok_or_else(|| ApiError::not_found("subscription"))?;
+        Ok((record, now))
+    })
+    .await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }

@@ -1,14 +1,15 @@
 //! Tenants as their partners and customers see them.
 
-use actix_web::{get, web};
+use actix_web::{get, patch, web};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use validator::Validate;
 
 use super::{
     PROBLEM,
-    extract::{ListOf, Pagination},
+    extract::{Json, ListOf, Pagination},
     transaction,
 };
 use crate::{
@@ -74,11 +75,13 @@ pub struct UserView {
     pub admin: bool,
     /// False until the user has set a password with the activation token.
     pub activated: bool,
+    /// Subscriptions the user holds a licence on.
+    pub licenses: Vec<Uuid>,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<UserRow> for UserView {
-    fn from(row: UserRow) -> Self {
+impl UserView {
+    pub fn new(row: UserRow, licenses: Vec<Uuid>) -> Self {
         Self {
             id: row.id,
             tenant_id: row.tenant_id,
@@ -87,6 +90,7 @@ impl From<UserRow> for UserView {
             last_name: row.last_name,
             admin: row.admin,
             activated: row.password_hash.is_some(),
+            licenses,
             created_at: row.created_at,
         }
     }
@@ -146,4 +150,50 @@ pub async fn get_one(
     })
     .await?;
     row.map(|r| web::Json(r.into())).ok_or_else(|| ApiError::not_found("tenant"))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"company_name": "Fabrikam Hellas Ltd"}))]
+pub struct UpdateTenant {
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub company_name: Option<String>,
+}
+
+/// Update a tenant's settings
+///
+/// For the tenant's administrators and partners with an active delegated-admin relationship.
+#[utoipa::path(
+    tag = "tenants",
+    params(("id" = Uuid, Path, description = "Tenant id")),
+    request_body = UpdateTenant,
+    responses(
+        (status = 200, description = "The updated tenant", body = TenantView),
+        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/v1/tenants/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<UpdateTenant>,
+) -> Result<web::Json<TenantView>, ApiError> {
+    let id = *id;
+    let body = body.0;
+    let row = transaction(&state, move |conn, now| {
+        authz::tenant(conn, &principal, id, now)?.administer()?;
+        match &body.company_name {
+            Some(name) => Ok(tenants::set_company_name(conn, id, name)?),
+            None => tenants::get(conn, id, tenants::TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),
+        }
+    })
+    .await?;
+    Ok(web::Json(row.into()))
 }

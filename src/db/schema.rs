@@ -114,6 +114,7 @@ diesel::table! {
         redemption_id -> Nullable<Uuid>,
         redeemed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        subscription_id -> Nullable<Uuid>,
     }
 }
 
@@ -235,6 +236,7 @@ diesel::joinable!(product_keys -> key_batches (batch_id));
 diesel::joinable!(product_keys -> partners (partner_id));
 diesel::joinable!(product_keys -> products (product_id));
 diesel::joinable!(product_keys -> redemptions (redemption_id));
+diesel::joinable!(product_keys -> subscriptions (subscription_id));
 diesel::joinable!(redemption_keys -> product_keys (key_id));
 diesel::joinable!(redemption_keys -> redemptions (redemption_id));
 diesel::joinable!(redemptions -> partners (partner_id));

@@ -2,6 +2,8 @@
 //! and by `POST /v1/jobs/sweep`. Any number of instances may sweep at once: work is
 //! claimed with `FOR UPDATE SKIP LOCKED`, never remembered in memory.
 
+pub mod delegation;
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -9,7 +11,7 @@ use diesel::{Connection, PgConnection};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{AppState, store::redemptions};
+use crate::{AppState, store, store::redemptions};
 
 /// Rows claimed per transaction, so one sweep never holds many locks for long.
 const BATCH: i64 = 500;
@@ -19,19 +21,36 @@ const BATCH: i64 = 500;
 pub struct SweepReport {
     /// Open or confirmed redemptions whose time ran out; their keys were released.
     pub redemptions_expired: u64,
+    /// Delegated-admin offers left pending for 90 days.
+    pub offers_expired: u64,
+    /// Delegated-admin relationships past their end.
+    pub relationships_expired: u64,
 }
 
 /// One pass over everything due at `now`.
 pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>) -> diesel::QueryResult<SweepReport> {
-    let mut report = SweepReport::default();
+    Ok(SweepReport {
+        redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
+        offers_expired: in_batches(conn, |conn| delegation::expire_offers(conn, now, None, BATCH))?,
+        relationships_expired: in_batches(conn, |conn| {
+            store::delegation::expire_due_relationships(conn, now, None, BATCH)
+        })?,
+    })
+}
+
+/// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.
+fn in_batches(
+    conn: &mut PgConnection,
+    mut step: impl FnMut(&mut PgConnection) -> diesel::QueryResult<usize>,
+) -> diesel::QueryResult<u64> {
+    let mut total = 0;
     loop {
-        let n = conn.transaction(|conn| redemptions::expire_due(conn, now, BATCH))?;
-        report.redemptions_expired += n as u64;
+        let n = conn.transaction(&mut step)?;
+        total += n as u64;
         if (n as i64) < BATCH {
-            break;
+            return Ok(total);
         }
     }
-    Ok(report)
 }
 
 /// Sweeps with the business clock's "now" on a pooled connection.

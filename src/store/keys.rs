@@ -174,13 +174,41 @@ pub fn release(conn: &mut PgConnection, redemption_id: Uuid, key_id: Option<Uuid
     query.set((product_keys::status.eq("available"), product_keys::redemption_id.eq(None::<Uuid>))).execute(conn)
 }
 
-/// Marks every key a redemption holds as redeemed.
-pub fn redeem_all(conn: &mut PgConnection, redemption_id: Uuid, now: DateTime<Utc>) -> QueryResult<usize> {
+/// Marks the keys of one product that a redemption holds as redeemed into a subscription.
+pub fn redeem_reserved(
+    conn: &mut PgConnection,
+    redemption_id: Uuid,
+    product_id: Uuid,
+    subscription_id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
     diesel::update(product_keys::table)
         .filter(product_keys::redemption_id.eq(redemption_id))
+        .filter(product_keys::product_id.eq(product_id))
         .filter(product_keys::status.eq("reserved"))
-        .set((product_keys::status.eq("redeemed"), product_keys::redeemed_at.eq(now)))
+        .set((
+            product_keys::status.eq("redeemed"),
+            product_keys::redeemed_at.eq(now),
+            product_keys::subscription_id.eq(subscription_id),
+        ))
         .execute(conn)
+}
+
+/// Redeems an available key straight into a subscription; false when it was not available.
+pub fn redeem_available(
+    conn: &mut PgConnection,
+    key_id: Uuid,
+    subscription_id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
+        .set((
+            product_keys::status.eq("redeemed"),
+            product_keys::redeemed_at.eq(now),
+            product_keys::subscription_id.eq(subscription_id),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
 }
 
 /// Revokes an available key; false when it is not available.

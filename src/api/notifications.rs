@@ -1,0 +1,120 @@
+//! The notification inbox of a partner or of a tenant's administrators.
+
+use actix_web::{get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::{
+    PROBLEM,
+    extract::{ListOf, Pagination},
+    transaction,
+};
+use crate::{
+    AppState,
+    auth::Principal,
+    authz,
+    error::{ApiError, Problem},
+    store::notifications::{self, InboxFilter, NotificationRow},
+};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationView {
+    pub id: Uuid,
+    /// `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
+    #[schema(example = "delegated_admin_offer.created")]
+    pub event: String,
+    pub tenant_id: Option<Uuid>,
+    pub subscription_id: Option<Uuid>,
+    pub offer_id: Option<Uuid>,
+    /// For renewal notices: days left before the end date.
+    pub days_before: Option<i32>,
+    pub message: String,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+impl From<NotificationRow> for NotificationView {
+    fn from(row: NotificationRow) -> Self {
+        Self {
+            id: row.id,
+            event: row.event,
+            tenant_id: row.tenant_id,
+            subscription_id: row.subscription_id,
+            offer_id: row.offer_id,
+            days_before: row.days_before,
+            message: row.message,
+            created_at: row.created_at,
+            read_at: row.read_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationQuery {
+    /// Only this event.
+    pub event: Option<String>,
+    /// `true`: only unread; `false`: only read.
+    pub unread: Option<bool>,
+}
+
+/// Read the inbox
+///
+/// A partner reads its own inbox; a tenant administrator the tenant's.
+#[utoipa::path(
+    tag = "notifications",
+    params(NotificationQuery, Pagination),
+    responses(
+        (status = 200, description = "One page of notifications, oldest first", body = ListOf<NotificationView>),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "No inbox: the operator, or a user who is not a tenant administrator", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/v1/notifications")]
+pub async fn list(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<NotificationQuery>,
+    pagination: web::Query<Pagination>,
+) -> Result<web::Json<ListOf<NotificationView>>, ApiError> {
+    let page = pagination.page()?;
+    let query = query.into_inner();
+    let rows = transaction(&state, move |conn, _| {
+        let filter = InboxFilter { inbox: authz::inbox(conn, &principal)?, event: query.event, unread: query.unread };
+        Ok(notifications::list(conn, &filter, page)?)
+    })
+    .await?;
+    let (rows, next) = page.finish(rows, |n| n.id);
+    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+}
+
+/// Mark a notification read
+#[utoipa::path(
+    tag = "notifications",
+    params(("id" = Uuid, Path, description = "Notification id")),
+    responses(
+        (status = 200, description = "The notification, read", body = NotificationView),
+        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "No inbox", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such notification in the caller's inbox", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/notifications/{id}/read")]
+pub async fn mark_read(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<NotificationView>, ApiError> {
+    let id = *id;
+    let row = transaction(&state, move |conn, now| {
+        let inbox = authz::inbox(conn, &principal)?;
+        notifications::mark_read(conn, id, inbox, now)?.ok_or_else(|| ApiError::not_found("notification"))
+    })
+    .await?;
+    Ok(web::Json(row.into()))
+}
