@@ -372,3 +372,79 @@ impl TestApp {
         self.post(&path, &token, body).await
     }
 }
+
+/// A customer tenant made through the wizard, with its admin signed in.
+#[derive(Debug, Clone)]
+pub struct Customer {
+    pub tenant: String,
+    pub subscription: String,
+    pub admin_id: String,
+    pub admin: String,
+}
+
+impl TestApp {
+    /// A tenant with one subscription (`seats` seats of Business Standard) and its admin's token.
+    pub async fn tenant_with_seats(&self, partner: &Partner, domain: &str, seats: i32) -> Customer {
+        let keys = self.mint(partner, PRODUCT_STANDARD, seats, 12, 1).await;
+        let id = self.confirmed_redemption(partner, &keys).await;
+        let email = format!("admin@{domain}.example");
+        let reply =
+            self.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body(domain, &email)).await;
+        let account = reply.expect(201).clone();
+        let (admin, _) = self.sign_in(&email, account["activation_token"].as_str().unwrap()).await;
+        Customer {
+            tenant: account["tenant"]["id"].as_str().unwrap().to_string(),
+            subscription: account["subscriptions"][0]["id"].as_str().unwrap().to_string(),
+            admin_id: account["admin_user"]["id"].as_str().unwrap().to_string(),
+            admin,
+        }
+    }
+
+    /// Adds a user to a tenant; returns (user id, activation token).
+    pub async fn add_user(&self, token: &str, tenant: &str, email: &str, extra: Value) -> (String, String) {
+        let mut body = json!({"email": email, "first_name": "Nikos", "last_name": "Georgiou"});
+        for (k, v) in extra.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let reply = self.post(&format!("/v1/tenants/{tenant}/users"), token, body).await;
+        let created = reply.expect(201);
+        (created["user"]["id"].as_str().unwrap().to_string(), created["activation_token"].as_str().unwrap().to_string())
+    }
+
+    /// The tenant admin names `partner` partner of record on a subscription.
+    pub async fn name_partner_of_record(&self, customer: &Customer, subscription: &str, partner: &Partner) {
+        self.send(
+            Method::PUT,
+            &format!("/v1/subscriptions/{subscription}/partner-of-record"),
+            Some(&customer.admin),
+            Some(json!({"partner_number": partner.number})),
+        )
+        .await
+        .expect(200);
+    }
+
+    /// Offer by `partner`, accepted by the tenant admin; returns the relationship id.
+    pub async fn delegate(&self, customer: &Customer, partner: &Partner) -> String {
+        let offer = self
+            .post(
+                "/v1/delegated-admin-offers",
+                &partner.token,
+                json!({"tenant_id": customer.tenant, "message": "Let us help"}),
+            )
+            .await;
+        let offer_id = offer.expect(201)["id"].as_str().unwrap().to_string();
+        let accepted =
+            self.post(&format!("/v1/delegated-admin-offers/{offer_id}/accept"), &customer.admin, json!({})).await;
+        accepted.expect(201)["id"].as_str().unwrap().to_string()
+    }
+
+    pub async fn put(&self, path: &str, token: &str, body: Option<Value>) -> Reply {
+        self.send(Method::PUT, path, Some(token), body).await
+    }
+
+    /// The events in an inbox, oldest first.
+    pub async fn events(&self, token: &str) -> Vec<String> {
+        let reply = self.get("/v1/notifications?limit=200", token).await;
+        reply.expect(200)["data"].as_array().unwrap().iter().map(|n| n["event"].as_str().unwrap().to_string()).collect()
+    }
+}
