@@ -191,8 +191,19 @@ async fn the_sweep_expires_offers_and_relationships() {
     app.delete(&format!("/v1/delegated-admin-relationships/{relationship}"), &c.admin)
         .await
         .problem(409, "relationship-not-active");
-    // A fresh offer and relationship are possible again.
-    app.delegate(&c, &partner).await;
+    // A fresh offer is possible again; left unanswered, the sweep expires it, once.
+    offer(&app, &partner, &c.tenant).await.expect(201);
+    diesel::sql_query(
+        "UPDATE delegated_admin_offers SET expires_at = now() - interval '1 day' WHERE status = 'pending'",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    let swept = app.post("/v1/jobs/sweep", &app.operator, json!({})).await;
+    assert_eq!(swept.expect(200)["offers_expired"], 1);
+    let again = app.post("/v1/jobs/sweep", &app.operator, json!({})).await;
+    assert_eq!(again.expect(200)["offers_expired"], 0);
+    let expired = app.get("/v1/notifications?event=delegated_admin_offer.expired", &partner.token).await;
+    assert_eq!(expired.expect(200)["data"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]

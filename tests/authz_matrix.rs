@@ -1,0 +1,431 @@
+//! The authorisation model of the whole API, as a table: every operation of the OpenAPI
+//! document called as each of ten principals, against the statuses in
+//! `tests/authz_matrix.tsv`. An operation without a row fails the test, so no endpoint
+//! can skip it.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use common::*;
+use diesel::prelude::*;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const PRINCIPALS: [&str; 10] = [
+    "none",
+    "garbled",
+    "expired",
+    "operator",
+    "creator",
+    "delegated",
+    "unrelated",
+    "tenant_admin",
+    "member",
+    "other_admin",
+];
+const PRODUCT_PREMIUM: &str = "01900000-0000-7000-8000-000000000003";
+
+/// Everything the table speaks of: tenant T (created by `creator`, partner of record
+/// `delegated` on its first subscription with an active relationship, `offerer` on its
+/// second, none on its third), its admin and a plain member, and tenant T2 of `unrelated`.
+struct World {
+    app: TestApp,
+    creator: Partner,
+    delegated: Partner,
+    offerer: Partner,
+    tenant: Customer,
+    subscriptions: Vec<String>,
+    member_id: String,
+    tokens: Vec<Option<String>>,
+    batch: String,
+    offer: String,
+    relationship: String,
+    notification: String,
+    counter: std::sync::atomic::AtomicUsize,
+}
+
+fn id(reply: &Reply, pointer: &str) -> String {
+    reply
+        .body
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{pointer} in {}", reply.text))
+        .to_string()
+}
+
+/// An operator token that expired an hour ago, signed with the service's own key.
+fn expired_token(app: &TestApp) -> String {
+    let payload = app.operator.split('.').nth(1).unwrap();
+    let mut claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
+    let now = chrono::Utc::now().timestamp();
+    claims["iat"] = json!(now - 7200);
+    claims["exp"] = json!(now - 3600);
+    let mut conn = PgConnection::establish(&app.database_url).unwrap();
+    use keyport::db::schema::signing_keys;
+    let (kid, der): (String, Vec<u8>) =
+        signing_keys::table.select((signing_keys::kid, signing_keys::private_der)).first(&mut conn).unwrap();
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::EdDSA);
+    header.kid = Some(kid);
+    jsonwebtoken::encode(&header, &claims, &jsonwebtoken::EncodingKey::from_ed_der(&der)).unwrap()
+}
+
+impl World {
+    async fn build() -> Self {
+        let app = spawn().await;
+        let creator = app.partner("Creator").await;
+        let delegated = app.partner("Delegated").await;
+        let unrelated = app.partner("Unrelated").await;
+        let offerer = app.partner("Offerer").await;
+
+        // Tenant T with three subscriptions, made by the creator.
+        let mut keys = Vec::new();
+        for product in [PRODUCT_STANDARD, PRODUCT_BASIC, PRODUCT_PREMIUM] {
+            keys.extend(app.mint(&creator, product, 100, 12, 1).await);
+        }
+        let redemption = app.confirmed_redemption(&creator, &keys).await;
+        let account = app
+            .post(
+                &format!("/v1/redemptions/{redemption}/account"),
+                &creator.token,
+                account_body("matrix", "admin@matrix.example"),
+            )
+            .await;
+        let account = account.expect(201).clone();
+        let (admin, _) = app.sign_in("admin@matrix.example", account["activation_token"].as_str().unwrap()).await;
+        let mut subscriptions: Vec<(String, String)> = account["subscriptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["product"]["id"].as_str().unwrap().to_string(), s["id"].as_str().unwrap().to_string()))
+            .collect();
+        subscriptions.sort(); // by product: Basic, Standard, Premium
+        let subscriptions: Vec<String> = subscriptions.into_iter().map(|(_, s)| s).collect();
+        let tenant = Customer {
+            tenant: account["tenant"]["id"].as_str().unwrap().to_string(),
+            subscription: subscriptions[0].clone(),
+            admin_id: account["admin_user"]["id"].as_str().unwrap().to_string(),
+            admin,
+        };
+        app.name_partner_of_record(&tenant, &subscriptions[0], &delegated).await;
+        app.name_partner_of_record(&tenant, &subscriptions[1], &offerer).await;
+        let relationship = app.delegate(&tenant, &delegated).await;
+        let offers = app.get("/v1/delegated-admin-offers", &delegated.token).await;
+        let offer = id(&offers, "/data/0/id");
+        let (member_id, activation) =
+            app.add_user(&tenant.admin, &tenant.tenant, "member@matrix.example", json!({})).await;
+        let (member, _) = app.sign_in("member@matrix.example", &activation).await;
+        let other = app.tenant_with_seats(&unrelated, "elsewhere", 2).await;
+        let batches = app.get("/v1/key-batches", &creator.token).await;
+        let batch = id(&batches, "/data/0/id");
+        let inbox = app.get("/v1/notifications", &tenant.admin).await;
+        let notification = id(&inbox, "/data/0/id");
+
+        let tokens = vec![
+            None,
+            Some("not-a-token".to_string()),
+            Some(expired_token(&app)),
+            Some(app.operator.clone()),
+            Some(creator.token.clone()),
+            Some(delegated.token.clone()),
+            Some(unrelated.token.clone()),
+            Some(tenant.admin.clone()),
+            Some(member),
+            Some(other.admin.clone()),
+        ];
+        World {
+            app,
+            creator,
+            delegated,
+            offerer,
+            tenant,
+            subscriptions,
+            member_id,
+            tokens,
+            batch,
+            offer,
+            relationship,
+            notification,
+            counter: Default::default(),
+        }
+    }
+
+    fn unique(&self) -> usize {
+        self.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    async fn fresh_user(&self, licence: bool) -> String {
+        let n = self.unique();
+        let extra = if licence { json!({"license_subscription_id": self.subscriptions[2]}) } else { json!({}) };
+        self.app.add_user(&self.tenant.admin, &self.tenant.tenant, &format!("fresh{n}@matrix.example"), extra).await.0
+    }
+
+    async fn fresh_key(&self, owner: &Partner, product: &str) -> String {
+        self.app.mint(owner, product, 1, 12, 1).await.remove(0)
+    }
+
+    async fn fresh_redemption(&self, with_key: bool) -> (String, Option<String>) {
+        let id = self.app.open_redemption(&self.creator).await;
+        if !with_key {
+            return (id, None);
+        }
+        let key = self.fresh_key(&self.creator, PRODUCT_BASIC).await;
+        let entry =
+            self.app.post(&format!("/v1/redemptions/{id}/keys"), &self.creator.token, json!({"key": key})).await;
+        (id, Some(self::id(&entry, "/id")))
+    }
+
+    /// A pending offer of `offerer` to T, clearing the way first (its earlier offer revoked,
+    /// its relationship ended).
+    async fn fresh_offer(&self) -> String {
+        let app = &self.app;
+        let pending = app.get("/v1/delegated-admin-offers?status=pending", &self.offerer.token).await;
+        for offer in pending.body["data"].as_array().unwrap() {
+            let id = offer["id"].as_str().unwrap();
+            app.post(&format!("/v1/delegated-admin-offers/{id}/revoke"), &self.offerer.token, json!({}))
+                .await
+                .expect(200);
+        }
+        let relationships = app.get("/v1/delegated-admin-relationships", &self.offerer.token).await;
+        for r in relationships.body["data"].as_array().unwrap().iter().filter(|r| r["status"] == "active") {
+            let id = r["id"].as_str().unwrap();
+            app.delete(&format!("/v1/delegated-admin-relationships/{id}"), &self.offerer.token).await.expect(204);
+        }
+        let offer = app
+            .post(
+                "/v1/delegated-admin-offers",
+                &self.offerer.token,
+                json!({"tenant_id": self.tenant.tenant, "message": "m"}),
+            )
+            .await;
+        id(&offer, "/id")
+    }
+
+    /// The concrete request for one operation: path parameters filled in with objects of
+    /// the world (fresh ones where the call consumes them) and a valid body.
+    async fn request(&self, op: &str) -> (String, Option<Value>) {
+        let t = &self.tenant.tenant;
+        let (s0, s2) = (&self.subscriptions[0], &self.subscriptions[2]);
+        let m = &self.member_id;
+        let c = &self.creator.id;
+        let n = self.unique();
+        match op {
+            "POST /v1/auth/token" => (
+                "/v1/auth/token".into(),
+                Some(
+                    json!({"grant_type": "client_credentials", "client_id": OPERATOR_ID, "client_secret": OPERATOR_SECRET}),
+                ),
+            ),
+            "POST /v1/auth/activate" => {
+                let reply = self
+                    .app
+                    .post(
+                        &format!("/v1/tenants/{t}/users"),
+                        &self.tenant.admin,
+                        json!({"email": format!("act{n}@matrix.example"), "first_name": "A", "last_name": "B"}),
+                    )
+                    .await;
+                let token = id(&reply, "/activation_token");
+                (
+                    "/v1/auth/activate".into(),
+                    Some(json!({"activation_token": token, "password": "a long enough password"})),
+                )
+            }
+            "GET /.well-known/jwks.json" | "GET /healthz" | "GET /readyz" | "GET /metrics" => {
+                (op.split(' ').nth(1).unwrap().into(), None)
+            }
+            "POST /v1/partners" => ("/v1/partners".into(), Some(json!({"name": format!("P{n}")}))),
+            "GET /v1/partners"
+            | "GET /v1/partners/me"
+            | "GET /v1/products"
+            | "GET /v1/countries"
+            | "GET /v1/key-batches"
+            | "GET /v1/keys"
+            | "GET /v1/redemptions"
+            | "GET /v1/tenants"
+            | "GET /v1/subscriptions"
+            | "GET /v1/delegated-admin-offers"
+            | "GET /v1/delegated-admin-relationships"
+            | "GET /v1/notifications" => (op.split(' ').nth(1).unwrap().into(), None),
+            "GET /v1/partners/{id}" | "GET /v1/partners/{id}/api-clients" => (op[4..].replace("{id}", c), None),
+            "PATCH /v1/partners/{id}" => (format!("/v1/partners/{c}"), Some(json!({"name": "Creator"}))),
+            "POST /v1/partners/{id}/api-clients" => (format!("/v1/partners/{c}/api-clients"), Some(json!({}))),
+            "DELETE /v1/partners/{id}/api-clients/{client_id}" => {
+                let client =
+                    self.app.post(&format!("/v1/partners/{c}/api-clients"), &self.app.operator, json!({})).await;
+                (format!("/v1/partners/{c}/api-clients/{}", id(&client, "/client_id")), None)
+            }
+            "POST /v1/products" => ("/v1/products".into(), Some(json!({"sku": format!("SKU-{n}"), "name": "Product"}))),
+            "GET /v1/domains/{name}" => ("/v1/domains/matrix".into(), None),
+            "POST /v1/key-batches" => (
+                "/v1/key-batches".into(),
+                Some(
+                    json!({"product_id": PRODUCT_BASIC, "partner_id": c, "seats_per_key": 1, "term_months": 12, "quantity": 1}),
+                ),
+            ),
+            "GET /v1/key-batches/{id}" => (format!("/v1/key-batches/{}", self.batch), None),
+            "POST /v1/keys/validate" => {
+                ("/v1/keys/validate".into(), Some(json!({"key": self.fresh_key(&self.creator, PRODUCT_BASIC).await})))
+            }
+            "POST /v1/keys/{id}/revoke" => {
+                self.fresh_key(&self.creator, PRODUCT_BASIC).await;
+                let keys = self.app.get("/v1/keys?status=available&limit=200", &self.creator.token).await;
+                let last =
+                    keys.body["data"].as_array().unwrap().iter().last().unwrap()["id"].as_str().unwrap().to_string();
+                (format!("/v1/keys/{last}/revoke"), Some(json!({})))
+            }
+            "POST /v1/redemptions" => ("/v1/redemptions".into(), Some(json!({"acknowledged": true}))),
+            "GET /v1/redemptions/{id}" | "DELETE /v1/redemptions/{id}" => {
+                let (r, _) = self.fresh_redemption(false).await;
+                (format!("/v1/redemptions/{r}"), None)
+            }
+            "POST /v1/redemptions/{id}/keys" => {
+                let (r, _) = self.fresh_redemption(false).await;
+                let key = self.fresh_key(&self.creator, PRODUCT_BASIC).await;
+                (format!("/v1/redemptions/{r}/keys"), Some(json!({"key": key})))
+            }
+            "DELETE /v1/redemptions/{id}/keys/{entry_id}" => {
+                let (r, entry) = self.fresh_redemption(true).await;
+                (format!("/v1/redemptions/{r}/keys/{}", entry.unwrap()), None)
+            }
+            "POST /v1/redemptions/{id}/confirm" => {
+                let (r, _) = self.fresh_redemption(true).await;
+                (format!("/v1/redemptions/{r}/confirm"), Some(json!({})))
+            }
+            "POST /v1/redemptions/{id}/account" => {
+                let (r, _) = self.fresh_redemption(true).await;
+                self.app
+                    .post(&format!("/v1/redemptions/{r}/confirm"), &self.creator.token, json!({}))
+                    .await
+                    .expect(200);
+                (
+                    format!("/v1/redemptions/{r}/account"),
+                    Some(account_body(&format!("fresh{n}"), &format!("owner{n}@fresh.example"))),
+                )
+            }
+            "GET /v1/tenants/{id}" => (format!("/v1/tenants/{t}"), None),
+            "PATCH /v1/tenants/{id}" => (format!("/v1/tenants/{t}"), Some(json!({"company_name": "Matrix Ltd"}))),
+            "POST /v1/tenants/{id}/users" => (
+                format!("/v1/tenants/{t}/users"),
+                Some(json!({"email": format!("new{n}@matrix.example"), "first_name": "N", "last_name": "U"})),
+            ),
+            "GET /v1/tenants/{id}/users" => (format!("/v1/tenants/{t}/users"), None),
+            "GET /v1/tenants/{id}/users/{user_id}" => (format!("/v1/tenants/{t}/users/{m}"), None),
+            "PATCH /v1/tenants/{id}/users/{user_id}" => {
+                (format!("/v1/tenants/{t}/users/{m}"), Some(json!({"first_name": "Maya"})))
+            }
+            "DELETE /v1/tenants/{id}/users/{user_id}" => {
+                (format!("/v1/tenants/{t}/users/{}", self.fresh_user(false).await), None)
+            }
+            "PUT /v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}" => {
+                (format!("/v1/tenants/{t}/users/{}/licenses/{s2}", self.fresh_user(false).await), None)
+            }
+            "DELETE /v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}" => {
+                (format!("/v1/tenants/{t}/users/{}/licenses/{s2}", self.fresh_user(true).await), None)
+            }
+            "GET /v1/subscriptions/{id}" => (format!("/v1/subscriptions/{s0}"), None),
+            "PUT /v1/subscriptions/{id}/partner-of-record" => (
+                format!("/v1/subscriptions/{s2}/partner-of-record"),
+                Some(json!({"partner_number": self.delegated.number})),
+            ),
+            "DELETE /v1/subscriptions/{id}/partner-of-record" => {
+                (format!("/v1/subscriptions/{s2}/partner-of-record"), None)
+            }
+            "POST /v1/subscriptions/{id}/keys" => (
+                format!("/v1/subscriptions/{s0}/keys"),
+                Some(json!({"key": self.fresh_key(&self.delegated, PRODUCT_BASIC).await})),
+            ),
+            "POST /v1/delegated-admin-offers" => {
+                ("/v1/delegated-admin-offers".into(), Some(json!({"tenant_id": t, "message": "Let us help"})))
+            }
+            "GET /v1/delegated-admin-offers/{id}" => (format!("/v1/delegated-admin-offers/{}", self.offer), None),
+            "POST /v1/delegated-admin-offers/{id}/accept"
+            | "POST /v1/delegated-admin-offers/{id}/decline"
+            | "POST /v1/delegated-admin-offers/{id}/revoke" => {
+                let action = op.rsplit('/').next().unwrap();
+                (format!("/v1/delegated-admin-offers/{}/{action}", self.fresh_offer().await), Some(json!({})))
+            }
+            "GET /v1/delegated-admin-relationships/{id}" => {
+                (format!("/v1/delegated-admin-relationships/{}", self.relationship), None)
+            }
+            "DELETE /v1/delegated-admin-relationships/{id}" => {
+                let offer = self.fresh_offer().await;
+                let accepted = self
+                    .app
+                    .post(&format!("/v1/delegated-admin-offers/{offer}/accept"), &self.tenant.admin, json!({}))
+                    .await;
+                (format!("/v1/delegated-admin-relationships/{}", id(&accepted, "/id")), None)
+            }
+            "POST /v1/notifications/{id}/read" => {
+                (format!("/v1/notifications/{}/read", self.notification), Some(json!({})))
+            }
+            "POST /v1/jobs/sweep" => ("/v1/jobs/sweep".into(), Some(json!({}))),
+            other => panic!("no request is defined for {other}: add it here and a row to tests/authz_matrix.tsv"),
+        }
+    }
+}
+
+fn expectations() -> BTreeMap<String, Vec<u16>> {
+    let text = include_str!("authz_matrix.tsv");
+    let mut table = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), 1 + PRINCIPALS.len(), "malformed row: {line}");
+        let statuses = cells[1..].iter().map(|c| c.trim().parse().expect("a status")).collect();
+        assert!(table.insert(cells[0].trim().to_string(), statuses).is_none(), "two rows for {}", cells[0]);
+    }
+    table
+}
+
+fn operations() -> Vec<String> {
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            ops.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    ops
+}
+
+#[tokio::test]
+async fn every_operation_for_every_principal() {
+    let world = World::build().await;
+    let expected = expectations();
+    let ops = operations();
+    let missing: Vec<&String> = ops.iter().filter(|op| !expected.contains_key(*op)).collect();
+    assert!(missing.is_empty(), "operations without a row in tests/authz_matrix.tsv: {missing:?}");
+    let stale: Vec<&String> = expected.keys().filter(|op| !ops.contains(op)).collect();
+    assert!(stale.is_empty(), "rows for operations the document no longer has: {stale:?}");
+
+    let mut mismatches = Vec::new();
+    let mut actual_table = String::new();
+    for op in &ops {
+        let method: Method = op.split(' ').next().unwrap().parse().unwrap();
+        let mut actual = Vec::new();
+        for (who, token) in world.tokens.iter().enumerate() {
+            let (path, body) = world.request(op).await;
+            let reply = world.app.send(method.clone(), &path, token.as_deref(), body).await;
+            let status = reply.status.as_u16();
+            assert!(status < 500, "{op} as {}: {}", PRINCIPALS[who], reply.text);
+            if status >= 400 && op != "POST /v1/auth/token" {
+                reply.code();
+            }
+            if status != expected[op][who] {
+                mismatches.push(format!(
+                    "{op} as {}: expected {}, got {status}: {}",
+                    PRINCIPALS[who], expected[op][who], reply.text
+                ));
+            }
+            actual.push(status.to_string());
+        }
+        actual_table.push_str(&format!("{op}\t{}\n", actual.join("\t")));
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} unexpected statuses:\n{}\n\nas observed:\n{actual_table}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
