@@ -89,6 +89,18 @@ pub fn user_exists(e: diesel::result::Error) -> ApiError {
     }
 }
 
+/// A user of a tenant the caller administers.
+fn administered_user(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<UserRow, ApiError> {
+    authz::tenant(conn, principal, tenant_id, now)?.administer()?;
+    users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+}
+
 /// The user with the subscriptions it holds licences on.
 fn user_view(conn: &mut PgConnection, row: UserRow) -> Result<UserView, ApiError> {
     let licenses = users::licenses_of(conn, &[row.id])?.into_iter().map(|(_, s)| s).collect();
@@ -307,8 +319,7 @@ pub async fn update(
     let (tenant_id, user_id) = path.into_inner();
     let body = body.0;
     let view = transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, tenant_id, now)?.administer()?;
-        let row = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        let row = administered_user(conn, &principal, tenant_id, user_id, now)?;
         if row.admin && body.admin == Some(false) {
             keep_an_admin(conn, tenant_id, user_id)?;
         }
@@ -348,8 +359,7 @@ pub async fn remove(
 ) -> Result<HttpResponse, ApiError> {
     let (tenant_id, user_id) = path.into_inner();
     transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, tenant_id, now)?.administer()?;
-        let row = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        let row = administered_user(conn, &principal, tenant_id, user_id, now)?;
         if row.admin {
             keep_an_admin(conn, tenant_id, user_id)?;
         }
@@ -397,8 +407,7 @@ pub async fn assign(
     let (tenant_id, user_id, subscription_id) = path.into_inner();
     let periods = state.settings.periods();
     let created = transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, tenant_id, now)?.administer()?;
-        users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        administered_user(conn, &principal, tenant_id, user_id, now)?;
         assign_license(conn, tenant_id, subscription_id, user_id, now, periods)
     })
     .await?;
@@ -430,8 +439,7 @@ pub async fn free(
 ) -> Result<HttpResponse, ApiError> {
     let (tenant_id, user_id, subscription_id) = path.into_inner();
     transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, tenant_id, now)?.administer()?;
-        users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        administered_user(conn, &principal, tenant_id, user_id, now)?;
         if subscriptions::free_license(conn, subscription_id, user_id)? {
             Ok(())
         } else {
