@@ -31,7 +31,7 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
         db::pool(database_url, settings.db_pool_size).map_err(|e| format!("cannot connect to the database: {e}"))?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
     db::migrate(&mut conn)?;
-    let clock = Clock;
+    let clock = Clock::new(settings.sandbox);
     let now = clock.real_now();
     let file_key = match &settings.signing_key_file {
         Some(path) => {

@@ -64,6 +64,16 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_RETENTION_DAYS", default_value_t = 120)]
     pub retention_days: u32,
 
+    /// Days before a subscription's end at which renewal notices go out, comma-separated.
+    #[arg(long, env = "KEYPORT_NOTICE_DAYS", value_delimiter = ',', default_value = "60,30,7,1",
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub notice_days: Vec<u32>,
+
+    /// Sandbox mode: enables `/v1/sandbox/clock`, through which the operator moves the
+    /// service's "now" forward (for every instance on the database) to try out time rules.
+    #[arg(long, env = "KEYPORT_SANDBOX", default_value_t = false, action = clap::ArgAction::Set)]
+    pub sandbox: bool,
+
     /// Client id of the bootstrap operator created on first start.
     #[arg(long, env = "KEYPORT_BOOTSTRAP_OPERATOR_ID", default_value = "operator")]
     pub bootstrap_operator_id: String,

@@ -51,12 +51,15 @@ pub enum Code {
     OfferNotPending,
     RelationshipNotActive,
     LastAdmin,
+    SeatsBelowAssigned,
+    SubscriptionDeleted,
+    SubscriptionSuperseded,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 43] = [
+    pub const ALL: [Code; 46] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -98,6 +101,9 @@ impl Code {
         Code::OfferNotPending,
         Code::RelationshipNotActive,
         Code::LastAdmin,
+        Code::SeatsBelowAssigned,
+        Code::SubscriptionDeleted,
+        Code::SubscriptionSuperseded,
         Code::ServiceUnavailable,
         Code::Internal,
     ];
@@ -165,6 +171,11 @@ impl Code {
             Code::OfferNotPending => ("offer-not-pending", 409, "The offer is no longer pending"),
             Code::RelationshipNotActive => ("relationship-not-active", 409, "The relationship has already ended"),
             Code::LastAdmin => ("last-admin", 409, "A tenant keeps at least one administrator"),
+            Code::SeatsBelowAssigned => ("seats-below-assigned", 409, "The key has fewer seats than are assigned"),
+            Code::SubscriptionDeleted => ("subscription-deleted", 409, "The subscription is deleted"),
+            Code::SubscriptionSuperseded => {
+                ("subscription-superseded", 409, "The subscription was replaced by a direct-billing one")
+            }
             Code::ServiceUnavailable => ("service-unavailable", 503, "The service is temporarily unavailable"),
             Code::Internal => ("internal", 500, "Internal error"),
         }

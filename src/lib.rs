@@ -86,6 +86,7 @@ impl Modify for BearerAuth {
         (name = "delegated administration", description = "Offers to administer a tenant, and the relationships they become"),
         (name = "notifications", description = "The inbox of a partner or of a tenant's administrators"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
+        (name = "sandbox", description = "The sandbox clock (only with KEYPORT_SANDBOX=true)"),
     ),
 )]
 struct ApiDoc;
@@ -137,6 +138,8 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(subscriptions::set_partner_of_record)
         .service(subscriptions::remove_partner_of_record)
         .service(subscriptions::add_seats)
+        .service(renewals::renew)
+        .service(renewals::list)
         .service(delegation::create_offer)
         .service(delegation::list_offers)
         .service(delegation::get_offer)
@@ -149,6 +152,8 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(notifications::list)
         .service(notifications::mark_read)
         .service(jobs::sweep)
+        .service(sandbox::clock)
+        .service(sandbox::advance)
         .service(ops::healthz)
         .service(ops::readyz)
         .service(ops::metrics);

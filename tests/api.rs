@@ -179,7 +179,7 @@ fn every_operation_documents_its_errors_security_and_examples() {
         assert!(op.get("security").is_some(), "{method} {path}: security not stated");
         if let Some(body) = op.get("requestBody") {
             let has_example = body["content"].as_object().unwrap().values().any(|media| {
-                media.get("example").is_some() || {
+                media.get("example").is_some() || media.get("examples").is_some() || {
                     let schema = &media["schema"];
                     let name = schema["$ref"].as_str().map(|r| r.rsplit('/').next().unwrap().to_string());
                     name.is_some_and(|n| doc["components"]["schemas"][n].get("example").is_some())

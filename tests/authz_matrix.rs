@@ -361,6 +361,15 @@ impl World {
                 (format!("/v1/notifications/{}/read", self.notification), Some(json!({})))
             }
             "POST /v1/jobs/sweep" => ("/v1/jobs/sweep".into(), Some(json!({}))),
+            "GET /v1/sandbox/clock" => ("/v1/sandbox/clock".into(), None),
+            "POST /v1/sandbox/clock/advance" => {
+                ("/v1/sandbox/clock/advance".into(), Some(json!({"days": 0, "hours": 1})))
+            }
+            "POST /v1/subscriptions/{id}/renewals" => (
+                format!("/v1/subscriptions/{s0}/renewals"),
+                Some(json!({"method": "product_key", "key": self.fresh_key(&self.delegated, PRODUCT_BASIC).await})),
+            ),
+            "GET /v1/subscriptions/{id}/renewals" => (format!("/v1/subscriptions/{s0}/renewals"), None),
             other => panic!("no request is defined for {other}: add it here and a row to tests/authz_matrix.tsv"),
         }
     }

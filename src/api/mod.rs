@@ -10,6 +10,8 @@ pub mod notifications;
 pub mod ops;
 pub mod partners;
 pub mod redemptions;
+pub mod renewals;
+pub mod sandbox;
 pub mod subscriptions;
 pub mod tenants;
 pub mod users;

@@ -23,7 +23,7 @@ use crate::{
     AppState,
     auth::{Principal, secrets::SecretKind},
     authz,
-    domain::{lifecycle::term_end, product_key::ProductKey, tenant_domain},
+    domain::{lifecycle::term_end, notices::next_check, product_key::ProductKey, tenant_domain},
     error::{ApiError, Code, Problem},
     store::{
         self,
@@ -612,6 +612,7 @@ pub async fn create_account(
     }
     let country = supported_country(&body.country)?;
     let periods = state.settings.periods();
+    let notice_days = state.settings.notice_days.clone();
     let id = *id;
     let app = state.clone();
     let (tenant, records, admin, activation_token, now) = transaction(&state, move |conn, now| {
@@ -670,6 +671,7 @@ pub async fn create_account(
                 partner_of_record_id: None,
                 superseded_by: None,
                 created_at: now,
+                next_event_at: next_check(ends_at, now, periods, &notice_days),
             };
             subscription_store::insert(conn, &subscription)?;
             subscription_store::assign_license(conn, subscription.id, admin.id, now)?;

@@ -172,7 +172,7 @@ pub async fn get_one(
 }
 
 /// The subscription as the caller sees it, with the caller's access to its tenant.
-fn visible(
+pub fn visible(
     conn: &mut PgConnection,
     principal: &Principal,
     id: Uuid,

@@ -160,6 +160,40 @@ diesel::table! {
 }
 
 diesel::table! {
+    renewal_notices (subscription_id, ends_at, days_before) {
+        subscription_id -> Uuid,
+        ends_at -> Timestamptz,
+        days_before -> Int4,
+        status -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    renewals (id) {
+        id -> Uuid,
+        subscription_id -> Uuid,
+        method -> Text,
+        previous_ends_at -> Timestamptz,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        seats -> Int4,
+        key_id -> Nullable<Uuid>,
+        new_subscription_id -> Nullable<Uuid>,
+        forfeited_days -> Nullable<Int4>,
+        reactivated -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    sandbox_clock (id) {
+        id -> Bool,
+        offset_seconds -> Int8,
+    }
+}
+
+diesel::table! {
     server_secrets (name) {
         name -> Text,
         value -> Bytea,
@@ -178,6 +212,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    subscription_events (subscription_id, ends_at, event) {
+        subscription_id -> Uuid,
+        ends_at -> Timestamptz,
+        event -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     subscriptions (id) {
         id -> Uuid,
         tenant_id -> Uuid,
@@ -190,6 +233,7 @@ diesel::table! {
         partner_of_record_id -> Nullable<Uuid>,
         superseded_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
+        next_event_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -202,6 +246,7 @@ diesel::table! {
         status -> Text,
         created_by_partner_id -> Uuid,
         created_at -> Timestamptz,
+        data_deleted_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -242,6 +287,9 @@ diesel::joinable!(redemption_keys -> redemptions (redemption_id));
 diesel::joinable!(redemptions -> partners (partner_id));
 diesel::joinable!(redemptions -> tenants (tenant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(renewal_notices -> subscriptions (subscription_id));
+diesel::joinable!(renewals -> product_keys (key_id));
+diesel::joinable!(subscription_events -> subscriptions (subscription_id));
 diesel::joinable!(subscriptions -> partners (partner_of_record_id));
 diesel::joinable!(subscriptions -> products (product_id));
 diesel::joinable!(subscriptions -> tenants (tenant_id));
@@ -262,8 +310,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     redemption_keys,
     redemptions,
     refresh_tokens,
+    renewal_notices,
+    renewals,
+    sandbox_clock,
     server_secrets,
     signing_keys,
+    subscription_events,
     subscriptions,
     tenants,
     users,

@@ -100,3 +100,74 @@ pub fn partner_of_record(
         ..Event::new(name, format!("por:{occurrence}"), message)
     }
 }
+
+/// What a subscription event is about, for its message.
+#[derive(Debug, Clone, Copy)]
+pub struct SubscriptionSubject<'a> {
+    pub subscription_id: Uuid,
+    pub tenant_id: Uuid,
+    pub company_name: &'a str,
+    pub product_name: &'a str,
+    /// The end date of the term the event belongs to.
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl SubscriptionSubject<'_> {
+    fn event(&self, name: &'static str, key: String, message: String) -> Event {
+        Event {
+            tenant_id: Some(self.tenant_id),
+            subscription_id: Some(self.subscription_id),
+            ..Event::new(name, key, message)
+        }
+    }
+
+    fn term_key(&self) -> String {
+        format!("{}:{}", self.subscription_id, self.ends_at.timestamp_micros())
+    }
+
+    fn describe(&self) -> String {
+        format!("{}'s subscription to {}", self.company_name, self.product_name)
+    }
+}
+
+pub fn renewal_notice(s: &SubscriptionSubject, days_before: u32) -> Event {
+    let when = if days_before == 1 { "tomorrow".to_string() } else { format!("in {days_before} days") };
+    Event {
+        days_before: Some(days_before as i32),
+        ..s.event(
+            "subscription.renewal_notice",
+            format!("notice:{}:{days_before}", s.term_key()),
+            format!("{} ends {when}, on {}. Renew it to keep it running.", s.describe(), s.ends_at.format("%Y-%m-%d")),
+        )
+    }
+}
+
+/// `expired`, `disabled` or `deleted`.
+pub fn lifecycle(s: &SubscriptionSubject, step: &'static str) -> Event {
+    let (name, message) = match step {
+        "expired" => {
+            ("subscription.expired", format!("{} has expired; it stays usable during the grace period.", s.describe()))
+        }
+        "disabled" => (
+            "subscription.disabled",
+            format!("{} is disabled: users have lost access. Renew it to reactivate it.", s.describe()),
+        ),
+        _ => ("subscription.deleted", format!("{} has been deleted.", s.describe())),
+    };
+    s.event(name, format!("{step}:{}", s.term_key()), message)
+}
+
+/// `renewed`, `reactivated` or `superseded`; `renewal_id` identifies the occurrence.
+pub fn renewal(s: &SubscriptionSubject, outcome: &'static str, renewal_id: Uuid) -> Event {
+    let (name, message) = match outcome {
+        "renewed" => {
+            ("subscription.renewed", format!("{} was renewed until {}.", s.describe(), s.ends_at.format("%Y-%m-%d")))
+        }
+        "reactivated" => (
+            "subscription.reactivated",
+            format!("{} was reactivated until {}.", s.describe(), s.ends_at.format("%Y-%m-%d")),
+        ),
+        _ => ("subscription.superseded", format!("{} moved to direct billing by the platform.", s.describe())),
+    };
+    s.event(name, format!("renewal:{renewal_id}"), message)
+}

@@ -3,5 +3,6 @@
 pub mod countries;
 pub mod events;
 pub mod lifecycle;
+pub mod notices;
 pub mod product_key;
 pub mod tenant_domain;

@@ -3,6 +3,7 @@
 //! claimed with `FOR UPDATE SKIP LOCKED`, never remembered in memory.
 
 pub mod delegation;
+pub mod lifecycle;
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use diesel::{Connection, PgConnection};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{AppState, store, store::redemptions};
+use crate::{AppState, config::Settings, store, store::redemptions};
 
 /// Rows claimed per transaction, so one sweep never holds many locks for long.
 const BATCH: i64 = 500;
@@ -25,17 +26,40 @@ pub struct SweepReport {
     pub offers_expired: u64,
     /// Delegated-admin relationships past their end.
     pub relationships_expired: u64,
+    /// Renewal notices sent (each to the tenant and the partner of record).
+    pub renewal_notices_sent: u64,
+    /// Notices passed over because a nearer one fell due at the same time.
+    pub renewal_notices_skipped: u64,
+    pub subscriptions_expired: u64,
+    pub subscriptions_disabled: u64,
+    pub subscriptions_deleted: u64,
+    /// Tenants whose data was purged (no live subscription left).
+    pub tenants_purged: u64,
 }
 
 /// One pass over everything due at `now`.
-pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>) -> diesel::QueryResult<SweepReport> {
-    Ok(SweepReport {
+pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>, settings: &Settings) -> diesel::QueryResult<SweepReport> {
+    let mut report = SweepReport {
         redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
         offers_expired: in_batches(conn, |conn| delegation::expire_offers(conn, now, None, BATCH))?,
         relationships_expired: in_batches(conn, |conn| {
             store::delegation::expire_due_relationships(conn, now, None, BATCH)
         })?,
-    })
+        ..SweepReport::default()
+    };
+    let (periods, notice_days) = (settings.periods(), &settings.notice_days);
+    loop {
+        let counts = conn.transaction(|conn| lifecycle::advance(conn, now, periods, notice_days, BATCH))?;
+        report.renewal_notices_sent += counts.notices_sent;
+        report.renewal_notices_skipped += counts.notices_skipped;
+        report.subscriptions_expired += counts.expired;
+        report.subscriptions_disabled += counts.disabled;
+        report.subscriptions_deleted += counts.deleted;
+        report.tenants_purged += counts.tenants_purged;
+        if (counts.claimed as i64) < BATCH {
+            return Ok(report);
+        }
+    }
 }
 
 /// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.
@@ -57,7 +81,7 @@ fn in_batches(
 pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let now = state.clock.now(&mut conn).map_err(|e| e.to_string())?;
-    sweep(&mut conn, now).map_err(|e| e.to_string())
+    sweep(&mut conn, now, &state.settings).map_err(|e| e.to_string())
 }
 
 /// Sweeps every `interval` until the process ends.

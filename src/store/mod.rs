@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod partners;
 pub mod products;
 pub mod redemptions;
+pub mod sandbox;
 pub mod secrets;
 pub mod subscriptions;
 pub mod tenants;

@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use super::{partners::PartnerRow, products::ProductRow, tenants::TenantScope};
 use crate::{
-    db::schema::{license_assignments, partners, products, subscriptions},
+    db::schema::{
+        license_assignments, partners, products, renewal_notices, renewals, subscription_events, subscriptions,
+    },
     domain::lifecycle::{Periods, SubscriptionStatus},
 };
 
@@ -24,6 +26,8 @@ pub struct SubscriptionRow {
     pub partner_of_record_id: Option<Uuid>,
     pub superseded_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    /// When the sweeper next has something to do for it; `None` once nothing is left.
+    pub next_event_at: Option<DateTime<Utc>>,
 }
 
 /// A subscription as read: with its product, partner of record and seats in use.
@@ -186,4 +190,155 @@ pub fn partner_of_record_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, par
             .filter(subscriptions::partner_of_record_id.eq(partner)),
     ))
     .get_result(conn)
+}
+
+/// Subscriptions with sweeper work due at `now`, claimed without waiting on rows another
+/// sweeper holds (an index range on `next_event_at`, not a scan).
+pub fn claim_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> QueryResult<Vec<SubscriptionRow>> {
+    subscriptions::table
+        .filter(subscriptions::next_event_at.le(now))
+        .order(subscriptions::next_event_at)
+        .limit(limit)
+        .select(SubscriptionRow::as_select())
+        .for_update()
+        .skip_locked()
+        .load(conn)
+}
+
+pub fn set_next_event(conn: &mut PgConnection, id: Uuid, at: Option<DateTime<Utc>>) -> QueryResult<()> {
+    diesel::update(subscriptions::table.find(id)).set(subscriptions::next_event_at.eq(at)).execute(conn).map(|_| ())
+}
+
+/// Thresholds already recorded (sent or skipped) for the term ending at `ends_at`.
+pub fn recorded_notices(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<i32>> {
+    renewal_notices::table
+        .filter(renewal_notices::subscription_id.eq(id))
+        .filter(renewal_notices::ends_at.eq(ends_at))
+        .select(renewal_notices::days_before)
+        .load(conn)
+}
+
+/// Records a notice as sent or skipped; false when it was recorded before.
+pub fn record_notice(
+    conn: &mut PgConnection,
+    id: Uuid,
+    ends_at: DateTime<Utc>,
+    days_before: i32,
+    status: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    diesel::insert_into(renewal_notices::table)
+        .values((
+            renewal_notices::subscription_id.eq(id),
+            renewal_notices::ends_at.eq(ends_at),
+            renewal_notices::days_before.eq(days_before),
+            renewal_notices::status.eq(status),
+            renewal_notices::created_at.eq(now),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+pub fn recorded_events(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<String>> {
+    subscription_events::table
+        .filter(subscription_events::subscription_id.eq(id))
+        .filter(subscription_events::ends_at.eq(ends_at))
+        .select(subscription_events::event)
+        .load(conn)
+}
+
+/// Records a lifecycle event of a term; false when it was recorded before.
+pub fn record_event(
+    conn: &mut PgConnection,
+    id: Uuid,
+    ends_at: DateTime<Utc>,
+    event: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    diesel::insert_into(subscription_events::table)
+        .values((
+            subscription_events::subscription_id.eq(id),
+            subscription_events::ends_at.eq(ends_at),
+            subscription_events::event.eq(event),
+            subscription_events::created_at.eq(now),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Does the tenant keep a subscription that is neither deleted nor superseded?
+pub fn tenant_has_live_subscription(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    now: DateTime<Utc>,
+    periods: Periods,
+) -> QueryResult<bool> {
+    let retention_start = now - Days::new(periods.retention_days.into());
+    diesel::select(diesel::dsl::exists(
+        subscriptions::table
+            .filter(subscriptions::tenant_id.eq(tenant_id))
+            .filter(subscriptions::superseded_by.is_null())
+            .filter(subscriptions::ends_at.gt(retention_start)),
+    ))
+    .get_result(conn)
+}
+
+/// A new term (or reactivation): the end date, seats and term of the renewal.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = subscriptions)]
+pub struct Term {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub seats: i32,
+    pub term_months: i32,
+    pub next_event_at: Option<DateTime<Utc>>,
+}
+
+pub fn set_term(conn: &mut PgConnection, id: Uuid, term: &Term) -> QueryResult<()> {
+    diesel::update(subscriptions::table.find(id)).set(term).execute(conn).map(|_| ())
+}
+
+/// Replaces a subscription by `new`: licences and partner of record move across, and the
+/// old one has nothing left to do.
+pub fn supersede(conn: &mut PgConnection, old: Uuid, new: Uuid) -> QueryResult<()> {
+    diesel::update(license_assignments::table.filter(license_assignments::subscription_id.eq(old)))
+        .set(license_assignments::subscription_id.eq(new))
+        .execute(conn)?;
+    diesel::update(subscriptions::table.find(old))
+        .set((subscriptions::superseded_by.eq(new), subscriptions::next_event_at.eq(None::<DateTime<Utc>>)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = renewals)]
+pub struct RenewalRow {
+    pub id: Uuid,
+    pub subscription_id: Uuid,
+    pub method: String,
+    pub previous_ends_at: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub seats: i32,
+    pub key_id: Option<Uuid>,
+    pub new_subscription_id: Option<Uuid>,
+    pub forfeited_days: Option<i32>,
+    pub reactivated: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn insert_renewal(conn: &mut PgConnection, row: &RenewalRow) -> QueryResult<()> {
+    diesel::insert_into(renewals::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn renewals_of(conn: &mut PgConnection, id: Uuid, page: super::Page) -> QueryResult<Vec<RenewalRow>> {
+    renewals::table
+        .filter(renewals::subscription_id.eq(id))
+        .filter(renewals::id.gt(page.after_id()))
+        .order(renewals::id)
+        .limit(page.fetch())
+        .select(RenewalRow::as_select())
+        .load(conn)
 }

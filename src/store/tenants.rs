@@ -100,3 +100,17 @@ pub fn set_company_name(conn: &mut PgConnection, id: Uuid, company_name: &str) -
         .returning(TenantRow::as_returning())
         .get_result(conn)
 }
+
+/// Purges a tenant's data: its users go (with their licences and tokens); the tenant, its
+/// subscriptions, keys and renewals stay for the partner's records. Returns false when it
+/// was purged before.
+pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<bool> {
+    let marked = diesel::update(tenants::table.find(id).filter(tenants::status.eq("active")))
+        .set((tenants::status.eq("data_deleted"), tenants::data_deleted_at.eq(now)))
+        .execute(conn)?;
+    if marked == 0 {
+        return Ok(false);
+    }
+    diesel::delete(crate::db::schema::users::table.filter(crate::db::schema::users::tenant_id.eq(id))).execute(conn)?;
+    Ok(true)
+}

@@ -118,6 +118,7 @@ pub fn fresh_database() -> String {
 pub fn test_settings(url: &str) -> Settings {
     let mut settings = Settings::for_database(url);
     settings.db_pool_size = 8;
+    settings.sandbox = true;
     settings.bootstrap_operator_id = OPERATOR_ID.into();
     settings.bootstrap_operator_secret = Some(OPERATOR_SECRET.into());
     settings
