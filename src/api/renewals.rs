@@ -201,7 +201,7 @@ impl Renewal<'_> {
         Ok(row)
     }
 
-    fn to_direct_billing(self, conn: &mut PgConnection) -> Result<RenewalRow, ApiError> {
+    fn by_direct_billing(self, conn: &mut PgConnection) -> Result<RenewalRow, ApiError> {
         let (s, now) = (&self.subscription, self.now);
         let settings = &self.state.settings;
         let ends_at = term_end(now, s.term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
@@ -296,7 +296,7 @@ pub async fn renew(
             (Some(_), None) => {
                 Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key."))
             }
-            (None, _) => renewal.to_direct_billing(conn),
+            (None, _) => renewal.by_direct_billing(conn),
         }
     })
     .await?;

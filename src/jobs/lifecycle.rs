@@ -97,11 +97,11 @@ fn send_notices(
             counts.notices_skipped += 1;
         }
     }
-    if let Some(days) = plan.send {
-        if subscriptions::record_notice(conn, id, ends_at, days as i32, "sent", now)? {
-            announce(conn, subscription, now, |s| events::renewal_notice(s, days))?;
-            counts.notices_sent += 1;
-        }
+    if let Some(days) = plan.send
+        && subscriptions::record_notice(conn, id, ends_at, days as i32, "sent", now)?
+    {
+        announce(conn, subscription, now, |s| events::renewal_notice(s, days))?;
+        counts.notices_sent += 1;
     }
     Ok(())
 }
