@@ -449,3 +449,36 @@ impl TestApp {
         reply.expect(200)["data"].as_array().unwrap().iter().map(|n| n["event"].as_str().unwrap().to_string()).collect()
     }
 }
+
+pub type Instant = chrono::DateTime<chrono::Utc>;
+
+pub fn instant(value: &Value) -> Instant {
+    chrono::DateTime::parse_from_rfc3339(value.as_str().expect("a time")).expect("RFC 3339").to_utc()
+}
+
+impl TestApp {
+    /// The sandbox clock's "now".
+    pub async fn now(&self) -> Instant {
+        instant(&self.get("/v1/sandbox/clock", &self.operator).await.expect(200)["now"])
+    }
+
+    /// Moves the sandbox clock forward to just past `target` (within the hour after it).
+    pub async fn advance_to(&self, target: Instant) -> Instant {
+        let gap = target - self.now().await;
+        assert!(gap > chrono::Duration::zero(), "the clock only moves forward");
+        let hours = (gap.num_minutes() + 59) / 60;
+        let body = json!({"days": hours / 24, "hours": hours % 24});
+        instant(&self.post("/v1/sandbox/clock/advance", &self.operator, body).await.expect(200)["now"])
+    }
+
+    /// Runs the sweeper now; returns its report.
+    pub async fn sweep(&self) -> Value {
+        self.post("/v1/jobs/sweep", &self.operator, json!({})).await.expect(200).clone()
+    }
+
+    /// Notifications in an inbox, oldest first (all of them).
+    pub async fn inbox(&self, token: &str) -> Vec<Value> {
+        let reply = self.get("/v1/notifications?limit=200", token).await;
+        reply.expect(200)["data"].as_array().unwrap().clone()
+    }
+}
