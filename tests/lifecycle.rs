@@ -73,7 +73,11 @@ async fn notices_expiry_grace_disabling_and_reactivation_by_key() {
     let key = app.mint(&partner, PRODUCT_STANDARD, 5, 12, 1).await.remove(0);
     let now = app.now().await;
     let renewal = app
-        .post(&format!("/v1/subscriptions/{}/renewals", c.subscription), &partner.token, json!({"method": "product_key", "key": key}))
+        .post(
+            &format!("/v1/subscriptions/{}/renewals", c.subscription),
+            &partner.token,
+            json!({"method": "product_key", "key": key}),
+        )
         .await;
     let renewal = renewal.expect(201).clone();
     assert_eq!(renewal["method"], "product_key");
@@ -110,7 +114,9 @@ async fn renewing_while_active_loses_no_day() {
     let path = format!("/v1/subscriptions/{}/renewals", c.subscription);
     let key = app.mint(&partner, PRODUCT_STANDARD, 4, 12, 1).await.remove(0);
     // The creating partner is neither partner of record nor delegated admin yet.
-    app.post(&path, &partner.token, json!({"method": "product_key", "key": key})).await.problem(403, "delegated-admin-required");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": key}))
+        .await
+        .problem(403, "delegated-admin-required");
     app.post(&path, &c.admin, json!({"method": "product_key", "key": key})).await.problem(403, "forbidden");
     app.post(&path, &stranger.token, json!({"method": "product_key", "key": key})).await.problem(404, "not-found");
     app.name_partner_of_record(&c, &c.subscription, &partner).await;
@@ -120,10 +126,16 @@ async fn renewing_while_active_loses_no_day() {
         app.add_user(&c.admin, &c.tenant, email, json!({"license_subscription_id": c.subscription})).await;
     }
     let small = app.mint(&partner, PRODUCT_STANDARD, 2, 12, 1).await.remove(0);
-    app.post(&path, &partner.token, json!({"method": "product_key", "key": small})).await.problem(409, "seats-below-assigned");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": small}))
+        .await
+        .problem(409, "seats-below-assigned");
     let other = app.mint(&partner, PRODUCT_BASIC, 4, 12, 1).await.remove(0);
-    app.post(&path, &partner.token, json!({"method": "product_key", "key": other})).await.problem(422, "product-mismatch");
-    app.post(&path, &partner.token, json!({"method": "product_key", "key": "nope"})).await.problem(422, "invalid-key-format");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": other}))
+        .await
+        .problem(422, "product-mismatch");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": "nope"}))
+        .await
+        .problem(422, "invalid-key-format");
     app.post(&path, &partner.token, json!({"method": "by_magic"})).await.problem(422, "validation-failed");
     app.post(&path, &partner.token, json!({"method": "product_key"})).await.problem(422, "validation-failed");
 
@@ -135,7 +147,9 @@ async fn renewing_while_active_loses_no_day() {
     assert_eq!(instant(&renewed["ends_at"]), instant(&renewal["ends_at"]));
     assert_eq!(renewed["seats"], 4);
     assert!((instant(&renewed["ends_at"]) - end).num_days() >= 365);
-    app.post(&path, &partner.token, json!({"method": "product_key", "key": key})).await.problem(409, "key-already-redeemed");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": key}))
+        .await
+        .problem(409, "key-already-redeemed");
     assert_eq!(events(&app.inbox(&c.admin).await).last().unwrap(), "subscription.renewed");
     // The old end passes without expiry: the subscription runs on.
     app.advance_to(end + days(1)).await;
@@ -149,8 +163,9 @@ async fn moving_to_direct_billing_reports_forfeited_days() {
     let partner = app.partner("Contoso IT").await;
     let c = app.tenant_with_seats(&partner, "fabrikam", 3).await;
     app.name_partner_of_record(&c, &c.subscription, &partner).await;
-    let (member, activation) =
-        app.add_user(&c.admin, &c.tenant, "u@fabrikam.example", json!({"license_subscription_id": c.subscription})).await;
+    let (member, activation) = app
+        .add_user(&c.admin, &c.tenant, "u@fabrikam.example", json!({"license_subscription_id": c.subscription}))
+        .await;
     let (member_token, _) = app.sign_in("u@fabrikam.example", &activation).await;
     let end = instant(&subscription(&app, &c.admin, &c.subscription).await["ends_at"]);
     app.advance_to(end - days(100)).await;
@@ -195,12 +210,20 @@ async fn deletion_purges_the_tenant_when_nothing_live_remains() {
     let partner = app.partner("Contoso IT").await;
     let gone = app.tenant_with_seats(&partner, "fabrikam", 3).await;
     app.name_partner_of_record(&gone, &gone.subscription, &partner).await;
-    app.add_user(&gone.admin, &gone.tenant, "u@fabrikam.example", json!({"license_subscription_id": gone.subscription})).await;
+    app.add_user(
+        &gone.admin,
+        &gone.tenant,
+        "u@fabrikam.example",
+        json!({"license_subscription_id": gone.subscription}),
+    )
+    .await;
     // A second tenant with two subscriptions, one of which outlives the other.
     let mut keys = app.mint(&partner, PRODUCT_STANDARD, 2, 12, 1).await;
     keys.extend(app.mint(&partner, PRODUCT_BASIC, 2, 24, 1).await);
     let r = app.confirmed_redemption(&partner, &keys).await;
-    let kept = app.post(&format!("/v1/redemptions/{r}/account"), &partner.token, account_body("adatum", "x@adatum.example")).await;
+    let kept = app
+        .post(&format!("/v1/redemptions/{r}/account"), &partner.token, account_body("adatum", "x@adatum.example"))
+        .await;
     let kept_tenant = kept.expect(201)["tenant"]["id"].as_str().unwrap().to_string();
     let end = instant(&subscription(&app, &gone.admin, &gone.subscription).await["ends_at"]);
 
@@ -234,7 +257,11 @@ async fn deletion_purges_the_tenant_when_nothing_live_remains() {
         assert_eq!(partner_events.iter().filter(|e| *e == event).count(), 1, "{event}");
     }
     let renew = app
-        .post(&format!("/v1/subscriptions/{}/renewals", gone.subscription), &partner.token, json!({"method": "direct_billing"}))
+        .post(
+            &format!("/v1/subscriptions/{}/renewals", gone.subscription),
+            &partner.token,
+            json!({"method": "direct_billing"}),
+        )
         .await;
     renew.problem(409, "subscription-deleted");
     // The tenant whose 24-month subscription lives on keeps its users.
@@ -272,7 +299,13 @@ async fn the_sandbox_clock() {
     let moved = app.post("/v1/sandbox/clock/advance", &app.operator, json!({"days": 2, "hours": 3})).await;
     assert_eq!(moved.expect(200)["offset_seconds"], 2 * 86_400 + 3 * 3600);
     assert!(instant(&moved.body["now"]) - instant(&before.body["now"]) >= Duration::hours(51));
-    for bad in [json!({"days": 0}), json!({"days": -1}), json!({"days": 1, "hours": 24}), json!({"hours": 2}), json!({"days": "1"})] {
+    for bad in [
+        json!({"days": 0}),
+        json!({"days": -1}),
+        json!({"days": 1, "hours": 24}),
+        json!({"hours": 2}),
+        json!({"days": "1"}),
+    ] {
         app.post("/v1/sandbox/clock/advance", &app.operator, bad).await.problem(422, "validation-failed");
     }
     app.post("/v1/sandbox/clock/advance", &partner.token, json!({"days": 1})).await.problem(403, "forbidden");

@@ -130,13 +130,16 @@ pub struct TestApp {
     pub http: reqwest::Client,
     pub database_url: String,
     pub operator: String,
-    server: actix_web::dev::ServerHandle,
+    /// The in-process server this handle runs, if any (None for another process's).
+    server: Option<actix_web::dev::ServerHandle>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Stopping the server drops its pool, so finished tests hold no connections.
-        drop(self.server.stop(false));
+        if let Some(server) = &self.server {
+            drop(server.stop(false));
+        }
     }
 }
 
@@ -178,7 +181,7 @@ pub async fn spawn_on(settings: Settings) -> TestApp {
         .expect("the server starts");
     let http = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
     let base = format!("http://{addr}");
-    let mut app = TestApp { base, http, database_url: app_database_url, operator: String::new(), server };
+    let mut app = TestApp { base, http, database_url: app_database_url, operator: String::new(), server: Some(server) };
     app.operator = app.client_token(OPERATOR_ID, OPERATOR_SECRET).await;
     app
 }
@@ -480,5 +483,21 @@ impl TestApp {
     pub async fn inbox(&self, token: &str) -> Vec<Value> {
         let reply = self.get("/v1/notifications?limit=200", token).await;
         reply.expect(200)["data"].as_array().unwrap().clone()
+    }
+}
+
+impl TestApp {
+    /// A handle on a keyport already running at `base` (another process), with an operator
+    /// token. The server is not stopped by this handle.
+    pub async fn attach(base: &str, database_url: &str) -> TestApp {
+        let mut app = TestApp {
+            base: base.to_string(),
+            http: reqwest::Client::new(),
+            database_url: database_url.to_string(),
+            operator: String::new(),
+            server: None,
+        };
+        app.operator = app.client_token(OPERATOR_ID, OPERATOR_SECRET).await;
+        app
     }
 }

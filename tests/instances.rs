@@ -1,0 +1,162 @@
+//! Three `keyport serve` processes on one database, sweeping at once across every
+//! threshold: each notice and lifecycle event lands exactly once in each inbox.
+
+mod common;
+
+use std::{
+    collections::BTreeMap,
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use common::*;
+use diesel::prelude::*;
+use serde_json::{Value, json};
+
+/// A `keyport serve` child process, killed when dropped.
+struct Instance {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn start(database_url: &str) -> Instance {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_keyport"))
+        .arg("serve")
+        .env("KEYPORT_DATABASE_URL", database_url)
+        .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
+        .env("KEYPORT_SANDBOX", "true")
+        .env("KEYPORT_SWEEP_INTERVAL", "1s")
+        .env("KEYPORT_WORKERS", "2")
+        .env("KEYPORT_DB_POOL_SIZE", "6")
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_SECRET", OPERATOR_SECRET)
+        .env("KEYPORT_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start keyport serve");
+    let base = format!("http://127.0.0.1:{port}");
+    let http = reqwest::Client::new();
+    for _ in 0..300 {
+        if http.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status() == 200) {
+            return Instance { child, base };
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("keyport serve did not become ready on {base}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_instances_sweep_each_event_exactly_once() {
+    let database_url = fresh_database();
+    let instances = [start(&database_url).await, start(&database_url).await, start(&database_url).await];
+    // The harness's helpers, pointed at the first instance.
+    let app = TestApp::attach(&instances[0].base, &database_url).await;
+    let partner = app.partner("Contoso IT").await;
+    let mut customers = Vec::new();
+    for i in 0..4 {
+        let c = app.tenant_with_seats(&partner, &format!("tenant{i}"), 2).await;
+        app.name_partner_of_record(&c, &c.subscription, &partner).await;
+        customers.push(c);
+    }
+    let end = instant(
+        &app.get(&format!("/v1/subscriptions/{}", customers[0].subscription), &partner.token).await.body["ends_at"],
+    );
+
+    let sweep_everywhere = || async {
+        for _ in 0..3 {
+            let sweeps = instances.iter().map(|i| {
+                app.http.post(format!("{}/v1/jobs/sweep", i.base)).bearer_auth(&app.operator).json(&json!({})).send()
+            });
+            for reply in futures::future::join_all(sweeps).await {
+                assert_eq!(reply.unwrap().status(), 200);
+            }
+        }
+    };
+    let steps = [
+        end - chrono::Duration::days(60),
+        end - chrono::Duration::days(30),
+        end - chrono::Duration::days(7),
+        end - chrono::Duration::days(1),
+        end + chrono::Duration::hours(1),
+        end + chrono::Duration::days(30),
+    ];
+    for step in steps {
+        // Each instance reads the moved clock from the database at once.
+        let now = app.advance_to(step).await;
+        for instance in &instances[1..] {
+            let seen =
+                app.http.get(format!("{}/v1/sandbox/clock", instance.base)).bearer_auth(&app.operator).send().await;
+            let seen: Value = seen.unwrap().json().await.unwrap();
+            assert!((instant(&seen["now"]) - now).num_seconds().abs() < 60);
+        }
+        sweep_everywhere().await;
+    }
+    // Before deletion purges them, each tenant inbox holds every notice and event once.
+    let expected: Vec<(String, Option<i64>)> = [
+        ("subscription.renewal_notice", Some(60)),
+        ("subscription.renewal_notice", Some(30)),
+        ("subscription.renewal_notice", Some(7)),
+        ("subscription.renewal_notice", Some(1)),
+        ("subscription.expired", None),
+        ("subscription.disabled", None),
+    ]
+    .into_iter()
+    .map(|(e, d)| (e.to_string(), d))
+    .collect();
+    for c in &customers {
+        let inbox: Vec<(String, Option<i64>)> = app
+            .inbox(&c.admin)
+            .await
+            .iter()
+            .filter(|n| n["event"].as_str().unwrap().starts_with("subscription."))
+            .map(|n| (n["event"].as_str().unwrap().to_string(), n["days_before"].as_i64()))
+            .collect();
+        assert_eq!(inbox, expected, "tenant inbox of {}", c.tenant);
+    }
+    app.advance_to(end + chrono::Duration::days(120)).await;
+    sweep_everywhere().await;
+
+    // The partner's inbox: per subscription, each event exactly once.
+    let mut per_subscription: BTreeMap<String, Vec<(String, Option<i64>)>> = BTreeMap::new();
+    for n in
+        app.inbox(&partner.token).await.iter().filter(|n| n["event"].as_str().unwrap().starts_with("subscription."))
+    {
+        per_subscription
+            .entry(n["subscription_id"].as_str().unwrap().to_string())
+            .or_default()
+            .push((n["event"].as_str().unwrap().to_string(), n["days_before"].as_i64()));
+    }
+    let mut with_deletion = expected.clone();
+    with_deletion.push(("subscription.deleted".to_string(), None));
+    assert_eq!(per_subscription.len(), customers.len());
+    for (subscription, events) in &per_subscription {
+        assert_eq!(events, &with_deletion, "partner inbox for {subscription}");
+    }
+    // And in the database: no inbox holds any event twice (purged tenants included).
+    let mut conn = PgConnection::establish(&database_url).unwrap();
+    let duplicates: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM (SELECT 1 FROM notifications GROUP BY recipient_partner_id, recipient_tenant_id, \
+         event, subscription_id, days_before HAVING count(*) > 1) AS twice)",
+    ))
+    .get_result(&mut conn)
+    .unwrap();
+    assert_eq!(duplicates, 0);
+    let tenant_deleted: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM notifications WHERE event = 'subscription.deleted' AND recipient_tenant_id IS NOT NULL)",
+    ))
+    .get_result(&mut conn)
+    .unwrap();
+    assert_eq!(tenant_deleted, customers.len() as i64);
+}
