@@ -243,28 +243,24 @@ async fn only_the_customer_names_the_partner_of_record() {
 
 #[tokio::test]
 async fn no_new_licences_or_seats_once_disabled() {
-    use diesel::prelude::*;
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let c = app.tenant_with_seats(&partner, "fabrikam", 5).await;
     let (user, _) = app.add_user(&c.admin, &c.tenant, "u@fabrikam.example", json!({})).await;
     let licence = format!("/v1/tenants/{}/users/{user}/licenses/{}", c.tenant, c.subscription);
     let key = app.mint(&partner, PRODUCT_STANDARD, 1, 12, 1).await.remove(0);
-    // 40 days past the end: beyond the 30-day grace (the sandbox clock comes with the lifecycle).
-    let mut conn = PgConnection::establish(&app.database_url).unwrap();
-    diesel::sql_query(
-        "UPDATE subscriptions SET starts_at = now() - interval '400 days', ends_at = now() - interval '40 days'",
-    )
-    .execute(&mut conn)
-    .unwrap();
+    let end = instant(&app.get(&format!("/v1/subscriptions/{}", c.subscription), &c.admin).await.body["ends_at"]);
+    // Within grace, licences still come and go.
+    app.advance_to(end + chrono::Duration::days(10)).await;
+    app.delete(&format!("/v1/tenants/{}/users/{}/licenses/{}", c.tenant, c.admin_id, c.subscription), &c.admin)
+        .await
+        .expect(204);
+    app.put(&licence, &c.admin, None).await.expect(201);
+    app.delete(&licence, &c.admin).await.expect(204);
+    // Past the 30-day grace the subscription is disabled: freeing works, assigning does not.
+    app.advance_to(end + chrono::Duration::days(40)).await;
     app.put(&licence, &c.admin, None).await.problem(409, "subscription-inactive");
     app.post(&format!("/v1/subscriptions/{}/keys", c.subscription), &c.admin, json!({"key": key}))
         .await
         .problem(409, "subscription-inactive");
-    // Freeing still works; within grace, assigning does too.
-    app.delete(&format!("/v1/tenants/{}/users/{}/licenses/{}", c.tenant, c.admin_id, c.subscription), &c.admin)
-        .await
-        .expect(204);
-    diesel::sql_query("UPDATE subscriptions SET ends_at = now() - interval '10 days'").execute(&mut conn).unwrap();
-    app.put(&licence, &c.admin, None).await.expect(201);
 }

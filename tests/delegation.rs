@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use diesel::prelude::*;
 use serde_json::json;
 
 async fn offer(app: &TestApp, partner: &Partner, tenant: &str) -> Reply {
@@ -148,11 +147,8 @@ async fn pending_offers_expire_after_ninety_days() {
     assert_eq!((at(&sent["expires_at"]) - at(&sent["created_at"])).num_days(), 90);
     let id = sent["id"].as_str().unwrap();
 
-    // Ninety days pass (the sandbox clock comes with the lifecycle).
-    let mut conn = PgConnection::establish(&app.database_url).unwrap();
-    diesel::sql_query("UPDATE delegated_admin_offers SET created_at = created_at - interval '91 days', expires_at = expires_at - interval '91 days'")
-        .execute(&mut conn)
-        .unwrap();
+    // Ninety days pass unanswered.
+    app.advance_to(instant(&sent["expires_at"])).await;
     let read = app.get(&format!("/v1/delegated-admin-offers/{id}"), &c.admin).await;
     assert_eq!(read.expect(200)["status"], "expired");
     app.post(&format!("/v1/delegated-admin-offers/{id}/accept"), &c.admin, json!({}))
@@ -176,12 +172,21 @@ async fn the_sweep_expires_offers_and_relationships() {
     let partner = app.partner("Contoso IT").await;
     let c = app.tenant_with_seats(&partner, "fabrikam", 2).await;
     app.name_partner_of_record(&c, &c.subscription, &partner).await;
-    let relationship = app.delegate(&c, &partner).await;
-    // The relationship's two years pass (the sandbox clock comes with the lifecycle).
-    let mut conn = PgConnection::establish(&app.database_url).unwrap();
-    diesel::sql_query("UPDATE delegated_admin_relationships SET starts_at = starts_at - interval '800 days', ends_at = now() - interval '1 day'")
-        .execute(&mut conn)
-        .unwrap();
+    let short = app
+        .post(
+            "/v1/delegated-admin-offers",
+            &partner.token,
+            json!({"tenant_id": c.tenant, "message": "m", "duration_days": 10}),
+        )
+        .await;
+    let short = short.expect(201)["id"].as_str().unwrap().to_string();
+    let accepted = app.post(&format!("/v1/delegated-admin-offers/{short}/accept"), &c.admin, json!({})).await;
+    let relationship = accepted.expect(201)["id"].as_str().unwrap().to_string();
+    // Its ten days pass.
+    let ends_at = instant(
+        &app.get(&format!("/v1/delegated-admin-relationships/{relationship}"), &partner.token).await.body["ends_at"],
+    );
+    app.advance_to(ends_at).await;
     // Past its end the relationship no longer grants anything, before any sweep.
     app.get(&format!("/v1/tenants/{}/users", c.tenant), &partner.token).await.problem(403, "delegated-admin-required");
     let read = app.get(&format!("/v1/delegated-admin-relationships/{relationship}"), &partner.token).await;
@@ -192,12 +197,8 @@ async fn the_sweep_expires_offers_and_relationships() {
         .await
         .problem(409, "relationship-not-active");
     // A fresh offer is possible again; left unanswered, the sweep expires it, once.
-    offer(&app, &partner, &c.tenant).await.expect(201);
-    diesel::sql_query(
-        "UPDATE delegated_admin_offers SET expires_at = now() - interval '1 day' WHERE status = 'pending'",
-    )
-    .execute(&mut conn)
-    .unwrap();
+    let pending = offer(&app, &partner, &c.tenant).await;
+    app.advance_to(instant(&pending.expect(201)["expires_at"])).await;
     let swept = app.post("/v1/jobs/sweep", &app.operator, json!({})).await;
     assert_eq!(swept.expect(200)["offers_expired"], 1);
     let again = app.post("/v1/jobs/sweep", &app.operator, json!({})).await;

@@ -32,7 +32,22 @@ fn free_port() -> u16 {
 
 async fn start(database_url: &str) -> Instance {
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_keyport"))
+    let mut instance = Instance { child: spawn_serve(database_url, port), base: format!("http://127.0.0.1:{port}") };
+    let http = reqwest::Client::new();
+    for _ in 0..300 {
+        if http.get(format!("{}/readyz", instance.base)).send().await.is_ok_and(|r| r.status() == 200) {
+            return instance;
+        }
+        if let Ok(Some(status)) = instance.child.try_wait() {
+            panic!("keyport serve exited with {status}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("keyport serve did not become ready on {}", instance.base);
+}
+
+fn spawn_serve(database_url: &str, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_keyport"))
         .arg("serve")
         .env("KEYPORT_DATABASE_URL", database_url)
         .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
@@ -45,16 +60,7 @@ async fn start(database_url: &str) -> Instance {
         .env("KEYPORT_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
-        .expect("start keyport serve");
-    let base = format!("http://127.0.0.1:{port}");
-    let http = reqwest::Client::new();
-    for _ in 0..300 {
-        if http.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status() == 200) {
-            return Instance { child, base };
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("keyport serve did not become ready on {base}");
+        .expect("start keyport serve")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

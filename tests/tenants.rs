@@ -3,7 +3,6 @@
 mod common;
 
 use common::*;
-use diesel::prelude::*;
 use serde_json::json;
 
 #[tokio::test]
@@ -61,23 +60,18 @@ async fn status_follows_the_end_date_in_reads_and_filters() {
     assert_eq!((at(&sub["data_retained_until"]) - at(&sub["ends_at"])).num_days(), 120);
     assert!((at(&sub["ends_at"]) - at(&sub["starts_at"])).num_days() >= 365);
 
-    // Move the end date (the clock API comes with the lifecycle); status follows, no sweep needed.
-    let mut conn = PgConnection::establish(&app.database_url).unwrap();
-    for (days_ago, status) in
-        [(-1, "active"), (0, "expired"), (29, "expired"), (31, "disabled"), (119, "disabled"), (121, "deleted")]
+    // The clock moves through the term's end; status follows without any sweep.
+    let end = instant(&sub["ends_at"]);
+    for (days_after, status) in
+        [(-1, "active"), (0, "expired"), (29, "expired"), (30, "disabled"), (119, "disabled"), (120, "deleted")]
     {
-        let ends_at = chrono::Utc::now() - chrono::Duration::days(days_ago) - chrono::Duration::minutes(1);
-        let ends_at = if days_ago < 0 { ends_at + chrono::Duration::minutes(2) } else { ends_at };
-        diesel::sql_query("UPDATE subscriptions SET ends_at = $1, starts_at = $1 - interval '1 year'")
-            .bind::<diesel::sql_types::Timestamptz, _>(ends_at)
-            .execute(&mut conn)
-            .unwrap();
+        app.advance_to(end + chrono::Duration::days(days_after)).await;
         let read = app.get(&format!("/v1/subscriptions/{id}"), &partner.token).await;
-        assert_eq!(read.expect(200)["status"], status, "{days_ago} days after the end");
+        assert_eq!(read.expect(200)["status"], status, "{days_after} days after the end");
         for filter in ["active", "expired", "disabled", "deleted", "superseded"] {
             let listed = app.get(&format!("/v1/subscriptions?status={filter}"), &partner.token).await;
             let n = listed.expect(200)["data"].as_array().unwrap().len();
-            assert_eq!(n, usize::from(filter == status), "filter {filter} at {days_ago} days");
+            assert_eq!(n, usize::from(filter == status), "filter {filter} at {days_after} days");
         }
     }
     app.get("/v1/subscriptions?status=zombie", &partner.token).await.problem(422, "validation-failed");
