@@ -84,7 +84,9 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     crate::auth::password::warm_up();
     let tokens = TokenKeys::new(&keys, &settings.issuer, &settings.audience);
     drop(conn);
-    Ok((AppState { pool, clock, tokens, pepper, settings }, operator))
+    let limits =
+        crate::limits::RateLimits::new(settings.key_lookup_failures_per_minute, settings.sign_in_failures_per_minute);
+    Ok((AppState { pool, clock, tokens, pepper, limits, settings }, operator))
 }
 
 /// Makes sure an operator client exists. With `KEYPORT_BOOTSTRAP_OPERATOR_SECRET` the

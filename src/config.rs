@@ -74,6 +74,15 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_SANDBOX", default_value_t = false, action = clap::ArgAction::Set)]
     pub sandbox: bool,
 
+    /// Failed product-key look-ups (malformed, mistyped, unknown) a caller may make per
+    /// minute before its look-ups answer 429.
+    #[arg(long, env = "KEYPORT_KEY_LOOKUP_FAILURES_PER_MINUTE", default_value_t = 20)]
+    pub key_lookup_failures_per_minute: u32,
+
+    /// Failed sign-ins per client or user per minute before its sign-ins answer 429.
+    #[arg(long, env = "KEYPORT_SIGN_IN_FAILURES_PER_MINUTE", default_value_t = 10)]
+    pub sign_in_failures_per_minute: u32,
+
     /// Client id of the bootstrap operator created on first start.
     #[arg(long, env = "KEYPORT_BOOTSTRAP_OPERATOR_ID", default_value = "operator")]
     pub bootstrap_operator_id: String,

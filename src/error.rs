@@ -54,12 +54,15 @@ pub enum Code {
     SeatsBelowAssigned,
     SubscriptionDeleted,
     SubscriptionSuperseded,
+    IdempotencyKeyReused,
+    IdempotencyKeyInFlight,
+    RateLimited,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 46] = [
+    pub const ALL: [Code; 49] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -104,6 +107,9 @@ impl Code {
         Code::SeatsBelowAssigned,
         Code::SubscriptionDeleted,
         Code::SubscriptionSuperseded,
+        Code::IdempotencyKeyReused,
+        Code::IdempotencyKeyInFlight,
+        Code::RateLimited,
         Code::ServiceUnavailable,
         Code::Internal,
     ];
@@ -176,6 +182,13 @@ impl Code {
             Code::SubscriptionSuperseded => {
                 ("subscription-superseded", 409, "The subscription was replaced by a direct-billing one")
             }
+            Code::IdempotencyKeyReused => {
+                ("idempotency-key-reused", 422, "The idempotency key was used with another request")
+            }
+            Code::IdempotencyKeyInFlight => {
+                ("idempotency-key-in-flight", 409, "A request with this idempotency key is in progress")
+            }
+            Code::RateLimited => ("rate-limited", 429, "Too many failed attempts"),
             Code::ServiceUnavailable => ("service-unavailable", 503, "The service is temporarily unavailable"),
             Code::Internal => ("internal", 500, "Internal error"),
         }
@@ -222,11 +235,13 @@ pub struct ApiError {
     pub code: Code,
     pub detail: String,
     pub errors: Vec<FieldError>,
+    /// Seconds to wait before retrying (`Retry-After`), for 429 and 503.
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
     pub fn new(code: Code, detail: impl Into<String>) -> Self {
-        Self { code, detail: detail.into(), errors: Vec::new() }
+        Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -248,7 +263,7 @@ impl ApiError {
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
-        Self { code: Code::ValidationFailed, detail, errors }
+        Self { code: Code::ValidationFailed, detail, errors, retry_after: None }
     }
 
     /// Something went wrong inside: logged in full here, answered without internals.
@@ -259,7 +274,15 @@ impl ApiError {
 
     pub fn unavailable(cause: impl std::fmt::Display) -> Self {
         tracing::warn!(request_id = %current_request_id(), error = %cause, "service unavailable");
-        Self::new(Code::ServiceUnavailable, "The database is not reachable right now; retry shortly.")
+        Self {
+            retry_after: Some(5),
+            ..Self::new(Code::ServiceUnavailable, "The database is not reachable right now; retry shortly.")
+        }
+    }
+
+    /// 429: too many failures; retry after `seconds`.
+    pub fn rate_limited(detail: impl Into<String>, seconds: u64) -> Self {
+        Self { retry_after: Some(seconds.max(1)), ..Self::new(Code::RateLimited, detail) }
     }
 
     pub fn problem(&self) -> Problem {
@@ -307,6 +330,9 @@ impl ResponseError for ApiError {
         response.content_type("application/problem+json");
         if self.code == Code::Unauthorized {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
         response.json(self.problem())
     }

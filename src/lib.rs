@@ -9,7 +9,9 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod idempotency;
 pub mod jobs;
+pub mod limits;
 pub mod store;
 pub mod telemetry;
 
@@ -42,6 +44,7 @@ pub struct AppState {
     pub clock: Clock,
     pub tokens: TokenKeys,
     pub pepper: Pepper,
+    pub limits: limits::RateLimits,
     pub settings: Settings,
 }
 
@@ -162,6 +165,12 @@ fn routes(cfg: &mut ServiceConfig) {
 /// The published OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    with_contract(doc)
+}
+
+/// Adds what the routes share (idempotency, rate limits) once every route is known.
+fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    api::contract::IntegrationContract.modify(&mut doc);
     doc
 }
 
@@ -184,11 +193,13 @@ pub fn build_app(
     >,
 > {
     let (app, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    let doc = with_contract(doc);
     app.app_data(state)
         .app_data(metrics)
         .app_data(web::PathConfig::default().error_handler(api::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(api::extract::query_error))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
         .default_service(web::to(no_route))
+        .wrap(from_fn(idempotency::guard))
         .wrap(from_fn(telemetry::observe))
 }

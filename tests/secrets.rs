@@ -12,7 +12,19 @@ async fn a_database_dump_contains_no_plain_secret() {
     let partner = app.partner("Contoso IT").await;
     let client = app.post(&format!("/v1/partners/{}/api-clients", partner.id), &partner.token, json!({})).await;
     let client_secret = client.expect(201)["client_secret"].as_str().unwrap().to_string();
-    let keys = app.mint(&partner, PRODUCT_STANDARD, 10, 12, 3).await;
+    let mut keys = app.mint(&partner, PRODUCT_STANDARD, 10, 12, 3).await;
+    // A response kept for idempotent retries holds keys too: it is stored sealed.
+    let kept = app
+        .http
+        .post(app.url("/v1/key-batches"))
+        .bearer_auth(&app.operator)
+        .header("Idempotency-Key", "mint-once")
+        .json(&json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 1, "term_months": 12, "quantity": 2}))
+        .send()
+        .await
+        .unwrap();
+    let kept: serde_json::Value = kept.json().await.unwrap();
+    keys.extend(kept["keys"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()));
     let redemption = app.confirmed_redemption(&partner, &keys[..1]).await;
     let account = app
         .post(
@@ -39,6 +51,7 @@ async fn a_database_dump_contains_no_plain_secret() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let dump = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(dump.contains("maria@fabrikam.example"), "the dump is of the right database");
+    assert!(dump.contains("mint-once"), "the kept response is in the dump, sealed");
 
     let mut secrets =
         vec![client_secret, activation, refresh, newest_refresh, password.to_string(), OPERATOR_SECRET.to_string()];

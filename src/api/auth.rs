@@ -136,6 +136,8 @@ fn token_response(body: TokenResponse) -> HttpResponse {
         (status = 200, description = "A fresh access token", body = TokenResponse),
         (status = 400, description = "`invalid_request`, `invalid_grant` or `unsupported_grant_type`", body = OAuthError),
         (status = 401, description = "`invalid_client`", body = OAuthError),
+        (status = 429, description = "`rate-limited`: too many failed sign-ins for this client or user; see `Retry-After`", body = Problem, content_type = PROBLEM,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM),
     ),
     security(()),
@@ -168,9 +170,12 @@ async fn client_credentials(state: web::Data<AppState>, request: TokenRequest) -
     let (Some(client_id), Some(secret)) = (request.client_id, request.client_secret) else {
         return Ok(invalid_request("client_id and client_secret are required."));
     };
+    let who = format!("client:{client_id}");
+    state.limits.sign_ins.check(&who)?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
     let client = super::transaction(&state, move |conn, _| Ok(clients::find_live(conn, &client_id)?)).await?;
     let Some(client) = client.filter(|c| constant_time_eq(&c.secret_digest, &digest)) else {
+        state.limits.sign_ins.failed(&who);
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
@@ -195,6 +200,8 @@ async fn password_grant(state: web::Data<AppState>, request: TokenRequest) -> Re
     let (Some(username), Some(password)) = (request.username, request.password) else {
         return Ok(invalid_request("username and password are required."));
     };
+    let who = format!("user:{}", username.to_lowercase());
+    state.limits.sign_ins.check(&who)?;
     // The hash is verified on the blocking pool, against a dummy hash for unknown users.
     let user = super::transaction(&state, move |conn, _| {
         let user = users::find_for_sign_in(conn, &username)?;
@@ -204,7 +211,10 @@ async fn password_grant(state: web::Data<AppState>, request: TokenRequest) -> Re
     .await?;
     match user {
         Some(user) => issue_customer_tokens(&state, user, Uuid::now_v7()).await,
-        None => Ok(invalid_grant()),
+        None => {
+            state.limits.sign_ins.failed(&who);
+            Ok(invalid_grant())
+        }
     }
 }
 

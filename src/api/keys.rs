@@ -446,12 +446,18 @@ pub async fn validate_key(
     body: Json<KeyInput>,
 ) -> Result<web::Json<KeyView>, ApiError> {
     let partner = authz::key_reader(&principal)?;
-    let key = body.0.parse()?;
-    let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-    let found = transaction(&state, move |conn, _| Ok(keys::find_by_digest(conn, &digest, partner)?)).await?;
-    found
-        .map(|(k, p)| web::Json(KeyView::new(k, p)))
-        .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))
+    let who = principal.key();
+    state
+        .limits
+        .key_lookup(&who, async {
+            let key = body.0.parse()?;
+            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
+            let found = transaction(&state, move |conn, _| Ok(keys::find_by_digest(conn, &digest, partner)?)).await?;
+            found
+                .map(|(k, p)| web::Json(KeyView::new(k, p)))
+                .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))
+        })
+        .await
 }
 
 /// Revoke a product key

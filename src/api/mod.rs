@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod catalogue;
+pub mod contract;
 pub mod delegation;
 pub mod extract;
 pub mod jobs;

@@ -420,33 +420,42 @@ pub async fn add_key(
     body: Json<KeyInput>,
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    let key = body.0.parse()?;
-    let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-    let ttl = ttl(&state)?;
-    let id = *id;
-    let (entry, created) = transaction(&state, move |conn, now| {
-        live_or_return!(lock_open(conn, id, partner_id, now));
-        let (key, product) = keys::find_by_digest(conn, &digest, Some(partner_id))?
-            .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
-        if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
-            return Ok(Ok((RedemptionEntry::new(&entry, &key, &product), false)));
-        }
-        if redemptions::count_entries(conn, id)? >= MAX_KEYS {
-            return Err(ApiError::new(Code::TooManyKeys, format!("A redemption holds at most {MAX_KEYS} keys.")));
-        }
-        // The conditional update is the one place a key is claimed: of concurrent claims
-        // exactly one finds it available.
-        if !keys::reserve(conn, key.id, id)? {
-            let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-            return Err(super::keys::unavailable(&status));
-        }
-        let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
-        redemptions::insert_entry(conn, &entry)?;
-        redemptions::update(conn, id, "open", now + ttl, None)?;
-        Ok(Ok((RedemptionEntry::new(&entry, &key, &product), true)))
-    })
-    .await??;
-    Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
+    let who = principal.key();
+    state
+        .limits
+        .key_lookup(&who, async {
+            let key = body.0.parse()?;
+            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
+            let ttl = ttl(&state)?;
+            let id = *id;
+            let (entry, created) = transaction(&state, move |conn, now| {
+                live_or_return!(lock_open(conn, id, partner_id, now));
+                let (key, product) = keys::find_by_digest(conn, &digest, Some(partner_id))?
+                    .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
+                if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
+                    return Ok(Ok((RedemptionEntry::new(&entry, &key, &product), false)));
+                }
+                if redemptions::count_entries(conn, id)? >= MAX_KEYS {
+                    return Err(ApiError::new(
+                        Code::TooManyKeys,
+                        format!("A redemption holds at most {MAX_KEYS} keys."),
+                    ));
+                }
+                // The conditional update is the one place a key is claimed: of concurrent claims
+                // exactly one finds it available.
+                if !keys::reserve(conn, key.id, id)? {
+                    let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
+                    return Err(super::keys::unavailable(&status));
+                }
+                let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
+                redemptions::insert_entry(conn, &entry)?;
+                redemptions::update(conn, id, "open", now + ttl, None)?;
+                Ok(Ok((RedemptionEntry::new(&entry, &key, &product), true)))
+            })
+            .await??;
+            Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
+        })
+        .await
 }
 
 /// Remove a product key

@@ -278,29 +278,36 @@ pub async fn renew(
     id: web::Path<Uuid>,
     body: Json<RenewalRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let key = match &body.0 {
-        RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.parse()?),
-        RenewalRequest::DirectBilling {} => None,
-    };
-    let id = *id;
-    let app = state.clone();
-    let row = transaction(&state, move |conn, now| {
-        let (record, access) = visible(conn, &principal, id, now)?;
-        let partner = may_renew(access, record.0.partner_of_record_id, key.is_some())?;
-        let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
-        let status = app.settings.periods().status(subscription.ends_at, subscription.superseded_by.is_some(), now);
-        renewable(status)?;
-        let renewal = Renewal { state: &app, subscription, status, now };
-        match (key, partner) {
-            (Some(key), Some(partner)) => renewal.by_key(conn, partner, &key),
-            (Some(_), None) => {
-                Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key."))
-            }
-            (None, _) => renewal.by_direct_billing(conn),
-        }
-    })
-    .await?;
-    Ok(HttpResponse::Created().json(RenewalView::from(row)))
+    let who = principal.key();
+    state
+        .limits
+        .key_lookup(&who, async {
+            let key = match &body.0 {
+                RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.parse()?),
+                RenewalRequest::DirectBilling {} => None,
+            };
+            let id = *id;
+            let app = state.clone();
+            let row = transaction(&state, move |conn, now| {
+                let (record, access) = visible(conn, &principal, id, now)?;
+                let partner = may_renew(access, record.0.partner_of_record_id, key.is_some())?;
+                let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+                let status =
+                    app.settings.periods().status(subscription.ends_at, subscription.superseded_by.is_some(), now);
+                renewable(status)?;
+                let renewal = Renewal { state: &app, subscription, status, now };
+                match (key, partner) {
+                    (Some(key), Some(partner)) => renewal.by_key(conn, partner, &key),
+                    (Some(_), None) => {
+                        Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key."))
+                    }
+                    (None, _) => renewal.by_direct_billing(conn),
+                }
+            })
+            .await?;
+            Ok(HttpResponse::Created().json(RenewalView::from(row)))
+        })
+        .await
 }
 
 /// A subscription's renewals

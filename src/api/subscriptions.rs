@@ -320,39 +320,48 @@ pub async fn add_seats(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
-    let key = body.0.parse()?;
-    let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-    let periods = state.settings.periods();
-    let id = *id;
-    let (record, now) = transaction(&state, move |conn, now| {
-        let (_, access) = visible(conn, &principal, id, now)?;
-        access.administer()?;
-        let owner = match access {
-            authz::TenantAccess::Partner { partner_id, .. } => Some(partner_id),
-            _ => None,
-        };
-        let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
-        let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
-        if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
-            return Err(ApiError::new(
-                Code::SubscriptionInactive,
-                format!("The subscription is {}: renew it before adding seats.", status.as_str()),
-            ));
-        }
-        let (key, _) = keys::find_by_digest(conn, &digest, owner)?
-            .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
-        if key.product_id != subscription.product_id {
-            return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
-        }
-        if !keys::redeem_available(conn, key.id, id, now)? {
-            let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-            return Err(keys_api::unavailable(&status));
-        }
-        subscriptions::add_seats(conn, id, key.seats)?;
-        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
-            .ok_or_else(|| ApiError::not_found("subscription"))?;
-        Ok((record, now))
-    })
-    .await?;
-    Ok(web::Json(SubscriptionView::new(record, now, periods)))
+    let who = principal.key();
+    state
+        .limits
+        .key_lookup(&who, async {
+            let key = body.0.parse()?;
+            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
+            let periods = state.settings.periods();
+            let id = *id;
+            let (record, now) = transaction(&state, move |conn, now| {
+                let (_, access) = visible(conn, &principal, id, now)?;
+                access.administer()?;
+                let owner = match access {
+                    authz::TenantAccess::Partner { partner_id, .. } => Some(partner_id),
+                    _ => None,
+                };
+                let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+                let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
+                if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
+                    return Err(ApiError::new(
+                        Code::SubscriptionInactive,
+                        format!("The subscription is {}: renew it before adding seats.", status.as_str()),
+                    ));
+                }
+                let (key, _) = keys::find_by_digest(conn, &digest, owner)?
+                    .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
+                if key.product_id != subscription.product_id {
+                    return Err(ApiError::new(
+                        Code::ProductMismatch,
+                        "The key is for another product than the subscription.",
+                    ));
+                }
+                if !keys::redeem_available(conn, key.id, id, now)? {
+                    let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
+                    return Err(keys_api::unavailable(&status));
+                }
+                subscriptions::add_seats(conn, id, key.seats)?;
+                let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
+                    .ok_or_else(|| ApiError::not_found("subscription"))?;
+                Ok((record, now))
+            })
+            .await?;
+            Ok(web::Json(SubscriptionView::new(record, now, periods)))
+        })
+        .await
 }

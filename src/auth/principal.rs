@@ -17,6 +17,15 @@ pub enum Principal {
 }
 
 impl Principal {
+    /// Who the caller is, for per-caller budgets and idempotency scopes.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Operator { client_id } => format!("operator:{client_id}"),
+            Self::Partner { partner_id, .. } => format!("partner:{partner_id}"),
+            Self::Customer { user_id, .. } => format!("user:{user_id}"),
+        }
+    }
+
     fn from_claims(claims: Claims) -> Option<Self> {
         match claims.role {
             Role::Operator => Some(Self::Operator { client_id: claims.sub }),

@@ -35,6 +35,14 @@ impl Pepper {
         Self(bytes)
     }
 
+    /// A 32-byte key for another purpose, derived from the pepper.
+    pub fn derive(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(b"derive\0");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     /// Keyed SHA-256 digest of a secret.
     pub fn digest(&self, kind: SecretKind, secret: &str) -> Vec<u8> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");

@@ -51,6 +51,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    idempotency_keys (scope, key) {
+        scope -> Text,
+        key -> Text,
+        fingerprint -> Bytea,
+        state -> Text,
+        status -> Nullable<Int4>,
+        content_type -> Nullable<Text>,
+        location -> Nullable<Text>,
+        sealed_body -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+        locked_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     key_batches (id) {
         id -> Uuid,
         product_id -> Uuid,
@@ -301,6 +316,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     delegated_admin_offers,
     delegated_admin_relationships,
+    idempotency_keys,
     key_batches,
     license_assignments,
     notifications,

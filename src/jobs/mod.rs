@@ -35,6 +35,8 @@ pub struct SweepReport {
     pub subscriptions_deleted: u64,
     /// Tenants whose data was purged (no live subscription left).
     pub tenants_purged: u64,
+    /// Idempotency keys forgotten after 24 hours.
+    pub idempotency_keys_expired: u64,
 }
 
 /// One pass over everything due at `now`.
@@ -45,6 +47,10 @@ pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>, settings: &Settings) -
         relationships_expired: in_batches(conn, |conn| {
             store::delegation::expire_due_relationships(conn, now, None, BATCH)
         })?,
+        idempotency_keys_expired: store::idempotency::purge_expired(
+            conn,
+            now - chrono::Duration::hours(crate::idempotency::RETENTION_HOURS),
+        )? as u64,
         ..SweepReport::default()
     };
     let (periods, notice_days) = (settings.periods(), &settings.notice_days);

@@ -3,6 +3,7 @@
 
 pub mod clients;
 pub mod delegation;
+pub mod idempotency;
 pub mod keys;
 pub mod notifications;
 pub mod partners;

@@ -1,0 +1,96 @@
+//! What every POST shares in the published document: the `Idempotency-Key` header and its
+//! answers; and the 429 of operations that look up product keys.
+
+use utoipa::{
+    Modify,
+    openapi::{
+        ContentBuilder, HeaderBuilder, ObjectBuilder, Ref, RefOr, Required, Type,
+        path::{Operation, ParameterBuilder, ParameterIn},
+        response::{Response, ResponseBuilder},
+    },
+};
+
+use super::PROBLEM;
+
+/// Operations that look up product keys, and so count failed look-ups (SPEC §7).
+pub const KEY_LOOKUPS: [&str; 4] = [
+    "/v1/redemptions/{id}/keys",
+    "/v1/keys/validate",
+    "/v1/subscriptions/{id}/keys",
+    "/v1/subscriptions/{id}/renewals",
+];
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(PROBLEM, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+        .build()
+}
+
+/// Adds `code` to the description of the operation's `status` answer, creating it if needed.
+fn add_answer(op: &mut Operation, status: &str, code: &str, description: &str) {
+    match op.responses.responses.get_mut(status) {
+        Some(RefOr::T(response)) => response.description.push_str(&format!("; `{code}`: {description}")),
+        _ => {
+            op.responses
+                .responses
+                .insert(status.into(), RefOr::T(problem_response(&format!("`{code}`: {description}"))));
+        }
+    }
+}
+
+pub struct IntegrationContract;
+
+impl Modify for IntegrationContract {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in doc.paths.paths.iter_mut() {
+            let Some(op) = item.post.as_mut() else { continue };
+            if KEY_LOOKUPS.contains(&path.as_str()) {
+                let mut limited = problem_response(
+                    "`rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After`",
+                );
+                limited.headers.insert(
+                    "Retry-After".into(),
+                    HeaderBuilder::new()
+                        .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+                        .description(Some("Seconds to wait"))
+                        .build()
+                        .into(),
+                );
+                op.responses.responses.insert("429".into(), RefOr::T(limited));
+            }
+            if path.starts_with("/v1/auth/") {
+                continue;
+            }
+            op.parameters.get_or_insert_with(Vec::new).push(
+                ParameterBuilder::new()
+                    .name("Idempotency-Key")
+                    .parameter_in(ParameterIn::Header)
+                    .required(Required::False)
+                    .description(Some(
+                        "Makes the POST safe to retry: the first response for this key (per caller) is kept \
+                         24 h and replayed with `Idempotent-Replayed: true` for the same body.",
+                    ))
+                    .schema(Some(
+                        ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)),
+                    ))
+                    .build()
+                    .into(),
+            );
+            add_answer(op, "409", "idempotency-key-in-flight", "a request with this Idempotency-Key is still running");
+            add_answer(op, "422", "idempotency-key-reused", "the Idempotency-Key was used with another body");
+            for (status, response) in op.responses.responses.iter_mut() {
+                if let (true, RefOr::T(response)) = (status.starts_with('2'), response) {
+                    response.headers.insert(
+                        "Idempotent-Replayed".into(),
+                        HeaderBuilder::new()
+                            .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                            .description(Some("`true` when this is the kept response of an earlier request"))
+                            .build()
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+}
