@@ -142,7 +142,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(subscriptions::remove_partner_of_record)
         .service(subscriptions::add_seats)
         .service(renewals::renew)
-        .service(renewals::list)
+        .service(renewals::list_renewals)
         .service(delegation::create_offer)
         .service(delegation::list_offers)
         .service(delegation::get_offer)

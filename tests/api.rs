@@ -167,6 +167,15 @@ fn operations() -> Vec<(Method, String, Value)> {
 }
 
 #[test]
+fn operation_ids_are_unique() {
+    let mut ids: Vec<String> = operations().iter().map(|(_, _, op)| op["operationId"].as_str().unwrap().to_string()).collect();
+    let total = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), total, "generated SDKs name functions after operation ids");
+}
+
+#[test]
 fn every_operation_documents_its_errors_security_and_examples() {
     let doc = serde_json::to_value(keyport::openapi()).unwrap();
     for (method, path, op) in operations() {

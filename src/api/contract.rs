@@ -41,8 +41,22 @@ fn add_answer(op: &mut Operation, status: &str, code: &str, description: &str) {
 
 pub struct IntegrationContract;
 
+/// Operation ids are the handler's name, unique within its tag; generated SDKs name their
+/// functions after them, so they are made unique in the document: `<tag>_<handler>`.
+fn qualify_operation_ids(doc: &mut utoipa::openapi::OpenApi) {
+    for item in doc.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten() {
+            let tag = op.tags.as_ref().and_then(|t| t.first()).map(|t| t.replace(' ', "_")).unwrap_or_default();
+            if let Some(id) = op.operation_id.as_mut() {
+                *id = format!("{tag}_{id}");
+            }
+        }
+    }
+}
+
 impl Modify for IntegrationContract {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        qualify_operation_ids(doc);
         for (path, item) in doc.paths.paths.iter_mut() {
             let Some(op) = item.post.as_mut() else { continue };
             if KEY_LOOKUPS.contains(&path.as_str()) {

@@ -323,7 +323,7 @@ pub async fn renew(
     security(("bearer" = [])),
 )]
 #[get("/v1/subscriptions/{id}/renewals")]
-pub async fn list(
+pub async fn list_renewals(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,

@@ -1,0 +1,110 @@
+// The keyport client: the generated types (src/schema.d.ts) over openapi-fetch, plus what
+// the generator cannot know: authentication, retries and idempotency keys.
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "./schema.js";
+
+export type { paths, components, operations } from "./schema.js";
+
+export interface KeyportOptions {
+  /** e.g. http://127.0.0.1:8080 */
+  baseUrl: string;
+  /** A bearer access token, or a function returning the current one. */
+  token?: string | (() => string | undefined);
+  /** Retries after 429, 503 and network errors (default 3). */
+  retries?: number;
+  /** The fetch to send requests with (default: the global fetch). */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Waits between attempts; replaceable in tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** An RFC 9457 problem answered by keyport. */
+export class KeyportProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly requestId: string | undefined,
+    readonly body: unknown,
+  ) {
+    super(`${status} ${code}: ${detail}`);
+    this.name = "KeyportProblem";
+  }
+}
+
+/** Turns an openapi-fetch result into its data, or throws the problem it answered. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined || !result.response.ok) {
+    const problem = (result.error ?? {}) as { code?: string; detail?: string; request_id?: string; error?: string };
+    throw new KeyportProblem(
+      result.response.status,
+      problem.code ?? problem.error ?? "unknown",
+      problem.detail ?? result.response.statusText,
+      problem.request_id,
+      result.error,
+    );
+  }
+  return result.data as T;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Seconds of `Retry-After` as milliseconds, if the server sent it. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get("retry-after");
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/**
+ * A fetch that retries: 429 and 503 after `Retry-After` (or a short backoff), network
+ * errors for idempotent methods and for POSTs, which get an `Idempotency-Key` once per
+ * logical call so that a retried POST is never carried out twice.
+ */
+export function retryingFetch(
+  base: (input: Request) => Promise<Response>,
+  retries = 3,
+  sleep: (ms: number) => Promise<void> = defaultSleep,
+): (input: Request) => Promise<Response> {
+  return async (request: Request) => {
+    const method = request.method.toUpperCase();
+    if (method === "POST" && !request.headers.has("idempotency-key")) {
+      request.headers.set("Idempotency-Key", crypto.randomUUID());
+    }
+    const retriesNetworkErrors = method !== "PATCH";
+    for (let attempt = 0; ; attempt++) {
+      const backoff = 200 * 2 ** attempt;
+      let response: Response;
+      try {
+        response = await base(request.clone());
+      } catch (error) {
+        if (!retriesNetworkErrors || attempt >= retries) throw error;
+        await sleep(backoff);
+        continue;
+      }
+      if ((response.status === 429 || response.status === 503) && attempt < retries) {
+        await sleep(retryAfter(response) ?? backoff);
+        continue;
+      }
+      return response;
+    }
+  };
+}
+
+/** A typed client for every keyport operation. */
+export function createKeyportClient(options: KeyportOptions): Client<paths> {
+  const base = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: retryingFetch(base, options.retries ?? 3, options.sleep),
+  });
+  client.use({
+    onRequest({ request }) {
+      const token = typeof options.token === "function" ? options.token() : options.token;
+      if (token) request.headers.set("Authorization", `Bearer ${token}`);
+      return request;
+    },
+  });
+  return client;
+}
