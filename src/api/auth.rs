@@ -125,12 +125,10 @@ fn token_response(body: TokenResponse) -> HttpResponse {
 #[utoipa::path(
     tag = "auth",
     request_body(
-        content(
-            (TokenRequest = "application/x-www-form-urlencoded"),
-            (TokenRequest = "application/json", example = json!({
-                "grant_type": "client_credentials", "client_id": "operator", "client_secret": "kps_..."
-            }))
-        )
+        content = TokenRequest,
+        content_type = "application/x-www-form-urlencoded",
+        description = "The RFC 6749 form. The same fields are accepted as `application/json`.",
+        example = json!({"grant_type": "client_credentials", "client_id": "operator", "client_secret": "kps_..."})
     ),
     responses(
         (status = 200, description = "A fresh access token", body = TokenResponse),

@@ -2238,6 +2238,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The RFC 6749 form. The same fields are accepted as `application/json`. */
         requestBody: {
             content: {
                 /**
@@ -2247,7 +2248,6 @@ export interface operations {
                  *       "grant_type": "client_credentials"
                  *     }
                  */
-                "application/json": components["schemas"]["TokenRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
             };
         };

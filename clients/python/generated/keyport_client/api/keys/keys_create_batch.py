@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_key_batch import CreateKeyBatch
+from ...models.new_key_batch import NewKeyBatch
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateKeyBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/key-batches",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NewKeyBatch | Problem | None:
+    if response.status_code == 201:
+        response_201 = NewKeyBatch.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NewKeyBatch | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateKeyBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[NewKeyBatch | Problem]:
+    """Mint or import a key batch
+
+     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
+    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
+    last five characters are stored.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
+            'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
+            'term_months': 12}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NewKeyBatch | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateKeyBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> NewKeyBatch | Problem | None:
+    """Mint or import a key batch
+
+     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
+    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
+    last five characters are stored.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
+            'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
+            'term_months': 12}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NewKeyBatch | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateKeyBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[NewKeyBatch | Problem]:
+    """Mint or import a key batch
+
+     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
+    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
+    last five characters are stored.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
+            'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
+            'term_months': 12}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NewKeyBatch | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateKeyBatch,
+    idempotency_key: str | Unset = UNSET,
+) -> NewKeyBatch | Problem | None:
+    """Mint or import a key batch
+
+     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
+    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
+    last five characters are stored.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
+            'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
+            'term_months': 12}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NewKeyBatch | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.key_status import KeyStatus
+from ...models.list_of_key_view import ListOfKeyView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: KeyStatus | Unset = UNSET,
+    product_id: UUID | Unset = UNSET,
+    batch_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_product_id: str | Unset = UNSET
+    if not isinstance(product_id, Unset):
+        json_product_id = str(product_id)
+    params["product_id"] = json_product_id
+
+    json_batch_id: str | Unset = UNSET
+    if not isinstance(batch_id, Unset):
+        json_batch_id = str(batch_id)
+    params["batch_id"] = json_batch_id
+
+    params["limit"] = limit
+
+    params["after"] = after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/keys",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListOfKeyView | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListOfKeyView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListOfKeyView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: KeyStatus | Unset = UNSET,
+    product_id: UUID | Unset = UNSET,
+    batch_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[ListOfKeyView | Problem]:
+    """List product keys (masked)
+
+    Args:
+        status (KeyStatus | Unset):
+        product_id (UUID | Unset):
+        batch_id (UUID | Unset):
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfKeyView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        product_id=product_id,
+        batch_id=batch_id,
+        limit=limit,
+        after=after,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: KeyStatus | Unset = UNSET,
+    product_id: UUID | Unset = UNSET,
+    batch_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> ListOfKeyView | Problem | None:
+    """List product keys (masked)
+
+    Args:
+        status (KeyStatus | Unset):
+        product_id (UUID | Unset):
+        batch_id (UUID | Unset):
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfKeyView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        product_id=product_id,
+        batch_id=batch_id,
+        limit=limit,
+        after=after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: KeyStatus | Unset = UNSET,
+    product_id: UUID | Unset = UNSET,
+    batch_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[ListOfKeyView | Problem]:
+    """List product keys (masked)
+
+    Args:
+        status (KeyStatus | Unset):
+        product_id (UUID | Unset):
+        batch_id (UUID | Unset):
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfKeyView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        product_id=product_id,
+        batch_id=batch_id,
+        limit=limit,
+        after=after,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: KeyStatus | Unset = UNSET,
+    product_id: UUID | Unset = UNSET,
+    batch_id: UUID | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> ListOfKeyView | Problem | None:
+    """List product keys (masked)
+
+    Args:
+        status (KeyStatus | Unset):
+        product_id (UUID | Unset):
+        batch_id (UUID | Unset):
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfKeyView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            product_id=product_id,
+            batch_id=batch_id,
+            limit=limit,
+            after=after,
+        )
+    ).parsed

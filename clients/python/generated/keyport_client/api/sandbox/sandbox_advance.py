@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.advance import Advance
+from ...models.problem import Problem
+from ...models.sandbox_clock import SandboxClock
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: Advance,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/sandbox/clock/advance",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SandboxClock | None:
+    if response.status_code == 200:
+        response_200 = SandboxClock.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SandboxClock]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Advance,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | SandboxClock]:
+    """Move the sandbox clock forward
+
+     Every instance on the database sees the new "now" at once; every time rule (redemption
+    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
+    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
+    what fell due happen right away rather than at the next background sweep.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (Advance):  Example: {'days': 30, 'hours': 6}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SandboxClock]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: Advance,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | SandboxClock | None:
+    """Move the sandbox clock forward
+
+     Every instance on the database sees the new "now" at once; every time rule (redemption
+    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
+    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
+    what fell due happen right away rather than at the next background sweep.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (Advance):  Example: {'days': 30, 'hours': 6}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SandboxClock
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Advance,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | SandboxClock]:
+    """Move the sandbox clock forward
+
+     Every instance on the database sees the new "now" at once; every time rule (redemption
+    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
+    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
+    what fell due happen right away rather than at the next background sweep.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (Advance):  Example: {'days': 30, 'hours': 6}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SandboxClock]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: Advance,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | SandboxClock | None:
+    """Move the sandbox clock forward
+
+     Every instance on the database sees the new "now" at once; every time rule (redemption
+    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
+    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
+    what fell due happen right away rather than at the next background sweep.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (Advance):  Example: {'days': 30, 'hours': 6}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SandboxClock
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_of_subscription_view import ListOfSubscriptionView
+from ...models.problem import Problem
+from ...models.subscription_status import SubscriptionStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    tenant_id: UUID | Unset = UNSET,
+    status: SubscriptionStatus | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    json_tenant_id: str | Unset = UNSET
+    if not isinstance(tenant_id, Unset):
+        json_tenant_id = str(tenant_id)
+    params["tenant_id"] = json_tenant_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["limit"] = limit
+
+    params["after"] = after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subscriptions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListOfSubscriptionView | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListOfSubscriptionView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListOfSubscriptionView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    tenant_id: UUID | Unset = UNSET,
+    status: SubscriptionStatus | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[ListOfSubscriptionView | Problem]:
+    """List the subscriptions the caller can see
+
+    Args:
+        tenant_id (UUID | Unset):
+        status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfSubscriptionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        status=status,
+        limit=limit,
+        after=after,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    tenant_id: UUID | Unset = UNSET,
+    status: SubscriptionStatus | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> ListOfSubscriptionView | Problem | None:
+    """List the subscriptions the caller can see
+
+    Args:
+        tenant_id (UUID | Unset):
+        status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfSubscriptionView | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        tenant_id=tenant_id,
+        status=status,
+        limit=limit,
+        after=after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    tenant_id: UUID | Unset = UNSET,
+    status: SubscriptionStatus | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[ListOfSubscriptionView | Problem]:
+    """List the subscriptions the caller can see
+
+    Args:
+        tenant_id (UUID | Unset):
+        status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfSubscriptionView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        status=status,
+        limit=limit,
+        after=after,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    tenant_id: UUID | Unset = UNSET,
+    status: SubscriptionStatus | Unset = UNSET,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> ListOfSubscriptionView | Problem | None:
+    """List the subscriptions the caller can see
+
+    Args:
+        tenant_id (UUID | Unset):
+        status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfSubscriptionView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            tenant_id=tenant_id,
+            status=status,
+            limit=limit,
+            after=after,
+        )
+    ).parsed

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.renewal_request_type_0 import RenewalRequestType0
+from ...models.renewal_request_type_1 import RenewalRequestType1
+from ...models.renewal_view import RenewalView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: RenewalRequestType0 | RenewalRequestType1,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/subscriptions/{id}/renewals".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if isinstance(body, RenewalRequestType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RenewalView | None:
+    if response.status_code == 201:
+        response_201 = RenewalView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RenewalView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RenewalRequestType0 | RenewalRequestType1,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RenewalView]:
+    """Renew a subscription
+
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
+    redeems another key of the same product. While the subscription is `active` or
+    `expired` the new term starts at its end date (no day lost); when `disabled` it starts
+    now (reactivation). The seats become the key's.
+
+    `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
+    delegated admin moves the customer to the platform's billing. A new subscription
+    (billing `direct`, same product and seats, starting now) replaces this one, which
+    becomes `superseded`; licences and the partner of record move across. `forfeited_days`
+    reports the whole days of the old term given up — renew shortly before the end date.
+
+    A renewal starts a fresh schedule of renewal notices.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (RenewalRequestType0 | RenewalRequestType1): How a subscription is renewed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RenewalView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RenewalRequestType0 | RenewalRequestType1,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RenewalView | None:
+    """Renew a subscription
+
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
+    redeems another key of the same product. While the subscription is `active` or
+    `expired` the new term starts at its end date (no day lost); when `disabled` it starts
+    now (reactivation). The seats become the key's.
+
+    `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
+    delegated admin moves the customer to the platform's billing. A new subscription
+    (billing `direct`, same product and seats, starting now) replaces this one, which
+    becomes `superseded`; licences and the partner of record move across. `forfeited_days`
+    reports the whole days of the old term given up — renew shortly before the end date.
+
+    A renewal starts a fresh schedule of renewal notices.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (RenewalRequestType0 | RenewalRequestType1): How a subscription is renewed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RenewalView
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RenewalRequestType0 | RenewalRequestType1,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RenewalView]:
+    """Renew a subscription
+
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
+    redeems another key of the same product. While the subscription is `active` or
+    `expired` the new term starts at its end date (no day lost); when `disabled` it starts
+    now (reactivation). The seats become the key's.
+
+    `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
+    delegated admin moves the customer to the platform's billing. A new subscription
+    (billing `direct`, same product and seats, starting now) replaces this one, which
+    becomes `superseded`; licences and the partner of record move across. `forfeited_days`
+    reports the whole days of the old term given up — renew shortly before the end date.
+
+    A renewal starts a fresh schedule of renewal notices.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (RenewalRequestType0 | RenewalRequestType1): How a subscription is renewed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RenewalView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RenewalRequestType0 | RenewalRequestType1,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RenewalView | None:
+    """Renew a subscription
+
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
+    redeems another key of the same product. While the subscription is `active` or
+    `expired` the new term starts at its end date (no day lost); when `disabled` it starts
+    now (reactivation). The seats become the key's.
+
+    `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
+    delegated admin moves the customer to the platform's billing. A new subscription
+    (billing `direct`, same product and seats, starting now) replaces this one, which
+    becomes `superseded`; licences and the partner of record move across. `forfeited_days`
+    reports the whole days of the old term given up — renew shortly before the end date.
+
+    A renewal starts a fresh schedule of renewal notices.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (RenewalRequestType0 | RenewalRequestType1): How a subscription is renewed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RenewalView
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.update_user import UpdateUser
+from ...models.user_view import UserView
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    user_id: UUID,
+    *,
+    body: UpdateUser,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/tenants/{id}/users/{user_id}".format(
+            id=quote(str(id), safe=""),
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UserView | None:
+    if response.status_code == 200:
+        response_200 = UserView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | UserView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateUser,
+) -> Response[Problem | UserView]:
+    """Update a user
+
+     A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        body (UpdateUser):  Example: {'admin': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateUser,
+) -> Problem | UserView | None:
+    """Update a user
+
+     A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        body (UpdateUser):  Example: {'admin': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserView
+    """
+
+    return sync_detailed(
+        id=id,
+        user_id=user_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateUser,
+) -> Response[Problem | UserView]:
+    """Update a user
+
+     A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        body (UpdateUser):  Example: {'admin': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateUser,
+) -> Problem | UserView | None:
+    """Update a user
+
+     A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        body (UpdateUser):  Example: {'admin': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserView
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            user_id=user_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

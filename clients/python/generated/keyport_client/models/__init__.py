@@ -1,0 +1,189 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_created import AccountCreated
+from .activate_request import ActivateRequest
+from .activated_user import ActivatedUser
+from .admin_input import AdminInput
+from .advance import Advance
+from .api_client_view import ApiClientView
+from .billing import Billing
+from .country import Country
+from .country_list import CountryList
+from .create_account import CreateAccount
+from .create_api_client import CreateApiClient
+from .create_key_batch import CreateKeyBatch
+from .create_offer import CreateOffer
+from .create_partner import CreatePartner
+from .create_product import CreateProduct
+from .create_redemption import CreateRedemption
+from .create_user import CreateUser
+from .domain_availability import DomainAvailability
+from .field_error import FieldError
+from .health import Health
+from .jwk import Jwk
+from .jwks import Jwks
+from .key_batch_view import KeyBatchView
+from .key_input import KeyInput
+from .key_status import KeyStatus
+from .key_view import KeyView
+from .license_ import License
+from .list_of_api_client_view import ListOfApiClientView
+from .list_of_api_client_view_data_item import ListOfApiClientViewDataItem
+from .list_of_key_batch_view import ListOfKeyBatchView
+from .list_of_key_batch_view_data_item import ListOfKeyBatchViewDataItem
+from .list_of_key_view import ListOfKeyView
+from .list_of_key_view_data_item import ListOfKeyViewDataItem
+from .list_of_notification_view import ListOfNotificationView
+from .list_of_notification_view_data_item import ListOfNotificationViewDataItem
+from .list_of_offer_view import ListOfOfferView
+from .list_of_offer_view_data_item import ListOfOfferViewDataItem
+from .list_of_partner_view import ListOfPartnerView
+from .list_of_partner_view_data_item import ListOfPartnerViewDataItem
+from .list_of_product_view import ListOfProductView
+from .list_of_product_view_data_item import ListOfProductViewDataItem
+from .list_of_redemption_summary import ListOfRedemptionSummary
+from .list_of_redemption_summary_data_item import ListOfRedemptionSummaryDataItem
+from .list_of_relationship_view import ListOfRelationshipView
+from .list_of_relationship_view_data_item import ListOfRelationshipViewDataItem
+from .list_of_renewal_view import ListOfRenewalView
+from .list_of_renewal_view_data_item import ListOfRenewalViewDataItem
+from .list_of_subscription_view import ListOfSubscriptionView
+from .list_of_subscription_view_data_item import ListOfSubscriptionViewDataItem
+from .list_of_tenant_view import ListOfTenantView
+from .list_of_tenant_view_data_item import ListOfTenantViewDataItem
+from .list_of_user_view import ListOfUserView
+from .list_of_user_view_data_item import ListOfUserViewDataItem
+from .new_api_client import NewApiClient
+from .new_key_batch import NewKeyBatch
+from .notification_view import NotificationView
+from .o_auth_error import OAuthError
+from .offer_status import OfferStatus
+from .offer_view import OfferView
+from .partner_of_record import PartnerOfRecord
+from .partner_of_record_input import PartnerOfRecordInput
+from .partner_view import PartnerView
+from .problem import Problem
+from .product_total import ProductTotal
+from .product_view import ProductView
+from .redemption_entry import RedemptionEntry
+from .redemption_status import RedemptionStatus
+from .redemption_summary import RedemptionSummary
+from .redemption_view import RedemptionView
+from .relationship_partner import RelationshipPartner
+from .relationship_status import RelationshipStatus
+from .relationship_view import RelationshipView
+from .renewal_method import RenewalMethod
+from .renewal_request_type_0 import RenewalRequestType0
+from .renewal_request_type_0_method import RenewalRequestType0Method
+from .renewal_request_type_1 import RenewalRequestType1
+from .renewal_request_type_1_method import RenewalRequestType1Method
+from .renewal_view import RenewalView
+from .reseller import Reseller
+from .sandbox_clock import SandboxClock
+from .subscription_status import SubscriptionStatus
+from .subscription_view import SubscriptionView
+from .sweep_report import SweepReport
+from .tenant_status import TenantStatus
+from .tenant_view import TenantView
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .update_partner import UpdatePartner
+from .update_tenant import UpdateTenant
+from .update_user import UpdateUser
+from .user_created import UserCreated
+from .user_view import UserView
+
+__all__ = (
+    "AccountCreated",
+    "ActivatedUser",
+    "ActivateRequest",
+    "AdminInput",
+    "Advance",
+    "ApiClientView",
+    "Billing",
+    "Country",
+    "CountryList",
+    "CreateAccount",
+    "CreateApiClient",
+    "CreateKeyBatch",
+    "CreateOffer",
+    "CreatePartner",
+    "CreateProduct",
+    "CreateRedemption",
+    "CreateUser",
+    "DomainAvailability",
+    "FieldError",
+    "Health",
+    "Jwk",
+    "Jwks",
+    "KeyBatchView",
+    "KeyInput",
+    "KeyStatus",
+    "KeyView",
+    "License",
+    "ListOfApiClientView",
+    "ListOfApiClientViewDataItem",
+    "ListOfKeyBatchView",
+    "ListOfKeyBatchViewDataItem",
+    "ListOfKeyView",
+    "ListOfKeyViewDataItem",
+    "ListOfNotificationView",
+    "ListOfNotificationViewDataItem",
+    "ListOfOfferView",
+    "ListOfOfferViewDataItem",
+    "ListOfPartnerView",
+    "ListOfPartnerViewDataItem",
+    "ListOfProductView",
+    "ListOfProductViewDataItem",
+    "ListOfRedemptionSummary",
+    "ListOfRedemptionSummaryDataItem",
+    "ListOfRelationshipView",
+    "ListOfRelationshipViewDataItem",
+    "ListOfRenewalView",
+    "ListOfRenewalViewDataItem",
+    "ListOfSubscriptionView",
+    "ListOfSubscriptionViewDataItem",
+    "ListOfTenantView",
+    "ListOfTenantViewDataItem",
+    "ListOfUserView",
+    "ListOfUserViewDataItem",
+    "NewApiClient",
+    "NewKeyBatch",
+    "NotificationView",
+    "OAuthError",
+    "OfferStatus",
+    "OfferView",
+    "PartnerOfRecord",
+    "PartnerOfRecordInput",
+    "PartnerView",
+    "Problem",
+    "ProductTotal",
+    "ProductView",
+    "RedemptionEntry",
+    "RedemptionStatus",
+    "RedemptionSummary",
+    "RedemptionView",
+    "RelationshipPartner",
+    "RelationshipStatus",
+    "RelationshipView",
+    "RenewalMethod",
+    "RenewalRequestType0",
+    "RenewalRequestType0Method",
+    "RenewalRequestType1",
+    "RenewalRequestType1Method",
+    "RenewalView",
+    "Reseller",
+    "SandboxClock",
+    "SubscriptionStatus",
+    "SubscriptionView",
+    "SweepReport",
+    "TenantStatus",
+    "TenantView",
+    "TokenRequest",
+    "TokenResponse",
+    "UpdatePartner",
+    "UpdateTenant",
+    "UpdateUser",
+    "UserCreated",
+    "UserView",
+)

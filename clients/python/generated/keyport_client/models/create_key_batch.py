@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateKeyBatch")
+
+
+@_attrs_define
+class CreateKeyBatch:
+    """
+    Example:
+        {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01', 'product_id': '01900000-0000-7000-8000-000000000002',
+            'quantity': 5, 'seats_per_key': 10, 'term_months': 12}
+
+    Attributes:
+        partner_id (UUID): The partner that receives the keys; it must have a reseller relationship.
+        product_id (UUID):
+        seats_per_key (int):
+        term_months (int):
+        keys (list[str] | None | Unset): Import keys made elsewhere (each format- and checksum-checked), instead of
+            `quantity`.
+        quantity (int | None | Unset): Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
+    """
+
+    partner_id: UUID
+    product_id: UUID
+    seats_per_key: int
+    term_months: int
+    keys: list[str] | None | Unset = UNSET
+    quantity: int | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        partner_id = str(self.partner_id)
+
+        product_id = str(self.product_id)
+
+        seats_per_key = self.seats_per_key
+
+        term_months = self.term_months
+
+        keys: list[str] | None | Unset
+        if isinstance(self.keys, Unset):
+            keys = UNSET
+        elif isinstance(self.keys, list):
+            keys = self.keys
+
+        else:
+            keys = self.keys
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "partner_id": partner_id,
+                "product_id": product_id,
+                "seats_per_key": seats_per_key,
+                "term_months": term_months,
+            }
+        )
+        if keys is not UNSET:
+            field_dict["keys"] = keys
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        partner_id = UUID(d.pop("partner_id"))
+
+        product_id = UUID(d.pop("product_id"))
+
+        seats_per_key = d.pop("seats_per_key")
+
+        term_months = d.pop("term_months")
+
+        def _parse_keys(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                keys_type_0 = cast(list[str], data)
+
+                return keys_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        keys = _parse_keys(d.pop("keys", UNSET))
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        create_key_batch = cls(
+            partner_id=partner_id,
+            product_id=product_id,
+            seats_per_key=seats_per_key,
+            term_months=term_months,
+            keys=keys,
+            quantity=quantity,
+        )
+
+        return create_key_batch

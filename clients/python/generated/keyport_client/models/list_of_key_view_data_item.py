@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.key_status import KeyStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.product_view import ProductView
+
+
+T = TypeVar("T", bound="ListOfKeyViewDataItem")
+
+
+@_attrs_define
+class ListOfKeyViewDataItem:
+    """A product key as anyone but its first recipient sees it: masked.
+
+    Attributes:
+        batch_id (UUID):
+        created_at (datetime.datetime):
+        id (UUID):
+        key (str): Only the last five characters are kept. Example: *****-*****-*****-*****-7QX9F.
+        partner_id (UUID):
+        product (ProductView):
+        seats (int):  Example: 10.
+        status (KeyStatus):
+        term_months (int):  Example: 12.
+        redeemed_at (datetime.datetime | None | Unset):
+    """
+
+    batch_id: UUID
+    created_at: datetime.datetime
+    id: UUID
+    key: str
+    partner_id: UUID
+    product: ProductView
+    seats: int
+    status: KeyStatus
+    term_months: int
+    redeemed_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        batch_id = str(self.batch_id)
+
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        key = self.key
+
+        partner_id = str(self.partner_id)
+
+        product = self.product.to_dict()
+
+        seats = self.seats
+
+        status = self.status.value
+
+        term_months = self.term_months
+
+        redeemed_at: None | str | Unset
+        if isinstance(self.redeemed_at, Unset):
+            redeemed_at = UNSET
+        elif isinstance(self.redeemed_at, datetime.datetime):
+            redeemed_at = self.redeemed_at.isoformat()
+        else:
+            redeemed_at = self.redeemed_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "batch_id": batch_id,
+                "created_at": created_at,
+                "id": id,
+                "key": key,
+                "partner_id": partner_id,
+                "product": product,
+                "seats": seats,
+                "status": status,
+                "term_months": term_months,
+            }
+        )
+        if redeemed_at is not UNSET:
+            field_dict["redeemed_at"] = redeemed_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.product_view import ProductView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        batch_id = UUID(d.pop("batch_id"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = UUID(d.pop("id"))
+
+        key = d.pop("key")
+
+        partner_id = UUID(d.pop("partner_id"))
+
+        product = ProductView.from_dict(d.pop("product"))
+
+        seats = d.pop("seats")
+
+        status = KeyStatus(d.pop("status"))
+
+        term_months = d.pop("term_months")
+
+        def _parse_redeemed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                redeemed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return redeemed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        redeemed_at = _parse_redeemed_at(d.pop("redeemed_at", UNSET))
+
+        list_of_key_view_data_item = cls(
+            batch_id=batch_id,
+            created_at=created_at,
+            id=id,
+            key=key,
+            partner_id=partner_id,
+            product=product,
+            seats=seats,
+            status=status,
+            term_months=term_months,
+            redeemed_at=redeemed_at,
+        )
+
+        list_of_key_view_data_item.additional_properties = d
+        return list_of_key_view_data_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

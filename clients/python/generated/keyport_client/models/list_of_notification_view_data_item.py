@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ListOfNotificationViewDataItem")
+
+
+@_attrs_define
+class ListOfNotificationViewDataItem:
+    """
+    Attributes:
+        created_at (datetime.datetime):
+        event (str): `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
+            Example: delegated_admin_offer.created.
+        id (UUID):
+        message (str):
+        days_before (int | None | Unset): For renewal notices: days left before the end date.
+        offer_id (None | Unset | UUID):
+        read_at (datetime.datetime | None | Unset):
+        subscription_id (None | Unset | UUID):
+        tenant_id (None | Unset | UUID):
+    """
+
+    created_at: datetime.datetime
+    event: str
+    id: UUID
+    message: str
+    days_before: int | None | Unset = UNSET
+    offer_id: None | Unset | UUID = UNSET
+    read_at: datetime.datetime | None | Unset = UNSET
+    subscription_id: None | Unset | UUID = UNSET
+    tenant_id: None | Unset | UUID = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        event = self.event
+
+        id = str(self.id)
+
+        message = self.message
+
+        days_before: int | None | Unset
+        if isinstance(self.days_before, Unset):
+            days_before = UNSET
+        else:
+            days_before = self.days_before
+
+        offer_id: None | str | Unset
+        if isinstance(self.offer_id, Unset):
+            offer_id = UNSET
+        elif isinstance(self.offer_id, UUID):
+            offer_id = str(self.offer_id)
+        else:
+            offer_id = self.offer_id
+
+        read_at: None | str | Unset
+        if isinstance(self.read_at, Unset):
+            read_at = UNSET
+        elif isinstance(self.read_at, datetime.datetime):
+            read_at = self.read_at.isoformat()
+        else:
+            read_at = self.read_at
+
+        subscription_id: None | str | Unset
+        if isinstance(self.subscription_id, Unset):
+            subscription_id = UNSET
+        elif isinstance(self.subscription_id, UUID):
+            subscription_id = str(self.subscription_id)
+        else:
+            subscription_id = self.subscription_id
+
+        tenant_id: None | str | Unset
+        if isinstance(self.tenant_id, Unset):
+            tenant_id = UNSET
+        elif isinstance(self.tenant_id, UUID):
+            tenant_id = str(self.tenant_id)
+        else:
+            tenant_id = self.tenant_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "event": event,
+                "id": id,
+                "message": message,
+            }
+        )
+        if days_before is not UNSET:
+            field_dict["days_before"] = days_before
+        if offer_id is not UNSET:
+            field_dict["offer_id"] = offer_id
+        if read_at is not UNSET:
+            field_dict["read_at"] = read_at
+        if subscription_id is not UNSET:
+            field_dict["subscription_id"] = subscription_id
+        if tenant_id is not UNSET:
+            field_dict["tenant_id"] = tenant_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        event = d.pop("event")
+
+        id = UUID(d.pop("id"))
+
+        message = d.pop("message")
+
+        def _parse_days_before(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        days_before = _parse_days_before(d.pop("days_before", UNSET))
+
+        def _parse_offer_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                offer_id_type_0 = UUID(data)
+
+                return offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id", UNSET))
+
+        def _parse_read_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                read_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return read_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        read_at = _parse_read_at(d.pop("read_at", UNSET))
+
+        def _parse_subscription_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                subscription_id_type_0 = UUID(data)
+
+                return subscription_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
+
+        def _parse_tenant_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tenant_id_type_0 = UUID(data)
+
+                return tenant_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
+
+        list_of_notification_view_data_item = cls(
+            created_at=created_at,
+            event=event,
+            id=id,
+            message=message,
+            days_before=days_before,
+            offer_id=offer_id,
+            read_at=read_at,
+            subscription_id=subscription_id,
+            tenant_id=tenant_id,
+        )
+
+        list_of_notification_view_data_item.additional_properties = d
+        return list_of_notification_view_data_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

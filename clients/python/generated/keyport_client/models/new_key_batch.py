@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="NewKeyBatch")
+
+
+@_attrs_define
+class NewKeyBatch:
+    """A new batch with its keys in plain text: the only time they are ever shown.
+
+    Attributes:
+        created_at (datetime.datetime):
+        id (UUID):
+        imported (bool): True when the keys were imported rather than minted here.
+        partner_id (UUID):
+        product_id (UUID):
+        quantity (int):
+        seats_per_key (int):
+        term_months (int):
+        keys (list[str]):  Example: ['BCDFG-HJKMP-QRTVW-XY234-6789B'].
+    """
+
+    created_at: datetime.datetime
+    id: UUID
+    imported: bool
+    partner_id: UUID
+    product_id: UUID
+    quantity: int
+    seats_per_key: int
+    term_months: int
+    keys: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        imported = self.imported
+
+        partner_id = str(self.partner_id)
+
+        product_id = str(self.product_id)
+
+        quantity = self.quantity
+
+        seats_per_key = self.seats_per_key
+
+        term_months = self.term_months
+
+        keys = self.keys
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "id": id,
+                "imported": imported,
+                "partner_id": partner_id,
+                "product_id": product_id,
+                "quantity": quantity,
+                "seats_per_key": seats_per_key,
+                "term_months": term_months,
+                "keys": keys,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = UUID(d.pop("id"))
+
+        imported = d.pop("imported")
+
+        partner_id = UUID(d.pop("partner_id"))
+
+        product_id = UUID(d.pop("product_id"))
+
+        quantity = d.pop("quantity")
+
+        seats_per_key = d.pop("seats_per_key")
+
+        term_months = d.pop("term_months")
+
+        keys = cast(list[str], d.pop("keys"))
+
+        new_key_batch = cls(
+            created_at=created_at,
+            id=id,
+            imported=imported,
+            partner_id=partner_id,
+            product_id=product_id,
+            quantity=quantity,
+            seats_per_key=seats_per_key,
+            term_months=term_months,
+            keys=keys,
+        )
+
+        new_key_batch.additional_properties = d
+        return new_key_batch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RenewalMethod(StrEnum):
+    DIRECT_BILLING = "direct_billing"
+    PRODUCT_KEY = "product_key"
+
+    def __str__(self) -> str:
+        return str(self.value)

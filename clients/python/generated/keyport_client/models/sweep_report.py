@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SweepReport")
+
+
+@_attrs_define
+class SweepReport:
+    """What one sweep did.
+
+    Attributes:
+        idempotency_keys_expired (int): Idempotency keys forgotten after 24 hours.
+        offers_expired (int): Delegated-admin offers left pending for 90 days.
+        redemptions_expired (int): Open or confirmed redemptions whose time ran out; their keys were released.
+        relationships_expired (int): Delegated-admin relationships past their end.
+        renewal_notices_sent (int): Renewal notices sent (each to the tenant and the partner of record).
+        renewal_notices_skipped (int): Notices passed over because a nearer one fell due at the same time.
+        subscriptions_deleted (int):
+        subscriptions_disabled (int):
+        subscriptions_expired (int):
+        tenants_purged (int): Tenants whose data was purged (no live subscription left).
+    """
+
+    idempotency_keys_expired: int
+    offers_expired: int
+    redemptions_expired: int
+    relationships_expired: int
+    renewal_notices_sent: int
+    renewal_notices_skipped: int
+    subscriptions_deleted: int
+    subscriptions_disabled: int
+    subscriptions_expired: int
+    tenants_purged: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        idempotency_keys_expired = self.idempotency_keys_expired
+
+        offers_expired = self.offers_expired
+
+        redemptions_expired = self.redemptions_expired
+
+        relationships_expired = self.relationships_expired
+
+        renewal_notices_sent = self.renewal_notices_sent
+
+        renewal_notices_skipped = self.renewal_notices_skipped
+
+        subscriptions_deleted = self.subscriptions_deleted
+
+        subscriptions_disabled = self.subscriptions_disabled
+
+        subscriptions_expired = self.subscriptions_expired
+
+        tenants_purged = self.tenants_purged
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "idempotency_keys_expired": idempotency_keys_expired,
+                "offers_expired": offers_expired,
+                "redemptions_expired": redemptions_expired,
+                "relationships_expired": relationships_expired,
+                "renewal_notices_sent": renewal_notices_sent,
+                "renewal_notices_skipped": renewal_notices_skipped,
+                "subscriptions_deleted": subscriptions_deleted,
+                "subscriptions_disabled": subscriptions_disabled,
+                "subscriptions_expired": subscriptions_expired,
+                "tenants_purged": tenants_purged,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        idempotency_keys_expired = d.pop("idempotency_keys_expired")
+
+        offers_expired = d.pop("offers_expired")
+
+        redemptions_expired = d.pop("redemptions_expired")
+
+        relationships_expired = d.pop("relationships_expired")
+
+        renewal_notices_sent = d.pop("renewal_notices_sent")
+
+        renewal_notices_skipped = d.pop("renewal_notices_skipped")
+
+        subscriptions_deleted = d.pop("subscriptions_deleted")
+
+        subscriptions_disabled = d.pop("subscriptions_disabled")
+
+        subscriptions_expired = d.pop("subscriptions_expired")
+
+        tenants_purged = d.pop("tenants_purged")
+
+        sweep_report = cls(
+            idempotency_keys_expired=idempotency_keys_expired,
+            offers_expired=offers_expired,
+            redemptions_expired=redemptions_expired,
+            relationships_expired=relationships_expired,
+            renewal_notices_sent=renewal_notices_sent,
+            renewal_notices_skipped=renewal_notices_skipped,
+            subscriptions_deleted=subscriptions_deleted,
+            subscriptions_disabled=subscriptions_disabled,
+            subscriptions_expired=subscriptions_expired,
+            tenants_purged=tenants_purged,
+        )
+
+        sweep_report.additional_properties = d
+        return sweep_report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
