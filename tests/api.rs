@@ -168,7 +168,8 @@ fn operations() -> Vec<(Method, String, Value)> {
 
 #[test]
 fn operation_ids_are_unique() {
-    let mut ids: Vec<String> = operations().iter().map(|(_, _, op)| op["operationId"].as_str().unwrap().to_string()).collect();
+    let mut ids: Vec<String> =
+        operations().iter().map(|(_, _, op)| op["operationId"].as_str().unwrap().to_string()).collect();
     let total = ids.len();
     ids.sort();
     ids.dedup();

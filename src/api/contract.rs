@@ -45,7 +45,9 @@ pub struct IntegrationContract;
 /// functions after them, so they are made unique in the document: `<tag>_<handler>`.
 fn qualify_operation_ids(doc: &mut utoipa::openapi::OpenApi) {
     for item in doc.paths.paths.values_mut() {
-        for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten() {
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+        {
             let tag = op.tags.as_ref().and_then(|t| t.first()).map(|t| t.replace(' ', "_")).unwrap_or_default();
             if let Some(id) = op.operation_id.as_mut() {
                 *id = format!("{tag}_{id}");
