@@ -11,7 +11,7 @@ use crate::{
     auth::Principal,
     domain::events::Inbox,
     error::{ApiError, Code},
-    store::{delegation, tenants, tenants::TenantScope, users},
+    store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users},
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
@@ -146,5 +146,63 @@ pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, ApiError> 
             Err(ApiError::forbidden("Only tenant administrators read the tenant's notifications."))
         }
         Principal::Operator { .. } => Err(ApiError::forbidden("The operator has no notification inbox.")),
+    }
+}
+
+/// Whose offers and relationships the caller reads: a partner its own, a tenant admin its
+/// tenant's, the operator all.
+pub fn delegation_scope(conn: &mut PgConnection, principal: &Principal) -> Result<DelegationScope, ApiError> {
+    Ok(match principal {
+        Principal::Operator { .. } => DelegationScope::All,
+        Principal::Partner { partner_id, .. } => DelegationScope::Partner(*partner_id),
+        Principal::Customer { user_id, tenant_id, .. } => {
+            if !customer(conn, *user_id, *tenant_id)?.admin {
+                return Err(ApiError::forbidden("Only tenant administrators deal with delegated administration."));
+            }
+            DelegationScope::Tenant(*tenant_id)
+        }
+    })
+}
+
+/// Whether an offer or relationship between `partner_id` and `tenant_id` is in `scope`.
+pub fn sees(scope: DelegationScope, partner_id: Uuid, tenant_id: Uuid) -> bool {
+    match scope {
+        DelegationScope::All => true,
+        DelegationScope::Partner(p) => p == partner_id,
+        DelegationScope::Tenant(t) => t == tenant_id,
+    }
+}
+
+/// Only the customer's administrators answer an offer.
+pub fn answers_offers(principal: &Principal) -> Result<(), ApiError> {
+    match principal {
+        Principal::Customer { .. } => Ok(()),
+        _ => Err(ApiError::forbidden("Only the customer's administrators answer an offer.")),
+    }
+}
+
+/// Ending a relationship: the tenant's administrators or the partner (who must see it
+/// first), never the operator.
+pub fn ends_relationships(principal: &Principal) -> Result<(), ApiError> {
+    match principal {
+        Principal::Operator { .. } => Err(ApiError::forbidden("Only the tenant or the partner ends a relationship.")),
+        _ => Ok(()),
+    }
+}
+
+/// Who may renew how: by key only a partner that is partner of record or delegated admin;
+/// by direct billing also the tenant's administrators.
+pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, ApiError> {
+    match access {
+        TenantAccess::Partner { partner_id, delegated } if delegated || partner_of_record == Some(partner_id) => {
+            Ok(Some(partner_id))
+        }
+        TenantAccess::Partner { .. } => Err(ApiError::new(
+            Code::DelegatedAdminRequired,
+            "Renewing needs to be the subscription's partner of record or to hold a delegated-admin relationship.",
+        )),
+        TenantAccess::Customer { admin: true, .. } if !by_key => Ok(None),
+        _ if by_key => Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key.")),
+        _ => Err(ApiError::forbidden("Only tenant administrators and their partners renew.")),
     }
 }

@@ -56,9 +56,25 @@ fn qualify_operation_ids(doc: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// A page `ListOf_<Item>` names its items by reference rather than repeating `<Item>`'s
+/// schema (utoipa inlines generic parameters), so SDKs get one model per item type.
+fn reference_list_items(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    let Some(components) = doc.components.as_mut() else { return };
+    let names: Vec<String> = components.schemas.keys().cloned().collect();
+    for (name, schema) in components.schemas.iter_mut() {
+        let Some(item) = name.strip_prefix("ListOf_").filter(|item| names.iter().any(|n| n == item)) else { continue };
+        let RefOr::T(Schema::Object(page)) = schema else { continue };
+        if let Some(RefOr::T(Schema::Array(data))) = page.properties.get_mut("data") {
+            data.items = ArrayItems::RefOrSchema(Box::new(Ref::from_schema_name(item).into()));
+        }
+    }
+}
+
 impl Modify for IntegrationContract {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         qualify_operation_ids(doc);
+        reference_list_items(doc);
         for (path, item) in doc.paths.paths.iter_mut() {
             let Some(op) = item.post.as_mut() else { continue };
             if KEY_LOOKUPS.contains(&path.as_str()) {

@@ -22,7 +22,7 @@ use crate::{
     jobs,
     store::{
         self,
-        delegation::{self, DelegationScope, OfferRow, RelationshipRow},
+        delegation::{self, OfferRow, RelationshipRow},
         notifications, partners,
         partners::PartnerRow,
         subscriptions, tenants,
@@ -158,27 +158,6 @@ pub struct CreateOffer {
     pub duration_days: Option<i32>,
 }
 
-/// Whose offers and relationships the caller reads: a partner its own, a tenant admin its
-/// tenant's, the operator all.
-fn delegation_scope(conn: &mut PgConnection, principal: &Principal) -> Result<DelegationScope, ApiError> {
-    Ok(match principal {
-        Principal::Operator { .. } => DelegationScope::All,
-        Principal::Partner { partner_id, .. } => DelegationScope::Partner(*partner_id),
-        Principal::Customer { .. } => match authz::inbox(conn, principal)? {
-            Inbox::Tenant(tenant) => DelegationScope::Tenant(tenant),
-            Inbox::Partner(_) => unreachable!("customers read tenant inboxes"),
-        },
-    })
-}
-
-fn sees(scope: DelegationScope, partner_id: Uuid, tenant_id: Uuid) -> bool {
-    match scope {
-        DelegationScope::All => true,
-        DelegationScope::Partner(p) => p == partner_id,
-        DelegationScope::Tenant(t) => t == tenant_id,
-    }
-}
-
 fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
     Ok(tenants::get(conn, tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default())
 }
@@ -295,7 +274,7 @@ pub async fn list_offers(
     let page = pagination.page()?;
     let status = query.status.map(OfferStatus::as_str);
     let (rows, now) = transaction(&state, move |conn, now| {
-        let scope = delegation_scope(conn, &principal)?;
+        let scope = authz::delegation_scope(conn, &principal)?;
         Ok((delegation::list_offers(conn, scope, status, now, page)?, now))
     })
     .await?;
@@ -323,9 +302,9 @@ pub async fn get_offer(
 ) -> Result<web::Json<OfferView>, ApiError> {
     let id = *id;
     let (offer, now) = transaction(&state, move |conn, now| {
-        let scope = delegation_scope(conn, &principal)?;
+        let scope = authz::delegation_scope(conn, &principal)?;
         let offer = delegation::get_offer(conn, id)?
-            .filter(|o| sees(scope, o.partner_id, o.tenant_id))
+            .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
             .ok_or_else(|| ApiError::not_found("offer"))?;
         Ok((offer, now))
     })
@@ -341,9 +320,9 @@ fn lock_pending_offer(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Committed<OfferRow>, ApiError> {
-    let scope = delegation_scope(conn, principal)?;
+    let scope = authz::delegation_scope(conn, principal)?;
     let offer = delegation::lock_offer(conn, id)?
-        .filter(|o| sees(scope, o.partner_id, o.tenant_id))
+        .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
         .ok_or_else(|| ApiError::not_found("offer"))?;
     let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
     if offer.status == "pending" && !offer.is_pending(now) {
@@ -354,14 +333,6 @@ fn lock_pending_offer(
         return Err(not_pending());
     }
     Ok(Ok(offer))
-}
-
-/// Only the customer's administrators answer an offer.
-fn answering_admin(principal: &Principal) -> Result<(), ApiError> {
-    match principal {
-        Principal::Customer { .. } => Ok(()),
-        _ => Err(ApiError::forbidden("Only the customer's administrators answer an offer.")),
-    }
 }
 
 /// Accept an offer
@@ -392,7 +363,7 @@ pub async fn accept_offer(
             Ok(offer) => offer,
             Err(answer) => return Ok(Err(answer)),
         };
-        answering_admin(&principal)?;
+        authz::answers_offers(&principal)?;
         delegation::expire_due_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), 10)?;
         if delegation::active_relationship(conn, offer.partner_id, offer.tenant_id, now)?.is_some() {
             return Err(ApiError::new(Code::RelationshipExists, "This partner already administers the tenant."));
@@ -443,7 +414,7 @@ pub async fn decline_offer(
         if let Err(answer) = lock_pending_offer(conn, &principal, id, now)? {
             return Ok(Err(answer));
         }
-        answering_admin(&principal)?;
+        authz::answers_offers(&principal)?;
         let offer = delegation::decide_offer(conn, id, "declined", now)?.ok_or_else(|| ApiError::not_found("offer"))?;
         let company = company_name(conn, offer.tenant_id)?;
         let event = events::offer_ended("declined", offer.id, offer.tenant_id, &company);
@@ -512,7 +483,7 @@ pub async fn list_relationships(
 ) -> Result<web::Json<ListOf<RelationshipView>>, ApiError> {
     let page = pagination.page()?;
     let (rows, now) = transaction(&state, move |conn, now| {
-        let scope = delegation_scope(conn, &principal)?;
+        let scope = authz::delegation_scope(conn, &principal)?;
         Ok((delegation::list_relationships(conn, scope, page)?, now))
     })
     .await?;
@@ -540,9 +511,9 @@ pub async fn get_relationship(
 ) -> Result<web::Json<RelationshipView>, ApiError> {
     let id = *id;
     let (row, partner, now) = transaction(&state, move |conn, now| {
-        let scope = delegation_scope(conn, &principal)?;
+        let scope = authz::delegation_scope(conn, &principal)?;
         let (row, partner) = delegation::get_relationship(conn, id)?
-            .filter(|(r, _)| sees(scope, r.partner_id, r.tenant_id))
+            .filter(|(r, _)| authz::sees(scope, r.partner_id, r.tenant_id))
             .ok_or_else(|| ApiError::not_found("relationship"))?;
         Ok((row, partner, now))
     })
@@ -574,13 +545,11 @@ pub async fn terminate_relationship(
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
     transaction(&state, move |conn, now| {
-        let scope = delegation_scope(conn, &principal)?;
+        let scope = authz::delegation_scope(conn, &principal)?;
         let row = delegation::lock_relationship(conn, id)?
-            .filter(|r| sees(scope, r.partner_id, r.tenant_id))
+            .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
             .ok_or_else(|| ApiError::not_found("relationship"))?;
-        if matches!(principal, Principal::Operator { .. }) {
-            return Err(ApiError::forbidden("Only the tenant or the partner ends a relationship."));
-        }
+        authz::ends_relationships(&principal)?;
         if !row.is_active(now) {
             return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
         }

@@ -18,7 +18,7 @@ use super::{
 use crate::{
     AppState,
     auth::{Principal, secrets::SecretKind},
-    authz::TenantAccess,
+    authz,
     domain::{
         events,
         lifecycle::{SubscriptionStatus, term_end},
@@ -102,23 +102,6 @@ impl From<RenewalRow> for RenewalView {
             reactivated: row.reactivated,
             created_at: row.created_at,
         }
-    }
-}
-
-/// Who may renew how: by key only a partner that is partner of record or delegated admin;
-/// by direct billing also the tenant's administrators.
-fn may_renew(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, ApiError> {
-    match access {
-        TenantAccess::Partner { partner_id, delegated } if delegated || partner_of_record == Some(partner_id) => {
-            Ok(Some(partner_id))
-        }
-        TenantAccess::Partner { .. } => Err(ApiError::new(
-            Code::DelegatedAdminRequired,
-            "Renewing needs to be the subscription's partner of record or to hold a delegated-admin relationship.",
-        )),
-        TenantAccess::Customer { admin: true, .. } if !by_key => Ok(None),
-        _ if by_key => Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key.")),
-        _ => Err(ApiError::forbidden("Only tenant administrators and their partners renew.")),
     }
 }
 
@@ -290,7 +273,7 @@ pub async fn renew(
             let app = state.clone();
             let row = transaction(&state, move |conn, now| {
                 let (record, access) = visible(conn, &principal, id, now)?;
-                let partner = may_renew(access, record.0.partner_of_record_id, key.is_some())?;
+                let partner = authz::renews(access, record.0.partner_of_record_id, key.is_some())?;
                 let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
                 let status =
                     app.settings.periods().status(subscription.ends_at, subscription.superseded_by.is_some(), now);

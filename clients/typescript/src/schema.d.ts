@@ -1271,320 +1271,79 @@ export interface components {
         };
         /** @description One page of a list. */
         ListOf_ApiClientView: {
-            data: {
-                client_id: string;
-                /** Format: date-time */
-                created_at: string;
-                name?: string | null;
-            }[];
+            data: components["schemas"]["ApiClientView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_KeyBatchView: {
-            data: {
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                /** @description True when the keys were imported rather than minted here. */
-                imported: boolean;
-                /** Format: uuid */
-                partner_id: string;
-                /** Format: uuid */
-                product_id: string;
-                /** Format: int32 */
-                quantity: number;
-                /** Format: int32 */
-                seats_per_key: number;
-                /** Format: int32 */
-                term_months: number;
-            }[];
+            data: components["schemas"]["KeyBatchView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_KeyView: {
-            data: {
-                /** Format: uuid */
-                batch_id: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                /**
-                 * @description Only the last five characters are kept.
-                 * @example *****-*****-*****-*****-7QX9F
-                 */
-                key: string;
-                /** Format: uuid */
-                partner_id: string;
-                product: components["schemas"]["ProductView"];
-                /** Format: date-time */
-                redeemed_at?: string | null;
-                /**
-                 * Format: int32
-                 * @example 10
-                 */
-                seats: number;
-                status: components["schemas"]["KeyStatus"];
-                /**
-                 * Format: int32
-                 * @example 12
-                 */
-                term_months: number;
-            }[];
+            data: components["schemas"]["KeyView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_NotificationView: {
-            data: {
-                /** Format: date-time */
-                created_at: string;
-                /**
-                 * Format: int32
-                 * @description For renewal notices: days left before the end date.
-                 */
-                days_before?: number | null;
-                /**
-                 * @description `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
-                 * @example delegated_admin_offer.created
-                 */
-                event: string;
-                /** Format: uuid */
-                id: string;
-                message: string;
-                /** Format: uuid */
-                offer_id?: string | null;
-                /** Format: date-time */
-                read_at?: string | null;
-                /** Format: uuid */
-                subscription_id?: string | null;
-                /** Format: uuid */
-                tenant_id?: string | null;
-            }[];
+            data: components["schemas"]["NotificationView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_OfferView: {
-            data: {
-                /** Format: date-time */
-                created_at: string;
-                /**
-                 * Format: int32
-                 * @description Length of the relationship the offer proposes.
-                 */
-                duration_days: number;
-                /** Format: date-time */
-                expires_at: string;
-                /** Format: uuid */
-                id: string;
-                message: string;
-                /** Format: uuid */
-                partner_id: string;
-                /** @description Read from the clock: a pending offer past `expires_at` is `expired`. */
-                status: components["schemas"]["OfferStatus"];
-                /** Format: uuid */
-                tenant_id: string;
-            }[];
+            data: components["schemas"]["OfferView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_PartnerView: {
-            data: {
-                /** @description Enrolled in Cloud Essentials (may offer delegated administration). */
-                cloud_essentials: boolean;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                /** @example Contoso IT Services */
-                name: string;
-                /**
-                 * @description The partner-of-record number customers type in: 7 digits.
-                 * @example 4820193
-                 */
-                partner_number: string;
-                reseller?: components["schemas"]["Reseller"] | null;
-            }[];
+            data: components["schemas"]["PartnerView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_ProductView: {
-            data: {
-                /** Format: uuid */
-                id: string;
-                /** @example Microsoft 365 Business Standard */
-                name: string;
-                /** @example M365-BUSINESS-STANDARD */
-                sku: string;
-            }[];
+            data: components["schemas"]["ProductView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_RedemptionSummary: {
-            data: {
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                expires_at: string;
-                /** Format: uuid */
-                id: string;
-                status: components["schemas"]["RedemptionStatus"];
-                /** Format: uuid */
-                tenant_id?: string | null;
-            }[];
+            data: components["schemas"]["RedemptionSummary"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_RelationshipView: {
-            data: {
-                /** Format: date-time */
-                ends_at: string;
-                /** Format: uuid */
-                id: string;
-                partner: components["schemas"]["RelationshipPartner"];
-                /** Format: date-time */
-                starts_at: string;
-                /** @description Read from the clock: an active relationship past `ends_at` is `expired`. */
-                status: components["schemas"]["RelationshipStatus"];
-                /** Format: uuid */
-                tenant_id: string;
-            }[];
+            data: components["schemas"]["RelationshipView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_RenewalView: {
-            data: {
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                ends_at: string;
-                /**
-                 * Format: int32
-                 * @description Direct billing: whole days of the old term given up by switching early.
-                 */
-                forfeited_days?: number | null;
-                /** Format: uuid */
-                id: string;
-                method: components["schemas"]["RenewalMethod"];
-                /**
-                 * Format: uuid
-                 * @description Direct billing: the subscription that replaced this one.
-                 */
-                new_subscription_id?: string | null;
-                /** Format: date-time */
-                previous_ends_at: string;
-                /** @description A disabled subscription brought back. */
-                reactivated: boolean;
-                /** Format: date-time */
-                starts_at: string;
-                /** Format: uuid */
-                subscription_id: string;
-            }[];
+            data: components["schemas"]["RenewalView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_SubscriptionView: {
-            data: {
-                /**
-                 * Format: int64
-                 * @description Licences assigned to users.
-                 * @example 1
-                 */
-                assigned_seats: number;
-                billing: components["schemas"]["Billing"];
-                /**
-                 * Format: date-time
-                 * @description The tenant's data is deleted after this instant.
-                 */
-                data_retained_until: string;
-                /** Format: date-time */
-                ends_at: string;
-                /**
-                 * Format: date-time
-                 * @description End of the grace period: usable until then, disabled after.
-                 */
-                grace_ends_at: string;
-                /** Format: uuid */
-                id: string;
-                partner_of_record?: components["schemas"]["PartnerOfRecord"] | null;
-                product: components["schemas"]["ProductView"];
-                /**
-                 * Format: int32
-                 * @example 25
-                 */
-                seats: number;
-                /** Format: date-time */
-                starts_at: string;
-                /** @description Derived from `ends_at` and the clock at the moment of reading. */
-                status: components["schemas"]["SubscriptionStatus"];
-                /** Format: uuid */
-                superseded_by?: string | null;
-                /** Format: uuid */
-                tenant_id: string;
-                /**
-                 * Format: int32
-                 * @example 12
-                 */
-                term_months: number;
-            }[];
+            data: components["schemas"]["SubscriptionView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_TenantView: {
-            data: {
-                /** @example Fabrikam Ltd */
-                company_name: string;
-                /** @example GR */
-                country: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                created_by_partner_id: string;
-                /**
-                 * @description The initial domain prefix.
-                 * @example fabrikam
-                 */
-                domain: string;
-                /** Format: uuid */
-                id: string;
-                status: components["schemas"]["TenantStatus"];
-            }[];
+            data: components["schemas"]["TenantView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_UserView: {
-            data: {
-                /** @description False until the user has set a password with the activation token. */
-                activated: boolean;
-                /** @description Tenant administrator. */
-                admin: boolean;
-                /** Format: date-time */
-                created_at: string;
-                /** @example maria@fabrikam.example */
-                email: string;
-                /** @example Maria */
-                first_name: string;
-                /** Format: uuid */
-                id: string;
-                /** @example Papadopoulou */
-                last_name: string;
-                /** @description Subscriptions the user holds a licence on. */
-                licenses: string[];
-                /** Format: uuid */
-                tenant_id: string;
-            }[];
+            data: components["schemas"]["UserView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };

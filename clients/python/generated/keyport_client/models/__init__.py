@@ -28,31 +28,18 @@ from .key_status import KeyStatus
 from .key_view import KeyView
 from .license_ import License
 from .list_of_api_client_view import ListOfApiClientView
-from .list_of_api_client_view_data_item import ListOfApiClientViewDataItem
 from .list_of_key_batch_view import ListOfKeyBatchView
-from .list_of_key_batch_view_data_item import ListOfKeyBatchViewDataItem
 from .list_of_key_view import ListOfKeyView
-from .list_of_key_view_data_item import ListOfKeyViewDataItem
 from .list_of_notification_view import ListOfNotificationView
-from .list_of_notification_view_data_item import ListOfNotificationViewDataItem
 from .list_of_offer_view import ListOfOfferView
-from .list_of_offer_view_data_item import ListOfOfferViewDataItem
 from .list_of_partner_view import ListOfPartnerView
-from .list_of_partner_view_data_item import ListOfPartnerViewDataItem
 from .list_of_product_view import ListOfProductView
-from .list_of_product_view_data_item import ListOfProductViewDataItem
 from .list_of_redemption_summary import ListOfRedemptionSummary
-from .list_of_redemption_summary_data_item import ListOfRedemptionSummaryDataItem
 from .list_of_relationship_view import ListOfRelationshipView
-from .list_of_relationship_view_data_item import ListOfRelationshipViewDataItem
 from .list_of_renewal_view import ListOfRenewalView
-from .list_of_renewal_view_data_item import ListOfRenewalViewDataItem
 from .list_of_subscription_view import ListOfSubscriptionView
-from .list_of_subscription_view_data_item import ListOfSubscriptionViewDataItem
 from .list_of_tenant_view import ListOfTenantView
-from .list_of_tenant_view_data_item import ListOfTenantViewDataItem
 from .list_of_user_view import ListOfUserView
-from .list_of_user_view_data_item import ListOfUserViewDataItem
 from .new_api_client import NewApiClient
 from .new_key_batch import NewKeyBatch
 from .notification_view import NotificationView
@@ -122,31 +109,18 @@ __all__ = (
     "KeyView",
     "License",
     "ListOfApiClientView",
-    "ListOfApiClientViewDataItem",
     "ListOfKeyBatchView",
-    "ListOfKeyBatchViewDataItem",
     "ListOfKeyView",
-    "ListOfKeyViewDataItem",
     "ListOfNotificationView",
-    "ListOfNotificationViewDataItem",
     "ListOfOfferView",
-    "ListOfOfferViewDataItem",
     "ListOfPartnerView",
-    "ListOfPartnerViewDataItem",
     "ListOfProductView",
-    "ListOfProductViewDataItem",
     "ListOfRedemptionSummary",
-    "ListOfRedemptionSummaryDataItem",
     "ListOfRelationshipView",
-    "ListOfRelationshipViewDataItem",
     "ListOfRenewalView",
-    "ListOfRenewalViewDataItem",
     "ListOfSubscriptionView",
-    "ListOfSubscriptionViewDataItem",
     "ListOfTenantView",
-    "ListOfTenantViewDataItem",
     "ListOfUserView",
-    "ListOfUserViewDataItem",
     "NewApiClient",
     "NewKeyBatch",
     "NotificationView",

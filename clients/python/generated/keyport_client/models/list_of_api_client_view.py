@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.list_of_api_client_view_data_item import ListOfApiClientViewDataItem
+    from ..models.api_client_view import ApiClientView
 
 
 T = TypeVar("T", bound="ListOfApiClientView")
@@ -20,11 +20,11 @@ class ListOfApiClientView:
     """One page of a list.
 
     Attributes:
-        data (list[ListOfApiClientViewDataItem]):
+        data (list[ApiClientView]):
         next_cursor (None | str | Unset): Pass as `after` for the next page; null on the last page.
     """
 
-    data: list[ListOfApiClientViewDataItem]
+    data: list[ApiClientView]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class ListOfApiClientView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_of_api_client_view_data_item import ListOfApiClientViewDataItem  # noqa: PLC0415
+        from ..models.api_client_view import ApiClientView  # noqa: PLC0415
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = ListOfApiClientViewDataItem.from_dict(data_item_data)
+            data_item = ApiClientView.from_dict(data_item_data)
 
             data.append(data_item)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.list_of_redemption_summary_data_item import ListOfRedemptionSummaryDataItem
+    from ..models.redemption_summary import RedemptionSummary
 
 
 T = TypeVar("T", bound="ListOfRedemptionSummary")
@@ -20,11 +20,11 @@ class ListOfRedemptionSummary:
     """One page of a list.
 
     Attributes:
-        data (list[ListOfRedemptionSummaryDataItem]):
+        data (list[RedemptionSummary]):
         next_cursor (None | str | Unset): Pass as `after` for the next page; null on the last page.
     """
 
-    data: list[ListOfRedemptionSummaryDataItem]
+    data: list[RedemptionSummary]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class ListOfRedemptionSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_of_redemption_summary_data_item import ListOfRedemptionSummaryDataItem  # noqa: PLC0415
+        from ..models.redemption_summary import RedemptionSummary  # noqa: PLC0415
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = ListOfRedemptionSummaryDataItem.from_dict(data_item_data)
+            data_item = RedemptionSummary.from_dict(data_item_data)
 
             data.append(data_item)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.list_of_relationship_view_data_item import ListOfRelationshipViewDataItem
+    from ..models.relationship_view import RelationshipView
 
 
 T = TypeVar("T", bound="ListOfRelationshipView")
@@ -20,11 +20,11 @@ class ListOfRelationshipView:
     """One page of a list.
 
     Attributes:
-        data (list[ListOfRelationshipViewDataItem]):
+        data (list[RelationshipView]):
         next_cursor (None | str | Unset): Pass as `after` for the next page; null on the last page.
     """
 
-    data: list[ListOfRelationshipViewDataItem]
+    data: list[RelationshipView]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class ListOfRelationshipView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_of_relationship_view_data_item import ListOfRelationshipViewDataItem  # noqa: PLC0415
+        from ..models.relationship_view import RelationshipView  # noqa: PLC0415
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = ListOfRelationshipViewDataItem.from_dict(data_item_data)
+            data_item = RelationshipView.from_dict(data_item_data)
 
             data.append(data_item)
 

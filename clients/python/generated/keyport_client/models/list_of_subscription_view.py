@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.list_of_subscription_view_data_item import ListOfSubscriptionViewDataItem
+    from ..models.subscription_view import SubscriptionView
 
 
 T = TypeVar("T", bound="ListOfSubscriptionView")
@@ -20,11 +20,11 @@ class ListOfSubscriptionView:
     """One page of a list.
 
     Attributes:
-        data (list[ListOfSubscriptionViewDataItem]):
+        data (list[SubscriptionView]):
         next_cursor (None | str | Unset): Pass as `after` for the next page; null on the last page.
     """
 
-    data: list[ListOfSubscriptionViewDataItem]
+    data: list[SubscriptionView]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class ListOfSubscriptionView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.list_of_subscription_view_data_item import ListOfSubscriptionViewDataItem  # noqa: PLC0415
+        from ..models.subscription_view import SubscriptionView  # noqa: PLC0415
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = ListOfSubscriptionViewDataItem.from_dict(data_item_data)
+            data_item = SubscriptionView.from_dict(data_item_data)
 
             data.append(data_item)
 
