@@ -17,8 +17,6 @@ pub enum Code {
     Unauthorized,
     Forbidden,
     NotFound,
-    MethodNotAllowed,
-    Conflict,
     AcknowledgementRequired,
     InvalidKeyFormat,
     InvalidKeyChecksum,
@@ -62,7 +60,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 49] = [
+    pub const ALL: [Code; 47] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -70,8 +68,6 @@ impl Code {
         Code::Unauthorized,
         Code::Forbidden,
         Code::NotFound,
-        Code::MethodNotAllowed,
-        Code::Conflict,
         Code::AcknowledgementRequired,
         Code::InvalidKeyFormat,
         Code::InvalidKeyChecksum,
@@ -135,8 +131,6 @@ impl Code {
             Code::Unauthorized => ("unauthorized", 401, "A valid access token is required"),
             Code::Forbidden => ("forbidden", 403, "This action is not allowed for the caller"),
             Code::NotFound => ("not-found", 404, "Not found"),
-            Code::MethodNotAllowed => ("method-not-allowed", 405, "Method not allowed"),
-            Code::Conflict => ("conflict", 409, "The request conflicts with the current state"),
             Code::AcknowledgementRequired => ("acknowledgement-required", 422, "The attestation must be acknowledged"),
             Code::InvalidKeyFormat => ("invalid-key-format", 422, "Not a product key"),
             Code::InvalidKeyChecksum => ("invalid-key-checksum", 422, "The product key has a typing mistake"),
