@@ -88,18 +88,27 @@ pub fn tenant(
     tenant_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<TenantAccess, ApiError> {
-    let scope = scope(conn, p, now)?;
-    tenants::get(conn, tenant_id, scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
-    Ok(match p {
-        Principal::Operator { .. } => TenantAccess::Operator,
-        Principal::Partner { partner_id, .. } => TenantAccess::Partner {
-            partner_id: *partner_id,
-            delegated: delegation::active_relationship(conn, *partner_id, tenant_id, now)?.is_some(),
-        },
-        Principal::Customer { user_id, .. } => {
-            TenantAccess::Customer { user_id: *user_id, admin: customer(conn, *user_id, tenant_id)?.admin }
+    let not_found = || ApiError::not_found("tenant");
+    match p {
+        Principal::Operator { .. } => {
+            tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(not_found)?;
+            Ok(TenantAccess::Operator)
         }
-    })
+        Principal::Partner { partner_id, .. } => {
+            let scope = TenantScope::Partner { partner_id: *partner_id, now };
+            tenants::get(conn, tenant_id, scope)?.ok_or_else(not_found)?;
+            let delegated = delegation::active_relationship(conn, *partner_id, tenant_id, now)?.is_some();
+            Ok(TenantAccess::Partner { partner_id: *partner_id, delegated })
+        }
+        Principal::Customer { user_id, tenant_id: own, .. } => {
+            // The user's row vouches for its tenant.
+            let user = customer(conn, *user_id, *own)?;
+            if *own != tenant_id {
+                return Err(not_found());
+            }
+            Ok(TenantAccess::Customer { user_id: *user_id, admin: user.admin })
+        }
+    }
 }
 
 impl TenantAccess {
