@@ -27,8 +27,14 @@ use crate::{
     },
 };
 
+/// Why a key that a conditional claim found unavailable was refused, by its status now.
+pub fn refusal(conn: &mut diesel::PgConnection, key_id: Uuid) -> Result<ApiError, ApiError> {
+    let status = keys::get(conn, key_id)?.map(|(k, _)| k.status).unwrap_or_default();
+    Ok(unavailable(&status))
+}
+
 /// The problem for a key found but not available, by its status.
-pub fn unavailable(status: &str) -> ApiError {
+fn unavailable(status: &str) -> ApiError {
     match status {
         "redeemed" => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
         "revoked" => ApiError::new(Code::KeyRevoked, "The product key was revoked."),

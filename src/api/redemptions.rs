@@ -444,8 +444,7 @@ pub async fn add_key(
                 // The conditional update is the one place a key is claimed: of concurrent claims
                 // exactly one finds it available.
                 if !keys::reserve(conn, key.id, id)? {
-                    let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-                    return Err(super::keys::unavailable(&status));
+                    return Err(super::keys::refusal(conn, key.id)?);
                 }
                 let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
                 redemptions::insert_entry(conn, &entry)?;

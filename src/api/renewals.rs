@@ -143,8 +143,7 @@ impl Renewal<'_> {
             ));
         }
         if !keys::redeem_available(conn, key.id, s.id, now)? {
-            let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-            return Err(keys_api::unavailable(&status));
+            return Err(keys_api::refusal(conn, key.id)?);
         }
         // No day lost while the term runs or is in grace; a disabled one starts again now.
         let reactivated = self.status == SubscriptionStatus::Disabled;

@@ -352,8 +352,7 @@ pub async fn add_seats(
                     ));
                 }
                 if !keys::redeem_available(conn, key.id, id, now)? {
-                    let status = keys::get(conn, key.id)?.map(|(k, _)| k.status).unwrap_or_default();
-                    return Err(keys_api::unavailable(&status));
+                    return Err(keys_api::refusal(conn, key.id)?);
                 }
                 subscriptions::add_seats(conn, id, key.seats)?;
                 let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
