@@ -84,8 +84,7 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     crate::auth::password::warm_up();
     let tokens = TokenKeys::new(&keys, &settings.issuer, &settings.audience);
     drop(conn);
-    let limits =
-        crate::limits::RateLimits::new(settings.key_lookup_failures_per_minute, settings.sign_in_failures_per_minute);
+    let limits = crate::limits::FailureBudgets::new(&settings);
     Ok((AppState { pool, clock, tokens, pepper, limits, settings }, operator))
 }
 

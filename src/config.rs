@@ -83,6 +83,21 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_SIGN_IN_FAILURES_PER_MINUTE", default_value_t = 10)]
     pub sign_in_failures_per_minute: u32,
 
+    /// Failed token requests per source address per minute before the address's token
+    /// requests answer 429 (against password spraying).
+    #[arg(long, env = "KEYPORT_SIGN_IN_FAILURES_PER_SOURCE_PER_MINUTE", default_value_t = 100)]
+    pub sign_in_failures_per_source_per_minute: u32,
+
+    /// Unknown partner numbers a caller may try per minute (naming a partner of record)
+    /// before its attempts answer 429.
+    #[arg(long, env = "KEYPORT_PARTNER_NUMBER_FAILURES_PER_MINUTE", default_value_t = 10)]
+    pub partner_number_failures_per_minute: u32,
+
+    /// Proxies (addresses or CIDR ranges, comma-separated) whose `Forwarded` /
+    /// `X-Forwarded-For` headers name the caller's address; from anyone else they are ignored.
+    #[arg(long, env = "KEYPORT_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Client id of the bootstrap operator created on first start.
     #[arg(long, env = "KEYPORT_BOOTSTRAP_OPERATOR_ID", default_value = "operator")]
     pub bootstrap_operator_id: String,

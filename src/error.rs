@@ -52,6 +52,7 @@ pub enum Code {
     SeatsBelowAssigned,
     SubscriptionDeleted,
     SubscriptionSuperseded,
+    TenantDataDeleted,
     IdempotencyKeyReused,
     IdempotencyKeyInFlight,
     RateLimited,
@@ -60,7 +61,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 47] = [
+    pub const ALL: [Code; 48] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -103,6 +104,7 @@ impl Code {
         Code::SeatsBelowAssigned,
         Code::SubscriptionDeleted,
         Code::SubscriptionSuperseded,
+        Code::TenantDataDeleted,
         Code::IdempotencyKeyReused,
         Code::IdempotencyKeyInFlight,
         Code::RateLimited,
@@ -175,6 +177,9 @@ impl Code {
             Code::SubscriptionDeleted => ("subscription-deleted", 409, "The subscription is deleted"),
             Code::SubscriptionSuperseded => {
                 ("subscription-superseded", 409, "The subscription was replaced by a direct-billing one")
+            }
+            Code::TenantDataDeleted => {
+                ("tenant-data-deleted", 409, "The tenant's data was deleted; it can no longer be changed")
             }
             Code::IdempotencyKeyReused => {
                 ("idempotency-key-reused", 422, "The idempotency key was used with another request")
@@ -274,6 +279,16 @@ impl ApiError {
         }
     }
 
+    /// Two requests collided in the database (a deadlock or serialization failure): nothing
+    /// was changed and an immediate retry succeeds.
+    pub fn contended(cause: impl std::fmt::Display) -> Self {
+        tracing::info!(request_id = %current_request_id(), error = %cause, "transaction contention");
+        Self {
+            retry_after: Some(1),
+            ..Self::new(Code::ServiceUnavailable, "The request collided with a concurrent one; retry it.")
+        }
+    }
+
     /// 429: too many failures; retry after `seconds`.
     pub fn rate_limited(detail: impl Into<String>, seconds: u64) -> Self {
         Self { retry_after: Some(seconds.max(1)), ..Self::new(Code::RateLimited, detail) }
@@ -292,11 +307,23 @@ impl ApiError {
     }
 }
 
-/// Database errors are internal unless a store function has mapped them to a code first.
+/// Database errors are internal unless a store function has mapped them to a code first,
+/// or they say the database is away or busy (503, retry) — never a 500 for a fault the
+/// caller can simply retry.
 impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind as Kind, Error};
         match e {
-            diesel::result::Error::NotFound => ApiError::not_found("resource"),
+            Error::NotFound => ApiError::not_found("resource"),
+            Error::DatabaseError(Kind::ClosedConnection | Kind::UnableToSendCommand, _) => ApiError::unavailable(e),
+            Error::DatabaseError(Kind::SerializationFailure, _) => ApiError::contended(e),
+            Error::DatabaseError(_, ref info) if info.message().starts_with("deadlock detected") => {
+                ApiError::contended(e)
+            }
+            // The U+0000 rule where requests are read makes this unreachable; kept as a net.
+            Error::DatabaseError(_, ref info) if info.message().contains("invalid byte sequence") => {
+                ApiError::invalid("body", "must not contain the character U+0000")
+            }
             other => ApiError::internal(other),
         }
     }

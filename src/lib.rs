@@ -12,6 +12,7 @@ pub mod error;
 pub mod idempotency;
 pub mod jobs;
 pub mod limits;
+pub mod state;
 pub mod store;
 pub mod telemetry;
 
@@ -29,24 +30,8 @@ use utoipa::{
 use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::{
-    auth::{jwt::TokenKeys, secrets::Pepper},
-    clock::Clock,
-    config::Settings,
-    db::PgPool,
-    error::ApiError,
-    telemetry::Metrics,
-};
-
-/// What every request handler shares.
-pub struct AppState {
-    pub pool: PgPool,
-    pub clock: Clock,
-    pub tokens: TokenKeys,
-    pub pepper: Pepper,
-    pub limits: limits::RateLimits,
-    pub settings: Settings,
-}
+pub use crate::state::AppState;
+use crate::{error::ApiError, telemetry::Metrics};
 
 struct BearerAuth;
 
@@ -201,5 +186,6 @@ pub fn build_app(
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
         .default_service(web::to(no_route))
         .wrap(from_fn(idempotency::guard))
+        .wrap(from_fn(api::extract::refuse_nul_in_url))
         .wrap(from_fn(telemetry::observe))
 }

@@ -1,128 +1,311 @@
-//! Rate limits on failures (SPEC §7): failed key look-ups per caller and failed sign-ins
-//! per client or user. Successful calls are never counted; once a caller's failures exceed
-//! the budget, its next attempts answer 429 with `Retry-After` until the budget refills.
-//! The counts live in each instance's memory (governor), so with several instances the
-//! effective budget is per instance.
+//! Failure budgets (SPEC §8): failed sign-ins per user, per client and per source address,
+//! failed key look-ups and unknown partner numbers per caller. Budgets live in PostgreSQL,
+//! so every instance counts into the same one. Where the work is what an attacker wants
+//! (a password check, a key or number look-up) a failure is counted *before* it, atomically,
+//! and given back when the work succeeds: 64 parallel wrong passwords get at most the budget
+//! past the gate, the rest 429 with `Retry-After`.
 
-use std::{
-    collections::HashMap,
-    future::Future,
-    num::NonZeroU32,
-    sync::Mutex,
-    time::{Duration, Instant},
+use std::{future::Future, net::IpAddr};
+
+use actix_web::{HttpRequest, web};
+use ipnet::IpNet;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    AppState,
+    config::Settings,
+    error::{ApiError, Code},
+    store::budgets::{self, Rate},
 };
 
-use governor::{
-    Quota, RateLimiter,
-    clock::{Clock, DefaultClock},
-    middleware::StateInformationMiddleware,
-    state::keyed::DefaultKeyedStateStore,
-};
-
-use crate::error::{ApiError, Code};
-
-type Limiter = RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock, StateInformationMiddleware>;
-
-/// A budget of failures per minute for each caller.
-pub struct FailureLimit {
-    limiter: Limiter,
-    replenish: Duration,
-    blocked: Mutex<HashMap<String, Instant>>,
+/// One kind of budget: so many failures a minute for each subject.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    rate: Rate,
+    /// Names the kind in the subject's digest and in messages.
+    kind: &'static str,
     what: &'static str,
 }
 
-impl FailureLimit {
-    pub fn per_minute(failures: u32, what: &'static str) -> Self {
-        let quota = Quota::per_minute(NonZeroU32::new(failures.max(1)).expect("at least one"));
+/// One subject of one budget, e.g. the sign-ins of one user.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    budget: Budget,
+    digest: Vec<u8>,
+}
+
+impl Budget {
+    fn new(per_minute: u32, kind: &'static str, what: &'static str) -> Self {
+        Self { rate: Rate::per_minute(per_minute), kind, what }
+    }
+
+    /// The subject `who` of this budget. Subjects are stored as digests: any input, however
+    /// long or odd, costs one fixed-size row.
+    pub fn subject(&self, who: &str) -> Subject {
+        let mut hash = Sha256::new();
+        hash.update(self.kind.as_bytes());
+        hash.update([0]);
+        hash.update(who.as_bytes());
+        Subject { budget: *self, digest: hash.finalize().to_vec() }
+    }
+}
+
+impl Subject {
+    fn refused(&self, wait: chrono::Duration) -> ApiError {
+        let seconds = (wait.num_milliseconds().max(0) as u64).div_ceil(1000).max(1);
+        ApiError::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
+    }
+}
+
+/// The service's failure budgets and whom to believe about a caller's address.
+pub struct FailureBudgets {
+    /// Failed sign-ins per user (`password`) and per client (`client_credentials`).
+    pub sign_ins: Budget,
+    /// Failed token requests per source address.
+    pub sources: Budget,
+    /// Failed product-key look-ups per caller.
+    pub key_lookups: Budget,
+    /// Unknown partner numbers per caller.
+    pub partner_numbers: Budget,
+    trusted_proxies: Vec<IpNet>,
+}
+
+impl FailureBudgets {
+    pub fn new(settings: &Settings) -> Self {
         Self {
-            limiter: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
-            replenish: quota.replenish_interval(),
-            blocked: Mutex::new(HashMap::new()),
-            what,
+            sign_ins: Budget::new(settings.sign_in_failures_per_minute, "sign-in", "sign-ins"),
+            sources: Budget::new(settings.sign_in_failures_per_source_per_minute, "source", "sign-ins from here"),
+            key_lookups: Budget::new(settings.key_lookup_failures_per_minute, "key-lookup", "product-key look-ups"),
+            partner_numbers: Budget::new(
+                settings.partner_number_failures_per_minute,
+                "partner-number",
+                "partner-number look-ups",
+            ),
+            trusted_proxies: settings.trusted_proxies.clone(),
         }
     }
 
-    /// 429 while `who` has used up its budget of failures.
-    pub fn check(&self, who: &str) -> Result<(), ApiError> {
-        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
-        match blocked.get(who) {
-            Some(until) if *until > Instant::now() => {
-                let wait = until.saturating_duration_since(Instant::now()).as_secs() + 1;
-                Err(ApiError::rate_limited(format!("Too many failed {}; try again in {wait} s.", self.what), wait))
+    /// The caller's address: the peer, or — only when the peer is a trusted proxy — the
+    /// nearest address in `Forwarded` / `X-Forwarded-For` that is not itself a trusted proxy.
+    pub fn source(&self, req: &HttpRequest) -> String {
+        let peer = req.peer_addr().map(|a| a.ip());
+        let Some(mut source) = peer else { return "unknown".into() };
+        if !self.trusted(source) {
+            return source.to_string();
+        }
+        for hop in forwarded_chain(req).into_iter().rev() {
+            source = hop;
+            if !self.trusted(hop) {
+                break;
             }
-            Some(_) => {
-                blocked.remove(who);
+        }
+        source.to_string()
+    }
+
+    fn trusted(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
+        self.trusted_proxies.iter().any(|net| net.contains(&address))
+    }
+}
+
+/// The client addresses proxies recorded, nearest last: `Forwarded` (RFC 7239) when present,
+/// else `X-Forwarded-For`. Entries that are not addresses end the chain.
+fn forwarded_chain(req: &HttpRequest) -> Vec<IpAddr> {
+    let headers = req.headers();
+    let forwarded: Vec<String> = headers
+        .get_all("forwarded")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|element| {
+            element.split(';').find_map(|pair| {
+                let (name, value) = pair.trim().split_once('=')?;
+                name.eq_ignore_ascii_case("for").then(|| value.trim().trim_matches('"').to_string())
+            })
+        })
+        .collect();
+    let entries = if forwarded.is_empty() {
+        headers
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|s| s.trim().to_string())
+            .collect()
+    } else {
+        forwarded
+    };
+    let mut chain = Vec::new();
+    for entry in entries {
+        match parse_node(&entry) {
+            Some(address) => chain.push(address),
+            None => chain.clear(), // an unknown or obfuscated hop: only what follows it counts
+        }
+    }
+    chain
+}
+
+/// `192.0.2.1`, `192.0.2.1:4711`, `[2001:db8::1]`, `[2001:db8::1]:4711` or `2001:db8::1`.
+fn parse_node(node: &str) -> Option<IpAddr> {
+    if let Ok(address) = node.parse() {
+        return Some(address);
+    }
+    if let Some(rest) = node.strip_prefix('[') {
+        return rest.split_once(']')?.0.parse().ok();
+    }
+    node.rsplit_once(':')?.0.parse().ok()
+}
+
+/// Failures counted in advance; [`Reservation::settle`] gives them back when the work
+/// succeeded.
+#[must_use]
+pub struct Reservation(Vec<Subject>);
+
+/// Counts one failure for each subject before the work, all or none, atomically: 429 when
+/// any subject's budget is spent (nothing counted then).
+pub async fn reserve(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<Reservation, ApiError> {
+    let now = state.clock.real_now();
+    let taken = subjects.clone();
+    let refused = state
+        .autocommit(move |conn| {
+            use diesel::Connection;
+            // One transaction: a refusal of the second subject undoes the first's count.
+            let outcome = conn.transaction(|conn| {
+                for subject in &taken {
+                    if let Some(wait) = budgets::take(conn, &subject.digest, subject.budget.rate, now)? {
+                        return Err(Refusal::Spent(subject.clone(), wait));
+                    }
+                }
                 Ok(())
+            });
+            match outcome {
+                Ok(()) => Ok(None),
+                Err(Refusal::Spent(subject, wait)) => Ok(Some((subject, wait))),
+                Err(Refusal::Database(e)) => Err(e.into()),
             }
-            None => Ok(()),
-        }
-    }
-
-    /// Counts a failure of `who`; once the budget is used up, `who` is refused until it
-    /// refills.
-    pub fn failed(&self, who: &str) {
-        let wait = match self.limiter.check_key(&who.to_string()) {
-            Ok(state) if state.remaining_burst_capacity() == 0 => Some(self.replenish),
-            Ok(_) => None,
-            Err(not_until) => Some(not_until.wait_time_from(DefaultClock::default().now())),
-        };
-        if let Some(wait) = wait {
-            let until = Instant::now() + wait.max(Duration::from_secs(1));
-            self.blocked.lock().unwrap_or_else(|e| e.into_inner()).insert(who.to_string(), until);
-        }
-        if self.limiter.len() > 100_000 {
-            self.limiter.retain_recent();
-        }
+        })
+        .await?;
+    match refused {
+        Some((subject, wait)) => Err(subject.refused(wait)),
+        None => Ok(Reservation(subjects)),
     }
 }
 
-/// The service's failure budgets.
-pub struct RateLimits {
-    pub key_lookups: FailureLimit,
-    pub sign_ins: FailureLimit,
+/// Why counting stopped: a spent budget (which rolls back the counts already taken in the
+/// same transaction), or the database.
+enum Refusal {
+    Spent(Subject, chrono::Duration),
+    Database(diesel::result::Error),
 }
 
-impl RateLimits {
-    pub fn new(key_lookups_per_minute: u32, sign_ins_per_minute: u32) -> Self {
-        Self {
-            key_lookups: FailureLimit::per_minute(key_lookups_per_minute, "product-key look-ups"),
-            sign_ins: FailureLimit::per_minute(sign_ins_per_minute, "sign-ins"),
-        }
+impl From<diesel::result::Error> for Refusal {
+    fn from(e: diesel::result::Error) -> Self {
+        Refusal::Database(e)
     }
+}
 
-    /// Runs a request that looks up a product key for `who`, counting it when the key was
-    /// malformed, mistyped or unknown.
-    pub async fn key_lookup<T>(
-        &self,
-        who: &str,
-        work: impl Future<Output = Result<T, ApiError>>,
-    ) -> Result<T, ApiError> {
-        self.key_lookups.check(who)?;
-        let result = work.await;
-        if let Err(e) = &result
-            && matches!(e.code, Code::InvalidKeyFormat | Code::InvalidKeyChecksum | Code::KeyNotFound)
-        {
-            self.key_lookups.failed(who);
+impl Reservation {
+    /// Keeps the counted failures when the work failed; gives them back when it did not.
+    pub async fn settle(self, state: &web::Data<AppState>, failed: bool) -> Result<(), ApiError> {
+        if failed || self.0.is_empty() {
+            return Ok(());
         }
-        result
+        let subjects = self.0;
+        state
+            .autocommit(move |conn| {
+                for subject in &subjects {
+                    budgets::give_back(conn, &subject.digest, subject.budget.rate)?;
+                }
+                Ok(())
+            })
+            .await
     }
+}
+
+/// Runs `work` behind the budgets of `subjects`: reserved before, kept when `failed` says
+/// the outcome was a counted failure, given back otherwise.
+pub async fn guarded<T>(
+    state: &web::Data<AppState>,
+    subjects: Vec<Subject>,
+    work: impl Future<Output = Result<T, ApiError>>,
+    failed: impl FnOnce(&Result<T, ApiError>) -> bool,
+) -> Result<T, ApiError> {
+    let reservation = reserve(state, subjects).await?;
+    let result = work.await;
+    reservation.settle(state, failed(&result)).await?;
+    result
+}
+
+/// Whether a key look-up failed in a way that counts: malformed, mistyped or unknown.
+pub fn key_lookup_failed<T>(result: &Result<T, ApiError>) -> bool {
+    matches!(result, Err(e) if matches!(e.code, Code::InvalidKeyFormat | Code::InvalidKeyChecksum | Code::KeyNotFound))
+}
+
+/// For secrets nobody can guess (256-bit client secrets and refresh tokens) the check is a
+/// digest comparison, so it runs first; a failure is counted after it, and once a budget is
+/// spent every attempt answers 429, right or wrong, until it refills.
+pub async fn refuse_when_spent(state: &web::Data<AppState>, subjects: &[Subject]) -> Result<(), ApiError> {
+    let now = state.clock.real_now();
+    let checked = subjects.to_vec();
+    let spent = state
+        .autocommit(move |conn| {
+            for subject in &checked {
+                if let Some(wait) = budgets::spent(conn, &subject.digest, subject.budget.rate, now)? {
+                    return Ok(Some((subject.clone(), wait)));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+    match spent {
+        Some((subject, wait)) => Err(subject.refused(wait)),
+        None => Ok(()),
+    }
+}
+
+/// Counts a failure that already happened (see [`refuse_when_spent`]); 429 when it no
+/// longer fits.
+pub async fn count_failure(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<(), ApiError> {
+    reserve(state, subjects).await.map(|_| ())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use actix_web::test::TestRequest;
+
+    fn budgets(trusted: &str) -> FailureBudgets {
+        let mut settings = Settings::for_database("postgres://unused");
+        settings.trusted_proxies = trusted.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+        FailureBudgets::new(&settings)
+    }
+
+    fn request(peer: &str, headers: &[(&str, &str)]) -> HttpRequest {
+        let mut req = TestRequest::default().peer_addr(peer.parse().unwrap());
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        req.to_http_request()
+    }
 
     #[test]
-    fn failures_beyond_the_budget_are_refused_per_caller() {
-        let limit = FailureLimit::per_minute(3, "tries");
-        for _ in 0..3 {
-            limit.check("a").unwrap();
-            limit.failed("a");
-        }
-        // Three failures in the minute use the budget up: the next attempt waits.
-        let refused = limit.check("a").unwrap_err();
-        assert_eq!(refused.code, Code::RateLimited);
-        assert!(refused.retry_after.unwrap() >= 1);
-        limit.check("b").unwrap();
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let spoofed = [("x-forwarded-for", "203.0.113.9")];
+        assert_eq!(budgets("").source(&request("198.51.100.7:5000", &spoofed)), "198.51.100.7");
+        let behind = budgets("10.0.0.0/8");
+        assert_eq!(behind.source(&request("10.0.0.2:5000", &spoofed)), "203.0.113.9");
+        // A client cannot hide behind an address it prepends itself.
+        let chain = [("x-forwarded-for", "192.0.2.1, 203.0.113.9, 10.0.0.3")];
+        assert_eq!(behind.source(&request("10.0.0.2:5000", &chain)), "203.0.113.9");
+        let rfc7239 = [("forwarded", "for=192.0.2.60;proto=http, for=\"[2001:db8::1]:4711\"")];
+        assert_eq!(behind.source(&request("10.0.0.2:5000", &rfc7239)), "2001:db8::1");
+        // Garbage in the header falls back to the proxy itself.
+        assert_eq!(behind.source(&request("10.0.0.2:5000", &[("x-forwarded-for", "nonsense")])), "10.0.0.2");
+    }
+
+    #[test]
+    fn subjects_are_fixed_size_digests_per_kind() {
+        let b = budgets("");
+        let long = "x".repeat(100_000);
+        assert_eq!(b.sign_ins.subject(&long).digest.len(), 32);
+        assert_ne!(b.sign_ins.subject("a").digest, b.key_lookups.subject("a").digest);
     }
 }

@@ -74,6 +74,22 @@ impl Default for Metrics {
     }
 }
 
+/// The method as a metric label: the standard methods by name, anything invented `other`,
+/// so that no request can add label values.
+fn method_label(method: &actix_web::http::Method) -> &'static str {
+    use actix_web::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
 /// Middleware: assigns the request id, logs the request and records its metrics.
 pub async fn observe(
     req: ServiceRequest,
@@ -82,7 +98,7 @@ pub async fn observe(
     let id = accepted_request_id(&req);
     req.extensions_mut().insert(RequestId(id.clone()));
     let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let path = req.path().to_string();
     let started = Instant::now();
 
@@ -92,8 +108,8 @@ pub async fn observe(
     let status = response.status();
     let elapsed = started.elapsed();
     if let Some(metrics) = metrics {
-        metrics.requests.with_label_values(&[&method, &route, status.as_str()]).inc();
-        metrics.latency.with_label_values(&[&method, &route]).observe(elapsed.as_secs_f64());
+        metrics.requests.with_label_values(&[method, &route, status.as_str()]).inc();
+        metrics.latency.with_label_values(&[method, &route]).observe(elapsed.as_secs_f64());
     }
     tracing::info!(request_id = %id, %method, %path, status = status.as_u16(),
         ms = elapsed.as_millis() as u64, "request");

@@ -3,70 +3,16 @@
 
 mod common;
 
-use std::{
-    collections::BTreeMap,
-    process::{Child, Command, Stdio},
-    time::Duration,
-};
+use std::collections::BTreeMap;
 
 use common::*;
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-/// A `keyport serve` child process, killed when dropped.
-struct Instance {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Instance {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-async fn start(database_url: &str) -> Instance {
-    let port = free_port();
-    let mut instance = Instance { child: spawn_serve(database_url, port), base: format!("http://127.0.0.1:{port}") };
-    let http = reqwest::Client::new();
-    for _ in 0..300 {
-        if http.get(format!("{}/readyz", instance.base)).send().await.is_ok_and(|r| r.status() == 200) {
-            return instance;
-        }
-        if let Ok(Some(status)) = instance.child.try_wait() {
-            panic!("keyport serve exited with {status}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("keyport serve did not become ready on {}", instance.base);
-}
-
-fn spawn_serve(database_url: &str, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_keyport"))
-        .arg("serve")
-        .env("KEYPORT_DATABASE_URL", database_url)
-        .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
-        .env("KEYPORT_SANDBOX", "true")
-        .env("KEYPORT_SWEEP_INTERVAL", "1s")
-        .env("KEYPORT_WORKERS", "2")
-        .env("KEYPORT_DB_POOL_SIZE", "6")
-        .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)
-        .env("KEYPORT_BOOTSTRAP_OPERATOR_SECRET", OPERATOR_SECRET)
-        .env("KEYPORT_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start keyport serve")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn three_instances_sweep_each_event_exactly_once() {
     let database_url = fresh_database();
-    let instances = [start(&database_url).await, start(&database_url).await, start(&database_url).await];
+    let instances = [serve(&database_url, &[]).await, serve(&database_url, &[]).await, serve(&database_url, &[]).await];
     // The harness's helpers, pointed at the first instance.
     let app = TestApp::attach(&instances[0].base, &database_url).await;
     let partner = app.partner("Contoso IT").await;

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::{PROBLEM, extract};
+use crate::limits::{self, Subject};
 use crate::{
     AppState,
     auth::{
@@ -18,7 +19,7 @@ use crate::{
     error::{ApiError, Code, Problem},
     store::{
         clients,
-        users::{self, RefreshOutcome, UserRow},
+        users::{self, RefreshOutcome},
     },
 };
 
@@ -99,6 +100,18 @@ fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, &
         request.client_id = Some(id);
         request.client_secret = Some(secret);
     }
+    let fields = [
+        &request.grant_type,
+        &request.client_id,
+        &request.client_secret,
+        &request.username,
+        &request.password,
+        &request.refresh_token,
+        &request.scope,
+    ];
+    if fields.iter().any(|f| f.as_deref().is_some_and(|v| v.contains('\0') || v.len() > 1024)) {
+        return Err("Each field must be at most 1024 characters, without U+0000.");
+    }
     Ok(request)
 }
 
@@ -151,10 +164,12 @@ pub async fn token(
         Ok(r) => r,
         Err(description) => return Ok(invalid_request(description)),
     };
+    // Every unauthenticated token request counts against its source's budget as well.
+    let source = state.limits.sources.subject(&state.limits.source(&req));
     match request.grant_type.as_deref() {
-        Some("client_credentials") => client_credentials(state, request).await,
-        Some("password") => password_grant(state, request).await,
-        Some("refresh_token") => refresh_grant(state, request).await,
+        Some("client_credentials") => client_credentials(state, request, source).await,
+        Some("password") => password_grant(state, request, source).await,
+        Some("refresh_token") => refresh_grant(state, request, source).await,
         Some(_) => Ok(oauth_error(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
@@ -164,16 +179,22 @@ pub async fn token(
     }
 }
 
-async fn client_credentials(state: web::Data<AppState>, request: TokenRequest) -> Result<HttpResponse, ApiError> {
+/// Client secrets are 256 random bits and checked by a digest comparison: the check runs,
+/// a failure is counted after it, and a spent budget refuses every attempt, right or wrong.
+async fn client_credentials(
+    state: web::Data<AppState>,
+    request: TokenRequest,
+    source: Subject,
+) -> Result<HttpResponse, ApiError> {
     let (Some(client_id), Some(secret)) = (request.client_id, request.client_secret) else {
         return Ok(invalid_request("client_id and client_secret are required."));
     };
-    let who = format!("client:{client_id}");
-    state.limits.sign_ins.check(&who)?;
+    let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
+    limits::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
     let client = super::transaction(&state, move |conn, _| Ok(clients::find_live(conn, &client_id)?)).await?;
     let Some(client) = client.filter(|c| constant_time_eq(&c.secret_digest, &digest)) else {
-        state.limits.sign_ins.failed(&who);
+        limits::count_failure(&state, subjects).await?;
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
@@ -194,71 +215,90 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
-async fn password_grant(state: web::Data<AppState>, request: TokenRequest) -> Result<HttpResponse, ApiError> {
+/// Passwords are what an attacker guesses, and checking one is expensive: a failure is
+/// counted for the source and the user *before* the check, and given back when it succeeds.
+/// The hash is fetched, the connection released, and the check run on the hashing pool.
+async fn password_grant(
+    state: web::Data<AppState>,
+    request: TokenRequest,
+    source: Subject,
+) -> Result<HttpResponse, ApiError> {
     let (Some(username), Some(password)) = (request.username, request.password) else {
         return Ok(invalid_request("username and password are required."));
     };
-    let who = format!("user:{}", username.to_lowercase());
-    state.limits.sign_ins.check(&who)?;
-    // The hash is verified on the blocking pool, against a dummy hash for unknown users.
-    let user = super::transaction(&state, move |conn, _| {
-        let user = users::find_for_sign_in(conn, &username)?;
-        let ok = password::verify(&password, user.as_ref().and_then(|u| u.password_hash.as_deref()));
-        Ok(user.filter(|_| ok))
-    })
-    .await?;
-    match user {
-        Some(user) => issue_customer_tokens(&state, user, Uuid::now_v7()).await,
+    let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
+    let reservation = limits::reserve(&state, vec![source, user_subject]).await?;
+    let user = super::transaction(&state, move |conn, _| Ok(users::find_for_sign_in(conn, &username)?)).await?;
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    // Unknown users are checked against a dummy hash, so timing does not tell them apart.
+    let verified = password::verify_off_workers(password, stored).await;
+    reservation.settle(&state, !verified).await?;
+    match user.filter(|_| verified) {
+        Some(user) => Ok(issue_customer_tokens(&state, SignIn::New(user.id)).await?.unwrap_or_else(invalid_grant)),
+        None => Ok(invalid_grant()),
+    }
+}
+
+async fn refresh_grant(
+    state: web::Data<AppState>,
+    request: TokenRequest,
+    source: Subject,
+) -> Result<HttpResponse, ApiError> {
+    let Some(refresh_token) = request.refresh_token else {
+        return Ok(invalid_request("refresh_token is required."));
+    };
+    limits::refuse_when_spent(&state, std::slice::from_ref(&source)).await?;
+    let presented = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
+    match issue_customer_tokens(&state, SignIn::Rotate(presented)).await? {
+        Some(response) => Ok(response),
         None => {
-            state.limits.sign_ins.failed(&who);
+            limits::count_failure(&state, vec![source]).await?;
             Ok(invalid_grant())
         }
     }
 }
 
-async fn refresh_grant(state: web::Data<AppState>, request: TokenRequest) -> Result<HttpResponse, ApiError> {
-    let Some(refresh_token) = request.refresh_token else {
-        return Ok(invalid_request("refresh_token is required."));
-    };
-    let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
-    let rotated = super::transaction(&state, move |conn, now| {
-        Ok(match users::spend_refresh_token(conn, &digest, now)? {
-            RefreshOutcome::Rotate { family_id, user_id } => users::get(conn, user_id)?.map(|u| (u, family_id)),
-            RefreshOutcome::Reused | RefreshOutcome::Invalid => None,
-        })
-    })
-    .await?;
-    match rotated {
-        Some((user, family)) => issue_customer_tokens(&state, user, family).await,
-        None => Ok(invalid_grant()),
-    }
+/// How a customer gets tokens: a new sign-in of a user whose password was checked, or a
+/// refresh token (its keyed digest) rotated within its family.
+enum SignIn {
+    New(Uuid),
+    Rotate(Vec<u8>),
 }
 
-/// An access token and a new refresh token of `family` for a customer user.
-async fn issue_customer_tokens(
-    state: &web::Data<AppState>,
-    user: UserRow,
-    family: Uuid,
-) -> Result<HttpResponse, ApiError> {
+/// An access token and a new refresh token for a customer user, or `None` when the user or
+/// the refresh token is not (or no longer) valid. One transaction spends the presented
+/// token, locks the user against deletion and writes the new token, so a concurrent replay
+/// of the old token finds the new one and revokes the whole family with it.
+async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> Result<Option<HttpResponse>, ApiError> {
     let refresh_token = new_secret(REFRESH_TOKEN_PREFIX);
     let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
     let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(ApiError::internal)?;
-    let user_id = user.id;
-    super::transaction(state, move |conn, now| {
-        Ok(users::insert_refresh_token(conn, &digest, family, user_id, now + refresh_ttl, now)?)
+    let issued = super::transaction(state, move |conn, now| {
+        let (user_id, family) = match sign_in {
+            SignIn::New(user_id) => (user_id, Uuid::now_v7()),
+            SignIn::Rotate(presented) => match users::spend_refresh_token(conn, &presented, now)? {
+                RefreshOutcome::Rotate { family_id, user_id } => (user_id, family_id),
+                RefreshOutcome::Reused | RefreshOutcome::Invalid => return Ok(None),
+            },
+        };
+        let Some(user) = users::get_for_session(conn, user_id)? else { return Ok(None) };
+        users::insert_refresh_token(conn, &digest, family, user.id, now + refresh_ttl, now)?;
+        Ok(Some((user, family)))
     })
     .await?;
+    let Some((user, family)) = issued else { return Ok(None) };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
     let mut claims = state.tokens.claims(user.id.to_string(), Role::Customer, state.clock.real_now(), ttl);
     claims.tenant_id = Some(user.tenant_id);
     claims.admin = Some(user.admin);
+    claims.sid = Some(family);
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
-    Ok(token_response(TokenResponse {
+    Ok(Some(token_response(TokenResponse {
         access_token,
         token_type: "Bearer".into(),
         expires_in: ttl,
         refresh_token: Some(refresh_token),
-    }))
+    })))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -301,11 +341,17 @@ pub async fn activate(
 ) -> Result<web::Json<ActivatedUser>, ApiError> {
     let body = body.0;
     let digest = state.pepper.digest(SecretKind::ActivationToken, &body.activation_token);
+    let invalid = || ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.");
+    // Hash only for a live token (so unknown tokens cost nothing), and with no connection held.
+    let check = digest.clone();
+    let live =
+        super::transaction(&state, move |conn, now| Ok(users::activation_token_live(conn, &check, now)?)).await?;
+    if !live {
+        return Err(invalid());
+    }
+    let hash = password::hash_off_workers(body.password).await?;
     let user = super::transaction(&state, move |conn, now| {
-        let user_id = users::spend_activation_token(conn, &digest, now)?.ok_or_else(|| {
-            ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.")
-        })?;
-        let hash = password::hash(&body.password).map_err(ApiError::internal)?;
+        let user_id = users::spend_activation_token(conn, &digest, now)?.ok_or_else(invalid)?;
         users::set_password(conn, user_id, &hash)?;
         users::get(conn, user_id)?.ok_or_else(|| ApiError::not_found("user"))
     })

@@ -379,7 +379,14 @@ pub async fn accept_offer(
             ends_at: now + Days::new(offer.duration_days as u64),
             terminated_at: None,
         };
-        delegation::insert_relationship(conn, &relationship)?;
+        delegation::insert_relationship(conn, &relationship).map_err(|e| {
+            // A relationship past its end that a concurrent sweep holds still counts as live.
+            if store::violates(&e, delegation::ONE_ACTIVE) {
+                ApiError::new(Code::RelationshipExists, "This partner already administers the tenant.")
+            } else {
+                e.into()
+            }
+        })?;
         let company = company_name(conn, offer.tenant_id)?;
         let event = events::offer_ended("accepted", offer.id, offer.tenant_id, &company);
         notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;

@@ -52,6 +52,7 @@ pub async fn read_body(payload: &mut Payload) -> Result<web::Bytes, ApiError> {
 
 /// Turns a JSON body into `T`, naming the field at fault when the shape is wrong.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    refuse_nul_strings(body)?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::new(Code::MalformedRequest, "The request body is empty; send a JSON object."));
     }
@@ -73,6 +74,46 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     })?;
     de.end().map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
     Ok(value)
+}
+
+/// PostgreSQL text cannot hold U+0000, so no string of a request may: one rule for every
+/// JSON body, naming each field that holds one. JSON can only spell it as the escape
+/// `\u0000` (a raw control character is a syntax error), so bodies without that text skip
+/// the walk.
+pub fn refuse_nul_strings(body: &[u8]) -> Result<(), ApiError> {
+    const ESCAPE: &[u8] = b"\\u0000";
+    if !body.windows(ESCAPE.len()).any(|w| w == ESCAPE) {
+        return Ok(());
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Ok(()); // not JSON: the parser's own error says so
+    };
+    fn walk(path: &str, value: &serde_json::Value, out: &mut Vec<FieldError>) {
+        let nul = "must not contain the character U+0000";
+        match value {
+            serde_json::Value::String(s) if s.contains('\0') => {
+                out.push(FieldError { field: path.to_string(), message: nul.into() })
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(&format!("{path}[{i}]"), item, out);
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (name, item) in members {
+                    let field = if path == "body" { name.clone() } else { format!("{path}.{name}") };
+                    if name.contains('\0') {
+                        out.push(FieldError { field: field.clone(), message: format!("the member name {nul}") });
+                    }
+                    walk(&field, item, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut errors = Vec::new();
+    walk("body", &value, &mut errors);
+    if errors.is_empty() { Ok(()) } else { Err(ApiError::validation(errors)) }
 }
 
 /// serde_json appends "at line 1 column 17"; the field name already says where.
@@ -196,4 +237,30 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
     };
     let field = message.split('`').nth(1).filter(|_| message.contains("field")).unwrap_or("query").to_string();
     ApiError::invalid(&field, message).into()
+}
+
+/// The request-URL half of the U+0000 rule: a path or query holding `%00` is refused before
+/// any handler decodes it, naming the query parameter (or `path`).
+pub async fn refuse_nul_in_url(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let uri = req.uri();
+    let nul = |s: &str| s.contains("%00");
+    let field = if nul(uri.path()) {
+        Some("path".to_string())
+    } else {
+        uri.query().filter(|q| nul(q)).map(|q| {
+            q.split('&')
+                .find(|pair| nul(pair))
+                .and_then(|pair| pair.split('=').next())
+                .filter(|name| !name.is_empty() && !nul(name))
+                .unwrap_or("query")
+                .to_string()
+        })
+    };
+    match field {
+        Some(field) => Ok(req.error_response(ApiError::invalid(&field, "must not contain the character U+0000"))),
+        None => Ok(next.call(req).await?.map_into_boxed_body()),
+    }
 }

@@ -20,6 +20,7 @@ use crate::{
     authz,
     domain::product_key::{KeyFormatError, ProductKey},
     error::{ApiError, Code, FieldError, Problem},
+    limits,
     store::{
         keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
         partners, products,
@@ -293,6 +294,13 @@ pub async fn create_batch(
             created_at: now,
         };
         let stored = keys::insert_batch(conn, &batch, digests)?;
+        if stored != keys.len() && imported {
+            // A concurrent import of the same keys committed first.
+            return Err(ApiError::new(
+                Code::KeyExists,
+                format!("{} of the imported keys are already known; nothing was imported.", keys.len() - stored),
+            ));
+        }
         if stored != keys.len() {
             // Two fresh keys colliding is a one-in-10^33 event: refuse rather than hand out a dud.
             return Err(ApiError::internal("minted key collided with a stored key"));
@@ -453,17 +461,21 @@ pub async fn validate_key(
 ) -> Result<web::Json<KeyView>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let who = principal.key();
-    state
-        .limits
-        .key_lookup(&who, async {
+    let subjects = vec![state.limits.key_lookups.subject(&who)];
+    limits::guarded(
+        &state,
+        subjects,
+        async {
             let key = body.0.parse()?;
             let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
             let found = transaction(&state, move |conn, _| Ok(keys::find_by_digest(conn, &digest, partner)?)).await?;
             found
                 .map(|(k, p)| web::Json(KeyView::new(k, p)))
                 .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))
-        })
-        .await
+        },
+        limits::key_lookup_failed,
+    )
+    .await
 }
 
 /// Revoke a product key

@@ -19,7 +19,7 @@ pub mod users;
 
 use actix_web::web;
 use chrono::{DateTime, Utc};
-use diesel::{Connection, PgConnection};
+use diesel::PgConnection;
 
 use crate::{AppState, error::ApiError};
 
@@ -30,15 +30,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
 {
-    let state = state.clone();
-    web::block(move || {
-        let mut conn = state.pool.get()?;
-        conn.transaction(|conn| {
-            let now = state.clock.now(conn)?;
-            work(conn, now)
-        })
-    })
-    .await?
+    state.transaction(work).await
 }
 
 /// For outcomes that must be kept even though the caller is told no: the inner `Err` is

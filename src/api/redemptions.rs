@@ -25,6 +25,7 @@ use crate::{
     authz,
     domain::{lifecycle::term_end, notices::next_check, product_key::ProductKey, tenant_domain},
     error::{ApiError, Code, Problem},
+    limits,
     store::{
         self,
         keys::{self, KeyRow},
@@ -421,9 +422,11 @@ pub async fn add_key(
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
     let who = principal.key();
-    state
-        .limits
-        .key_lookup(&who, async {
+    let subjects = vec![state.limits.key_lookups.subject(&who)];
+    limits::guarded(
+        &state,
+        subjects,
+        async {
             let key = body.0.parse()?;
             let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
             let ttl = ttl(&state)?;
@@ -453,8 +456,10 @@ pub async fn add_key(
             })
             .await??;
             Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
-        })
-        .await
+        },
+        limits::key_lookup_failed,
+    )
+    .await
 }
 
 /// Remove a product key

@@ -27,6 +27,7 @@ use crate::{
     },
     error::{ApiError, Code, Problem},
     jobs::lifecycle::announce,
+    limits,
     store::{
         keys,
         subscriptions::{self, RenewalRow, SubscriptionRow, Term},
@@ -261,9 +262,11 @@ pub async fn renew(
     body: Json<RenewalRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let who = principal.key();
-    state
-        .limits
-        .key_lookup(&who, async {
+    let subjects = vec![state.limits.key_lookups.subject(&who)];
+    limits::guarded(
+        &state,
+        subjects,
+        async {
             let key = match &body.0 {
                 RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.parse()?),
                 RenewalRequest::DirectBilling {} => None,
@@ -288,8 +291,10 @@ pub async fn renew(
             })
             .await?;
             Ok(HttpResponse::Created().json(RenewalView::from(row)))
-        })
-        .await
+        },
+        limits::key_lookup_failed,
+    )
+    .await
 }
 
 /// A subscription's renewals

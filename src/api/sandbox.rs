@@ -15,6 +15,9 @@ use crate::{
     store::sandbox,
 };
 
+/// How far the sandbox clock may move in total: 100 years.
+pub const MAX_OFFSET_SECONDS: i64 = 36_525 * 86_400;
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SandboxClock {
     /// The service's "now": real time plus the offset.
@@ -86,7 +89,7 @@ pub async fn clock(
         (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
         (status = 404, description = "Not in sandbox mode", body = Problem, content_type = PROBLEM),
         (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`validation-failed`, also when the clock would move more than 100 years in total", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
 )]
@@ -105,7 +108,9 @@ pub async fn advance(
         return Err(ApiError::invalid("days", "move the clock forward by at least an hour"));
     }
     let moved = transaction(&state, move |conn, now| {
-        let offset_seconds = sandbox::advance(conn, step.num_seconds())?;
+        let offset_seconds = sandbox::advance(conn, step.num_seconds(), MAX_OFFSET_SECONDS)?.ok_or_else(|| {
+            ApiError::invalid("days", "the sandbox clock moves at most 100 years in total (36525 days)")
+        })?;
         // `now` was read before the move.
         Ok(SandboxClock { now: now + step, offset_seconds })
     })

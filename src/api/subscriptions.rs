@@ -24,6 +24,7 @@ use crate::{
         lifecycle::{Periods, SubscriptionStatus},
     },
     error::{ApiError, Code, Problem},
+    limits,
     store::{
         keys, notifications, partners,
         subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
@@ -225,6 +226,8 @@ fn notify_partner_of_record(
         (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
         (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`unknown-partner-number`, `validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 429, description = "`rate-limited`: too many unknown partner numbers from this caller; see `Retry-After`", body = Problem, content_type = PROBLEM,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
     security(("bearer" = [])),
 )]
@@ -238,9 +241,16 @@ pub async fn set_partner_of_record(
     let id = *id;
     let number = body.0.partner_number;
     let periods = state.settings.periods();
-    let (record, now) = transaction(&state, move |conn, now| {
-        let (record, access) = visible(conn, &principal, id, now)?;
+    // Unknown numbers count against the caller's budget, so the endpoint is no oracle for
+    // the partner numbers that exist.
+    let subjects = vec![state.limits.partner_numbers.subject(&principal.key())];
+    let naming = transaction(&state, move |conn, now| {
+        let (_, access) = visible(conn, &principal, id, now)?;
         access.tenant_admin()?;
+        // Locked, so that concurrent changes each see the partner they replace.
+        subscriptions::lock(conn, id)?;
+        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
+            .ok_or_else(|| ApiError::not_found("subscription"))?;
         let partner = partners::find_by_number(conn, number.trim())?.ok_or_else(|| {
             ApiError::new(Code::UnknownPartnerNumber, "No partner has this partner-of-record number.")
         })?;
@@ -255,8 +265,9 @@ pub async fn set_partner_of_record(
         let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
             .ok_or_else(|| ApiError::not_found("subscription"))?;
         Ok((record, now))
-    })
-    .await?;
+    });
+    let unknown = |r: &Result<_, ApiError>| matches!(r, Err(e) if e.code == Code::UnknownPartnerNumber);
+    let (record, now) = limits::guarded(&state, subjects, naming, unknown).await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }
 
@@ -280,8 +291,11 @@ pub async fn remove_partner_of_record(
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
     transaction(&state, move |conn, now| {
-        let (record, access) = visible(conn, &principal, id, now)?;
+        let (_, access) = visible(conn, &principal, id, now)?;
         access.tenant_admin()?;
+        subscriptions::lock(conn, id)?;
+        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
+            .ok_or_else(|| ApiError::not_found("subscription"))?;
         if let Some(previous) = record.0.partner_of_record_id {
             subscriptions::set_partner_of_record(conn, id, None)?;
             notify_partner_of_record(conn, "removed", previous, &record, now)?;
@@ -321,9 +335,11 @@ pub async fn add_seats(
     body: Json<KeyInput>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
     let who = principal.key();
-    state
-        .limits
-        .key_lookup(&who, async {
+    let subjects = vec![state.limits.key_lookups.subject(&who)];
+    limits::guarded(
+        &state,
+        subjects,
+        async {
             let key = body.0.parse()?;
             let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
             let periods = state.settings.periods();
@@ -361,6 +377,8 @@ pub async fn add_seats(
             })
             .await?;
             Ok(web::Json(SubscriptionView::new(record, now, periods)))
-        })
-        .await
+        },
+        limits::key_lookup_failed,
+    )
+    .await
 }

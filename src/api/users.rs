@@ -98,7 +98,8 @@ fn administered_user(
     now: DateTime<Utc>,
 ) -> Result<UserRow, ApiError> {
     authz::tenant(conn, principal, tenant_id, now)?.administer()?;
-    users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+    // Locked against a concurrent deletion while its licences and fields change.
+    users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
 }
 
 /// The user with the subscriptions it holds licences on.

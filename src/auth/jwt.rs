@@ -70,6 +70,9 @@ pub struct Claims {
     pub tenant_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<bool>,
+    /// A customer's sign-in (its refresh-token family), so that signing out ends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<Uuid>,
 }
 
 /// One public key of the JWKS (RFC 8037 OKP).
@@ -150,6 +153,7 @@ impl TokenKeys {
             partner_id: None,
             tenant_id: None,
             admin: None,
+            sid: None,
         }
     }
 

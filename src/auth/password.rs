@@ -31,6 +31,24 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
     Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && real
 }
 
+/// At most this many hashes run at once, so a burst of sign-ins queues here (holding
+/// nothing) instead of taking every core from the requests around it.
+static HASHING: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+/// [`verify`] on the blocking pool, behind the hashing semaphore.
+pub async fn verify_off_workers(password: String, stored: Option<String>) -> bool {
+    let Ok(_turn) = HASHING.acquire().await else { return false };
+    actix_web::web::block(move || verify(&password, stored.as_deref())).await.unwrap_or(false)
+}
+
+/// [`hash`] on the blocking pool, behind the hashing semaphore.
+pub async fn hash_off_workers(password: String) -> Result<String, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
+    actix_web::web::block(move || hash(&password)).await.map_err(ApiError::internal)?.map_err(ApiError::internal)
+}
+
 /// Forces the dummy hash to exist before the first sign-in, so that sign-in is not slower.
 pub fn warm_up() {
     LazyLock::force(&DUMMY_HASH);

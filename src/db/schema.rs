@@ -51,6 +51,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    failure_budgets (subject) {
+        subject -> Bytea,
+        refilled_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     idempotency_keys (scope, key) {
         scope -> Text,
         key -> Text,
@@ -316,6 +323,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     delegated_admin_offers,
     delegated_admin_relationships,
+    failure_budgets,
     idempotency_keys,
     key_batches,
     license_assignments,

@@ -37,10 +37,17 @@ pub struct SweepReport {
     pub tenants_purged: u64,
     /// Idempotency keys forgotten after 24 hours.
     pub idempotency_keys_expired: u64,
+    pub failure_budgets_forgotten: u64,
 }
 
 /// One pass over everything due at `now`.
-pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>, settings: &Settings) -> diesel::QueryResult<SweepReport> {
+/// One sweep at business time `now`; failure budgets follow wall-clock time, `real_now`.
+pub fn sweep(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    real_now: DateTime<Utc>,
+    settings: &Settings,
+) -> diesel::QueryResult<SweepReport> {
     let mut report = SweepReport {
         redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
         offers_expired: in_batches(conn, |conn| delegation::expire_offers(conn, now, None, BATCH))?,
@@ -51,6 +58,7 @@ pub fn sweep(conn: &mut PgConnection, now: DateTime<Utc>, settings: &Settings) -
             conn,
             now - chrono::Duration::hours(crate::idempotency::RETENTION_HOURS),
         )? as u64,
+        failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
         ..SweepReport::default()
     };
     let (periods, notice_days) = (settings.periods(), &settings.notice_days);
@@ -87,7 +95,7 @@ fn in_batches(
 pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let now = state.clock.now(&mut conn).map_err(|e| e.to_string())?;
-    sweep(&mut conn, now, &state.settings).map_err(|e| e.to_string())
+    sweep(&mut conn, now, state.clock.real_now(), &state.settings).map_err(|e| e.to_string())
 }
 
 /// Sweeps every `interval` until the process ends.

@@ -167,6 +167,9 @@ pub fn active_relationship(
         .optional()
 }
 
+/// The unique index that allows one active relationship per partner and tenant.
+pub const ONE_ACTIVE: &str = "delegated_admin_relationships_one_active";
+
 pub fn insert_relationship(conn: &mut PgConnection, row: &RelationshipRow) -> QueryResult<()> {
     diesel::insert_into(relationships::table).values(row).execute(conn).map(|_| ())
 }

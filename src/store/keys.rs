@@ -51,7 +51,8 @@ pub fn existing_digests(conn: &mut PgConnection, digests: &[Vec<u8>]) -> QueryRe
 }
 
 /// Inserts the batch and its keys in one set-based statement; returns how many keys were
-/// stored (fewer than given when a digest already existed).
+/// stored (fewer than given when a digest already existed). Keys go in digest order, so two
+/// concurrent imports of overlapping keys wait for each other instead of deadlocking.
 pub fn insert_batch(conn: &mut PgConnection, batch: &KeyBatchRow, keys: Vec<KeyDigest>) -> QueryResult<usize> {
     diesel::insert_into(key_batches::table).values(batch).execute(conn)?;
     let ids: Vec<Uuid> = keys.iter().map(|_| Uuid::now_v7()).collect();
@@ -61,6 +62,7 @@ pub fn insert_batch(conn: &mut PgConnection, batch: &KeyBatchRow, keys: Vec<KeyD
            (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, status, created_at) \
          SELECT k.id, k.digest, k.last_five, $4, $5, $6, $7, $8, 'available', $9 \
          FROM unnest($1, $2, $3) AS k(id, digest, last_five) \
+         ORDER BY k.digest \
          ON CONFLICT (digest) DO NOTHING",
     )
     .bind::<Array<SqlUuid>, _>(ids)

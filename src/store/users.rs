@@ -42,6 +42,11 @@ pub fn find_for_sign_in(conn: &mut PgConnection, email: &str) -> QueryResult<Opt
         .optional()
 }
 
+/// A user about to get tokens, locked against deletion until the transaction ends.
+pub fn get_for_session(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
+    users::table.find(id).select(UserRow::as_select()).for_key_share().first(conn).optional()
+}
+
 pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
     users::table.find(id).select(UserRow::as_select()).first(conn).optional()
 }
@@ -66,6 +71,17 @@ pub fn insert_activation_token(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Whether an activation token is unused and unexpired (without spending it).
+pub fn activation_token_live(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        activation_tokens::table
+            .filter(activation_tokens::digest.eq(digest))
+            .filter(activation_tokens::used_at.is_null())
+            .filter(activation_tokens::expires_at.gt(now)),
+    ))
+    .get_result(conn)
 }
 
 /// Spends an unused, unexpired activation token; returns its user.
@@ -148,6 +164,17 @@ pub fn get_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Quer
         .filter(users::tenant_id.eq(tenant_id))
         .filter(users::id.eq(id))
         .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A user of the tenant, locked against deletion until the transaction ends.
+pub fn lock_in_tenant(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::id.eq(id))
+        .select(UserRow::as_select())
+        .for_key_share()
         .first(conn)
         .optional()
 }

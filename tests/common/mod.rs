@@ -501,3 +501,55 @@ impl TestApp {
         app
     }
 }
+
+/// A `keyport serve` child process on a loopback port, killed when dropped.
+pub struct Instance {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts `keyport serve` on `database_url` (sandbox mode, the test operator, a 1 s sweep)
+/// with `extra` environment settings, and waits until it is ready.
+pub async fn serve(database_url: &str, extra: &[(&str, &str)]) -> Instance {
+    let port = free_port();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_keyport"));
+    command
+        .arg("serve")
+        .env("KEYPORT_DATABASE_URL", database_url)
+        .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
+        .env("KEYPORT_SANDBOX", "true")
+        .env("KEYPORT_SWEEP_INTERVAL", "1s")
+        .env("KEYPORT_WORKERS", "2")
+        .env("KEYPORT_DB_POOL_SIZE", "6")
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_SECRET", OPERATOR_SECRET)
+        .env("KEYPORT_LOG", "warn")
+        .stdout(std::process::Stdio::null());
+    for (name, value) in extra {
+        command.env(name, value);
+    }
+    let mut instance =
+        Instance { child: command.spawn().expect("start keyport serve"), base: format!("http://127.0.0.1:{port}") };
+    let http = reqwest::Client::new();
+    for _ in 0..300 {
+        if http.get(format!("{}/readyz", instance.base)).send().await.is_ok_and(|r| r.status() == 200) {
+            return instance;
+        }
+        if let Ok(Some(status)) = instance.child.try_wait() {
+            panic!("keyport serve exited with {status}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("keyport serve did not become ready on {}", instance.base);
+}

@@ -1690,6 +1690,8 @@ export interface components {
         };
         /** @description What one sweep did. */
         SweepReport: {
+            /** Format: int64 */
+            failure_budgets_forgotten: number;
             /**
              * Format: int64
              * @description Idempotency keys forgotten after 24 hours.
@@ -4700,7 +4702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`, also when the clock would move more than 100 years in total; `idempotency-key-reused`: the Idempotency-Key was used with another body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,6 +4988,17 @@ export interface operations {
             /** @description `unknown-partner-number`, `validation-failed` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-limited`: too many unknown partner numbers from this caller; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -14,6 +14,7 @@ class SweepReport:
     """What one sweep did.
 
     Attributes:
+        failure_budgets_forgotten (int):
         idempotency_keys_expired (int): Idempotency keys forgotten after 24 hours.
         offers_expired (int): Delegated-admin offers left pending for 90 days.
         redemptions_expired (int): Open or confirmed redemptions whose time ran out; their keys were released.
@@ -26,6 +27,7 @@ class SweepReport:
         tenants_purged (int): Tenants whose data was purged (no live subscription left).
     """
 
+    failure_budgets_forgotten: int
     idempotency_keys_expired: int
     offers_expired: int
     redemptions_expired: int
@@ -39,6 +41,8 @@ class SweepReport:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        failure_budgets_forgotten = self.failure_budgets_forgotten
+
         idempotency_keys_expired = self.idempotency_keys_expired
 
         offers_expired = self.offers_expired
@@ -63,6 +67,7 @@ class SweepReport:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "failure_budgets_forgotten": failure_budgets_forgotten,
                 "idempotency_keys_expired": idempotency_keys_expired,
                 "offers_expired": offers_expired,
                 "redemptions_expired": redemptions_expired,
@@ -81,6 +86,8 @@ class SweepReport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        failure_budgets_forgotten = d.pop("failure_budgets_forgotten")
+
         idempotency_keys_expired = d.pop("idempotency_keys_expired")
 
         offers_expired = d.pop("offers_expired")
@@ -102,6 +109,7 @@ class SweepReport:
         tenants_purged = d.pop("tenants_purged")
 
         sweep_report = cls(
+            failure_budgets_forgotten=failure_budgets_forgotten,
             idempotency_keys_expired=idempotency_keys_expired,
             offers_expired=offers_expired,
             redemptions_expired=redemptions_expired,

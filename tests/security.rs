@@ -1,0 +1,297 @@
+//! Attacks and faults (SPEC §8), each tried black-box the way an attacker would: many
+//! requests at once, across several `keyport serve` processes where instances matter.
+
+mod common;
+
+use common::*;
+use futures::future::join_all;
+use reqwest::Method;
+use serde_json::json;
+
+/// A password grant for `username`, sent to `base`, with an optional `X-Forwarded-For`.
+async fn password_grant(http: &reqwest::Client, base: &str, username: &str, forwarded: Option<&str>) -> Reply {
+    let mut request = http.post(format!("{base}/v1/auth/token")).form(&[
+        ("grant_type", "password"),
+        ("username", username),
+        ("password", "not the password at all"),
+    ]);
+    if let Some(address) = forwarded {
+        request = request.header("x-forwarded-for", address);
+    }
+    TestApp::reply(request.send().await.expect("answered")).await
+}
+
+/// Counts answers by status; every 429 must carry `Retry-After` and be a problem.
+fn tally(replies: &[Reply]) -> (usize, usize) {
+    let mut gate_passed = 0;
+    let mut refused = 0;
+    for reply in replies {
+        match reply.status.as_u16() {
+            400 => {
+                assert_eq!(reply.body["error"], "invalid_grant", "{}", reply.text);
+                gate_passed += 1;
+            }
+            429 => {
+                reply.problem(429, "rate-limited");
+                assert!(reply.headers.contains_key("retry-after"));
+                refused += 1;
+            }
+            other => panic!("unexpected {other}: {}", reply.text),
+        }
+    }
+    (gate_passed, refused)
+}
+
+#[tokio::test]
+async fn sixty_four_parallel_wrong_passwords_pass_the_gate_at_most_ten_times() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
+    let attempts = (0..64).map(|_| password_grant(&app.http, &app.base, "maria@fabrikam.example", None));
+    let replies = join_all(attempts).await;
+    let (passed, refused) = tally(&replies);
+    assert!(passed <= 10, "{passed} wrong passwords were checked; the budget is 10");
+    assert_eq!(passed + refused, 64);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_budget_is_shared_by_every_instance() {
+    let database_url = fresh_database();
+    let instances = [serve(&database_url, &[]).await, serve(&database_url, &[]).await];
+    let app = TestApp::attach(&instances[0].base, &database_url).await;
+    let partner = app.partner("Contoso IT").await;
+    app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
+    let http = reqwest::Client::new();
+    let attempts = (0..64).map(|i| {
+        let base = &instances[i % 2].base;
+        password_grant(&http, base, "maria@fabrikam.example", None)
+    });
+    let (passed, refused) = tally(&join_all(attempts).await);
+    assert!(passed <= 10, "{passed} wrong passwords were checked across two instances; the budget is 10");
+    assert_eq!(passed + refused, 64);
+}
+
+#[tokio::test]
+async fn the_right_password_still_works_for_other_users_and_is_refused_past_the_budget() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let maria = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
+    let nikos = app.customer(&partner, "northwind", "nikos@northwind.example").await;
+    app.sign_in("nikos@northwind.example", nikos["activation_token"].as_str().unwrap()).await;
+    let activate = json!({"activation_token": maria["activation_token"], "password": "correct horse battery staple"});
+    app.send(Method::POST, "/v1/auth/activate", None, Some(activate)).await.expect(200);
+    for _ in 0..10 {
+        password_grant(&app.http, &app.base, "maria@fabrikam.example", None).await.expect(400);
+    }
+    let right = json!({"grant_type": "password", "username": "maria@fabrikam.example",
+                       "password": "correct horse battery staple"});
+    // Once the budget is spent even the right password waits: the gate tells nothing.
+    app.send(Method::POST, "/v1/auth/token", None, Some(right)).await.problem(429, "rate-limited");
+    let other = json!({"grant_type": "password", "username": "nikos@northwind.example",
+                       "password": "correct horse battery staple"});
+    app.send(Method::POST, "/v1/auth/token", None, Some(other)).await.expect(200);
+}
+
+#[tokio::test]
+async fn a_source_is_limited_and_only_a_trusted_proxy_may_name_another() {
+    let direct = spawn_with(|s| s.sign_in_failures_per_source_per_minute = 5).await;
+    // Spraying many users from one address: the source budget stops it.
+    for i in 0..5 {
+        password_grant(&direct.http, &direct.base, &format!("user{i}@spray.example"), None).await.expect(400);
+    }
+    let sprayed = password_grant(&direct.http, &direct.base, "user5@spray.example", None).await;
+    sprayed.problem(429, "rate-limited");
+    // A forged X-Forwarded-For from an untrusted peer changes nothing.
+    let forged = password_grant(&direct.http, &direct.base, "user6@spray.example", Some("203.0.113.7")).await;
+    forged.problem(429, "rate-limited");
+
+    let behind = spawn_with(|s| {
+        s.sign_in_failures_per_source_per_minute = 5;
+        s.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    for i in 0..5 {
+        password_grant(&behind.http, &behind.base, &format!("user{i}@spray.example"), Some("203.0.113.7"))
+            .await
+            .expect(400);
+    }
+    let sprayer = password_grant(&behind.http, &behind.base, "x@spray.example", Some("203.0.113.7")).await;
+    sprayer.problem(429, "rate-limited");
+    // Another client behind the same proxy is not locked out.
+    let neighbour = password_grant(&behind.http, &behind.base, "x@spray.example", Some("198.51.100.20")).await;
+    neighbour.expect(400);
+}
+
+#[tokio::test]
+async fn unknown_partner_numbers_are_no_oracle() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let customer = app.tenant_with_seats(&partner, "fabrikam", 5).await;
+    let path = format!("/v1/subscriptions/{}/partner-of-record", customer.subscription);
+    let mut statuses = Vec::new();
+    for i in 0..40 {
+        let number = format!("{:07}", 9_000_000 + i);
+        let reply = app.put(&path, &customer.admin, Some(json!({"partner_number": number}))).await;
+        statuses.push(reply.status.as_u16());
+        if reply.status == 429 {
+            assert!(reply.headers.contains_key("retry-after"));
+        }
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 422).count(), 10, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 30, "{statuses:?}");
+    // A right number within the budget of another caller still works.
+    let other = app.tenant_with_seats(&partner, "northwind", 5).await;
+    app.name_partner_of_record(&other, &other.subscription, &partner).await;
+}
+
+#[tokio::test]
+async fn concurrent_imports_of_the_same_keys_answer_one_201_and_409s() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    // Keys made elsewhere: minted for another partner here, then imported for this one.
+    let donor = app.partner("Donor").await;
+    let keys = app.mint(&donor, PRODUCT_STANDARD, 1, 12, 2000).await;
+    let database_keys: Vec<String> = keys.iter().map(|k| k.to_lowercase()).collect();
+    // The donor's copies are removed so that only the concurrent imports collide.
+    let mut conn = diesel_connection(&app);
+    use diesel::RunQueryDsl;
+    diesel::sql_query("DELETE FROM product_keys").execute(&mut conn).unwrap();
+    let body = json!({"product_id": PRODUCT_STANDARD, "partner_id": partner.id, "seats_per_key": 1,
+                      "term_months": 12, "keys": database_keys});
+    let imports = (0..4).map(|_| app.post_owned("/v1/key-batches".into(), app.operator.clone(), body.clone()));
+    let replies = join_all(imports).await;
+    assert_eq!(replies.iter().filter(|r| r.status == 201).count(), 1, "{:?}", statuses(&replies));
+    for reply in replies.iter().filter(|r| r.status != 201) {
+        reply.problem(409, "key-exists");
+    }
+    let stored: Vec<i64> = diesel::sql_query("SELECT count(*) AS n FROM product_keys")
+        .load::<Count>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.n)
+        .collect();
+    assert_eq!(stored, vec![2000]);
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+fn statuses(replies: &[Reply]) -> Vec<u16> {
+    replies.iter().map(|r| r.status.as_u16()).collect()
+}
+
+fn diesel_connection(app: &TestApp) -> diesel::PgConnection {
+    use diesel::Connection;
+    diesel::PgConnection::establish(&app.database_url).unwrap()
+}
+
+#[tokio::test]
+async fn text_postgresql_cannot_store_is_refused_naming_the_field() {
+    let app = spawn().await;
+    let created = app.post("/v1/partners", &app.operator, json!({"name": "A\u{0}B", "cloud_essentials": false})).await;
+    created.problem(422, "validation-failed");
+    assert_eq!(created.body["errors"][0]["field"], "name");
+    let partner = app.partner("Contoso IT").await;
+    let patched = app.patch(&format!("/v1/partners/{}", partner.id), &app.operator, json!({"name": "x\u{0}"})).await;
+    patched.problem(422, "validation-failed");
+    assert_eq!(patched.body["errors"][0]["field"], "name");
+    let nested = app
+        .post(
+            "/v1/partners",
+            &app.operator,
+            json!({"name": "Ok", "reseller": {"distributor": "\u{0}", "since": "2025-01-01"}}),
+        )
+        .await;
+    nested.problem(422, "validation-failed");
+    assert_eq!(nested.body["errors"][0]["field"], "reseller.distributor");
+    // In a query, in a path, and in the token form.
+    let query = app.get("/v1/notifications?event=a%00b", &partner.token).await;
+    query.problem(422, "validation-failed");
+    assert_eq!(query.body["errors"][0]["field"], "event");
+    let path = app.delete(&format!("/v1/partners/{}/api-clients/a%00b", partner.id), &app.operator).await;
+    path.problem(422, "validation-failed");
+    let form = app.http.post(app.url("/v1/auth/token")).body("grant_type=password&username=a%00b&password=x");
+    let form = form.header("content-type", "application/x-www-form-urlencoded").send().await.unwrap();
+    let form = TestApp::reply(form).await;
+    assert_eq!(form.status, 400);
+    assert_eq!(form.body["error"], "invalid_request");
+    // Nothing was stored.
+    let partners = app.get("/v1/partners", &app.operator).await;
+    assert_eq!(partners.expect(200)["data"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_sandbox_clock_moves_at_most_a_hundred_years() {
+    let app = spawn().await;
+    for _ in 0..10 {
+        app.post("/v1/sandbox/clock/advance", &app.operator, json!({"days": 3650})).await.expect(200);
+    }
+    app.post("/v1/sandbox/clock/advance", &app.operator, json!({"days": 25})).await.expect(200);
+    let before = app.now().await;
+    let refused = app.post("/v1/sandbox/clock/advance", &app.operator, json!({"days": 1})).await;
+    refused.problem(422, "validation-failed");
+    assert_eq!(refused.body["errors"][0]["field"], "days");
+    assert!((app.now().await - before).num_minutes() < 5, "a refused move changes nothing");
+    // The service still answers with the clock at its limit.
+    app.get("/v1/subscriptions", &app.operator).await.expect(200);
+    app.sweep().await;
+}
+
+#[tokio::test]
+async fn invented_http_methods_add_no_metric_series() {
+    let app = spawn().await;
+    let before = app.http.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    for i in 0..200 {
+        let method = Method::from_bytes(format!("INVENTED{i}").as_bytes()).unwrap();
+        let reply = app.send(method, "/v1/partners", Some(&app.operator), None).await;
+        assert!(reply.status.is_client_error(), "{}", reply.text);
+    }
+    let after = app.http.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(!after.contains("INVENTED"), "an invented method became a label value");
+    assert!(after.contains("method=\"other\""));
+    assert!(after.len() < before.len() + 4096, "metrics grew by {} bytes", after.len() - before.len());
+}
+
+/// A flood of password grants for users that do not exist, from one address, while a
+/// signed-in partner keeps reading: the reads never wait for a connection (no 503).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_password_grants_does_not_starve_other_callers() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let customer = app.tenant_with_seats(&partner, "fabrikam", 5).await;
+    let read = format!("/v1/subscriptions/{}", customer.subscription);
+    let flood = async {
+        let http = reqwest::Client::new();
+        let mut answered = Vec::new();
+        for round in 0..8 {
+            let wave = (0..64).map(|i| {
+                let user = format!("nobody{round}-{i}@flood.example");
+                let http = http.clone();
+                let base = app.base.clone();
+                async move { password_grant(&http, &base, &user, None).await.status.as_u16() }
+            });
+            answered.extend(join_all(wave).await);
+        }
+        answered
+    };
+    let reads = async {
+        let mut replies = Vec::new();
+        for _ in 0..40 {
+            let started = std::time::Instant::now();
+            let reply = app.get(&read, &partner.token).await;
+            replies.push((reply.status.as_u16(), started.elapsed()));
+        }
+        replies
+    };
+    let (flood, reads) = tokio::join!(flood, reads);
+    assert!(flood.iter().all(|s| *s == 400 || *s == 429), "{flood:?}");
+    assert!(flood.contains(&429), "the source budget stops the flood");
+    for (status, took) in reads {
+        assert_eq!(status, 200);
+        // A read that had to queue for a connection would take the pool's 5 s checkout.
+        assert!(took < std::time::Duration::from_secs(4), "a read took {took:?}");
+    }
+}
