@@ -1,5 +1,7 @@
 //! Start-up: migrations, shared secrets, signing keys and the bootstrap operator.
 
+use std::sync::Arc;
+
 use diesel::Connection;
 use uuid::Uuid;
 
@@ -7,6 +9,7 @@ use crate::{
     AppState,
     auth::{
         jwt::{KeyPair, TokenKeys},
+        revocations::Revocations,
         secrets::{CLIENT_SECRET_PREFIX, Pepper, SecretKind, new_secret, random_bytes},
     },
     clock::Clock,
@@ -83,9 +86,12 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
 
     crate::auth::password::warm_up();
     let tokens = TokenKeys::new(&keys, &settings.issuer, &settings.audience);
+    let revocations = Arc::new(Revocations::new(settings.access_token_ttl));
+    revocations.catch_up(&mut conn, now).map_err(|e| format!("cannot read revocations: {e}"))?;
+    revocations.follow(database_url.to_string());
     drop(conn);
     let limits = crate::limits::FailureBudgets::new(&settings);
-    Ok((AppState { pool, clock, tokens, pepper, limits, settings }, operator))
+    Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings }, operator))
 }
 
 /// Makes sure an operator client exists. With `KEYPORT_BOOTSTRAP_OPERATOR_SECRET` the

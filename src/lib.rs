@@ -83,6 +83,7 @@ struct ApiDoc;
 fn routes(cfg: &mut ServiceConfig) {
     use api::*;
     cfg.service(auth::token)
+        .service(auth::revoke)
         .service(auth::activate)
         .service(auth::jwks)
         .service(partners::create)

@@ -4,8 +4,10 @@ use actix_web::web;
 use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection};
 
+use std::sync::Arc;
+
 use crate::{
-    auth::{jwt::TokenKeys, secrets::Pepper},
+    auth::{jwt::TokenKeys, revocations::Revocations, secrets::Pepper},
     clock::Clock,
     config::Settings,
     db::PgPool,
@@ -18,6 +20,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub clock: Clock,
     pub tokens: TokenKeys,
+    pub revocations: Arc<Revocations>,
     pub pepper: Pepper,
     pub limits: FailureBudgets,
     pub settings: Settings,
@@ -40,6 +43,20 @@ impl AppState {
             })
         })
         .await?
+    }
+
+    /// The barrier after a revocation this request committed (see `auth::revocations`):
+    /// answers once every live instance refuses what was revoked. Should one not say so in
+    /// time, this instance at least reads the revocations itself.
+    pub async fn learn_revocations(&self) -> Result<(), ApiError> {
+        let (revocations, now) = (Arc::clone(&self.revocations), self.clock.real_now());
+        self.autocommit(move |conn| {
+            if !revocations.barrier(conn)? {
+                revocations.catch_up(conn, now)?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Runs `work` on the blocking pool with a connection of its own, each statement

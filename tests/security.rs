@@ -295,3 +295,100 @@ async fn a_flood_of_password_grants_does_not_starve_other_callers() {
         assert!(took < std::time::Duration::from_secs(4), "a read took {took:?}");
     }
 }
+
+/// Revocation is immediate on every instance: a client revoked through one `keyport serve`
+/// is refused on its very next request through another, and cannot mint a successor.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_revoked_client_is_refused_at_once_by_another_instance() {
+    let database_url = fresh_database();
+    let instances = [serve(&database_url, &[]).await, serve(&database_url, &[]).await];
+    let first = TestApp::attach(&instances[0].base, &database_url).await;
+    let second = TestApp::attach(&instances[1].base, &database_url).await;
+    for round in 0..5 {
+        let partner = first.partner(&format!("Contoso {round}")).await;
+        let clients = first.get(&format!("/v1/partners/{}/api-clients", partner.id), &first.operator).await;
+        let client_id = clients.expect(200)["data"][0]["client_id"].as_str().unwrap().to_string();
+        second.get("/v1/partners/me", &partner.token).await.expect(200);
+        first.delete(&format!("/v1/partners/{}/api-clients/{client_id}", partner.id), &partner.token).await.expect(204);
+        let refused = second.get("/v1/partners/me", &partner.token).await;
+        refused.problem(401, "unauthorized");
+        assert_eq!(refused.headers["www-authenticate"], "Bearer");
+        let successor =
+            second.post(&format!("/v1/partners/{}/api-clients", partner.id), &partner.token, json!({})).await;
+        successor.problem(401, "unauthorized");
+        first.get("/v1/partners/me", &partner.token).await.problem(401, "unauthorized");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_deleted_users_token_is_refused_at_once_by_another_instance() {
+    let database_url = fresh_database();
+    let instances = [serve(&database_url, &[]).await, serve(&database_url, &[]).await];
+    let first = TestApp::attach(&instances[0].base, &database_url).await;
+    let second = TestApp::attach(&instances[1].base, &database_url).await;
+    let partner = first.partner("Contoso IT").await;
+    let customer = first.tenant_with_seats(&partner, "fabrikam", 5).await;
+    let (user_id, activation) =
+        first.add_user(&customer.admin, &customer.tenant, "nikos@fabrikam.example", json!({})).await;
+    let (token, _) = first.sign_in("nikos@fabrikam.example", &activation).await;
+    // Products need no tenant at all: only revocation can refuse this read.
+    second.get("/v1/products", &token).await.expect(200);
+    first.delete(&format!("/v1/tenants/{}/users/{user_id}", customer.tenant), &customer.admin).await.expect(204);
+    second.get("/v1/products", &token).await.problem(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_sign_in_and_its_access_tokens() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let customer = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
+    let (access, refresh) = app.sign_in("maria@fabrikam.example", customer["activation_token"].as_str().unwrap()).await;
+    app.get("/v1/products", &access).await.expect(200);
+    // Another sign-in of the same user is not touched by this one's sign-out.
+    let password = json!({"grant_type": "password", "username": "maria@fabrikam.example",
+                          "password": "correct horse battery staple"});
+    let other = app.send(Method::POST, "/v1/auth/token", None, Some(password)).await;
+    let other = other.expect(200)["access_token"].as_str().unwrap().to_string();
+    let revoke = app.http.post(app.url("/v1/auth/revoke")).form(&[("token", refresh.as_str())]);
+    let revoked = TestApp::reply(revoke.send().await.unwrap()).await;
+    assert_eq!(revoked.status, 200, "{}", revoked.text);
+    app.get("/v1/products", &access).await.problem(401, "unauthorized");
+    app.get("/v1/products", &other).await.expect(200);
+    let refreshed = app
+        .send(
+            Method::POST,
+            "/v1/auth/token",
+            None,
+            Some(json!({"grant_type": "refresh_token", "refresh_token": refresh})),
+        )
+        .await;
+    assert_eq!(refreshed.body["error"], "invalid_grant", "{}", refreshed.text);
+    // Unknown and malformed tokens answer the same 200; a missing one is a bad request.
+    for body in [json!({"token": "kpr_unknown"}), json!({"token": "not a token"})] {
+        let reply = app.send(Method::POST, "/v1/auth/revoke", None, Some(body)).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+    }
+    let missing = app.send(Method::POST, "/v1/auth/revoke", None, Some(json!({}))).await;
+    assert_eq!(missing.body["error"], "invalid_request");
+}
+
+#[tokio::test]
+async fn revoking_an_access_token_leaves_the_clients_other_tokens_alone() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let clients = app.get(&format!("/v1/partners/{}/api-clients", partner.id), &app.operator).await;
+    let client_id = clients.expect(200)["data"][0]["client_id"].as_str().unwrap().to_string();
+    let secret_client = app
+        .post(&format!("/v1/partners/{}/api-clients", partner.id), &app.operator, json!({}))
+        .await
+        .expect(201)
+        .clone();
+    let fresh = app
+        .client_token(secret_client["client_id"].as_str().unwrap(), secret_client["client_secret"].as_str().unwrap())
+        .await;
+    let reply = app.send(Method::POST, "/v1/auth/revoke", None, Some(json!({"token": partner.token}))).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    app.get("/v1/partners/me", &partner.token).await.problem(401, "unauthorized");
+    app.get("/v1/partners/me", &fresh).await.expect(200);
+    assert!(!client_id.is_empty());
+}

@@ -14,11 +14,12 @@ use crate::{
     auth::{
         jwt::{Jwks, Role},
         password,
+        revocations::subject,
         secrets::{REFRESH_TOKEN_PREFIX, SecretKind, new_secret},
     },
     error::{ApiError, Code, Problem},
     store::{
-        clients,
+        clients, revocations,
         users::{self, RefreshOutcome},
     },
 };
@@ -84,23 +85,37 @@ fn invalid_client() -> HttpResponse {
     oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "Unknown client or wrong client secret.")
 }
 
-/// The request, or what is wrong with it (an `invalid_request` description).
-fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, &'static str> {
+/// A form or JSON body of the OAuth endpoints, or what is wrong with it (an
+/// `invalid_request` description).
+fn parse_oauth_body<T: serde::de::DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<T, &'static str> {
     let content_type =
         req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-    let mut request: TokenRequest = if content_type.starts_with("application/x-www-form-urlencoded") {
-        serde_urlencoded::from_bytes(body).map_err(|_| "The form body could not be read.")?
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        serde_urlencoded::from_bytes(body).map_err(|_| "The form body could not be read.")
     } else if extract::is_json(req) && !content_type.is_empty() {
-        serde_json::from_slice(body).map_err(|_| "The JSON body could not be read.")?
+        serde_json::from_slice(body).map_err(|_| "The JSON body could not be read.")
     } else {
-        return Err("Send application/x-www-form-urlencoded or application/json.");
-    };
+        Err("Send application/x-www-form-urlencoded or application/json.")
+    }
+}
+
+/// Fields of the OAuth endpoints are short and hold no U+0000 (which PostgreSQL cannot store).
+fn check_oauth_fields(fields: &[&Option<String>]) -> Result<(), &'static str> {
+    if fields.iter().any(|f| f.as_deref().is_some_and(|v| v.contains('\0') || v.len() > 1024)) {
+        return Err("Each field must be at most 1024 characters, without U+0000.");
+    }
+    Ok(())
+}
+
+/// The request, or what is wrong with it (an `invalid_request` description).
+fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, &'static str> {
+    let mut request: TokenRequest = parse_oauth_body(req, body)?;
     // HTTP Basic client authentication (RFC 6749 §2.3.1).
     if let Some((id, secret)) = basic_credentials(req) {
         request.client_id = Some(id);
         request.client_secret = Some(secret);
     }
-    let fields = [
+    check_oauth_fields(&[
         &request.grant_type,
         &request.client_id,
         &request.client_secret,
@@ -108,10 +123,7 @@ fn parse_token_request(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, &
         &request.password,
         &request.refresh_token,
         &request.scope,
-    ];
-    if fields.iter().any(|f| f.as_deref().is_some_and(|v| v.contains('\0') || v.len() > 1024)) {
-        return Err("Each field must be at most 1024 characters, without U+0000.");
-    }
+    ])?;
     Ok(request)
 }
 
@@ -357,6 +369,81 @@ pub async fn activate(
     })
     .await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))
+}
+
+/// A revocation request (RFC 7009), as a form or as JSON.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct RevokeRequest {
+    /// A refresh token (`kpr_…`) or an access token.
+    pub token: Option<String>,
+    /// `refresh_token` or `access_token`: a hint; the token says what it is.
+    #[schema(example = "refresh_token")]
+    pub token_type_hint: Option<String>,
+}
+
+/// Revoke a token (sign out)
+///
+/// RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
+/// and every access token issued with them. An access token is refused from its next use
+/// (and a customer's ends its sign-in the same way). The answer is 200 whether or not the
+/// token was known, so it tells nothing about tokens.
+#[utoipa::path(
+    tag = "auth",
+    request_body(
+        content = RevokeRequest,
+        content_type = "application/x-www-form-urlencoded",
+        description = "The RFC 7009 form. The same fields are accepted as `application/json`.",
+        example = json!({"token": "kpr_...", "token_type_hint": "refresh_token"})
+    ),
+    responses(
+        (status = 200, description = "The token no longer works (or never did)"),
+        (status = 400, description = "`invalid_request`: no `token`, or an unreadable body", body = OAuthError),
+        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM),
+    ),
+    security(()),
+)]
+#[post("/v1/auth/revoke")]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body = extract::read_body(&mut payload.into_inner()).await?;
+    let request: RevokeRequest = match parse_oauth_body(&req, &body) {
+        Ok(r) => r,
+        Err(description) => return Ok(invalid_request(description)),
+    };
+    if let Err(description) = check_oauth_fields(&[&request.token, &request.token_type_hint]) {
+        return Ok(invalid_request(description));
+    }
+    let Some(presented) = request.token else { return Ok(invalid_request("token is required.")) };
+    let refresh =
+        presented.starts_with(REFRESH_TOKEN_PREFIX).then(|| state.pepper.digest(SecretKind::RefreshToken, &presented));
+    let access = state.tokens.verify(&presented);
+    let revoked = super::transaction(&state, move |conn, now| {
+        let mut subjects = Vec::new();
+        if let Some(digest) = refresh
+            && let Some(family) = users::revoke_family_of(conn, &digest, now)?
+        {
+            subjects.push(subject::session(family));
+        }
+        if let Some(claims) = access {
+            subjects.push(subject::token(&claims.jti));
+            if let Some(family) = claims.sid {
+                users::revoke_family(conn, family, now)?;
+                subjects.push(subject::session(family));
+            }
+        }
+        if !subjects.is_empty() {
+            revocations::insert(conn, &subjects)?;
+        }
+        Ok(subjects)
+    })
+    .await?;
+    if !revoked.is_empty() {
+        state.learn_revocations().await?;
+    }
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).finish())
 }
 
 /// Public keys for access tokens

@@ -380,8 +380,8 @@ pub async fn list_clients(
 
 /// Revoke an API client
 ///
-/// New tokens can no longer be obtained with it; tokens already issued run out within
-/// their lifetime (15 minutes by default).
+/// New tokens can no longer be obtained with it, and the tokens it already has are refused
+/// from their next request on, by every instance.
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "Partner id"), ("client_id" = String, Path, description = "Client id")),
@@ -401,5 +401,10 @@ pub async fn revoke_client(
     let (partner_id, client_id) = path.into_inner();
     authz::partner_record(&principal, partner_id)?;
     let revoked = transaction(&state, move |conn, now| Ok(clients::revoke(conn, partner_id, &client_id, now)?)).await?;
-    if revoked { Ok(HttpResponse::NoContent().finish()) } else { Err(ApiError::not_found("API client")) }
+    if !revoked {
+        return Err(ApiError::not_found("API client"));
+    }
+    // The client's tokens are refused from the next request on; here before this answers.
+    state.learn_revocations().await?;
+    Ok(HttpResponse::NoContent().finish())
 }

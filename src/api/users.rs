@@ -367,6 +367,8 @@ pub async fn remove(
         Ok(users::delete(conn, user_id)?)
     })
     .await?;
+    // The user's tokens are refused from the next request on; here before this answers.
+    state.learn_revocations().await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

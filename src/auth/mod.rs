@@ -3,6 +3,7 @@
 pub mod jwt;
 pub mod password;
 pub mod principal;
+pub mod revocations;
 pub mod secrets;
 
 pub use principal::Principal;

@@ -53,7 +53,7 @@ impl FromRequest for Principal {
         let principal = req
             .app_data::<web::Data<AppState>>()
             .zip(bearer_token(req))
-            .and_then(|(state, token)| state.tokens.verify(token))
+            .and_then(|(state, token)| state.tokens.verify(token).filter(|c| !state.revocations.refuses(c)))
             .and_then(Principal::from_claims);
         ready(principal.ok_or_else(ApiError::unauthorized))
     }

@@ -1,6 +1,7 @@
 //! The database: connection pool, migrations and the embedded PostgreSQL.
 
 pub mod embedded;
+pub mod listen;
 pub mod schema;
 
 use std::time::Duration;

@@ -94,6 +94,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    listening_instances (id) {
+        id -> Uuid,
+        seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     notifications (id) {
         id -> Uuid,
         recipient_partner_id -> Nullable<Uuid>,
@@ -205,6 +212,14 @@ diesel::table! {
         forfeited_days -> Nullable<Int4>,
         reactivated -> Bool,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    revocations (seq) {
+        seq -> Int8,
+        subject -> Text,
+        revoked_at -> Timestamptz,
     }
 }
 
@@ -327,6 +342,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     key_batches,
     license_assignments,
+    listening_instances,
     notifications,
     partners,
     product_keys,
@@ -336,6 +352,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     renewal_notices,
     renewals,
+    revocations,
     sandbox_clock,
     server_secrets,
     signing_keys,

@@ -38,6 +38,8 @@ pub struct SweepReport {
     /// Idempotency keys forgotten after 24 hours.
     pub idempotency_keys_expired: u64,
     pub failure_budgets_forgotten: u64,
+    pub revocations_forgotten: u64,
+    pub silent_instances_forgotten: u64,
 }
 
 /// One pass over everything due at `now`.
@@ -59,6 +61,17 @@ pub fn sweep(
             now - chrono::Duration::hours(crate::idempotency::RETENTION_HOURS),
         )? as u64,
         failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
+        // Kept an hour past the longest-lived access token they could refuse.
+        revocations_forgotten: store::revocations::forget_before(
+            conn,
+            real_now
+                - chrono::Duration::from_std(settings.access_token_ttl).unwrap_or_default()
+                - chrono::Duration::hours(1),
+        )? as u64,
+        silent_instances_forgotten: store::revocations::forget_silent_instances(
+            conn,
+            real_now - chrono::Duration::minutes(1),
+        )? as u64,
         ..SweepReport::default()
     };
     let (periods, notice_days) = (settings.periods(), &settings.notice_days);

@@ -10,6 +10,7 @@ pub mod notifications;
 pub mod partners;
 pub mod products;
 pub mod redemptions;
+pub mod revocations;
 pub mod sandbox;
 pub mod secrets;
 pub mod subscriptions;

@@ -138,6 +138,26 @@ pub enum RefreshOutcome {
     Invalid,
 }
 
+/// Revokes every live refresh token of `family`.
+pub fn revoke_family(conn: &mut PgConnection, family: Uuid, now: DateTime<Utc>) -> QueryResult<()> {
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family)))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Revokes the family of a refresh token (spent or not); returns the family, if the token
+/// is known.
+pub fn revoke_family_of(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<Option<Uuid>> {
+    let family: Option<Uuid> =
+        refresh_tokens::table.find(digest).select(refresh_tokens::family_id).first(conn).optional()?;
+    if let Some(family) = family {
+        revoke_family(conn, family, now)?;
+    }
+    Ok(family)
+}
+
 /// Spends a refresh token; a second use revokes every token of its family.
 pub fn spend_refresh_token(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<RefreshOutcome> {
     let row =
@@ -146,10 +166,7 @@ pub fn spend_refresh_token(conn: &mut PgConnection, digest: &[u8], now: DateTime
         return Ok(RefreshOutcome::Invalid);
     };
     if used_at.is_some() {
-        diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family_id)))
-            .filter(refresh_tokens::revoked_at.is_null())
-            .set(refresh_tokens::revoked_at.eq(now))
-            .execute(conn)?;
+        revoke_family(conn, family_id, now)?;
         return Ok(RefreshOutcome::Reused);
     }
     if revoked_at.is_some() || expires_at <= now {

@@ -96,6 +96,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a token (sign out)
+         * @description RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
+         *     and every access token issued with them. An access token is refused from its next use
+         *     (and a customer's ends its sign-in the same way). The answer is 200 whether or not the
+         *     token was known, so it tells nothing about tokens.
+         */
+        post: operations["auth_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/token": {
         parameters: {
             query?: never;
@@ -542,8 +565,8 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API client
-         * @description New tokens can no longer be obtained with it; tokens already issued run out within
-         *     their lifetime (15 minutes by default).
+         * @description New tokens can no longer be obtained with it, and the tokens it already has are refused
+         *     from their next request on, by every instance.
          */
         delete: operations["partners_revoke_client"];
         options?: never;
@@ -1628,6 +1651,16 @@ export interface components {
              */
             since: string;
         };
+        /** @description A revocation request (RFC 7009), as a form or as JSON. */
+        RevokeRequest: {
+            /** @description A refresh token (`kpr_…`) or an access token. */
+            token?: string | null;
+            /**
+             * @description `refresh_token` or `access_token`: a hint; the token says what it is.
+             * @example refresh_token
+             */
+            token_type_hint?: string | null;
+        };
         SandboxClock: {
             /**
              * Format: date-time
@@ -1722,6 +1755,10 @@ export interface components {
              * @description Notices passed over because a nearer one fell due at the same time.
              */
             renewal_notices_skipped: number;
+            /** Format: int64 */
+            revocations_forgotten: number;
+            /** Format: int64 */
+            silent_instances_forgotten: number;
             /** Format: int64 */
             subscriptions_deleted: number;
             /** Format: int64 */
@@ -1983,6 +2020,53 @@ export interface operations {
             };
             /** @description `validation-failed`, `invalid-activation-token` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auth_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The RFC 7009 form. The same fields are accepted as `application/json`. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "kpr_...",
+                 *       "token_type_hint": "refresh_token"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["RevokeRequest"];
+            };
+        };
+        responses: {
+            /** @description The token no longer works (or never did) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_request`: no `token`, or an unreadable body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

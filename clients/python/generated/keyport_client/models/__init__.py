@@ -66,6 +66,7 @@ from .renewal_request_type_1 import RenewalRequestType1
 from .renewal_request_type_1_method import RenewalRequestType1Method
 from .renewal_view import RenewalView
 from .reseller import Reseller
+from .revoke_request import RevokeRequest
 from .sandbox_clock import SandboxClock
 from .subscription_status import SubscriptionStatus
 from .subscription_view import SubscriptionView
@@ -147,6 +148,7 @@ __all__ = (
     "RenewalRequestType1Method",
     "RenewalView",
     "Reseller",
+    "RevokeRequest",
     "SandboxClock",
     "SubscriptionStatus",
     "SubscriptionView",

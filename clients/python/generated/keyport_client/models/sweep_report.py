@@ -21,6 +21,8 @@ class SweepReport:
         relationships_expired (int): Delegated-admin relationships past their end.
         renewal_notices_sent (int): Renewal notices sent (each to the tenant and the partner of record).
         renewal_notices_skipped (int): Notices passed over because a nearer one fell due at the same time.
+        revocations_forgotten (int):
+        silent_instances_forgotten (int):
         subscriptions_deleted (int):
         subscriptions_disabled (int):
         subscriptions_expired (int):
@@ -34,6 +36,8 @@ class SweepReport:
     relationships_expired: int
     renewal_notices_sent: int
     renewal_notices_skipped: int
+    revocations_forgotten: int
+    silent_instances_forgotten: int
     subscriptions_deleted: int
     subscriptions_disabled: int
     subscriptions_expired: int
@@ -55,6 +59,10 @@ class SweepReport:
 
         renewal_notices_skipped = self.renewal_notices_skipped
 
+        revocations_forgotten = self.revocations_forgotten
+
+        silent_instances_forgotten = self.silent_instances_forgotten
+
         subscriptions_deleted = self.subscriptions_deleted
 
         subscriptions_disabled = self.subscriptions_disabled
@@ -74,6 +82,8 @@ class SweepReport:
                 "relationships_expired": relationships_expired,
                 "renewal_notices_sent": renewal_notices_sent,
                 "renewal_notices_skipped": renewal_notices_skipped,
+                "revocations_forgotten": revocations_forgotten,
+                "silent_instances_forgotten": silent_instances_forgotten,
                 "subscriptions_deleted": subscriptions_deleted,
                 "subscriptions_disabled": subscriptions_disabled,
                 "subscriptions_expired": subscriptions_expired,
@@ -100,6 +110,10 @@ class SweepReport:
 
         renewal_notices_skipped = d.pop("renewal_notices_skipped")
 
+        revocations_forgotten = d.pop("revocations_forgotten")
+
+        silent_instances_forgotten = d.pop("silent_instances_forgotten")
+
         subscriptions_deleted = d.pop("subscriptions_deleted")
 
         subscriptions_disabled = d.pop("subscriptions_disabled")
@@ -116,6 +130,8 @@ class SweepReport:
             relationships_expired=relationships_expired,
             renewal_notices_sent=renewal_notices_sent,
             renewal_notices_skipped=renewal_notices_skipped,
+            revocations_forgotten=revocations_forgotten,
+            silent_instances_forgotten=silent_instances_forgotten,
             subscriptions_deleted=subscriptions_deleted,
             subscriptions_disabled=subscriptions_disabled,
             subscriptions_expired=subscriptions_expired,

@@ -64,8 +64,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Revoke an API client
 
-     New tokens can no longer be obtained with it; tokens already issued run out within
-    their lifetime (15 minutes by default).
+     New tokens can no longer be obtained with it, and the tokens it already has are refused
+    from their next request on, by every instance.
 
     Args:
         id (UUID):
@@ -99,8 +99,8 @@ def sync(
 ) -> Any | Problem | None:
     """Revoke an API client
 
-     New tokens can no longer be obtained with it; tokens already issued run out within
-    their lifetime (15 minutes by default).
+     New tokens can no longer be obtained with it, and the tokens it already has are refused
+    from their next request on, by every instance.
 
     Args:
         id (UUID):
@@ -129,8 +129,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Revoke an API client
 
-     New tokens can no longer be obtained with it; tokens already issued run out within
-    their lifetime (15 minutes by default).
+     New tokens can no longer be obtained with it, and the tokens it already has are refused
+    from their next request on, by every instance.
 
     Args:
         id (UUID):
@@ -162,8 +162,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Revoke an API client
 
-     New tokens can no longer be obtained with it; tokens already issued run out within
-    their lifetime (15 minutes by default).
+     New tokens can no longer be obtained with it, and the tokens it already has are refused
+    from their next request on, by every instance.
 
     Args:
         id (UUID):
