@@ -1,12 +1,22 @@
-//! `Idempotency-Key` on POST (SPEC §7): the first response for a caller's key is kept 24 h
-//! and replayed, marked `Idempotent-Replayed: true`, for a retry with the same body; the
-//! same key with another body answers 422 `idempotency-key-reused`, and a retry while the
-//! first request still runs 409 `idempotency-key-in-flight`. Responses that say the request
-//! itself was wrong (400, 401, 403, 413, 415, 422, 429) and server errors are not kept, so
-//! a corrected retry runs.
+//! `Idempotency-Key` on POST (SPEC §7, §8): a POST with a key runs at most once per caller
+//! and key, even across crashes. Its first database step opens one transaction — the
+//! request's *unit* — and takes a transaction-scoped advisory lock on the key; every later
+//! step runs in that transaction, and this guard commits it together with the kept
+//! response. A process that dies mid-request leaves nothing: its transaction rolls back and
+//! its lock is gone, so the retry runs once, on any instance.
+//!
+//! The kept response is replayed, marked `Idempotent-Replayed: true`, for 24 h to a retry
+//! with the same method, path, query, `Accept` and body; the same key with anything else
+//! answers 422 `idempotency-key-reused`, and a retry while the first still runs 409
+//! `idempotency-key-in-flight`. Answers that say the request itself was wrong (400, 401,
+//! 403, 413, 415, 422, 429) and server errors are not kept, so a corrected retry runs.
+//! Bodies are sealed (they may hold keys or secrets shown once) with a key derived from the
+//! pepper, which is not in the database when `KEYPORT_KEY_PEPPER` is set.
+
+use std::sync::{Arc, Mutex, PoisonError};
 
 use actix_web::{
-    Error, HttpResponse,
+    Error, HttpMessage, HttpResponse,
     body::{BoxBody, MessageBody, to_bytes},
     dev::{Payload, ServiceRequest, ServiceResponse},
     http::{Method, StatusCode, header},
@@ -17,23 +27,128 @@ use chacha20poly1305::{
     ChaCha20Poly1305, KeyInit, Nonce,
     aead::{Aead, AeadCore, OsRng},
 };
-use chrono::Duration;
-use futures_util::StreamExt;
+use chrono::{DateTime, Duration, Utc};
+use diesel::{
+    PgConnection,
+    connection::{AnsiTransactionManager, TransactionManager},
+    r2d2::{ConnectionManager, PooledConnection},
+};
 use sha2::{Digest, Sha256};
 
 use crate::{
     AppState,
-    api::extract::BODY_LIMIT,
+    api::extract::read_body,
+    auth::principal::bearer_claims,
     error::{ApiError, Code},
-    store::idempotency::{self, Claim, StoredResponse},
+    store::idempotency::{self, KeptResponse},
 };
 
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
 /// How long a first response is kept.
 pub const RETENTION_HOURS: i64 = 24;
-/// An in-flight claim older than this belongs to a request that died; a retry takes over.
-const ABANDONED_AFTER_SECONDS: i64 = 60;
+
+type Pooled = PooledConnection<ConnectionManager<PgConnection>>;
+
+tokio::task_local! {
+    /// The unit of the idempotent request being served, if it is one.
+    static UNIT: Arc<Unit>;
+}
+
+/// An idempotent request's transaction: opened by its first database step, committed by
+/// [`guard`] with the kept response.
+pub struct Unit {
+    scope: String,
+    key: String,
+    fingerprint: Vec<u8>,
+    /// Responses kept before this have expired.
+    kept_since: DateTime<Utc>,
+    /// Names the key among advisory locks.
+    lock: i64,
+    conn: Mutex<Option<Pooled>>,
+}
+
+impl Unit {
+    fn new(scope: String, key: String, fingerprint: Vec<u8>, kept_since: DateTime<Utc>) -> Self {
+        let mut hash = Sha256::new();
+        hash.update(b"idempotency\0");
+        hash.update(scope.as_bytes());
+        hash.update([0]);
+        hash.update(key.as_bytes());
+        let lock = i64::from_be_bytes(hash.finalize()[..8].try_into().expect("8 bytes"));
+        Self { scope, key, fingerprint, kept_since, lock, conn: Mutex::new(None) }
+    }
+
+    fn take(&self) -> Option<Pooled> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    fn put(&self, conn: Pooled) {
+        *self.conn.lock().unwrap_or_else(PoisonError::into_inner) = Some(conn);
+    }
+}
+
+/// The unit of the request being served, when it is an idempotent one.
+pub fn current_unit() -> Option<Arc<Unit>> {
+    UNIT.try_with(Arc::clone).ok()
+}
+
+fn in_flight() -> ApiError {
+    ApiError {
+        retry_after: Some(1),
+        ..ApiError::new(
+            Code::IdempotencyKeyInFlight,
+            "A request with this Idempotency-Key is still running; retry shortly.",
+        )
+    }
+}
+
+/// The unit's connection, opening its transaction on first use: `BEGIN`, the key's
+/// advisory lock (409 when another request holds it) and a last look for a response kept
+/// since the guard's (409 as well: the retry is then replayed).
+fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &crate::db::PgPool) -> Result<Pooled, ApiError> {
+    if let Some(conn) = pooled {
+        return Ok(conn);
+    }
+    let mut conn = pool.get()?;
+    AnsiTransactionManager::begin_transaction(&mut *conn)?;
+    let free = idempotency::try_lock(&mut conn, unit.lock).and_then(|locked| {
+        Ok(locked && idempotency::find(&mut conn, &unit.scope, &unit.key, unit.kept_since)?.is_none())
+    });
+    match free {
+        Ok(true) => Ok(conn),
+        Ok(false) => {
+            AnsiTransactionManager::rollback_transaction(&mut *conn)?;
+            Err(in_flight())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs `work` on the unit's connection (in a savepoint of its transaction), handing the
+/// connection back to the unit afterwards.
+pub async fn in_unit<T, F>(unit: Arc<Unit>, pool: crate::db::PgPool, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+{
+    let pooled = unit.take();
+    let (conn, result) = {
+        let unit = Arc::clone(&unit);
+        web::block(move || match unit_connection(&unit, pooled, &pool) {
+            Ok(mut conn) => {
+                let result = work(&mut conn);
+                (Some(conn), result)
+            }
+            Err(e) => (None, Err(e)),
+        })
+        .await?
+    };
+    if let Some(conn) = conn {
+        unit.put(conn);
+    }
+    result
+}
 
 /// Whether a response is kept for replay (see the module comment).
 fn kept(status: StatusCode) -> bool {
@@ -74,13 +189,13 @@ fn open(state: &AppState, sealed: &[u8]) -> Option<Vec<u8>> {
     cipher(state).decrypt(&Nonce::from(nonce), ciphertext).ok()
 }
 
-fn replay(state: &AppState, stored: StoredResponse) -> Result<HttpResponse, ApiError> {
-    let status = StatusCode::from_u16(stored.status.unwrap_or(500) as u16).map_err(ApiError::internal)?;
-    let body = stored.sealed_body.as_deref().and_then(|b| open(state, b)).ok_or_else(|| {
+fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, ApiError> {
+    let status = StatusCode::from_u16(stored.status as u16).map_err(ApiError::internal)?;
+    let body = open(state, &stored.sealed_body).ok_or_else(|| {
         ApiError::internal("a stored idempotent response could not be opened (was the pepper changed?)")
     })?;
     let mut response = HttpResponse::build(status);
-    response.insert_header((REPLAYED, "true"));
+    response.insert_header((REPLAYED, "true")).insert_header((header::CACHE_CONTROL, "no-store"));
     if let Some(content_type) = stored.content_type {
         response.insert_header((header::CONTENT_TYPE, content_type));
     }
@@ -90,20 +205,20 @@ fn replay(state: &AppState, stored: StoredResponse) -> Result<HttpResponse, ApiE
     Ok(response.body(body))
 }
 
-async fn read_body(req: &mut ServiceRequest) -> Result<web::Bytes, ApiError> {
-    let mut payload = actix_web::HttpMessage::take_payload(req);
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| ApiError::new(Code::MalformedRequest, "The request body could not be read."))?;
-        if body.len() + chunk.len() > BODY_LIMIT {
-            return Err(ApiError::new(
-                Code::PayloadTooLarge,
-                format!("Request bodies are limited to {BODY_LIMIT} bytes."),
-            ));
-        }
-        body.extend_from_slice(&chunk);
+/// What makes two requests the same request: method, path, query, `Accept` and body.
+fn fingerprint(req: &ServiceRequest, body: &[u8]) -> Vec<u8> {
+    let mut hash = Sha256::new();
+    for part in [
+        req.method().as_str().as_bytes(),
+        req.path().as_bytes(),
+        req.query_string().as_bytes(),
+        req.headers().get(header::ACCEPT).map_or(&b""[..], |v| v.as_bytes()),
+    ] {
+        hash.update(part);
+        hash.update([0]);
     }
-    Ok(body.freeze())
+    hash.update(body);
+    hash.finalize().to_vec()
 }
 
 /// Middleware: runs a POST with an `Idempotency-Key` at most once per caller and key.
@@ -122,65 +237,29 @@ pub async fn guard(
         Err(e) => return Ok(req.error_response(e)),
     };
     // Keys belong to a caller; a request without a valid token is refused further in.
-    let token = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .and_then(|(_, token)| state.tokens.verify(token.trim()));
-    let Some(claims) = token else {
+    let Some(claims) = bearer_claims(req.request(), &state) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let scope = format!("{:?}:{}", claims.role, claims.sub);
-    let body = match read_body(&mut req).await {
+    let body = match read_body(&mut req.take_payload()).await {
         Ok(body) => body,
         Err(e) => return Ok(req.error_response(e)),
     };
-    let fingerprint = {
-        let mut hash = Sha256::new();
-        hash.update(req.path().as_bytes());
-        hash.update([0]);
-        hash.update(req.query_string().as_bytes());
-        hash.update([0]);
-        hash.update(&body);
-        hash.finalize().to_vec()
-    };
+    let fingerprint = fingerprint(&req, &body);
 
-    let claim = {
-        let (state, scope, key, fingerprint) = (state.clone(), scope.clone(), key.clone(), fingerprint.clone());
-        web::block(move || -> Result<Claim, ApiError> {
-            let mut conn = state.pool.get()?;
-            let now = state.clock.now(&mut conn)?;
-            Ok(idempotency::claim(
-                &mut conn,
-                &scope,
-                &key,
-                &fingerprint,
-                now,
-                now - Duration::hours(RETENTION_HOURS),
-                now - Duration::seconds(ABANDONED_AFTER_SECONDS),
-            )?)
-        })
-        .await
-        .map_err(ApiError::internal)
-        .and_then(|r| r)
+    let kept_since = state.clock.real_now() - retention();
+    let found = {
+        let (scope, key) = (scope.clone(), key.clone());
+        state.autocommit(move |conn| Ok(idempotency::find(conn, &scope, &key, kept_since)?)).await
     };
-    let answer = match claim {
+    let answer = match found {
         Err(e) => Some(Err(e)),
-        Ok(Claim::New) => None,
-        Ok(Claim::Existing(stored)) if stored.fingerprint != fingerprint => Some(Err(ApiError::new(
+        Ok(None) => None,
+        Ok(Some(stored)) if stored.fingerprint != fingerprint => Some(Err(ApiError::new(
             Code::IdempotencyKeyReused,
             "This Idempotency-Key was used with a different request; use a new key for a new request.",
         ))),
-        Ok(Claim::Existing(stored)) if stored.state == "in_flight" => Some(Err(ApiError {
-            retry_after: Some(1),
-            ..ApiError::new(
-                Code::IdempotencyKeyInFlight,
-                "A request with this Idempotency-Key is still running; retry shortly.",
-            )
-        })),
-        Ok(Claim::Existing(stored)) => Some(replay(&state, stored)),
+        Ok(Some(stored)) => Some(replay(&state, stored)),
     };
     if let Some(answer) = answer {
         let (http_req, _) = req.into_parts();
@@ -189,47 +268,51 @@ pub async fn guard(
     }
 
     req.set_payload(Payload::from(body));
-    let response = next.call(req).await;
-    let keep = matches!(&response, Ok(r) if kept(r.status()));
-    if !keep {
-        let (state, scope, key) = (state.clone(), scope.clone(), key.clone());
-        let _ = web::block(move || -> Result<(), ApiError> {
-            let mut conn = state.pool.get()?;
-            Ok(idempotency::release(&mut conn, &scope, &key)?)
-        })
-        .await;
-        return Ok(response?.map_into_boxed_body());
-    }
-    let response = response?;
+    let unit = Arc::new(Unit::new(scope, key, fingerprint, kept_since));
+    let response = UNIT.scope(Arc::clone(&unit), next.call(req)).await?;
+    let Some(conn) = unit.take() else {
+        // The request never reached the database: nothing to commit, nothing kept.
+        return Ok(response.map_into_boxed_body());
+    };
     let (http_req, res) = response.into_parts();
     let status = res.status();
-    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let location = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
     let headers = res.headers().clone();
     let bytes = to_bytes(res.into_body()).await.map_err(|_| actix_web::error::ErrorInternalServerError("body"))?;
-    let sealed = seal(&state, &bytes);
-    let stored = {
-        let state = state.clone();
-        web::block(move || -> Result<(), ApiError> {
-            let mut conn = state.pool.get()?;
-            Ok(idempotency::store(
-                &mut conn,
-                &scope,
-                &key,
-                status.as_u16() as i32,
-                content_type.as_deref(),
-                location.as_deref(),
-                &sealed,
-            )?)
-        })
-        .await
-    };
-    if !matches!(stored, Ok(Ok(()))) {
-        tracing::warn!(%status, "an idempotent response could not be kept; a retry will run the request again");
+    let keep = kept(status).then(|| KeptResponse {
+        fingerprint: unit.fingerprint.clone(),
+        status: status.as_u16() as i32,
+        content_type: headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string),
+        location: headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string),
+        sealed_body: seal(&state, &bytes),
+        created_at: state.clock.real_now(),
+    });
+    let committed = web::block(move || commit(conn, &unit, keep)).await.map_err(ApiError::from).and_then(|r| r);
+    if let Err(e) = committed {
+        // Nothing of the request stands, so it must not be answered as done.
+        return Ok(ServiceResponse::new(http_req, actix_web::ResponseError::error_response(&e)));
     }
     let mut rebuilt = HttpResponse::build(status);
     for (name, value) in headers.iter() {
         rebuilt.insert_header((name.clone(), value.clone()));
     }
     Ok(ServiceResponse::new(http_req, rebuilt.body(bytes)))
+}
+
+/// Keeps the response (when it is kept) and commits the unit: the change and the answer
+/// that describes it become durable together.
+fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Result<(), ApiError> {
+    let result = match keep {
+        Some(response) => idempotency::keep(&mut conn, &unit.scope, &unit.key, &response),
+        None => Ok(()),
+    }
+    .and_then(|()| AnsiTransactionManager::commit_transaction(&mut *conn));
+    result.map_err(|e| match ApiError::from(e) {
+        e if e.code == Code::Internal => ApiError::unavailable("the request's transaction could not commit"),
+        e => e,
+    })
+}
+
+/// How long kept responses stay, as a bound for the sweeper.
+pub fn retention() -> Duration {
+    Duration::hours(RETENTION_HOURS)
 }

@@ -210,7 +210,7 @@ impl Reservation {
         }
         let subjects = self.0;
         state
-            .autocommit(move |conn| {
+            .alongside(move |conn| {
                 for subject in &subjects {
                     budgets::give_back(conn, &subject.digest, subject.budget.rate)?;
                 }

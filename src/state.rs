@@ -12,6 +12,7 @@ use crate::{
     config::Settings,
     db::PgPool,
     error::ApiError,
+    idempotency,
     limits::FailureBudgets,
 };
 
@@ -28,21 +29,37 @@ pub struct AppState {
 
 impl AppState {
     /// Runs `work` on the blocking pool inside one transaction, with the business "now".
-    /// An `Err` rolls everything back.
+    /// An `Err` rolls everything back. In an idempotent POST the transaction is a savepoint
+    /// of the request's unit (see `idempotency`), committed with the kept response.
     pub async fn transaction<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
     {
-        let (pool, clock) = (self.pool.clone(), self.clock.clone());
-        web::block(move || {
-            let mut conn = pool.get()?;
+        let clock = self.clock.clone();
+        let step = move |conn: &mut PgConnection| {
             conn.transaction(|conn| {
                 let now = clock.now(conn)?;
                 work(conn, now)
             })
-        })
-        .await?
+        };
+        match idempotency::current_unit() {
+            Some(unit) => idempotency::in_unit(unit, self.pool.clone(), step).await,
+            None => self.autocommit(step).await,
+        }
+    }
+
+    /// Like [`AppState::autocommit`], but inside the request's unit when it has one: for
+    /// bookkeeping that belongs with the request's change (giving back a failure budget).
+    pub async fn alongside<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        match idempotency::current_unit() {
+            Some(unit) => idempotency::in_unit(unit, self.pool.clone(), work).await,
+            None => self.autocommit(work).await,
+        }
     }
 
     /// The barrier after a revocation this request committed (see `auth::revocations`):

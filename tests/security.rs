@@ -392,3 +392,176 @@ async fn revoking_an_access_token_leaves_the_clients_other_tokens_alone() {
     app.get("/v1/partners/me", &fresh).await.expect(200);
     assert!(!client_id.is_empty());
 }
+
+async fn post_with_key(app: &TestApp, path: &str, key: &str, accept: &str, body: &serde_json::Value) -> Reply {
+    let request = app.http.post(app.url(path)).bearer_auth(&app.operator).header("Idempotency-Key", key);
+    let response = request.header("accept", accept).json(body).send().await.unwrap();
+    TestApp::reply(response).await
+}
+
+#[tokio::test]
+async fn a_kept_answer_is_replayed_only_to_the_same_request() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let mint = json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 1,
+                      "term_months": 12, "quantity": 3});
+    let csv = post_with_key(&app, "/v1/key-batches", "mint-csv", "text/csv", &mint).await;
+    assert_eq!(csv.status, 201, "{}", csv.text);
+    assert!(csv.text.starts_with("key,batch_id"));
+    // The same key and body asking for JSON is another request: not the kept CSV.
+    let json_retry = post_with_key(&app, "/v1/key-batches", "mint-csv", "application/json", &mint).await;
+    json_retry.problem(422, "idempotency-key-reused");
+    let csv_retry = post_with_key(&app, "/v1/key-batches", "mint-csv", "text/csv", &mint).await;
+    assert_eq!(csv_retry.text, csv.text);
+    assert_eq!(csv_retry.headers["idempotent-replayed"], "true");
+    let batches = app.get("/v1/key-batches", &app.operator).await;
+    assert_eq!(batches.expect(200)["data"].as_array().unwrap().len(), 1);
+}
+
+/// `kill -9` of a real `keyport serve` in the middle of a 100 000-key mint: its retry with
+/// the same Idempotency-Key on another instance makes exactly one batch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_mint_killed_midway_runs_exactly_once_on_retry_elsewhere() {
+    use diesel::{Connection, RunQueryDsl};
+    let database_url = fresh_database();
+    let mut doomed = serve(&database_url, &[]).await;
+    let survivor = serve(&database_url, &[]).await;
+    let app = TestApp::attach(&survivor.base, &database_url).await;
+    let partner = app.partner("Contoso IT").await;
+    let mint = json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 1,
+                      "term_months": 12, "quantity": 100000});
+    let first = {
+        let request = app.http.post(format!("{}/v1/key-batches", doomed.base)).bearer_auth(&app.operator);
+        let request = request.header("Idempotency-Key", "big-mint").json(&mint);
+        tokio::spawn(async move { request.send().await.map(|r| r.status().as_u16()) })
+    };
+    // Kill it while it holds the key's lock, that is, while its transaction is open.
+    let mut conn = diesel::PgConnection::establish(&database_url).unwrap();
+    let mut waited = 0;
+    loop {
+        let held: Vec<Count> =
+            diesel::sql_query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")
+                .load(&mut conn)
+                .unwrap();
+        if held[0].n > 0 {
+            break;
+        }
+        waited += 1;
+        assert!(waited < 20_000, "the mint never took its lock");
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    }
+    doomed.child.kill().unwrap(); // SIGKILL
+    doomed.child.wait().unwrap();
+    assert!(first.await.unwrap().is_err(), "the killed instance answered");
+
+    let mut retry = None;
+    for _ in 0..200 {
+        let reply = post_with_key(&app, "/v1/key-batches", "big-mint", "application/json", &mint).await;
+        if reply.status == 409 {
+            reply.problem(409, "idempotency-key-in-flight"); // the dead session is not yet reaped
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            continue;
+        }
+        retry = Some(reply);
+        break;
+    }
+    let retry = retry.expect("the retry ran within 10 s");
+    assert_eq!(retry.status, 201, "{}", retry.text);
+    assert_eq!(retry.body["keys"].as_array().unwrap().len(), 100_000);
+    let again = post_with_key(&app, "/v1/key-batches", "big-mint", "application/json", &mint).await;
+    assert_eq!(again.headers["idempotent-replayed"], "true");
+    assert_eq!(again.body["id"], retry.body["id"]);
+    let batches: Vec<Count> = diesel::sql_query("SELECT count(*) AS n FROM key_batches").load(&mut conn).unwrap();
+    let keys: Vec<Count> = diesel::sql_query("SELECT count(*) AS n FROM product_keys").load(&mut conn).unwrap();
+    assert_eq!((batches[0].n, keys[0].n), (1, 100_000), "exactly one batch");
+}
+
+#[tokio::test]
+async fn with_a_configured_pepper_the_sealing_key_is_not_in_the_database() {
+    use diesel::{Connection, RunQueryDsl};
+    let app = spawn_with(|s| s.key_pepper = Some("a pepper from the secret store, 32+ chars".into())).await;
+    let partner = app.partner("Contoso IT").await;
+    let mint = json!({"product_id": PRODUCT_BASIC, "partner_id": partner.id, "seats_per_key": 1,
+                      "term_months": 12, "quantity": 1});
+    let minted = post_with_key(&app, "/v1/key-batches", "sealed", "application/json", &mint).await;
+    let key = minted.expect(201)["keys"][0].as_str().unwrap().to_string();
+    let mut conn = diesel::PgConnection::establish(&app.database_url).unwrap();
+    let peppers: Vec<Count> = diesel::sql_query("SELECT count(*) AS n FROM server_secrets WHERE name = 'key_pepper'")
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(peppers[0].n, 0, "no pepper, hence no sealing key, is kept in the database");
+    #[derive(diesel::QueryableByName)]
+    struct Body {
+        #[diesel(sql_type = diesel::sql_types::Bytea)]
+        sealed_body: Vec<u8>,
+    }
+    let kept: Vec<Body> = diesel::sql_query("SELECT sealed_body FROM idempotency_keys").load(&mut conn).unwrap();
+    assert_eq!(kept.len(), 1);
+    let plain = key.as_bytes();
+    assert!(!kept[0].sealed_body.windows(plain.len()).any(|w| w == plain), "the kept key is sealed");
+}
+
+/// PostgreSQL stopped for three seconds under load: every answer is a success or a 503
+/// problem with `Retry-After`, and the service comes back by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_database_outage_answers_503_and_heals_by_itself() {
+    use keyport::db::embedded::{Durability, EmbeddedPostgres};
+    let dir = std::env::temp_dir().join(format!("keyport-outage-{}", uuid::Uuid::now_v7().simple()));
+    let cluster = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("a cluster of its own");
+    let url = cluster.database_url();
+    let instance = serve(&url, &[("KEYPORT_DB_POOL_SIZE", "4")]).await;
+    let app = TestApp::attach(&instance.base, &url).await;
+    let partner = app.partner("Contoso IT").await;
+    let customer = app.tenant_with_seats(&partner, "fabrikam", 5).await;
+    let read = format!("/v1/subscriptions/{}", customer.subscription);
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let workers = (0..6).map(|worker| {
+        let (app, partner, read, stop) = (&app, &partner, &read, stop.clone());
+        async move {
+            let mut seen = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let reply = if worker % 2 == 0 {
+                    app.get(read, &partner.token).await
+                } else {
+                    app.post("/v1/redemptions", &partner.token, json!({"acknowledged": true})).await
+                };
+                match reply.status.as_u16() {
+                    200 | 201 => {}
+                    503 => {
+                        reply.problem(503, "service-unavailable");
+                        assert!(reply.headers.contains_key("retry-after"), "a 503 without Retry-After");
+                    }
+                    other => panic!("answered {other} during the outage: {}", reply.text),
+                }
+                seen.push(reply.status.as_u16());
+            }
+            seen
+        }
+    });
+    let outage = async {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        cluster.stop();
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        let restarted = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("restart the cluster");
+        // Back to 200 by itself: wait for ten successes in a row.
+        let mut in_a_row = 0;
+        for _ in 0..300 {
+            let reply = app.get(read.as_str(), &partner.token).await;
+            in_a_row = if reply.status == 200 { in_a_row + 1 } else { 0 };
+            if in_a_row == 10 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        (restarted, in_a_row)
+    };
+    let (seen, (restarted, in_a_row)) = tokio::join!(join_all(workers), outage);
+    assert_eq!(in_a_row, 10, "the service did not come back by itself");
+    let all: Vec<u16> = seen.into_iter().flatten().collect();
+    assert!(all.contains(&503), "the outage was not noticed");
+    drop(instance);
+    restarted.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}

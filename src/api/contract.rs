@@ -100,8 +100,9 @@ impl Modify for IntegrationContract {
                     .parameter_in(ParameterIn::Header)
                     .required(Required::False)
                     .description(Some(
-                        "Makes the POST safe to retry: the first response for this key (per caller) is kept \
-                         24 h and replayed with `Idempotent-Replayed: true` for the same body.",
+                        "Makes the POST safe to retry, also across a crash: the first response for this key \
+                         (per caller) is committed with the change it describes, kept 24 h, and replayed with \
+                         `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body.",
                     ))
                     .schema(Some(
                         ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)),
@@ -110,7 +111,7 @@ impl Modify for IntegrationContract {
                     .into(),
             );
             add_answer(op, "409", "idempotency-key-in-flight", "a request with this Idempotency-Key is still running");
-            add_answer(op, "422", "idempotency-key-reused", "the Idempotency-Key was used with another body");
+            add_answer(op, "422", "idempotency-key-reused", "the Idempotency-Key was used with another request");
             for (status, response) in op.responses.responses.iter_mut() {
                 if let (true, RefOr::T(response)) = (status.starts_with('2'), response) {
                     response.headers.insert(

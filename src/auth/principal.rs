@@ -45,6 +45,11 @@ fn bearer_token(req: &HttpRequest) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
+/// The claims of the request's bearer token when it is valid and not revoked.
+pub fn bearer_claims(req: &HttpRequest, state: &AppState) -> Option<Claims> {
+    state.tokens.verify(bearer_token(req)?).filter(|claims| !state.revocations.refuses(claims))
+}
+
 impl FromRequest for Principal {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
@@ -52,8 +57,7 @@ impl FromRequest for Principal {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let principal = req
             .app_data::<web::Data<AppState>>()
-            .zip(bearer_token(req))
-            .and_then(|(state, token)| state.tokens.verify(token).filter(|c| !state.revocations.refuses(c)))
+            .and_then(|state| bearer_claims(req, state))
             .and_then(Principal::from_claims);
         ready(principal.ok_or_else(ApiError::unauthorized))
     }

@@ -62,13 +62,11 @@ diesel::table! {
         scope -> Text,
         key -> Text,
         fingerprint -> Bytea,
-        state -> Text,
-        status -> Nullable<Int4>,
+        status -> Int4,
         content_type -> Nullable<Text>,
         location -> Nullable<Text>,
-        sealed_body -> Nullable<Bytea>,
+        sealed_body -> Bytea,
         created_at -> Timestamptz,
-        locked_at -> Timestamptz,
     }
 }
 

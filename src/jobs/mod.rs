@@ -56,10 +56,8 @@ pub fn sweep(
         relationships_expired: in_batches(conn, |conn| {
             store::delegation::expire_due_relationships(conn, now, None, BATCH)
         })?,
-        idempotency_keys_expired: store::idempotency::purge_expired(
-            conn,
-            now - chrono::Duration::hours(crate::idempotency::RETENTION_HOURS),
-        )? as u64,
+        idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - crate::idempotency::retention())?
+            as u64,
         failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
         // Kept an hour past the longest-lived access token they could refuse.
         revocations_forgotten: store::revocations::forget_before(

@@ -1,101 +1,57 @@
-//! Stored first responses of POST requests, by caller and `Idempotency-Key`.
+//! Kept first responses of POST requests, by caller and `Idempotency-Key`, and the advisory
+//! lock an idempotent request holds while it runs.
 
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
+use diesel::{prelude::*, sql_types::BigInt};
 
 use crate::db::schema::idempotency_keys as keys;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = keys)]
-pub struct StoredResponse {
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = keys, treat_none_as_null = true)]
+pub struct KeptResponse {
     pub fingerprint: Vec<u8>,
-    pub state: String,
-    pub status: Option<i32>,
+    pub status: i32,
     pub content_type: Option<String>,
     pub location: Option<String>,
-    pub sealed_body: Option<Vec<u8>>,
+    pub sealed_body: Vec<u8>,
     pub created_at: DateTime<Utc>,
-    pub locked_at: DateTime<Utc>,
 }
 
-/// What a claim on a key found.
-pub enum Claim {
-    /// The key is ours: run the request, then store or release it.
-    New,
-    /// Another request holds it or held it: what it left.
-    Existing(StoredResponse),
-}
-
-/// Claims `(scope, key)` for a request with `fingerprint`; entries older than `expired`
-/// and in-flight claims abandoned before `abandoned` are taken over.
-pub fn claim(
+/// The response kept for `(scope, key)` since `since`.
+pub fn find(
     conn: &mut PgConnection,
     scope: &str,
     key: &str,
-    fingerprint: &[u8],
-    now: DateTime<Utc>,
-    expired: DateTime<Utc>,
-    abandoned: DateTime<Utc>,
-) -> QueryResult<Claim> {
-    diesel::delete(
-        keys::table
-            .filter(keys::scope.eq(scope))
-            .filter(keys::key.eq(key))
-            .filter(keys::created_at.le(expired).or(keys::state.eq("in_flight").and(keys::locked_at.le(abandoned)))),
-    )
-    .execute(conn)?;
-    let inserted = diesel::insert_into(keys::table)
-        .values((
-            keys::scope.eq(scope),
-            keys::key.eq(key),
-            keys::fingerprint.eq(fingerprint),
-            keys::state.eq("in_flight"),
-            keys::created_at.eq(now),
-            keys::locked_at.eq(now),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)?;
-    if inserted == 1 {
-        return Ok(Claim::New);
-    }
-    let existing = keys::table
-        .filter(keys::scope.eq(scope))
-        .filter(keys::key.eq(key))
-        .select(StoredResponse::as_select())
+    since: DateTime<Utc>,
+) -> QueryResult<Option<KeptResponse>> {
+    keys::table
+        .find((scope, key))
+        .filter(keys::created_at.gt(since))
+        .select(KeptResponse::as_select())
         .first(conn)
-        .optional()?;
-    // Gone between the two statements (released by its owner): the caller may retry.
-    Ok(existing.map(Claim::Existing).unwrap_or(Claim::New))
+        .optional()
 }
 
-/// Keeps the response of a claimed key.
-pub fn store(
-    conn: &mut PgConnection,
-    scope: &str,
-    key: &str,
-    status: i32,
-    content_type: Option<&str>,
-    location: Option<&str>,
-    sealed_body: &[u8],
-) -> QueryResult<()> {
-    diesel::update(keys::table.filter(keys::scope.eq(scope)).filter(keys::key.eq(key)))
-        .set((
-            keys::state.eq("done"),
-            keys::status.eq(status),
-            keys::content_type.eq(content_type),
-            keys::location.eq(location),
-            keys::sealed_body.eq(sealed_body),
-        ))
+/// Takes the key's transaction-scoped advisory lock if no other session holds it.
+pub fn try_lock(conn: &mut PgConnection, lock: i64) -> QueryResult<bool> {
+    diesel::define_sql_function! {
+        fn pg_try_advisory_xact_lock(key: BigInt) -> diesel::sql_types::Bool;
+    }
+    diesel::select(pg_try_advisory_xact_lock(lock)).get_result(conn)
+}
+
+/// Keeps the response of `(scope, key)`, replacing one kept past its time.
+pub fn keep(conn: &mut PgConnection, scope: &str, key: &str, response: &KeptResponse) -> QueryResult<()> {
+    diesel::insert_into(keys::table)
+        .values((keys::scope.eq(scope), keys::key.eq(key), response))
+        .on_conflict((keys::scope, keys::key))
+        .do_update()
+        .set(response)
         .execute(conn)
         .map(|_| ())
 }
 
-/// Lets go of a claimed key whose response is not kept.
-pub fn release(conn: &mut PgConnection, scope: &str, key: &str) -> QueryResult<()> {
-    diesel::delete(keys::table.filter(keys::scope.eq(scope)).filter(keys::key.eq(key))).execute(conn).map(|_| ())
-}
-
-/// Forgets keys kept past their time; returns how many.
+/// Forgets responses kept past their time; returns how many.
 pub fn purge_expired(conn: &mut PgConnection, expired: DateTime<Utc>) -> QueryResult<usize> {
     diesel::delete(keys::table.filter(keys::created_at.le(expired))).execute(conn)
 }

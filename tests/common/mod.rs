@@ -535,7 +535,8 @@ pub async fn serve(database_url: &str, extra: &[(&str, &str)]) -> Instance {
         .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)
         .env("KEYPORT_BOOTSTRAP_OPERATOR_SECRET", OPERATOR_SECRET)
         .env("KEYPORT_LOG", "warn")
-        .stdout(std::process::Stdio::null());
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
     for (name, value) in extra {
         command.env(name, value);
     }

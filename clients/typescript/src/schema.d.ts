@@ -2232,7 +2232,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2309,7 +2309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2374,7 +2374,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2432,7 +2432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2447,7 +2447,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2505,7 +2505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2520,7 +2520,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2578,7 +2578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2793,7 +2793,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2839,7 +2839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2915,7 +2915,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2993,7 +2993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`, `partner-not-reseller`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`, `partner-not-reseller`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3113,7 +3113,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3190,7 +3190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-key-format`, `invalid-key-checksum`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,7 +3216,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3274,7 +3274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3345,7 +3345,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3403,7 +3403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3470,7 +3470,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3538,7 +3538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3768,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3839,7 +3839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3938,7 +3938,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4006,7 +4006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4074,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4142,7 +4142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `acknowledgement-required`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `acknowledgement-required`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4282,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4371,7 +4371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,7 +4386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4453,7 +4453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `no-keys`, `mixed-terms`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `no-keys`, `mixed-terms`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4468,7 +4468,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4568,7 +4568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,7 +4709,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4786,7 +4786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`, also when the clock would move more than 100 years in total; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`, also when the clock would move more than 100 years in total; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4897,7 +4897,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4977,7 +4977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,7 +5198,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5278,7 +5278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,7 +5533,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: the first response for this key (per caller) is kept 24 h and replayed with `Idempotent-Replayed: true` for the same body. */
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5613,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another body */
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
