@@ -111,6 +111,25 @@ pub fn tenant(
     }
 }
 
+/// The caller's access to a tenant it is about to change: as [`tenant`], with the tenant
+/// locked against a concurrent purge; a tenant whose data was deleted takes no changes
+/// (409 `tenant-data-deleted`), whoever asks.
+pub fn tenant_to_change(
+    conn: &mut PgConnection,
+    p: &Principal,
+    tenant_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<TenantAccess, ApiError> {
+    let access = tenant(conn, p, tenant_id, now)?;
+    if tenants::lock_for_change(conn, tenant_id)?.as_deref() != Some("active") {
+        return Err(ApiError::new(
+            Code::TenantDataDeleted,
+            "The tenant's data was deleted after its subscriptions ended; it takes no changes.",
+        ));
+    }
+    Ok(access)
+}
+
 impl TenantAccess {
     /// Tenant administration (users, licences, seats, settings): tenant admins and partners
     /// with an active delegated-admin relationship.

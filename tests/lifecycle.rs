@@ -263,7 +263,8 @@ async fn deletion_purges_the_tenant_when_nothing_live_remains() {
             json!({"method": "direct_billing"}),
         )
         .await;
-    renew.problem(409, "subscription-deleted");
+    // Every change to a purged tenant is refused as such (SPEC §8), renewals included.
+    renew.problem(409, "tenant-data-deleted");
     // The tenant whose 24-month subscription lives on keeps its users.
     let kept = app.get(&format!("/v1/tenants/{kept_tenant}"), &partner.token).await;
     assert_eq!(kept.expect(200)["status"], "active");

@@ -565,3 +565,137 @@ async fn a_database_outage_answers_503_and_heals_by_itself() {
     restarted.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// After a tenant's data is purged it holds no personal data, refuses every administrative
+/// write (even from the partner that was its delegated admin), and its domain is free.
+#[tokio::test]
+async fn a_purged_tenant_refuses_writes_and_keeps_no_personal_data() {
+    use diesel::{Connection, RunQueryDsl};
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let other = app.partner("Litware").await;
+    let mut keys = app.mint(&partner, PRODUCT_STANDARD, 5, 12, 1).await;
+    keys.extend(app.mint(&partner, PRODUCT_BASIC, 5, 12, 1).await);
+    let redemption = app.confirmed_redemption(&partner, &keys).await;
+    let account = app
+        .post(
+            &format!("/v1/redemptions/{redemption}/account"),
+            &partner.token,
+            account_body("fabrikam", "maria@fabrikam.example"),
+        )
+        .await;
+    let account = account.expect(201).clone();
+    let tenant = account["tenant"]["id"].as_str().unwrap().to_string();
+    let subscriptions: Vec<String> =
+        account["subscriptions"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();
+    let (admin, _) = app.sign_in("maria@fabrikam.example", account["activation_token"].as_str().unwrap()).await;
+    let customer = Customer {
+        tenant: tenant.clone(),
+        subscription: subscriptions[0].clone(),
+        admin_id: account["admin_user"]["id"].as_str().unwrap().to_string(),
+        admin,
+    };
+    app.name_partner_of_record(&customer, &subscriptions[0], &partner).await;
+    app.name_partner_of_record(&customer, &subscriptions[1], &other).await;
+    app.delegate(&customer, &partner).await;
+    let offer = json!({"tenant_id": tenant, "message": "Let us help too"});
+    app.post("/v1/delegated-admin-offers", &other.token, offer).await.expect(201);
+    app.add_user(
+        &partner.token,
+        &tenant,
+        "nikos@fabrikam.example",
+        json!({"license_subscription_id": subscriptions[0]}),
+    )
+    .await;
+
+    let end =
+        instant(&app.get(&format!("/v1/subscriptions/{}", subscriptions[0]), &partner.token).await.body["ends_at"]);
+    app.advance_to(end + chrono::Duration::days(120)).await;
+    assert_eq!(app.sweep().await["tenants_purged"], 1);
+
+    let mut conn = diesel::PgConnection::establish(&app.database_url).unwrap();
+    let count = |conn: &mut diesel::PgConnection, sql: &str| -> i64 {
+        diesel::sql_query(sql.replace("$T", &tenant)).load::<Count>(conn).unwrap()[0].n
+    };
+    for (what, sql) in [
+        ("users", "SELECT count(*) AS n FROM users WHERE tenant_id = '$T'"),
+        (
+            "licences",
+            "SELECT count(*) AS n FROM license_assignments a JOIN subscriptions s ON s.id = a.subscription_id WHERE s.tenant_id = '$T'",
+        ),
+        (
+            "activation tokens",
+            "SELECT count(*) AS n FROM activation_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE u.id IS NULL",
+        ),
+        (
+            "refresh tokens",
+            "SELECT count(*) AS n FROM refresh_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE u.id IS NULL",
+        ),
+        ("relationships", "SELECT count(*) AS n FROM delegated_admin_relationships WHERE tenant_id = '$T'"),
+        (
+            "pending offers",
+            "SELECT count(*) AS n FROM delegated_admin_offers WHERE tenant_id = '$T' AND status = 'pending'",
+        ),
+        ("inbox", "SELECT count(*) AS n FROM notifications WHERE recipient_tenant_id = '$T'"),
+        (
+            "name or domain",
+            "SELECT count(*) AS n FROM tenants WHERE id = '$T' AND (company_name <> '(deleted)' OR domain IS NOT NULL)",
+        ),
+        ("personal data anywhere", "SELECT count(*) AS n FROM users WHERE email LIKE '%fabrikam.example'"),
+    ] {
+        assert_eq!(count(&mut conn, sql), 0, "{what} survived the purge");
+    }
+    // The partner's records stay: subscriptions, keys, its inbox.
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM subscriptions WHERE tenant_id = '$T'"), 2);
+
+    let seen = app.get(&format!("/v1/tenants/{tenant}"), &partner.token).await;
+    let seen = seen.expect(200);
+    assert_eq!((seen["status"].as_str(), seen["company_name"].as_str()), (Some("data_deleted"), Some("(deleted)")));
+    assert!(seen["domain"].is_null());
+    // Every administrative write answers 409 tenant-data-deleted.
+    let writes = [
+        app.post(
+            &format!("/v1/tenants/{tenant}/users"),
+            &partner.token,
+            json!({"email": "eve@fabrikam.example", "first_name": "E", "last_name": "V"}),
+        )
+        .await,
+        app.patch(&format!("/v1/tenants/{tenant}"), &partner.token, json!({"company_name": "Back"})).await,
+        app.post(
+            &format!("/v1/subscriptions/{}/renewals", subscriptions[0]),
+            &partner.token,
+            json!({"method": "direct_billing"}),
+        )
+        .await,
+        app.post("/v1/delegated-admin-offers", &partner.token, json!({"tenant_id": tenant, "message": "Again?"})).await,
+        app.post(
+            &format!("/v1/subscriptions/{}/keys", subscriptions[1]),
+            &other.token,
+            json!({"key": app.mint(&other, PRODUCT_BASIC, 1, 12, 1).await[0]}),
+        )
+        .await,
+    ];
+    for reply in writes {
+        reply.problem(409, "tenant-data-deleted");
+    }
+    // The domain is free for a new customer.
+    let fresh = app.mint(&partner, PRODUCT_STANDARD, 5, 12, 1).await;
+    let redemption = app.confirmed_redemption(&partner, &fresh).await;
+    let again = app
+        .post(
+            &format!("/v1/redemptions/{redemption}/account"),
+            &partner.token,
+            account_body("fabrikam", "new@fabrikam.example"),
+        )
+        .await;
+    again.expect(201);
+}
+
+#[test]
+fn the_document_names_every_change_a_purged_tenant_refuses() {
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    for (method, path) in keyport::api::contract::TENANT_CHANGES {
+        let answer = &doc["paths"][path][method]["responses"]["409"]["description"];
+        assert!(answer.as_str().is_some_and(|d| d.contains("tenant-data-deleted")), "{method} {path}: {answer}");
+    }
+}

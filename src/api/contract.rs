@@ -20,6 +20,22 @@ pub const KEY_LOOKUPS: [&str; 4] = [
     "/v1/subscriptions/{id}/renewals",
 ];
 
+/// Operations that change a tenant, and so answer 409 `tenant-data-deleted` once its data
+/// was purged (SPEC §8).
+pub const TENANT_CHANGES: [(&str, &str); 11] = [
+    ("post", "/v1/tenants/{id}/users"),
+    ("patch", "/v1/tenants/{id}/users/{user_id}"),
+    ("delete", "/v1/tenants/{id}/users/{user_id}"),
+    ("put", "/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}"),
+    ("delete", "/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}"),
+    ("patch", "/v1/tenants/{id}"),
+    ("put", "/v1/subscriptions/{id}/partner-of-record"),
+    ("delete", "/v1/subscriptions/{id}/partner-of-record"),
+    ("post", "/v1/subscriptions/{id}/keys"),
+    ("post", "/v1/subscriptions/{id}/renewals"),
+    ("post", "/v1/delegated-admin-offers"),
+];
+
 fn problem_response(description: &str) -> Response {
     ResponseBuilder::new()
         .description(description)
@@ -75,6 +91,18 @@ impl Modify for IntegrationContract {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         qualify_operation_ids(doc);
         reference_list_items(doc);
+        for (path, item) in doc.paths.paths.iter_mut() {
+            for (method, op) in [
+                ("post", &mut item.post),
+                ("put", &mut item.put),
+                ("patch", &mut item.patch),
+                ("delete", &mut item.delete),
+            ] {
+                if let Some(op) = op.as_mut().filter(|_| TENANT_CHANGES.contains(&(method, path.as_str()))) {
+                    add_answer(op, "409", "tenant-data-deleted", "the tenant's data was deleted; it takes no changes");
+                }
+            }
+        }
         for (path, item) in doc.paths.paths.iter_mut() {
             let Some(op) = item.post.as_mut() else { continue };
             if KEY_LOOKUPS.contains(&path.as_str()) {

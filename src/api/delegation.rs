@@ -192,7 +192,7 @@ pub async fn create_offer(
     let body = body.0;
     let (offer, now) = transaction(&state, move |conn, now| {
         let tenant_id = body.tenant_id;
-        authz::tenant(conn, &principal, tenant_id, now)?;
+        authz::tenant_to_change(conn, &principal, tenant_id, now)?;
         let partner = partners::get(conn, partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
         if !partner.cloud_essentials {
             return Err(ApiError::new(

@@ -640,14 +640,14 @@ pub async fn create_account(
             id: Uuid::now_v7(),
             company_name: body.company_name,
             country,
-            domain: body.domain,
+            domain: Some(body.domain.clone()),
             status: "active".into(),
             created_by_partner_id: partner_id,
             created_at: now,
         };
         tenant_store::insert(conn, &tenant).map_err(|e| {
             if store::violates(&e, tenant_store::DOMAIN_KEY) {
-                ApiError::new(Code::DomainTaken, format!("The domain {} is already taken.", tenant.domain))
+                ApiError::new(Code::DomainTaken, format!("The domain {} is already taken.", body.domain))
             } else {
                 e.into()
             }

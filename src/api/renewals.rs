@@ -12,7 +12,7 @@ use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
     keys::{self as keys_api, KeyInput},
-    subscriptions::visible,
+    subscriptions::{changeable, visible},
     transaction,
 };
 use crate::{
@@ -274,7 +274,7 @@ pub async fn renew(
             let id = *id;
             let app = state.clone();
             let row = transaction(&state, move |conn, now| {
-                let (record, access) = visible(conn, &principal, id, now)?;
+                let (record, access) = changeable(conn, &principal, id, now)?;
                 let partner = authz::renews(access, record.0.partner_of_record_id, key.is_some())?;
                 let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
                 let status =

@@ -179,10 +179,32 @@ pub fn visible(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(SubscriptionRecord, authz::TenantAccess), ApiError> {
-    let scope = authz::scope(conn, principal, now)?;
-    let record = subscriptions::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+    let record = seen(conn, principal, id, now)?;
     let access = authz::tenant(conn, principal, record.0.tenant_id, now)?;
     Ok((record, access))
+}
+
+/// As [`visible`], for a change to the subscription: its tenant is locked against a purge
+/// and refuses changes once its data is deleted.
+pub fn changeable(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(SubscriptionRecord, authz::TenantAccess), ApiError> {
+    let record = seen(conn, principal, id, now)?;
+    let access = authz::tenant_to_change(conn, principal, record.0.tenant_id, now)?;
+    Ok((record, access))
+}
+
+fn seen(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<SubscriptionRecord, ApiError> {
+    let scope = authz::scope(conn, principal, now)?;
+    subscriptions::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("subscription"))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -245,7 +267,7 @@ pub async fn set_partner_of_record(
     // the partner numbers that exist.
     let subjects = vec![state.limits.partner_numbers.subject(&principal.key())];
     let naming = transaction(&state, move |conn, now| {
-        let (_, access) = visible(conn, &principal, id, now)?;
+        let (_, access) = changeable(conn, &principal, id, now)?;
         access.tenant_admin()?;
         // Locked, so that concurrent changes each see the partner they replace.
         subscriptions::lock(conn, id)?;
@@ -291,7 +313,7 @@ pub async fn remove_partner_of_record(
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
     transaction(&state, move |conn, now| {
-        let (_, access) = visible(conn, &principal, id, now)?;
+        let (_, access) = changeable(conn, &principal, id, now)?;
         access.tenant_admin()?;
         subscriptions::lock(conn, id)?;
         let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
@@ -345,7 +367,7 @@ pub async fn add_seats(
             let periods = state.settings.periods();
             let id = *id;
             let (record, now) = transaction(&state, move |conn, now| {
-                let (_, access) = visible(conn, &principal, id, now)?;
+                let (_, access) = changeable(conn, &principal, id, now)?;
                 access.administer()?;
                 let owner = match access {
                     authz::TenantAccess::Partner { partner_id, .. } => Some(partner_id),

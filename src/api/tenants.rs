@@ -38,9 +38,10 @@ pub struct TenantView {
     pub company_name: String,
     #[schema(example = "GR")]
     pub country: String,
-    /// The initial domain prefix.
+    /// The initial domain prefix; null once the tenant's data is deleted (the prefix is
+    /// then free for a new tenant).
     #[schema(example = "fabrikam")]
-    pub domain: String,
+    pub domain: Option<String>,
     pub status: TenantStatus,
     pub created_by_partner_id: Uuid,
     pub created_at: DateTime<Utc>,
@@ -188,7 +189,7 @@ pub async fn update(
     let id = *id;
     let body = body.0;
     let row = transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, id, now)?.administer()?;
+        authz::tenant_to_change(conn, &principal, id, now)?.administer()?;
         match &body.company_name {
             Some(name) => Ok(tenants::set_company_name(conn, id, name)?),
             None => tenants::get(conn, id, tenants::TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),

@@ -97,7 +97,7 @@ fn administered_user(
     user_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<UserRow, ApiError> {
-    authz::tenant(conn, principal, tenant_id, now)?.administer()?;
+    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
     // Locked against a concurrent deletion while its licences and fields change.
     users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
 }
@@ -165,7 +165,7 @@ pub async fn create(
     let periods = state.settings.periods();
     let app = state.clone();
     let created = transaction(&state, move |conn, now| {
-        authz::tenant(conn, &principal, tenant_id, now)?.administer()?;
+        authz::tenant_to_change(conn, &principal, tenant_id, now)?.administer()?;
         let row = UserRow {
             id: Uuid::now_v7(),
             tenant_id,

@@ -277,7 +277,7 @@ diesel::table! {
         id -> Uuid,
         company_name -> Text,
         country -> Text,
-        domain -> Text,
+        domain -> Nullable<Text>,
         status -> Text,
         created_by_partner_id -> Uuid,
         created_at -> Timestamptz,

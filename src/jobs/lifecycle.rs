@@ -67,16 +67,28 @@ pub fn advance(
     let mut counts = LifecycleCounts::default();
     let due = subscriptions::claim_due(conn, now, limit)?;
     counts.claimed = due.len();
+    let mut deleted_in = Vec::new();
     for subscription in &due {
         if subscription.superseded_by.is_none() {
             send_notices(conn, subscription, now, notice_days, &mut counts)?;
-            step_through_lifecycle(conn, subscription, now, periods, &mut counts)?;
+            step_through_lifecycle(conn, subscription, now, periods, &mut counts, &mut deleted_in)?;
         }
         let next = match subscription.superseded_by {
             Some(_) => None,
             None => notices::next_check(subscription.ends_at, now, periods, notice_days),
         };
         subscriptions::set_next_event(conn, subscription.id, next)?;
+    }
+    // Tenants are purged last and in id order, so two sweepers never wait on each other's
+    // tenants in opposite orders.
+    deleted_in.sort();
+    deleted_in.dedup();
+    for tenant in deleted_in {
+        if !subscriptions::tenant_has_live_subscription(conn, tenant, now, periods)?
+            && tenants::purge(conn, tenant, now)?
+        {
+            counts.tenants_purged += 1;
+        }
     }
     Ok(counts)
 }
@@ -112,6 +124,7 @@ fn step_through_lifecycle(
     now: DateTime<Utc>,
     periods: Periods,
     counts: &mut LifecycleCounts,
+    deleted_in: &mut Vec<uuid::Uuid>,
 ) -> diesel::QueryResult<()> {
     let (id, ends_at) = (subscription.id, subscription.ends_at);
     let recorded: Vec<LifecycleEvent> =
@@ -126,12 +139,7 @@ fn step_through_lifecycle(
             LifecycleEvent::Disabled => counts.disabled += 1,
             LifecycleEvent::Deleted => {
                 counts.deleted += 1;
-                let tenant = subscription.tenant_id;
-                if !subscriptions::tenant_has_live_subscription(conn, tenant, now, periods)?
-                    && tenants::purge(conn, tenant, now)?
-                {
-                    counts.tenants_purged += 1;
-                }
+                deleted_in.push(subscription.tenant_id);
             }
         }
     }

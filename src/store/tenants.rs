@@ -18,7 +18,8 @@ pub struct TenantRow {
     pub id: Uuid,
     pub company_name: String,
     pub country: String,
-    pub domain: String,
+    /// None once the tenant's data is deleted (the domain is free again).
+    pub domain: Option<String>,
     pub status: String,
     pub created_by_partner_id: Uuid,
     pub created_at: DateTime<Utc>,
@@ -101,16 +102,42 @@ pub fn set_company_name(conn: &mut PgConnection, id: Uuid, company_name: &str) -
         .get_result(conn)
 }
 
-/// Purges a tenant's data: its users go (with their licences and tokens); the tenant, its
-/// subscriptions, keys and renewals stay for the partner's records. Returns false when it
-/// was purged before.
+/// The tenant's status, locked (`FOR KEY SHARE`) until the transaction ends: a change to a
+/// tenant takes this first, so a purge (which locks the row `FOR UPDATE`) waits for it, or
+/// it for the purge and then sees `data_deleted`.
+pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<String>> {
+    tenants::table.find(id).select(tenants::status).for_key_share().first(conn).optional()
+}
+
+/// Purges a tenant's data (SPEC §8): its users (with their licences and tokens, which the
+/// database revokes), its inbox, its delegated-admin relationships and pending offers go;
+/// its name and domain are cleared. Its subscriptions, keys and renewals stay for the
+/// partner's records. Returns false when it was purged before.
 pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<bool> {
-    let marked = diesel::update(tenants::table.find(id).filter(tenants::status.eq("active")))
-        .set((tenants::status.eq("data_deleted"), tenants::data_deleted_at.eq(now)))
-        .execute(conn)?;
-    if marked == 0 {
+    use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships};
+    use crate::db::schema::{notifications, users};
+    let status: Option<String> = tenants::table.find(id).select(tenants::status).for_update().first(conn).optional()?;
+    if status.as_deref() != Some("active") {
         return Ok(false);
     }
-    diesel::delete(crate::db::schema::users::table.filter(crate::db::schema::users::tenant_id.eq(id))).execute(conn)?;
+    let pending = offers::table.filter(offers::tenant_id.eq(id)).filter(offers::status.eq("pending"));
+    diesel::update(notifications::table.filter(notifications::offer_id.eq_any(pending.select(offers::id.nullable()))))
+        .set(notifications::offer_id.eq(None::<Uuid>))
+        .execute(conn)?;
+    diesel::delete(pending).execute(conn)?;
+    diesel::delete(relationships::table.filter(relationships::tenant_id.eq(id))).execute(conn)?;
+    diesel::delete(notifications::table.filter(notifications::recipient_tenant_id.eq(id))).execute(conn)?;
+    diesel::delete(users::table.filter(users::tenant_id.eq(id))).execute(conn)?;
+    diesel::update(tenants::table.find(id))
+        .set((
+            tenants::status.eq("data_deleted"),
+            tenants::data_deleted_at.eq(now),
+            tenants::company_name.eq(DELETED_NAME),
+            tenants::domain.eq(None::<String>),
+        ))
+        .execute(conn)?;
     Ok(true)
 }
+
+/// What a purged tenant is called.
+pub const DELETED_NAME: &str = "(deleted)";

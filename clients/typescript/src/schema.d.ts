@@ -1783,10 +1783,11 @@ export interface components {
             /** Format: uuid */
             created_by_partner_id: string;
             /**
-             * @description The initial domain prefix.
+             * @description The initial domain prefix; null once the tenant's data is deleted (the prefix is
+             *     then free for a new tenant).
              * @example fabrikam
              */
-            domain: string;
+            domain?: string | null;
             /** Format: uuid */
             id: string;
             status: components["schemas"]["TenantStatus"];
@@ -2291,7 +2292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `offer-pending`, `relationship-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `offer-pending`, `relationship-exists`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +4960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5060,6 +5061,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not JSON */
             415: {
                 headers: {
@@ -5130,6 +5140,15 @@ export interface operations {
             };
             /** @description No such subscription visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5260,7 +5279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5445,6 +5464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not JSON */
             415: {
                 headers: {
@@ -5595,7 +5623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `user-exists`, `no-licenses-available`, `subscription-inactive`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `user-exists`, `no-licenses-available`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5724,7 +5752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `last-admin` */
+            /** @description `last-admin`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5798,7 +5826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `user-exists`, `last-admin` */
+            /** @description `user-exists`, `last-admin`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5888,7 +5916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `no-licenses-available`, `subscription-inactive` */
+            /** @description `no-licenses-available`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,6 +5970,15 @@ export interface operations {
             };
             /** @description No such tenant or user visible to the caller, or no such licence */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

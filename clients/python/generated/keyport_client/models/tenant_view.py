@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tenant_status import TenantStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TenantView")
 
@@ -21,18 +22,19 @@ class TenantView:
         country (str):  Example: GR.
         created_at (datetime.datetime):
         created_by_partner_id (UUID):
-        domain (str): The initial domain prefix. Example: fabrikam.
         id (UUID):
         status (TenantStatus):
+        domain (None | str | Unset): The initial domain prefix; null once the tenant's data is deleted (the prefix is
+            then free for a new tenant). Example: fabrikam.
     """
 
     company_name: str
     country: str
     created_at: datetime.datetime
     created_by_partner_id: UUID
-    domain: str
     id: UUID
     status: TenantStatus
+    domain: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +46,15 @@ class TenantView:
 
         created_by_partner_id = str(self.created_by_partner_id)
 
-        domain = self.domain
-
         id = str(self.id)
 
         status = self.status.value
+
+        domain: None | str | Unset
+        if isinstance(self.domain, Unset):
+            domain = UNSET
+        else:
+            domain = self.domain
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,11 +64,12 @@ class TenantView:
                 "country": country,
                 "created_at": created_at,
                 "created_by_partner_id": created_by_partner_id,
-                "domain": domain,
                 "id": id,
                 "status": status,
             }
         )
+        if domain is not UNSET:
+            field_dict["domain"] = domain
 
         return field_dict
 
@@ -77,20 +84,27 @@ class TenantView:
 
         created_by_partner_id = UUID(d.pop("created_by_partner_id"))
 
-        domain = d.pop("domain")
-
         id = UUID(d.pop("id"))
 
         status = TenantStatus(d.pop("status"))
+
+        def _parse_domain(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        domain = _parse_domain(d.pop("domain", UNSET))
 
         tenant_view = cls(
             company_name=company_name,
             country=country,
             created_at=created_at,
             created_by_partner_id=created_by_partner_id,
-            domain=domain,
             id=id,
             status=status,
+            domain=domain,
         )
 
         tenant_view.additional_properties = d
