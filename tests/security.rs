@@ -699,3 +699,103 @@ fn the_document_names_every_change_a_purged_tenant_refuses() {
         assert!(answer.as_str().is_some_and(|d| d.contains("tenant-data-deleted")), "{method} {path}: {answer}");
     }
 }
+
+/// Every free-text field of every request body has a documented maximum length, and the
+/// server holds to the document: one character more is refused naming the field, the
+/// maximum itself is not refused for its length.
+#[tokio::test]
+async fn every_documented_length_bound_is_the_servers() {
+    let app = spawn().await;
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    let resolve = |schema: &serde_json::Value| -> serde_json::Value {
+        match schema["$ref"].as_str() {
+            Some(r) => schemas[r.rsplit('/').next().unwrap()].clone(),
+            None => schema.clone(),
+        }
+    };
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(content) = op["requestBody"]["content"].as_object() else { continue };
+            let (media, body) = content.iter().next().unwrap();
+            let schema = resolve(&body["schema"]);
+            let example = schema.get("example").or_else(|| body.get("example")).cloned().unwrap_or(json!({}));
+            // Fields of the body and of the objects in it.
+            let mut fields: Vec<(Vec<String>, serde_json::Value)> = Vec::new();
+            for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+                let property = resolve(property);
+                fields.push((vec![name.clone()], property.clone()));
+                for (inner, nested) in property["properties"].as_object().into_iter().flatten() {
+                    fields.push((vec![name.clone(), inner.clone()], resolve(nested)));
+                }
+            }
+            for (field, property) in fields {
+                let is_text = property["type"] == "string"
+                    || property["type"].as_array().is_some_and(|t| t.contains(&json!("string")));
+                if !is_text || property.get("enum").is_some() || property.get("format").is_some() {
+                    continue;
+                }
+                let name = field.join(".");
+                let max = property["maxLength"]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("{method} {path}: `{name}` has no maxLength"))
+                    as usize;
+                let url = path.replace("{client_id}", "x").replace(['{', '}'], "");
+                let url = url
+                    .split('/')
+                    .map(|s| {
+                        if ["id", "user_id", "subscription_id"].contains(&s) {
+                            uuid::Uuid::nil().to_string()
+                        } else {
+                            s.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let send = |value: String| {
+                    let mut body = example.clone();
+                    let mut slot = &mut body;
+                    for part in &field[..field.len() - 1] {
+                        slot = slot.as_object_mut().unwrap().entry(part.clone()).or_insert(json!({}));
+                    }
+                    slot[field.last().unwrap()] = json!(value);
+                    let method: Method = method.to_uppercase().parse().unwrap();
+                    let request = app.http.request(method, app.url(&url)).bearer_auth(&app.operator);
+                    let request = if media == "application/json" { request.json(&body) } else { request.form(&body) };
+                    async move { TestApp::reply(request.send().await.unwrap()).await }
+                };
+                let too_long = send("a".repeat(max + 1)).await;
+                if media == "application/json" {
+                    assert_eq!(too_long.status, 422, "{method} {path} {name}: {}", too_long.text);
+                    too_long.problem(422, "validation-failed");
+                    let named = too_long.body["errors"].as_array().unwrap().iter().any(|e| e["field"] == name);
+                    assert!(named, "{method} {path}: {name} of {} characters: {}", max + 1, too_long.text);
+                } else {
+                    assert_eq!(too_long.body["error"], "invalid_request", "{method} {path} {name}: {}", too_long.text);
+                }
+                let at_max = if name.ends_with("email") {
+                    format!("{}@example.com", "a".repeat(max - 12))
+                } else if name == "sku" {
+                    "A".repeat(max)
+                } else {
+                    "a".repeat(max)
+                };
+                let reply = send(at_max).await;
+                assert!(reply.status.as_u16() < 500, "{method} {path}: {}", reply.text);
+                let refused_for_length = reply.body["errors"].as_array().is_some_and(|errors| {
+                    errors
+                        .iter()
+                        .any(|e| e["field"] == name && e["message"].as_str().unwrap().contains(&max.to_string()))
+                });
+                assert!(
+                    !refused_for_length,
+                    "{method} {path}: {name} at its maximum {max} was refused: {}",
+                    reply.text
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 25, "only {checked} fields were checked");
+}

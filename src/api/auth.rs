@@ -29,16 +29,21 @@ use crate::{
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct TokenRequest {
     /// `client_credentials`, `password` or `refresh_token`.
-    #[schema(example = "client_credentials")]
+    #[schema(example = "client_credentials", max_length = 1024)]
     pub grant_type: Option<String>,
-    #[schema(example = "operator")]
+    #[schema(example = "operator", max_length = 1024)]
     pub client_id: Option<String>,
+    #[schema(max_length = 1024)]
     pub client_secret: Option<String>,
     /// The user's e-mail address (`password` grant).
+    #[schema(max_length = 1024)]
     pub username: Option<String>,
+    #[schema(max_length = 1024)]
     pub password: Option<String>,
+    #[schema(max_length = 1024)]
     pub refresh_token: Option<String>,
     /// Accepted and ignored: a token carries the caller's role.
+    #[schema(max_length = 1024)]
     pub scope: Option<String>,
 }
 
@@ -319,9 +324,11 @@ async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> 
 pub struct ActivateRequest {
     /// The token returned when the user was created (valid 7 days, single use).
     #[validate(length(min = 1, max = 200, message = "is required"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub activation_token: String,
     /// At least 10 characters.
     #[validate(length(min = 10, max = 1024, message = "must be 10 to 1024 characters"))]
+    #[schema(min_length = 10, max_length = 1024)]
     pub password: String,
 }
 
@@ -375,9 +382,10 @@ pub async fn activate(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct RevokeRequest {
     /// A refresh token (`kpr_…`) or an access token.
+    #[schema(max_length = 1024)]
     pub token: Option<String>,
     /// `refresh_token` or `access_token`: a hint; the token says what it is.
-    #[schema(example = "refresh_token")]
+    #[schema(example = "refresh_token", max_length = 1024)]
     pub token_type_hint: Option<String>,
 }
 

@@ -44,8 +44,10 @@ impl From<ProductRow> for ProductView {
 pub struct CreateProduct {
     /// Upper-case letters, digits and hyphens.
     #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"), custom(function = "sku_characters"))]
+    #[schema(min_length = 2, max_length = 64)]
     pub sku: String,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
 }
 

@@ -152,6 +152,7 @@ pub struct CreateOffer {
     pub tenant_id: Uuid,
     /// Shown to the customer with the offer.
     #[validate(length(min = 1, max = 2000, message = "must be 1 to 2000 characters"))]
+    #[schema(min_length = 1, max_length = 2000)]
     pub message: String,
     /// Length of the relationship once accepted, 1–730 days (default 730).
     #[validate(range(min = 1, max = 730, message = "must be between 1 and 730"))]

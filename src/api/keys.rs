@@ -142,6 +142,7 @@ pub struct CreateKeyBatch {
     pub quantity: Option<i32>,
     /// Import keys made elsewhere (each format- and checksum-checked), instead of `quantity`.
     #[validate(length(min = 1, max = 100000, message = "must hold 1 to 100000 keys"))]
+    #[schema(min_items = 1, max_items = 100000)]
     pub keys: Option<Vec<String>>,
 }
 
@@ -426,6 +427,7 @@ pub async fn list_keys(
 pub struct KeyInput {
     /// Case-insensitive; spaces and hyphens are ignored.
     #[validate(length(max = 200, message = "is too long to be a product key"))]
+    #[schema(max_length = 200)]
     pub key: String,
 }
 

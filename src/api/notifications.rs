@@ -55,6 +55,7 @@ impl From<NotificationRow> for NotificationView {
 #[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only this event.
+    #[param(max_length = 100)]
     pub event: Option<String>,
     /// `true`: only unread; `false`: only read.
     pub unread: Option<bool>,
@@ -83,6 +84,9 @@ pub async fn list(
 ) -> Result<web::Json<ListOf<NotificationView>>, ApiError> {
     let page = pagination.page()?;
     let query = query.into_inner();
+    if query.event.as_ref().is_some_and(|e| e.chars().count() > 100) {
+        return Err(ApiError::invalid("event", "is at most 100 characters"));
+    }
     let rows = transaction(&state, move |conn, _| {
         let filter = InboxFilter { inbox: authz::inbox(conn, &principal)?, event: query.event, unread: query.unread };
         Ok(notifications::list(conn, &filter, page)?)

@@ -32,6 +32,7 @@ use crate::{
 #[serde(deny_unknown_fields)]
 pub struct Reseller {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     #[schema(example = "Northwind Distribution")]
     pub distributor: String,
     /// `YYYY-MM-DD`.
@@ -79,6 +80,7 @@ impl From<PartnerRow> for PartnerView {
 }))]
 pub struct CreatePartner {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(nested)]
     pub reseller: Option<Reseller>,
@@ -96,6 +98,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 #[schema(example = json!({"cloud_essentials": true}))]
 pub struct UpdatePartner {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     /// `null` ends the reseller relationship.
     #[serde(default, deserialize_with = "present")]
@@ -273,6 +276,7 @@ fn prefix_fields(mut e: ApiError, prefix: &str) -> ApiError {
 pub struct CreateApiClient {
     /// What the client is for.
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: Option<String>,
 }
 

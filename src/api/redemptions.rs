@@ -552,12 +552,15 @@ pub async fn confirm(
 #[serde(deny_unknown_fields)]
 pub struct AdminInput {
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     #[schema(example = "Maria")]
     pub first_name: String,
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     #[schema(example = "Papadopoulou")]
     pub last_name: String,
     #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
+    #[schema(max_length = 254)]
     #[schema(example = "maria@fabrikam.example")]
     pub email: String,
 }
@@ -570,10 +573,15 @@ pub struct AdminInput {
 }))]
 pub struct CreateAccount {
     /// ISO 3166-1 alpha-2 code of a supported market (`GET /v1/countries`).
+    #[validate(length(min = 2, max = 2, message = "must be an ISO 3166-1 alpha-2 code such as GR"))]
+    #[schema(min_length = 2, max_length = 2)]
     pub country: String,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub company_name: String,
     /// Initial domain prefix: lower-case letters, digits and hyphens (not first or last), 3–63.
+    #[validate(length(min = 3, max = 63, message = "must be 3 to 63 characters"))]
+    #[schema(min_length = 3, max_length = 63)]
     pub domain: String,
     #[validate(nested)]
     pub admin: AdminInput,

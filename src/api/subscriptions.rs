@@ -213,6 +213,7 @@ fn seen(
 pub struct PartnerOfRecordInput {
     /// The 7-digit partner-of-record number the partner gave the customer.
     #[validate(length(min = 1, max = 20, message = "must be 1 to 20 characters"))]
+    #[schema(min_length = 1, max_length = 20)]
     pub partner_number: String,
 }
 

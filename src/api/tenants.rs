@@ -158,6 +158,7 @@ pub async fn get_one(
 #[schema(example = json!({"company_name": "Fabrikam Hellas Ltd"}))]
 pub struct UpdateTenant {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub company_name: Option<String>,
 }
 

@@ -116,10 +116,13 @@ fn user_view(conn: &mut PgConnection, row: UserRow) -> Result<UserView, ApiError
 }))]
 pub struct CreateUser {
     #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
+    #[schema(max_length = 254)]
     pub email: String,
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: String,
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: String,
     /// Tenant administrator (default false).
     #[serde(default)]
@@ -274,10 +277,13 @@ pub async fn get_one(
 #[schema(example = json!({"admin": true}))]
 pub struct UpdateUser {
     #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
+    #[schema(max_length = 254)]
     pub email: Option<String>,
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: Option<String>,
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: Option<String>,
     pub admin: Option<bool>,
 }
