@@ -15,8 +15,10 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// Directory of the embedded PostgreSQL cluster (used only without a database URL).
-    #[arg(long, env = "KEYPORT_DATA_DIR", default_value = ".keyport")]
-    pub data_dir: PathBuf,
+    /// Default `./.keyport`; run as root from a directory the `postgres` user cannot reach
+    /// (under /root, say), the data then lives under /var/lib/keyport instead.
+    #[arg(long, env = "KEYPORT_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
 
     /// Connections in the database pool of each instance.
     #[arg(long, env = "KEYPORT_DB_POOL_SIZE", default_value_t = 16)]

@@ -1,6 +1,6 @@
 //! The `keyport` command: serve, migrate, openapi, bootstrap, sweep.
 
-use std::process::ExitCode;
+use std::{net::TcpListener, path::PathBuf, process::ExitCode};
 
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
@@ -10,7 +10,7 @@ use keyport::{
     config::{ServeSettings, Settings},
     db::{
         self,
-        embedded::{Durability, EmbeddedPostgres},
+        embedded::{self, Durability, EmbeddedPostgres},
     },
     jobs,
     telemetry::Metrics,
@@ -52,17 +52,31 @@ enum Command {
     },
 }
 
-/// The database to use: the configured URL, or the embedded cluster (started here).
+/// The database to use: the configured URL, or the embedded cluster (started here) in the
+/// data directory given, or by default in `./.keyport` — moved under /var/lib/keyport when
+/// that is out of the `postgres` user's reach.
 fn database(settings: &Settings) -> Result<(String, Option<EmbeddedPostgres>), String> {
-    match &settings.database_url {
-        Some(url) => Ok((url.clone(), None)),
-        None => {
-            let cluster =
-                EmbeddedPostgres::start(&settings.data_dir, Durability::Durable).map_err(|e| e.to_string())?;
-            eprintln!("keyport: using the embedded PostgreSQL in {}", settings.data_dir.display());
-            Ok((cluster.database_url(), Some(cluster)))
-        }
+    if let Some(url) = &settings.database_url {
+        return Ok((url.clone(), None));
     }
+    let data_dir = match &settings.data_dir {
+        Some(dir) => dir.clone(),
+        None => {
+            let requested = PathBuf::from(embedded::DEFAULT_DATA_DIR);
+            let found = embedded::reachable_data_dir(&requested).map_err(|e| e.to_string())?;
+            if found != requested {
+                eprintln!(
+                    "keyport: the postgres user cannot reach ./{} (a parent directory is private), so its data lives in {}",
+                    embedded::DEFAULT_DATA_DIR,
+                    found.display()
+                );
+            }
+            found
+        }
+    };
+    let cluster = EmbeddedPostgres::start(&data_dir, Durability::Durable).map_err(|e| e.to_string())?;
+    eprintln!("keyport: using the embedded PostgreSQL in {}", data_dir.display());
+    Ok((cluster.database_url(), Some(cluster)))
 }
 
 fn print_credentials(credentials: &Option<OperatorCredentials>) {
@@ -88,7 +102,16 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Serve { settings, serve } => {
-            with_database(&settings, |url| serve_until_signal(settings.clone(), serve, url))
+            // The address first: a busy port must leave nothing created and print no secret.
+            match TcpListener::bind(serve.bind) {
+                Ok(listener) => {
+                    with_database(&settings, |url| serve_until_signal(settings.clone(), serve, url, listener))
+                }
+                Err(e) => Err(format!(
+                    "cannot listen on {} ({e}); choose another address with KEYPORT_BIND or --bind",
+                    serve.bind
+                )),
+            }
         }
         Command::Migrate { settings } => with_database(&settings, |url| {
             let mut conn = diesel::PgConnection::establish(url).map_err(|e| format!("cannot connect: {e}"))?;
@@ -131,7 +154,12 @@ fn with_database(settings: &Settings, work: impl FnOnce(&str) -> Result<(), Stri
     result
 }
 
-fn serve_until_signal(settings: Settings, serve: ServeSettings, url: &str) -> Result<(), String> {
+fn serve_until_signal(
+    settings: Settings,
+    serve: ServeSettings,
+    url: &str,
+    listener: TcpListener,
+) -> Result<(), String> {
     let sweep_interval = settings.sweep_interval;
     let (state, credentials) = bootstrap::prepare(settings, url)?;
     print_credentials(&credentials);
@@ -140,7 +168,7 @@ fn serve_until_signal(settings: Settings, serve: ServeSettings, url: &str) -> Re
     actix_web::rt::System::new().block_on(async move {
         let app_state = state.clone();
         let mut server = HttpServer::new(move || keyport::build_app(app_state.clone(), metrics.clone()))
-            .bind(serve.bind)
+            .listen(listener)
             .map_err(|e| format!("cannot listen on {}: {e}", serve.bind))?;
         if let Some(workers) = serve.workers {
             server = server.workers(workers);

@@ -73,6 +73,43 @@ fn missing_binaries() -> EmbeddedError {
     )
 }
 
+/// The data directory without `--data-dir`, relative to where keyport starts.
+pub const DEFAULT_DATA_DIR: &str = ".keyport";
+
+/// Where relocated clusters live when keyport runs as root.
+const RELOCATED_ROOT: &str = "/var/lib/keyport";
+
+/// The directory to keep the cluster for `requested` in: `requested` itself, unless keyport
+/// runs as root and the `postgres` user (which runs the cluster) cannot reach it because a
+/// parent is private — then a directory under /var/lib/keyport named after `requested`'s
+/// absolute path, so that every start from the same place finds the same data.
+pub fn reachable_data_dir(requested: &Path) -> Result<PathBuf, EmbeddedError> {
+    if !is_root() {
+        return Ok(requested.to_path_buf());
+    }
+    let absolute = std::path::absolute(requested)
+        .map_err(|e| EmbeddedError(format!("cannot resolve {}: {e}", requested.display())))?;
+    // The nearest part of the path that exists is what the postgres user must pass through.
+    let existing = absolute.ancestors().find(|a| a.exists()).unwrap_or(Path::new("/"));
+    let reachable = Command::new("runuser")
+        .args(["-u", "postgres", "--", "test", "-x"])
+        .arg(existing)
+        .status()
+        .is_ok_and(|s| s.success());
+    if reachable {
+        return Ok(requested.to_path_buf());
+    }
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(absolute.as_os_str().as_encoded_bytes());
+    let name = absolute
+        .parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().chars().filter(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c)).collect())
+        .filter(|n: &String| !n.is_empty())
+        .unwrap_or_else(|| "keyport".to_string());
+    Ok(Path::new(RELOCATED_ROOT).join(format!("{name}-{}", hex::encode(&digest[..4]))))
+}
+
 impl EmbeddedPostgres {
     /// Creates the cluster in `data_dir` on first use, starts it, and makes sure the
     /// `keyport` database exists.
