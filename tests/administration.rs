@@ -1,8 +1,6 @@
 //! Tenant administration: users, licences, seats, tenant settings and the partner of record.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 #[tokio::test]

@@ -1,9 +1,7 @@
 //! What every operation shares: problem documents, request ids, pagination, operations
 //! endpoints, the published document and Swagger UI.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -1,9 +1,7 @@
 //! Tokens (all three grants), activation, JWKS and what a bad token gets.
 
-mod common;
-
+use crate::common::*;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use common::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 

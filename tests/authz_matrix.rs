@@ -3,12 +3,10 @@
 //! `tests/authz_matrix.tsv`. An operation without a row fails the test, so no endpoint
 //! can skip it.
 
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::*;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use common::*;
 use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};

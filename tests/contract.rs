@@ -1,8 +1,6 @@
 //! The integration contract: idempotent POSTs and rate limits on failures.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 

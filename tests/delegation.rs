@@ -1,9 +1,7 @@
 //! Delegated administration: offers, relationships, the notifications they produce, and
 //! the seed's scenario end to end.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 async fn offer(app: &TestApp, partner: &Partner, tenant: &str) -> Reply {

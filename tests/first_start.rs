@@ -1,15 +1,13 @@
 //! The first command on a fresh machine: the embedded default as root under a private
 //! directory, and a busy port that leaves nothing behind.
 
-mod common;
-
 use std::{
     io::Read,
     process::{Command, Stdio},
     time::Duration,
 };
 
-use common::*;
+use crate::common::*;
 
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.

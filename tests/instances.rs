@@ -1,11 +1,9 @@
 //! Three `keyport serve` processes on one database, sweeping at once across every
 //! threshold: each notice and lifecycle event lands exactly once in each inbox.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use diesel::prelude::*;
 use serde_json::{Value, json};
 

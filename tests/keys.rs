@@ -1,8 +1,6 @@
 //! Key batches (mint, import, CSV), masked lists with filters, validation and revocation.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use keyport::domain::product_key::ProductKey;
 use serde_json::json;
 

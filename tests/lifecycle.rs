@@ -1,10 +1,8 @@
 //! A subscription's life, driven only through the API and the sandbox clock: notices,
 //! expiry, grace, disabling, reactivation, direct billing, deletion and purge.
 
-mod common;
-
+use crate::common::*;
 use chrono::Duration;
-use common::*;
 use serde_json::{Value, json};
 
 fn days(n: i64) -> Duration {

@@ -1,8 +1,6 @@
 //! Partners, their programme status and API clients.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 #[tokio::test]

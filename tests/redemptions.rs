@@ -1,10 +1,6 @@
 //! The redemption wizard over HTTP: every step, every problem code, expiry and concurrency.
 
-mod common;
-
-use std::time::Duration;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 #[tokio::test]
@@ -297,13 +293,14 @@ async fn cancelling_releases_keys() {
 
 #[tokio::test]
 async fn untouched_redemptions_expire_on_access_and_by_sweep() {
-    let app = spawn_with(|s| s.redemption_ttl = Duration::from_secs(1)).await;
+    let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let keys = app.mint(&partner, PRODUCT_BASIC, 3, 12, 2).await;
     let on_access = app.open_redemption(&partner).await;
     app.post(&format!("/v1/redemptions/{on_access}/keys"), &partner.token, json!({"key": keys[0]})).await.expect(201);
     let by_sweep = app.confirmed_redemption(&partner, &keys[1..]).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Past the 30-minute time to live, on the sandbox clock.
+    app.post("/v1/sandbox/clock/advance", &app.operator, json!({"days": 0, "hours": 1})).await.expect(200);
 
     // The list already reads it as expired, before anything touched it.
     let listed = app.get("/v1/redemptions", &partner.token).await;
@@ -340,7 +337,6 @@ async fn each_change_moves_the_expiry_forward() {
     let opened = app.post("/v1/redemptions", &partner.token, json!({"acknowledged": true})).await;
     let opened = opened.expect(201).clone();
     let id = opened["id"].as_str().unwrap();
-    tokio::time::sleep(Duration::from_millis(20)).await;
     app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": keys[0]})).await.expect(201);
     let review = app.get(&format!("/v1/redemptions/{id}"), &partner.token).await;
     let later = review.expect(200)["expires_at"].as_str().unwrap().to_string();

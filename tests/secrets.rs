@@ -1,8 +1,6 @@
 //! After the flows, a dump of the database holds no secret in plain text.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::Method;
 use serde_json::json;
 

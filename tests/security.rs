@@ -1,9 +1,7 @@
 //! Attacks and faults (SPEC §8), each tried black-box the way an attacker would: many
 //! requests at once, across several `keyport serve` processes where instances matter.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::future::join_all;
 use reqwest::Method;
 use serde_json::json;

@@ -1,8 +1,6 @@
 //! Tenants and subscriptions as each role sees them, and status derived from time.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 #[tokio::test]

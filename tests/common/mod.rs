@@ -1,7 +1,6 @@
 //! Test harness: a throw-away PostgreSQL cluster per test process (or the one named by
 //! KEYPORT_TEST_DATABASE_URL), a fresh database per test cloned from a migrated template,
 //! and the real HTTP server on a loopback port.
-#![allow(dead_code)]
 
 use std::{
     path::PathBuf,

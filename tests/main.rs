@@ -1,0 +1,20 @@
+//! The HTTP-level tests: one binary (one link, one template database per run), a module
+//! per area, each test against its own database cloned from a migrated template.
+
+mod common;
+
+mod administration;
+mod api;
+mod auth;
+mod authz_matrix;
+mod contract;
+mod delegation;
+mod first_start;
+mod instances;
+mod keys;
+mod lifecycle;
+mod partners;
+mod redemptions;
+mod secrets;
+mod security;
+mod tenants;
