@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::{
     auth::Principal,
     domain::events::Inbox,
+    domain::statuses::TenantStatus,
     error::{ApiError, Code},
     store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users},
 };
@@ -121,7 +122,7 @@ pub fn tenant_to_change(
     now: DateTime<Utc>,
 ) -> Result<TenantAccess, ApiError> {
     let access = tenant(conn, p, tenant_id, now)?;
-    if tenants::lock_for_change(conn, tenant_id)?.as_deref() != Some("active") {
+    if tenants::lock_for_change(conn, tenant_id)? != Some(TenantStatus::Active) {
         return Err(ApiError::new(
             Code::TenantDataDeleted,
             "The tenant's data was deleted after its subscriptions ended; it takes no changes.",

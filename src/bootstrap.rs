@@ -15,6 +15,7 @@ use crate::{
     clock::Clock,
     config::Settings,
     db,
+    domain::statuses::ClientRole,
     store::{
         clients::{self, ApiClientRow},
         secrets::{self, SigningKeyRow},
@@ -111,7 +112,7 @@ fn bootstrap_operator(
     };
     let digest = pepper.digest(SecretKind::ClientSecret, &secret);
     match clients::find(conn, &client_id)? {
-        Some(existing) if existing.role == "operator" => {
+        Some(existing) if existing.role == ClientRole::Operator => {
             clients::set_secret(conn, &client_id, &digest)?;
         }
         Some(_) => {
@@ -124,7 +125,7 @@ fn bootstrap_operator(
                 id: Uuid::now_v7(),
                 client_id: client_id.clone(),
                 secret_digest: digest,
-                role: "operator".into(),
+                role: ClientRole::Operator,
                 partner_id: None,
                 name: Some("bootstrap operator".into()),
                 created_at: now,

@@ -114,6 +114,10 @@ impl Settings {
         Periods { grace_days: self.grace_days, retention_days: self.retention_days }
     }
 
+    pub fn schedule(&self) -> crate::app::Schedule {
+        crate::app::Schedule { periods: self.periods(), notice_days: self.notice_days.clone() }
+    }
+
     /// Settings for tests and tools: every default, with the given database.
     pub fn for_database(url: &str) -> Self {
         use clap::Parser;

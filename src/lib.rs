@@ -1,6 +1,7 @@
 //! keyport: partners redeem prepaid product keys into customer tenants and subscriptions.
 
 pub mod api;
+pub mod app;
 pub mod auth;
 pub mod authz;
 pub mod bootstrap;
@@ -61,7 +62,19 @@ impl Modify for BearerAuth {
         version = "1.0.0",
     ),
     modifiers(&BearerAuth),
-    components(schemas(error::Problem, error::FieldError)),
+    components(
+        schemas(error::Problem, error::FieldError),
+        responses(
+            api::responses::MalformedBody,
+            api::responses::Unauthorized,
+            api::responses::Forbidden,
+            api::responses::NotFound,
+            api::responses::PayloadTooLarge,
+            api::responses::NotJson,
+            api::responses::ValidationFailed,
+            api::responses::Unavailable,
+        ),
+    ),
     tags(
         (name = "auth", description = "Tokens, activation and signing keys"),
         (name = "partners", description = "Partners, their programme status and API clients"),

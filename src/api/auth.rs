@@ -7,21 +7,21 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{PROBLEM, extract};
-use crate::limits::{self, Subject};
+use super::{
+    PROBLEM, extract,
+    responses::{MalformedBody, NotJson, Unavailable},
+};
 use crate::{
     AppState,
+    app::auth::{self, SignIn},
     auth::{
         jwt::{Jwks, Role},
         password,
-        revocations::subject,
         secrets::{REFRESH_TOKEN_PREFIX, SecretKind, new_secret},
     },
-    error::{ApiError, Code, Problem},
-    store::{
-        clients, revocations,
-        users::{self, RefreshOutcome},
-    },
+    domain::statuses::ClientRole,
+    error::{ApiError, Problem},
+    limits::{self, Subject},
 };
 
 /// A token request (RFC 6749), as a form or as JSON. Client credentials may also come in
@@ -166,7 +166,7 @@ fn token_response(body: TokenResponse) -> HttpResponse {
         (status = 401, description = "`invalid_client`", body = OAuthError),
         (status = 429, description = "`rate-limited`: too many failed sign-ins for this client or user; see `Retry-After`", body = Problem, content_type = PROBLEM,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
-        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM),
+        (status = 503, response = Unavailable),
     ),
     security(()),
 )]
@@ -209,13 +209,16 @@ async fn client_credentials(
     let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
     limits::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
-    let client = super::transaction(&state, move |conn, _| Ok(clients::find_live(conn, &client_id)?)).await?;
-    let Some(client) = client.filter(|c| constant_time_eq(&c.secret_digest, &digest)) else {
+    let client = super::transaction(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
+    let Some(client) = client else {
         limits::count_failure(&state, subjects).await?;
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
-    let role = if client.role == "operator" { Role::Operator } else { Role::Partner };
+    let role = match client.role {
+        ClientRole::Operator => Role::Operator,
+        ClientRole::Partner => Role::Partner,
+    };
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
@@ -225,11 +228,6 @@ async fn client_credentials(
         expires_in: ttl,
         refresh_token: None,
     }))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    use subtle::ConstantTimeEq;
-    a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
 /// Passwords are what an attacker guesses, and checking one is expensive: a failure is
@@ -245,7 +243,7 @@ async fn password_grant(
     };
     let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
     let reservation = limits::reserve(&state, vec![source, user_subject]).await?;
-    let user = super::transaction(&state, move |conn, _| Ok(users::find_for_sign_in(conn, &username)?)).await?;
+    let user = super::transaction(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     // Unknown users are checked against a dummy hash, so timing does not tell them apart.
     let verified = password::verify_off_workers(password, stored).await;
@@ -275,34 +273,15 @@ async fn refresh_grant(
     }
 }
 
-/// How a customer gets tokens: a new sign-in of a user whose password was checked, or a
-/// refresh token (its keyed digest) rotated within its family.
-enum SignIn {
-    New(Uuid),
-    Rotate(Vec<u8>),
-}
-
 /// An access token and a new refresh token for a customer user, or `None` when the user or
-/// the refresh token is not (or no longer) valid. One transaction spends the presented
-/// token, locks the user against deletion and writes the new token, so a concurrent replay
-/// of the old token finds the new one and revokes the whole family with it.
+/// the refresh token is not (or no longer) valid (see `app::auth::start_session`).
 async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> Result<Option<HttpResponse>, ApiError> {
     let refresh_token = new_secret(REFRESH_TOKEN_PREFIX);
     let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
     let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(ApiError::internal)?;
-    let issued = super::transaction(state, move |conn, now| {
-        let (user_id, family) = match sign_in {
-            SignIn::New(user_id) => (user_id, Uuid::now_v7()),
-            SignIn::Rotate(presented) => match users::spend_refresh_token(conn, &presented, now)? {
-                RefreshOutcome::Rotate { family_id, user_id } => (user_id, family_id),
-                RefreshOutcome::Reused | RefreshOutcome::Invalid => return Ok(None),
-            },
-        };
-        let Some(user) = users::get_for_session(conn, user_id)? else { return Ok(None) };
-        users::insert_refresh_token(conn, &digest, family, user.id, now + refresh_ttl, now)?;
-        Ok(Some((user, family)))
-    })
-    .await?;
+    let issued =
+        super::transaction(state, move |conn, now| auth::start_session(conn, sign_in, &digest, refresh_ttl, now))
+            .await?;
     let Some((user, family)) = issued else { return Ok(None) };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
     let mut claims = state.tokens.claims(user.id.to_string(), Role::Customer, state.clock.real_now(), ttl);
@@ -347,8 +326,8 @@ pub struct ActivatedUser {
     request_body = ActivateRequest,
     responses(
         (status = 200, description = "Password set", body = ActivatedUser),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed`, `invalid-activation-token`", body = Problem, content_type = PROBLEM),
     ),
     security(()),
@@ -360,21 +339,11 @@ pub async fn activate(
 ) -> Result<web::Json<ActivatedUser>, ApiError> {
     let body = body.0;
     let digest = state.pepper.digest(SecretKind::ActivationToken, &body.activation_token);
-    let invalid = || ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.");
     // Hash only for a live token (so unknown tokens cost nothing), and with no connection held.
     let check = digest.clone();
-    let live =
-        super::transaction(&state, move |conn, now| Ok(users::activation_token_live(conn, &check, now)?)).await?;
-    if !live {
-        return Err(invalid());
-    }
+    super::transaction(&state, move |conn, now| auth::check_activation(conn, &check, now)).await?;
     let hash = password::hash_off_workers(body.password).await?;
-    let user = super::transaction(&state, move |conn, now| {
-        let user_id = users::spend_activation_token(conn, &digest, now)?.ok_or_else(invalid)?;
-        users::set_password(conn, user_id, &hash)?;
-        users::get(conn, user_id)?.ok_or_else(|| ApiError::not_found("user"))
-    })
-    .await?;
+    let user = super::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))
 }
 
@@ -406,7 +375,7 @@ pub struct RevokeRequest {
     responses(
         (status = 200, description = "The token no longer works (or never did)"),
         (status = 400, description = "`invalid_request`: no `token`, or an unreadable body", body = OAuthError),
-        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM),
+        (status = 503, response = Unavailable),
     ),
     security(()),
 )]
@@ -428,27 +397,8 @@ pub async fn revoke(
     let refresh =
         presented.starts_with(REFRESH_TOKEN_PREFIX).then(|| state.pepper.digest(SecretKind::RefreshToken, &presented));
     let access = state.tokens.verify(&presented);
-    let revoked = super::transaction(&state, move |conn, now| {
-        let mut subjects = Vec::new();
-        if let Some(digest) = refresh
-            && let Some(family) = users::revoke_family_of(conn, &digest, now)?
-        {
-            subjects.push(subject::session(family));
-        }
-        if let Some(claims) = access {
-            subjects.push(subject::token(&claims.jti));
-            if let Some(family) = claims.sid {
-                users::revoke_family(conn, family, now)?;
-                subjects.push(subject::session(family));
-            }
-        }
-        if !subjects.is_empty() {
-            revocations::insert(conn, &subjects)?;
-        }
-        Ok(subjects)
-    })
-    .await?;
-    if !revoked.is_empty() {
+    let revoked = super::transaction(&state, move |conn, now| auth::revoke(conn, refresh, access, now)).await?;
+    if revoked {
         state.learn_revocations().await?;
     }
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).finish())

@@ -9,18 +9,17 @@ use validator::Validate;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    responses::{Forbidden, MalformedBody, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
+    app::catalogue,
     auth::Principal,
     authz,
-    domain::{countries, tenant_domain},
-    error::{ApiError, Code, Problem},
-    store::{
-        products::{self, ProductRow},
-        tenants,
-    },
+    domain::countries,
+    error::{ApiError, Problem},
+    store::products::ProductRow,
 };
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -65,8 +64,8 @@ fn sku_characters(sku: &str) -> Result<(), validator::ValidationError> {
     params(Pagination),
     responses(
         (status = 200, description = "One page of products", body = ListOf<ProductView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -77,9 +76,8 @@ pub async fn list_products(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<ProductView>>, ApiError> {
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| Ok(products::list(conn, page)?)).await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let rows = transaction(&state, move |conn, _| catalogue::list_products(conn, page)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
 /// Add a product to the catalogue
@@ -88,12 +86,12 @@ pub async fn list_products(
     request_body = CreateProduct,
     responses(
         (status = 201, description = "Added", body = ProductView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
         (status = 409, description = "`sku-taken`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -104,13 +102,8 @@ pub async fn create_product(
     body: Json<CreateProduct>,
 ) -> Result<HttpResponse, ApiError> {
     authz::operator(&principal)?;
-    let body = body.0;
-    let row = transaction(&state, move |conn, now| {
-        let row = ProductRow { id: Uuid::now_v7(), sku: body.sku, name: body.name, created_at: now };
-        products::insert(conn, &row)?
-            .ok_or_else(|| ApiError::new(Code::SkuTaken, format!("A product with SKU {} exists.", row.sku)))
-    })
-    .await?;
+    let CreateProduct { sku, name } = body.0;
+    let row = transaction(&state, move |conn, now| catalogue::create_product(conn, sku, name, now)).await?;
     Ok(HttpResponse::Created().json(ProductView::from(row)))
 }
 
@@ -135,7 +128,7 @@ pub struct CountryList {
     tag = "catalogue",
     responses(
         (status = 200, description = "Every supported market, by code", body = CountryList),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
     ),
     security(("bearer" = [])),
 )]
@@ -161,7 +154,7 @@ pub struct DomainAvailability {
     params(("name" = String, Path, description = "Domain prefix: lower-case letters, digits, hyphens; 3–63")),
     responses(
         (status = 200, description = "Whether a new tenant may take it", body = DomainAvailability),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 422, description = "`validation-failed`: not a valid prefix", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -173,22 +166,7 @@ pub async fn domain(
     name: web::Path<String>,
 ) -> Result<web::Json<DomainAvailability>, ApiError> {
     let name = name.into_inner();
-    if let Some(problem) = tenant_domain::domain_problem(&name) {
-        return Err(ApiError::invalid("name", problem));
-    }
     let lookup = name.clone();
-    let taken = transaction(&state, move |conn, _| Ok(tenants::domain_taken(conn, &lookup)?)).await?;
-    Ok(web::Json(DomainAvailability { name, available: !taken }))
-}
-
-/// The supported market for `code`, or the problem that says why not.
-pub fn supported_country(code: &str) -> Result<String, ApiError> {
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(ApiError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as GR"));
-    }
-    if countries::supported_market(code).is_some() {
-        return Ok(code.to_string());
-    }
-    let name = countries::embargoed_name(code).unwrap_or(code);
-    Err(ApiError::new(Code::CountryNotSupported, format!("The service is not available in {name}.")))
+    let available = transaction(&state, move |conn, _| catalogue::domain_available(conn, &lookup)).await?;
+    Ok(web::Json(DomainAvailability { name, available }))
 }

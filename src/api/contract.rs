@@ -1,6 +1,8 @@
 //! What every POST shares in the published document: the `Idempotency-Key` header and its
 //! answers; and the 429 of operations that look up product keys.
 
+use std::collections::BTreeMap;
+
 use utoipa::{
     Modify,
     openapi::{
@@ -44,15 +46,30 @@ fn problem_response(description: &str) -> Response {
 }
 
 /// Adds `code` to the description of the operation's `status` answer, creating it if needed.
-fn add_answer(op: &mut Operation, status: &str, code: &str, description: &str) {
-    match op.responses.responses.get_mut(status) {
-        Some(RefOr::T(response)) => response.description.push_str(&format!("; `{code}`: {description}")),
-        _ => {
-            op.responses
-                .responses
-                .insert(status.into(), RefOr::T(problem_response(&format!("`{code}`: {description}"))));
+/// A shared answer (`$ref`) becomes the operation's own copy with the code added.
+fn add_answer(
+    op: &mut Operation,
+    shared: &BTreeMap<String, RefOr<Response>>,
+    status: &str,
+    code: &str,
+    description: &str,
+) {
+    let own = match op.responses.responses.get(status) {
+        None => None,
+        Some(RefOr::T(response)) => Some(response.description.clone()),
+        Some(RefOr::Ref(reference)) => {
+            let name = reference.ref_location.rsplit('/').next().unwrap_or_default();
+            match shared.get(name) {
+                Some(RefOr::T(response)) => Some(response.description.clone()),
+                _ => None,
+            }
         }
-    }
+    };
+    let text = match own {
+        Some(own) => format!("{own}; `{code}`: {description}"),
+        None => format!("`{code}`: {description}"),
+    };
+    op.responses.responses.insert(status.into(), RefOr::T(problem_response(&text)));
 }
 
 pub struct IntegrationContract;
@@ -91,6 +108,7 @@ impl Modify for IntegrationContract {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         qualify_operation_ids(doc);
         reference_list_items(doc);
+        let shared = doc.components.as_ref().map(|c| c.responses.clone()).unwrap_or_default();
         for (path, item) in doc.paths.paths.iter_mut() {
             for (method, op) in [
                 ("post", &mut item.post),
@@ -99,7 +117,13 @@ impl Modify for IntegrationContract {
                 ("delete", &mut item.delete),
             ] {
                 if let Some(op) = op.as_mut().filter(|_| TENANT_CHANGES.contains(&(method, path.as_str()))) {
-                    add_answer(op, "409", "tenant-data-deleted", "the tenant's data was deleted; it takes no changes");
+                    add_answer(
+                        op,
+                        &shared,
+                        "409",
+                        "tenant-data-deleted",
+                        "the tenant's data was deleted; it takes no changes",
+                    );
                 }
             }
         }
@@ -138,8 +162,20 @@ impl Modify for IntegrationContract {
                     .build()
                     .into(),
             );
-            add_answer(op, "409", "idempotency-key-in-flight", "a request with this Idempotency-Key is still running");
-            add_answer(op, "422", "idempotency-key-reused", "the Idempotency-Key was used with another request");
+            add_answer(
+                op,
+                &shared,
+                "409",
+                "idempotency-key-in-flight",
+                "a request with this Idempotency-Key is still running",
+            );
+            add_answer(
+                op,
+                &shared,
+                "422",
+                "idempotency-key-reused",
+                "the Idempotency-Key was used with another request",
+            );
             for (status, response) in op.responses.responses.iter_mut() {
                 if let (true, RefOr::T(response)) = (status.starts_with('2'), response) {
                     response.headers.insert(

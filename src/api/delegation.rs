@@ -1,70 +1,30 @@
 //! Delegated administration: a partner's offer, the customer's answer, the relationship.
 
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Days, Utc};
-use diesel::PgConnection;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    Committed, PROBLEM,
+    PROBLEM,
     extract::{Json, ListOf, Pagination},
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
+    app::delegation::{self, NewOffer},
     auth::Principal,
     authz,
-    domain::events::{self, Inbox},
-    error::{ApiError, Code, Problem},
-    jobs,
+    domain::statuses::{OfferStatus, RelationshipStatus},
+    error::{ApiError, Problem},
     store::{
-        self,
-        delegation::{self, OfferRow, RelationshipRow},
-        notifications, partners,
+        delegation::{OfferRow, RelationshipRow},
         partners::PartnerRow,
-        subscriptions, tenants,
     },
 };
-
-/// Days an offer waits for an answer.
-pub const OFFER_DAYS: u64 = 90;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum OfferStatus {
-    Pending,
-    Accepted,
-    Declined,
-    Revoked,
-    /// Unanswered for 90 days.
-    Expired,
-}
-
-impl OfferStatus {
-    fn of(row: &OfferRow, now: DateTime<Utc>) -> Self {
-        match row.status.as_str() {
-            "pending" if row.expires_at <= now => Self::Expired,
-            "pending" => Self::Pending,
-            "accepted" => Self::Accepted,
-            "declined" => Self::Declined,
-            "revoked" => Self::Revoked,
-            _ => Self::Expired,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Declined => "declined",
-            Self::Revoked => "revoked",
-            Self::Expired => "expired",
-        }
-    }
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OfferView {
@@ -83,7 +43,7 @@ pub struct OfferView {
 impl OfferView {
     fn new(row: OfferRow, now: DateTime<Utc>) -> Self {
         Self {
-            status: OfferStatus::of(&row, now),
+            status: row.status_at(now),
             id: row.id,
             partner_id: row.partner_id,
             tenant_id: row.tenant_id,
@@ -93,16 +53,6 @@ impl OfferView {
             expires_at: row.expires_at,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationshipStatus {
-    Active,
-    /// Reached `ends_at`.
-    Expired,
-    /// Ended early by the tenant or the partner.
-    Terminated,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -125,11 +75,7 @@ pub struct RelationshipView {
 
 impl RelationshipView {
     fn new(row: RelationshipRow, partner: PartnerRow, now: DateTime<Utc>) -> Self {
-        let status = match row.status.as_str() {
-            "terminated" => RelationshipStatus::Terminated,
-            "active" if row.ends_at > now => RelationshipStatus::Active,
-            _ => RelationshipStatus::Expired,
-        };
+        let status = row.status_at(now);
         Self {
             id: row.id,
             partner: RelationshipPartner { id: partner.id, name: partner.name, partner_number: partner.partner_number },
@@ -159,10 +105,6 @@ pub struct CreateOffer {
     pub duration_days: Option<i32>,
 }
 
-fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
-    Ok(tenants::get(conn, tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default())
-}
-
 /// Send a delegated-administration offer
 ///
 /// The partner must be enrolled in Cloud Essentials and be partner of record on at least
@@ -173,13 +115,13 @@ fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiE
     request_body = CreateOffer,
     responses(
         (status = 201, description = "A pending offer", body = OfferView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`cloud-essentials-required`, `partner-of-record-required`, `forbidden` (not a partner)", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
         (status = 409, description = "`offer-pending`, `relationship-exists`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -190,56 +132,10 @@ pub async fn create_offer(
     body: Json<CreateOffer>,
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    let body = body.0;
+    let CreateOffer { tenant_id, message, duration_days } = body.0;
+    let offer = NewOffer { tenant_id, message, duration_days };
     let (offer, now) = transaction(&state, move |conn, now| {
-        let tenant_id = body.tenant_id;
-        authz::tenant_to_change(conn, &principal, tenant_id, now)?;
-        let partner = partners::get(conn, partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
-        if !partner.cloud_essentials {
-            return Err(ApiError::new(
-                Code::CloudEssentialsRequired,
-                "Offering delegated administration needs enrolment in Cloud Essentials.",
-            ));
-        }
-        if !subscriptions::partner_of_record_in_tenant(conn, tenant_id, partner_id)? {
-            return Err(ApiError::new(
-                Code::PartnerOfRecordRequired,
-                "The customer must first name you partner of record on one of its subscriptions.",
-            ));
-        }
-        // Offers and relationships past their time make way before the checks.
-        jobs::delegation::expire_offers(conn, now, Some((partner_id, tenant_id)), 10)?;
-        delegation::expire_due_relationships(conn, now, Some((partner_id, tenant_id)), 10)?;
-        if delegation::pending_offer_exists(conn, partner_id, tenant_id, now)? {
-            return Err(ApiError::new(
-                Code::OfferPending,
-                "An offer of yours to this tenant is waiting for an answer.",
-            ));
-        }
-        if delegation::active_relationship(conn, partner_id, tenant_id, now)?.is_some() {
-            return Err(ApiError::new(Code::RelationshipExists, "You already administer this tenant."));
-        }
-        let offer = OfferRow {
-            id: Uuid::now_v7(),
-            partner_id,
-            tenant_id,
-            message: body.message,
-            status: "pending".into(),
-            duration_days: body.duration_days.unwrap_or(730),
-            created_at: now,
-            expires_at: now + Days::new(OFFER_DAYS),
-            decided_at: None,
-        };
-        delegation::insert_offer(conn, &offer).map_err(|e| {
-            if store::violates(&e, "delegated_admin_offers_one_pending") {
-                ApiError::new(Code::OfferPending, "An offer of yours to this tenant is waiting for an answer.")
-            } else {
-                e.into()
-            }
-        })?;
-        let event = events::offer_created(offer.id, tenant_id, &partner.name);
-        notifications::deliver(conn, &event, &[Inbox::Tenant(tenant_id)], now)?;
-        Ok((offer, now))
+        Ok((delegation::create_offer(conn, &principal, partner_id, offer, now)?, now))
     })
     .await?;
     Ok(HttpResponse::Created().json(OfferView::new(offer, now)))
@@ -259,9 +155,9 @@ pub struct OfferQuery {
     params(OfferQuery, Pagination),
     responses(
         (status = 200, description = "One page of offers", body = ListOf<OfferView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -272,15 +168,11 @@ pub async fn list_offers(
     query: web::Query<OfferQuery>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<OfferView>>, ApiError> {
-    let page = pagination.page()?;
-    let status = query.status.map(OfferStatus::as_str);
-    let (rows, now) = transaction(&state, move |conn, now| {
-        let scope = authz::delegation_scope(conn, &principal)?;
-        Ok((delegation::list_offers(conn, scope, status, now, page)?, now))
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |o| o.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(|o| OfferView::new(o, now)).collect(), next)))
+    let (page, status) = (pagination.page()?, query.status);
+    let (rows, now) =
+        transaction(&state, move |conn, now| Ok((delegation::list_offers(conn, &principal, status, page, now)?, now)))
+            .await?;
+    Ok(web::Json(ListOf::page(page, rows, |o| o.id, |o| OfferView::new(o, now))))
 }
 
 /// Read an offer
@@ -289,9 +181,9 @@ pub async fn list_offers(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The offer", body = OfferView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such offer visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -302,38 +194,9 @@ pub async fn get_offer(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<OfferView>, ApiError> {
     let id = *id;
-    let (offer, now) = transaction(&state, move |conn, now| {
-        let scope = authz::delegation_scope(conn, &principal)?;
-        let offer = delegation::get_offer(conn, id)?
-            .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
-            .ok_or_else(|| ApiError::not_found("offer"))?;
-        Ok((offer, now))
-    })
-    .await?;
+    let (offer, now) =
+        transaction(&state, move |conn, now| Ok((delegation::get_offer(conn, &principal, id)?, now))).await?;
     Ok(web::Json(OfferView::new(offer, now)))
-}
-
-/// The offer, locked, for one who may see it; one found past its time is expired here
-/// (kept after commit) and answered `offer-not-pending`.
-fn lock_pending_offer(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<Committed<OfferRow>, ApiError> {
-    let scope = authz::delegation_scope(conn, principal)?;
-    let offer = delegation::lock_offer(conn, id)?
-        .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
-        .ok_or_else(|| ApiError::not_found("offer"))?;
-    let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
-    if offer.status == "pending" && !offer.is_pending(now) {
-        jobs::delegation::expire_offers(conn, now, Some((offer.partner_id, offer.tenant_id)), 10)?;
-        return Ok(Err(not_pending()));
-    }
-    if offer.status != "pending" {
-        return Err(not_pending());
-    }
-    Ok(Ok(offer))
 }
 
 /// Accept an offer
@@ -345,9 +208,9 @@ fn lock_pending_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 201, description = "The new relationship", body = RelationshipView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such offer visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`, `relationship-exists`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -359,40 +222,8 @@ pub async fn accept_offer(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
-    let (relationship, partner, now) = transaction(&state, move |conn, now| {
-        let offer = match lock_pending_offer(conn, &principal, id, now)? {
-            Ok(offer) => offer,
-            Err(answer) => return Ok(Err(answer)),
-        };
-        authz::answers_offers(&principal)?;
-        delegation::expire_due_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), 10)?;
-        if delegation::active_relationship(conn, offer.partner_id, offer.tenant_id, now)?.is_some() {
-            return Err(ApiError::new(Code::RelationshipExists, "This partner already administers the tenant."));
-        }
-        delegation::decide_offer(conn, id, "accepted", now)?;
-        let relationship = RelationshipRow {
-            id: Uuid::now_v7(),
-            partner_id: offer.partner_id,
-            tenant_id: offer.tenant_id,
-            offer_id: offer.id,
-            status: "active".into(),
-            starts_at: now,
-            ends_at: now + Days::new(offer.duration_days as u64),
-            terminated_at: None,
-        };
-        delegation::insert_relationship(conn, &relationship).map_err(|e| {
-            // A relationship past its end that a concurrent sweep holds still counts as live.
-            if store::violates(&e, delegation::ONE_ACTIVE) {
-                ApiError::new(Code::RelationshipExists, "This partner already administers the tenant.")
-            } else {
-                e.into()
-            }
-        })?;
-        let company = company_name(conn, offer.tenant_id)?;
-        let event = events::offer_ended("accepted", offer.id, offer.tenant_id, &company);
-        notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
-        let partner = partners::get(conn, offer.partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
-        Ok(Ok((relationship, partner, now)))
+    let ((relationship, partner), now) = transaction(&state, move |conn, now| {
+        Ok(delegation::accept_offer(conn, &principal, id, now)?.map(|accepted| (accepted, now)))
     })
     .await??;
     Ok(HttpResponse::Created().json(RelationshipView::new(relationship, partner, now)))
@@ -404,9 +235,9 @@ pub async fn accept_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The declined offer", body = OfferView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such offer visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -419,15 +250,7 @@ pub async fn decline_offer(
 ) -> Result<web::Json<OfferView>, ApiError> {
     let id = *id;
     let (offer, now) = transaction(&state, move |conn, now| {
-        if let Err(answer) = lock_pending_offer(conn, &principal, id, now)? {
-            return Ok(Err(answer));
-        }
-        authz::answers_offers(&principal)?;
-        let offer = delegation::decide_offer(conn, id, "declined", now)?.ok_or_else(|| ApiError::not_found("offer"))?;
-        let company = company_name(conn, offer.tenant_id)?;
-        let event = events::offer_ended("declined", offer.id, offer.tenant_id, &company);
-        notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
-        Ok(Ok((offer, now)))
+        Ok(delegation::decline_offer(conn, &principal, id, now)?.map(|offer| (offer, now)))
     })
     .await??;
     Ok(web::Json(OfferView::new(offer, now)))
@@ -441,9 +264,9 @@ pub async fn decline_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The revoked offer", body = OfferView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the partner that sent it", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such offer visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -456,14 +279,7 @@ pub async fn revoke_offer(
 ) -> Result<web::Json<OfferView>, ApiError> {
     let id = *id;
     let (offer, now) = transaction(&state, move |conn, now| {
-        let offer = match lock_pending_offer(conn, &principal, id, now)? {
-            Ok(offer) => offer,
-            Err(answer) => return Ok(Err(answer)),
-        };
-        authz::partner(&principal)?;
-        let offer =
-            delegation::decide_offer(conn, offer.id, "revoked", now)?.ok_or_else(|| ApiError::not_found("offer"))?;
-        Ok(Ok((offer, now)))
+        Ok(delegation::revoke_offer(conn, &principal, id, now)?.map(|offer| (offer, now)))
     })
     .await??;
     Ok(web::Json(OfferView::new(offer, now)))
@@ -477,9 +293,9 @@ pub async fn revoke_offer(
     params(Pagination),
     responses(
         (status = 200, description = "One page of relationships", body = ListOf<RelationshipView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -490,13 +306,10 @@ pub async fn list_relationships(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<RelationshipView>>, ApiError> {
     let page = pagination.page()?;
-    let (rows, now) = transaction(&state, move |conn, now| {
-        let scope = authz::delegation_scope(conn, &principal)?;
-        Ok((delegation::list_relationships(conn, scope, page)?, now))
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |(r, _)| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(|(r, p)| RelationshipView::new(r, p, now)).collect(), next)))
+    let (rows, now) =
+        transaction(&state, move |conn, now| Ok((delegation::list_relationships(conn, &principal, page)?, now)))
+            .await?;
+    Ok(web::Json(ListOf::page(page, rows, |(r, _)| r.id, |(r, p)| RelationshipView::new(r, p, now))))
 }
 
 /// Read a relationship
@@ -505,9 +318,9 @@ pub async fn list_relationships(
     params(("id" = Uuid, Path, description = "Relationship id")),
     responses(
         (status = 200, description = "The relationship", body = RelationshipView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such relationship visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -518,14 +331,8 @@ pub async fn get_relationship(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RelationshipView>, ApiError> {
     let id = *id;
-    let (row, partner, now) = transaction(&state, move |conn, now| {
-        let scope = authz::delegation_scope(conn, &principal)?;
-        let (row, partner) = delegation::get_relationship(conn, id)?
-            .filter(|(r, _)| authz::sees(scope, r.partner_id, r.tenant_id))
-            .ok_or_else(|| ApiError::not_found("relationship"))?;
-        Ok((row, partner, now))
-    })
-    .await?;
+    let ((row, partner), now) =
+        transaction(&state, move |conn, now| Ok((delegation::get_relationship(conn, &principal, id)?, now))).await?;
     Ok(web::Json(RelationshipView::new(row, partner, now)))
 }
 
@@ -538,9 +345,9 @@ pub async fn get_relationship(
     params(("id" = Uuid, Path, description = "Relationship id")),
     responses(
         (status = 204, description = "Terminated"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such relationship visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`relationship-not-active`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -552,22 +359,6 @@ pub async fn terminate_relationship(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
-    transaction(&state, move |conn, now| {
-        let scope = authz::delegation_scope(conn, &principal)?;
-        let row = delegation::lock_relationship(conn, id)?
-            .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
-            .ok_or_else(|| ApiError::not_found("relationship"))?;
-        authz::ends_relationships(&principal)?;
-        if !row.is_active(now) {
-            return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
-        }
-        let row = delegation::terminate(conn, id, now)?;
-        let partner = partners::get(conn, row.partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
-        let company = company_name(conn, row.tenant_id)?;
-        let event = events::relationship_terminated(row.id, row.offer_id, row.tenant_id, &partner.name, &company);
-        notifications::deliver(conn, &event, &[Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)], now)?;
-        Ok(())
-    })
-    .await?;
+    transaction(&state, move |conn, now| delegation::terminate_relationship(conn, &principal, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -223,6 +223,13 @@ impl<T> ListOf<T> {
     pub fn new(data: Vec<T>, next: Option<Uuid>) -> Self {
         Self { data, next_cursor: next.map(encode_cursor) }
     }
+
+    /// The page of `rows` fetched for `page` (one extra row tells whether more follow),
+    /// each shown as `view`.
+    pub fn page<R>(page: Page, rows: Vec<R>, id: impl Fn(&R) -> Uuid, view: impl FnMut(R) -> T) -> Self {
+        let (rows, next) = page.finish(rows, id);
+        Self::new(rows.into_iter().map(view).collect(), next)
+    }
 }
 
 /// A malformed path parameter (such as an id that is not a UUID) names nothing that exists.

@@ -2,13 +2,13 @@
 
 use actix_web::{post, web};
 
-use super::PROBLEM;
+use super::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::{
     AppState,
+    app::sweep::{self as sweeper, SweepReport},
     auth::Principal,
     authz,
-    error::{ApiError, Problem},
-    jobs::{self, SweepReport},
+    error::ApiError,
 };
 
 /// Run the sweeper now
@@ -20,16 +20,21 @@ use crate::{
     tag = "operations",
     responses(
         (status = 200, description = "What the sweep did", body = SweepReport),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 503, response = Unavailable),
     ),
     security(("bearer" = [])),
 )]
 #[post("/v1/jobs/sweep")]
 pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<SweepReport>, ApiError> {
     authz::operator(&principal)?;
-    let state = state.clone();
-    let report = web::block(move || jobs::sweep_now(&state)).await?.map_err(ApiError::unavailable)?;
+    let (clock, settings) = (state.clock.clone(), state.settings.clone());
+    let report = state
+        .autocommit(move |conn| {
+            let now = clock.now(conn)?;
+            Ok(sweeper::run(conn, now, clock.real_now(), &settings)?)
+        })
+        .await?;
     Ok(web::Json(report))
 }

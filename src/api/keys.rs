@@ -2,7 +2,6 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use chrono::{DateTime, Utc};
-use rand::Rng;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -12,79 +11,25 @@ use super::{
     PROBLEM,
     catalogue::ProductView,
     extract::{Json, ListOf, Pagination},
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
-    auth::{Principal, secrets::SecretKind},
+    app::keys::{self, BatchKeys, NewBatch},
+    auth::{
+        Principal,
+        secrets::{Pepper, SecretKind},
+    },
     authz,
-    domain::product_key::{KeyFormatError, ProductKey},
-    error::{ApiError, Code, FieldError, Problem},
+    domain::{product_key::ProductKey, statuses::KeyStatus},
+    error::{ApiError, Problem},
     limits,
     store::{
-        keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
-        partners, products,
+        keys::{KeyBatchRow, KeyFilter, KeyRow},
         products::ProductRow,
     },
 };
-
-/// Why a key that a conditional claim found unavailable was refused, by its status now.
-pub fn refusal(conn: &mut diesel::PgConnection, key_id: Uuid) -> Result<ApiError, ApiError> {
-    let status = keys::get(conn, key_id)?.map(|(k, _)| k.status).unwrap_or_default();
-    Ok(unavailable(&status))
-}
-
-/// The problem for a key found but not available, by its status.
-fn unavailable(status: &str) -> ApiError {
-    match status {
-        "redeemed" => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
-        "revoked" => ApiError::new(Code::KeyRevoked, "The product key was revoked."),
-        _ => ApiError::new(Code::KeyReserved, "The product key is held by another open redemption."),
-    }
-}
-
-/// The problem for a key that failed before any lookup.
-pub fn key_format_problem(e: KeyFormatError) -> ApiError {
-    match e {
-        KeyFormatError::Format => ApiError::new(
-            Code::InvalidKeyFormat,
-            "A product key is 25 characters from BCDFGHJKMPQRTVWXY2346789, shown as five groups of five.",
-        ),
-        KeyFormatError::Checksum => ApiError::new(
-            Code::InvalidKeyChecksum,
-            "The key's check character does not match: a character was mistyped.",
-        ),
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum KeyStatus {
-    Available,
-    Reserved,
-    Redeemed,
-    Revoked,
-}
-
-impl KeyStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Available => "available",
-            Self::Reserved => "reserved",
-            Self::Redeemed => "redeemed",
-            Self::Revoked => "revoked",
-        }
-    }
-
-    fn parse(s: &str) -> Self {
-        match s {
-            "reserved" => Self::Reserved,
-            "redeemed" => Self::Redeemed,
-            "revoked" => Self::Revoked,
-            _ => Self::Available,
-        }
-    }
-}
 
 /// A product key as anyone but its first recipient sees it: masked.
 #[derive(Debug, Serialize, ToSchema)]
@@ -115,7 +60,7 @@ impl KeyView {
             term_months: key.term_months,
             partner_id: key.partner_id,
             batch_id: key.batch_id,
-            status: KeyStatus::parse(&key.status),
+            status: key.status,
             created_at: key.created_at,
             redeemed_at: key.redeemed_at,
         }
@@ -183,39 +128,6 @@ pub struct NewKeyBatch {
     pub keys: Vec<String>,
 }
 
-/// The keys of a request: minted fresh, or parsed from an import (every bad one reported).
-fn batch_keys(body: &CreateKeyBatch) -> Result<(Vec<ProductKey>, bool), ApiError> {
-    match (&body.quantity, &body.keys) {
-        (Some(quantity), None) => {
-            let mut rng = rand::rng();
-            let keys = (0..*quantity)
-                .map(|_| ProductKey::from_random_body(std::array::from_fn(|_| rng.random_range(0..24))))
-                .collect();
-            Ok((keys, false))
-        }
-        (None, Some(typed)) => {
-            let mut errors = Vec::new();
-            let mut keys = Vec::with_capacity(typed.len());
-            let mut seen = std::collections::HashSet::new();
-            for (i, text) in typed.iter().enumerate() {
-                let field = format!("keys[{i}]");
-                match ProductKey::parse(text) {
-                    Ok(key) if !seen.insert(key.canonical().to_string()) => {
-                        errors.push(FieldError { field, message: "appears twice in this import".into() })
-                    }
-                    Ok(key) => keys.push(key),
-                    Err(e) => errors.push(FieldError { field, message: key_format_problem(e).detail }),
-                }
-                if errors.len() >= 100 {
-                    break; // enough to act on; the rest can wait for the next try
-                }
-            }
-            if errors.is_empty() { Ok((keys, true)) } else { Err(ApiError::validation(errors)) }
-        }
-        _ => Err(ApiError::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
-    }
-}
-
 fn wants_csv(req: &HttpRequest) -> bool {
     req.headers()
         .get(header::ACCEPT)
@@ -236,12 +148,12 @@ fn wants_csv(req: &HttpRequest) -> bool {
             (NewKeyBatch = "application/json"),
             (String = "text/csv"),
         )),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
         (status = 409, description = "`key-exists`: an imported key is already known", body = Problem, content_type = PROBLEM),
-        (status = 413, description = "Body too large", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed`, `partner-not-reseller`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -255,60 +167,20 @@ pub async fn create_batch(
 ) -> Result<HttpResponse, ApiError> {
     authz::operator(&principal)?;
     let body = body.0;
+    let source = match (body.quantity, body.keys) {
+        (Some(quantity), None) => BatchKeys::Mint(quantity as usize),
+        (None, Some(typed)) => BatchKeys::Import(typed),
+        _ => return Err(ApiError::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
+    };
+    let batch = NewBatch {
+        product_id: body.product_id,
+        partner_id: body.partner_id,
+        seats_per_key: body.seats_per_key,
+        term_months: body.term_months,
+        keys: source,
+    };
     let pepper = state.pepper.clone();
-    let (batch, keys) = transaction(&state, move |conn, now| {
-        let (keys, imported) = batch_keys(&body)?;
-        products::get(conn, body.product_id)?.ok_or_else(|| ApiError::invalid("product_id", "no such product"))?;
-        let partner =
-            partners::get(conn, body.partner_id)?.ok_or_else(|| ApiError::invalid("partner_id", "no such partner"))?;
-        if partner.reseller_distributor.is_none() {
-            return Err(ApiError::new(
-                Code::PartnerNotReseller,
-                "Key batches go only to partners with a reseller relationship with an authorised distributor.",
-            ));
-        }
-        let digests: Vec<KeyDigest> = keys
-            .iter()
-            .map(|k| KeyDigest {
-                digest: pepper.digest(SecretKind::ProductKey, k.canonical()),
-                last_five: k.last_five().to_string(),
-            })
-            .collect();
-        if imported {
-            let all: Vec<Vec<u8>> = digests.iter().map(|d| d.digest.clone()).collect();
-            let known = keys::existing_digests(conn, &all)?;
-            if !known.is_empty() {
-                return Err(ApiError::new(
-                    Code::KeyExists,
-                    format!("{} of the imported keys are already known; nothing was imported.", known.len()),
-                ));
-            }
-        }
-        let batch = KeyBatchRow {
-            id: Uuid::now_v7(),
-            product_id: body.product_id,
-            partner_id: body.partner_id,
-            seats_per_key: body.seats_per_key,
-            term_months: body.term_months,
-            quantity: keys.len() as i32,
-            imported,
-            created_at: now,
-        };
-        let stored = keys::insert_batch(conn, &batch, digests)?;
-        if stored != keys.len() && imported {
-            // A concurrent import of the same keys committed first.
-            return Err(ApiError::new(
-                Code::KeyExists,
-                format!("{} of the imported keys are already known; nothing was imported.", keys.len() - stored),
-            ));
-        }
-        if stored != keys.len() {
-            // Two fresh keys colliding is a one-in-10^33 event: refuse rather than hand out a dud.
-            return Err(ApiError::internal("minted key collided with a stored key"));
-        }
-        Ok((batch, keys))
-    })
-    .await?;
+    let (batch, keys) = transaction(&state, move |conn, now| keys::create_batch(conn, &pepper, batch, now)).await?;
     let location = format!("/v1/key-batches/{}", batch.id);
     if wants_csv(&req) {
         let mut csv = String::from("key,batch_id,product_id,partner_id,seats,term_months\n");
@@ -336,9 +208,9 @@ pub async fn create_batch(
     params(Pagination),
     responses(
         (status = 200, description = "Operator: every batch; partner: its own", body = ListOf<KeyBatchView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Customers have no key batches", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -350,9 +222,8 @@ pub async fn list_batches(
 ) -> Result<web::Json<ListOf<KeyBatchView>>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| Ok(keys::list_batches(conn, partner, page)?)).await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let rows = transaction(&state, move |conn, _| keys::list_batches(conn, partner, page)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
 /// Read a key batch (without its keys)
@@ -361,9 +232,9 @@ pub async fn list_batches(
     params(("id" = Uuid, Path, description = "Batch id")),
     responses(
         (status = 200, description = "The batch", body = KeyBatchView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Customers have no key batches", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such batch visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -375,10 +246,8 @@ pub async fn get_batch(
 ) -> Result<web::Json<KeyBatchView>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let id = *id;
-    let row = transaction(&state, move |conn, _| Ok(keys::get_batch(conn, id)?)).await?;
-    row.filter(|b| partner.is_none_or(|p| p == b.partner_id))
-        .map(|b| web::Json(b.into()))
-        .ok_or_else(|| ApiError::not_found("key batch"))
+    let row = transaction(&state, move |conn, _| keys::get_batch(conn, partner, id)).await?;
+    Ok(web::Json(row.into()))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -395,9 +264,9 @@ pub struct KeyQuery {
     params(KeyQuery, Pagination),
     responses(
         (status = 200, description = "Operator: every key; partner: its own", body = ListOf<KeyView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Customers have no product keys", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -410,15 +279,9 @@ pub async fn list_keys(
 ) -> Result<web::Json<ListOf<KeyView>>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
-    let filter = KeyFilter {
-        partner,
-        status: query.status.map(|s| s.as_str().to_string()),
-        product_id: query.product_id,
-        batch_id: query.batch_id,
-    };
-    let rows = transaction(&state, move |conn, _| Ok(keys::list(conn, &filter, page)?)).await?;
-    let (rows, next) = page.finish(rows, |(k, _)| k.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(|(k, p)| KeyView::new(k, p)).collect(), next)))
+    let filter = KeyFilter { partner, status: query.status, product_id: query.product_id, batch_id: query.batch_id };
+    let rows = transaction(&state, move |conn, _| keys::list_keys(conn, &filter, page)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |(k, _)| k.id, |(k, p)| KeyView::new(k, p))))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -432,8 +295,10 @@ pub struct KeyInput {
 }
 
 impl KeyInput {
-    pub fn parse(&self) -> Result<ProductKey, ApiError> {
-        ProductKey::parse(&self.key).map_err(key_format_problem)
+    /// The key's keyed digest, once its format and check character passed.
+    pub fn digest(&self, pepper: &Pepper) -> Result<Vec<u8>, ApiError> {
+        let key = keys::parse(&self.key)?;
+        Ok(pepper.digest(SecretKind::ProductKey, key.canonical()))
     }
 }
 
@@ -446,11 +311,11 @@ impl KeyInput {
     request_body = KeyInput,
     responses(
         (status = 200, description = "The key (masked) and what it is for", body = KeyView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Customers have no product keys", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
         (status = 404, description = "`key-not-found`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -462,22 +327,13 @@ pub async fn validate_key(
     body: Json<KeyInput>,
 ) -> Result<web::Json<KeyView>, ApiError> {
     let partner = authz::key_reader(&principal)?;
-    let who = principal.key();
-    let subjects = vec![state.limits.key_lookups.subject(&who)];
-    limits::guarded(
-        &state,
-        subjects,
-        async {
-            let key = body.0.parse()?;
-            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-            let found = transaction(&state, move |conn, _| Ok(keys::find_by_digest(conn, &digest, partner)?)).await?;
-            found
-                .map(|(k, p)| web::Json(KeyView::new(k, p)))
-                .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))
-        },
-        limits::key_lookup_failed,
-    )
-    .await
+    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
+    let lookup = async {
+        let digest = body.0.digest(&state.pepper)?;
+        let (key, product) = transaction(&state, move |conn, _| keys::find(conn, &digest, partner)).await?;
+        Ok(web::Json(KeyView::new(key, product)))
+    };
+    limits::guarded(&state, subjects, lookup, limits::key_lookup_failed).await
 }
 
 /// Revoke a product key
@@ -488,9 +344,9 @@ pub async fn validate_key(
     params(("id" = Uuid, Path, description = "Key id")),
     responses(
         (status = 200, description = "The revoked key", body = KeyView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such key", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`key-reserved`, `key-already-redeemed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -503,15 +359,6 @@ pub async fn revoke_key(
 ) -> Result<web::Json<KeyView>, ApiError> {
     authz::operator(&principal)?;
     let id = *id;
-    let (key, product) = transaction(&state, move |conn, _| {
-        keys::revoke(conn, id)?;
-        let (key, product) = keys::get(conn, id)?.ok_or_else(|| ApiError::not_found("product key"))?;
-        match key.status.as_str() {
-            "reserved" => Err(ApiError::new(Code::KeyReserved, "The key is held by an open redemption.")),
-            "redeemed" => Err(ApiError::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),
-            _ => Ok((key, product)),
-        }
-    })
-    .await?;
+    let (key, product) = transaction(&state, move |conn, _| keys::revoke(conn, id)).await?;
     Ok(web::Json(KeyView::new(key, product)))
 }

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod partners;
 pub mod redemptions;
 pub mod renewals;
+pub mod responses;
 pub mod sandbox;
 pub mod subscriptions;
 pub mod tenants;
@@ -32,11 +33,6 @@ where
 {
     state.transaction(work).await
 }
-
-/// For outcomes that must be kept even though the caller is told no: the inner `Err` is
-/// answered after the transaction commits (an expired redemption releases its keys and
-/// still answers 410).
-pub type Committed<T> = Result<T, ApiError>;
 
 /// Problem responses shared by the operation docs.
 pub const PROBLEM: &str = "application/problem+json";

@@ -7,17 +7,11 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{
-    PROBLEM,
     extract::{ListOf, Pagination},
+    responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
     transaction,
 };
-use crate::{
-    AppState,
-    auth::Principal,
-    authz,
-    error::{ApiError, Problem},
-    store::notifications::{self, InboxFilter, NotificationRow},
-};
+use crate::{AppState, app::notifications, auth::Principal, error::ApiError, store::notifications::NotificationRow};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NotificationView {
@@ -39,7 +33,7 @@ impl From<NotificationRow> for NotificationView {
     fn from(row: NotificationRow) -> Self {
         Self {
             id: row.id,
-            event: row.event,
+            event: row.event.as_str().to_string(),
             tenant_id: row.tenant_id,
             subscription_id: row.subscription_id,
             offer_id: row.offer_id,
@@ -69,9 +63,9 @@ pub struct NotificationQuery {
     params(NotificationQuery, Pagination),
     responses(
         (status = 200, description = "One page of notifications, oldest first", body = ListOf<NotificationView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "No inbox: the operator, or a user who is not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -83,17 +77,14 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<NotificationView>>, ApiError> {
     let page = pagination.page()?;
-    let query = query.into_inner();
-    if query.event.as_ref().is_some_and(|e| e.chars().count() > 100) {
+    let NotificationQuery { event, unread } = query.into_inner();
+    if event.as_ref().is_some_and(|e| e.chars().count() > 100) {
         return Err(ApiError::invalid("event", "is at most 100 characters"));
     }
-    let rows = transaction(&state, move |conn, _| {
-        let filter = InboxFilter { inbox: authz::inbox(conn, &principal)?, event: query.event, unread: query.unread };
-        Ok(notifications::list(conn, &filter, page)?)
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |n| n.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let rows =
+        transaction(&state, move |conn, _| notifications::list(conn, &principal, event.as_deref(), unread, page))
+            .await?;
+    Ok(web::Json(ListOf::page(page, rows, |n| n.id, Into::into)))
 }
 
 /// Mark a notification read
@@ -102,9 +93,9 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Notification id")),
     responses(
         (status = 200, description = "The notification, read", body = NotificationView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "No inbox", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such notification in the caller's inbox", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -115,10 +106,6 @@ pub async fn mark_read(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<NotificationView>, ApiError> {
     let id = *id;
-    let row = transaction(&state, move |conn, now| {
-        let inbox = authz::inbox(conn, &principal)?;
-        notifications::mark_read(conn, id, inbox, now)?.ok_or_else(|| ApiError::not_found("notification"))
-    })
-    .await?;
+    let row = transaction(&state, move |conn, now| notifications::mark_read(conn, &principal, id, now)).await?;
     Ok(web::Json(row.into()))
 }

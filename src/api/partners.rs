@@ -2,28 +2,25 @@
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    PROBLEM,
     extract::{Json, ListOf, Pagination},
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
-    auth::{
-        Principal,
-        secrets::{CLIENT_SECRET_PREFIX, SecretKind, new_secret, random_bytes},
-    },
+    app::partners::{self, NewPartner},
+    auth::Principal,
     authz,
-    error::{ApiError, Problem},
+    error::ApiError,
     store::{
-        clients::{self, ApiClientRow},
-        partners::{self, PartnerChanges, PartnerRow},
+        clients::ApiClientRow,
+        partners::{PartnerChanges, PartnerRow},
     },
 };
 
@@ -107,21 +104,17 @@ pub struct UpdatePartner {
     pub cloud_essentials: Option<bool>,
 }
 
-fn new_partner_number() -> String {
-    rand::rng().random_range(1_000_000..=9_999_999).to_string()
-}
-
 /// Register a partner
 #[utoipa::path(
     tag = "partners",
     request_body = CreatePartner,
     responses(
         (status = 201, description = "Registered; the partner number is generated", body = PartnerView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -132,24 +125,9 @@ pub async fn create(
     body: Json<CreatePartner>,
 ) -> Result<HttpResponse, ApiError> {
     authz::operator(&principal)?;
-    let body = body.0;
-    let row = transaction(&state, move |conn, now| {
-        let (reseller_distributor, reseller_since) = match body.reseller {
-            Some(r) => (Some(r.distributor), Some(r.since)),
-            None => (None, None),
-        };
-        let row = PartnerRow {
-            id: Uuid::now_v7(),
-            name: body.name,
-            partner_number: String::new(),
-            reseller_distributor,
-            reseller_since,
-            cloud_essentials: body.cloud_essentials,
-            created_at: now,
-        };
-        Ok(partners::insert(conn, row, new_partner_number)?)
-    })
-    .await?;
+    let CreatePartner { name, reseller, cloud_essentials } = body.0;
+    let partner = NewPartner { name, reseller: reseller.map(|r| (r.distributor, r.since)), cloud_essentials };
+    let row = transaction(&state, move |conn, now| partners::create(conn, partner, now)).await?;
     Ok(HttpResponse::Created().json(PartnerView::from(row)))
 }
 
@@ -159,9 +137,9 @@ pub async fn create(
     params(Pagination),
     responses(
         (status = 200, description = "One page of partners", body = ListOf<PartnerView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -173,14 +151,12 @@ pub async fn list(
 ) -> Result<web::Json<ListOf<PartnerView>>, ApiError> {
     authz::operator(&principal)?;
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| Ok(partners::list(conn, page)?)).await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let rows = transaction(&state, move |conn, _| partners::list(conn, page)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
 async fn read(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiError> {
-    let row = transaction(state, move |conn, _| Ok(partners::get(conn, id)?)).await?;
-    row.map(Into::into).ok_or_else(|| ApiError::not_found("partner"))
+    Ok(transaction(state, move |conn, _| partners::get(conn, id)).await?.into())
 }
 
 /// The calling partner
@@ -188,8 +164,8 @@ async fn read(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiE
     tag = "partners",
     responses(
         (status = 200, description = "The partner the token belongs to", body = PartnerView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
     ),
     security(("bearer" = [])),
 )]
@@ -205,8 +181,8 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
     params(("id" = Uuid, Path, description = "Partner id")),
     responses(
         (status = 200, description = "The partner", body = PartnerView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such partner visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -230,12 +206,12 @@ pub async fn get_one(
     request_body = UpdatePartner,
     responses(
         (status = 200, description = "The updated partner", body = PartnerView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such partner", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -259,8 +235,8 @@ pub async fn update(
         cloud_essentials: body.cloud_essentials,
     };
     let id = *id;
-    let row = transaction(&state, move |conn, _| Ok(partners::update(conn, id, &changes)?)).await?;
-    row.map(|r| web::Json(r.into())).ok_or_else(|| ApiError::not_found("partner"))
+    let row = transaction(&state, move |conn, _| partners::update(conn, id, &changes)).await?;
+    Ok(web::Json(row.into()))
 }
 
 fn prefix_fields(mut e: ApiError, prefix: &str) -> ApiError {
@@ -304,11 +280,11 @@ pub struct ApiClientView {
     request_body = CreateApiClient,
     responses(
         (status = 201, description = "Created; `client_secret` is shown only in this response", body = NewApiClient),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such partner visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -320,28 +296,12 @@ pub async fn create_client(
     body: Json<CreateApiClient>,
 ) -> Result<HttpResponse, ApiError> {
     authz::partner_record(&principal, *id)?;
-    let partner_id = *id;
-    let secret = new_secret(CLIENT_SECRET_PREFIX);
-    let row = ApiClientRow {
-        id: Uuid::now_v7(),
-        client_id: format!("kpc_{}", hex::encode(random_bytes(10))),
-        secret_digest: state.pepper.digest(SecretKind::ClientSecret, &secret),
-        role: "partner".into(),
-        partner_id: Some(partner_id),
-        name: body.0.name,
-        created_at: Default::default(),
-        revoked_at: None,
-    };
-    let row = transaction(&state, move |conn, now| {
-        partners::get(conn, partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
-        let row = ApiClientRow { created_at: now, ..row };
-        clients::insert(conn, &row)?;
-        Ok(row)
-    })
-    .await?;
+    let (partner_id, name, pepper) = (*id, body.0.name, state.pepper.clone());
+    let (row, client_secret) =
+        transaction(&state, move |conn, now| partners::create_client(conn, &pepper, partner_id, name, now)).await?;
     Ok(HttpResponse::Created().json(NewApiClient {
         client_id: row.client_id,
-        client_secret: secret,
+        client_secret,
         name: row.name,
         created_at: row.created_at,
     }))
@@ -353,9 +313,9 @@ pub async fn create_client(
     params(("id" = Uuid, Path, description = "Partner id"), Pagination),
     responses(
         (status = 200, description = "Live API clients", body = ListOf<ApiClientView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such partner visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -367,19 +327,10 @@ pub async fn list_clients(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<ApiClientView>>, ApiError> {
     authz::partner_record(&principal, *id)?;
-    let page = pagination.page()?;
-    let partner_id = *id;
-    let rows = transaction(&state, move |conn, _| {
-        partners::get(conn, partner_id)?.ok_or_else(|| ApiError::not_found("partner"))?;
-        Ok(clients::list_for_partner(conn, partner_id, page)?)
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    let views = rows
-        .into_iter()
-        .map(|r| ApiClientView { client_id: r.client_id, name: r.name, created_at: r.created_at })
-        .collect();
-    Ok(web::Json(ListOf::new(views, next)))
+    let (page, partner_id) = (pagination.page()?, *id);
+    let rows = transaction(&state, move |conn, _| partners::list_clients(conn, partner_id, page)).await?;
+    let view = |r: ApiClientRow| ApiClientView { client_id: r.client_id, name: r.name, created_at: r.created_at };
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, view)))
 }
 
 /// Revoke an API client
@@ -391,8 +342,8 @@ pub async fn list_clients(
     params(("id" = Uuid, Path, description = "Partner id"), ("client_id" = String, Path, description = "Client id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such live client of a partner visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -404,10 +355,7 @@ pub async fn revoke_client(
 ) -> Result<HttpResponse, ApiError> {
     let (partner_id, client_id) = path.into_inner();
     authz::partner_record(&principal, partner_id)?;
-    let revoked = transaction(&state, move |conn, now| Ok(clients::revoke(conn, partner_id, &client_id, now)?)).await?;
-    if !revoked {
-        return Err(ApiError::not_found("API client"));
-    }
+    transaction(&state, move |conn, now| partners::revoke_client(conn, partner_id, &client_id, now)).await?;
     // The client's tokens are refused from the next request on; here before this answers.
     state.learn_revocations().await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,81 +1,32 @@
 //! The redemption wizard: attest, add keys, review, confirm, create the customer's account.
 
-use std::collections::BTreeMap;
-
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Utc};
-use diesel::PgConnection;
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{
-    Committed, PROBLEM,
-    catalogue::{ProductView, supported_country},
+    PROBLEM,
+    catalogue::ProductView,
     extract::{Json, ListOf, Pagination},
     keys::KeyInput,
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     subscriptions::SubscriptionView,
     tenants::{TenantView, UserView},
     transaction,
 };
 use crate::{
     AppState,
-    auth::{Principal, secrets::SecretKind},
+    app::redemptions::{self, Account, Entry, NewAccount, Review},
+    auth::Principal,
     authz,
-    domain::{lifecycle::term_end, notices::next_check, product_key::ProductKey, tenant_domain},
-    error::{ApiError, Code, Problem},
+    domain::{product_key::ProductKey, statuses::RedemptionStatus},
+    error::{ApiError, Problem},
     limits,
-    store::{
-        self,
-        keys::{self, KeyRow},
-        products::ProductRow,
-        redemptions::{self, EntryRow, RedemptionRow},
-        subscriptions::{self as subscription_store, SubscriptionRow},
-        tenants::{self as tenant_store, TenantRow},
-        users::{self, UserRow},
-    },
+    store::redemptions::RedemptionRow,
 };
-
-/// Keys one redemption may hold.
-pub const MAX_KEYS: i64 = 50;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RedemptionStatus {
-    /// Keys may be added and removed.
-    Open,
-    /// Keys are fixed; the account can be created.
-    Confirmed,
-    /// The account was created and the keys redeemed.
-    Completed,
-    /// Untouched for too long: keys released.
-    Expired,
-    /// Cancelled by the partner: keys released.
-    Cancelled,
-}
-
-impl RedemptionStatus {
-    fn parse(s: &str) -> Self {
-        match s {
-            "confirmed" => Self::Confirmed,
-            "completed" => Self::Completed,
-            "expired" => Self::Expired,
-            "cancelled" => Self::Cancelled,
-            _ => Self::Open,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Confirmed => "confirmed",
-            Self::Completed => "completed",
-            Self::Expired => "expired",
-            Self::Cancelled => "cancelled",
-        }
-    }
-}
 
 /// One key in a redemption (masked).
 #[derive(Debug, Serialize, ToSchema)]
@@ -92,7 +43,7 @@ pub struct RedemptionEntry {
 }
 
 impl RedemptionEntry {
-    fn new(entry: &EntryRow, key: &KeyRow, product: &ProductRow) -> Self {
+    fn new((entry, key, product): &Entry) -> Self {
         Self {
             id: entry.id,
             key: ProductKey::masked(&key.last_five),
@@ -128,85 +79,25 @@ pub struct RedemptionView {
     pub tenant_id: Option<Uuid>,
 }
 
-fn totals(entries: &[(EntryRow, KeyRow, ProductRow)]) -> Vec<ProductTotal> {
-    let mut sums: BTreeMap<(Uuid, i32), (ProductRow, i64)> = BTreeMap::new();
-    for (_, key, product) in entries {
-        let slot = sums.entry((product.id, key.term_months)).or_insert_with(|| (product.clone(), 0));
-        slot.1 += i64::from(key.seats);
-    }
-    sums.into_iter()
-        .map(|((_, term_months), (product, seats))| ProductTotal { product: product.into(), seats, term_months })
-        .collect()
-}
-
-fn view(conn: &mut PgConnection, row: RedemptionRow) -> Result<RedemptionView, ApiError> {
-    let entries = redemptions::entries(conn, row.id)?;
-    Ok(RedemptionView {
-        id: row.id,
-        status: RedemptionStatus::parse(&row.status),
-        keys: entries.iter().map(|(e, k, p)| RedemptionEntry::new(e, k, p)).collect(),
-        totals: totals(&entries),
-        expires_at: row.expires_at,
-        created_at: row.created_at,
-        tenant_id: row.tenant_id,
-    })
-}
-
-fn expired() -> ApiError {
-    ApiError::new(
-        Code::RedemptionExpired,
-        "The redemption expired after a period without activity and its keys were released; start a new one.",
-    )
-}
-
-fn not_open() -> ApiError {
-    ApiError::new(Code::RedemptionNotOpen, "Keys can be added or removed only while the redemption is open.")
-}
-
-/// The caller's redemption, locked; one whose time ran out is expired here (its keys
-/// released, kept after commit) and answered with 410.
-fn lock_live(
-    conn: &mut PgConnection,
-    id: Uuid,
-    partner_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<Committed<RedemptionRow>, ApiError> {
-    let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| ApiError::not_found("redemption"))?;
-    if row.is_live() && row.expires_at <= now {
-        redemptions::close(conn, &row, "expired")?;
-        return Ok(Err(expired()));
-    }
-    if row.status == "expired" {
-        return Ok(Err(expired()));
-    }
-    Ok(Ok(row))
-}
-
-/// Like [`lock_live`], for changes that only an open redemption accepts.
-fn lock_open(
-    conn: &mut PgConnection,
-    id: Uuid,
-    partner_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<Committed<RedemptionRow>, ApiError> {
-    match lock_live(conn, id, partner_id, now)? {
-        Ok(row) if row.status != "open" => Err(not_open()),
-        other => Ok(other),
-    }
-}
-
-/// Unwraps a live redemption or leaves the closure with the committed outcome.
-macro_rules! live_or_return {
-    ($e:expr) => {
-        match $e? {
-            Ok(row) => row,
-            Err(answer) => return Ok(Err(answer)),
+impl RedemptionView {
+    fn new((row, entries): Review, now: DateTime<Utc>) -> Self {
+        Self {
+            id: row.id,
+            status: redemptions::status_at(&row, now),
+            keys: entries.iter().map(RedemptionEntry::new).collect(),
+            totals: redemptions::totals(&entries)
+                .into_iter()
+                .map(|(product, seats, term_months)| ProductTotal { product: product.into(), seats, term_months })
+                .collect(),
+            expires_at: row.expires_at,
+            created_at: row.created_at,
+            tenant_id: row.tenant_id,
         }
-    };
+    }
 }
 
-fn ttl(state: &AppState) -> Result<chrono::Duration, ApiError> {
-    chrono::Duration::from_std(state.settings.redemption_ttl).map_err(ApiError::internal)
+fn ttl(state: &AppState) -> Result<Duration, ApiError> {
+    Duration::from_std(state.settings.redemption_ttl).map_err(ApiError::internal)
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -227,10 +118,10 @@ pub struct CreateRedemption {
     request_body = CreateRedemption,
     responses(
         (status = 201, description = "An open redemption", body = RedemptionView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 415, response = NotJson),
         (status = 422, description = "`acknowledgement-required`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -242,27 +133,11 @@ pub async fn create(
     body: Json<CreateRedemption>,
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    if body.0.acknowledged != Some(true) {
-        return Err(ApiError::new(
-            Code::AcknowledgementRequired,
-            "Confirm that you are the right person to do this for your company: send acknowledged: true.",
-        ));
-    }
-    let ttl = ttl(&state)?;
-    let view = transaction(&state, move |conn, now| {
-        let row = RedemptionRow {
-            id: Uuid::now_v7(),
-            partner_id,
-            status: "open".into(),
-            created_at: now,
-            expires_at: now + ttl,
-            tenant_id: None,
-        };
-        redemptions::insert(conn, &row)?;
-        view(conn, row)
-    })
-    .await?;
-    Ok(HttpResponse::Created().json(view))
+    let (acknowledged, ttl) = (body.0.acknowledged == Some(true), ttl(&state)?);
+    let (review, now) =
+        transaction(&state, move |conn, now| Ok((redemptions::open(conn, partner_id, acknowledged, ttl, now)?, now)))
+            .await?;
+    Ok(HttpResponse::Created().json(RedemptionView::new(review, now)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -287,9 +162,9 @@ pub struct RedemptionSummary {
     params(RedemptionQuery, Pagination),
     responses(
         (status = 200, description = "One page of the caller's redemptions", body = ListOf<RedemptionSummary>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -301,27 +176,17 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<RedemptionSummary>>, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    let page = pagination.page()?;
-    let status = query.status.map(RedemptionStatus::as_str);
+    let (page, status) = (pagination.page()?, query.status);
     let (rows, now) =
         transaction(&state, move |conn, now| Ok((redemptions::list(conn, partner_id, status, page)?, now))).await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    let data = rows
-        .into_iter()
-        .map(|r| RedemptionSummary {
-            id: r.id,
-            // A redemption past its time reads as expired even before the sweep gets to it.
-            status: if r.is_live() && r.expires_at <= now {
-                RedemptionStatus::Expired
-            } else {
-                RedemptionStatus::parse(&r.status)
-            },
-            expires_at: r.expires_at,
-            created_at: r.created_at,
-            tenant_id: r.tenant_id,
-        })
-        .collect();
-    Ok(web::Json(ListOf::new(data, next)))
+    let summary = |r: RedemptionRow| RedemptionSummary {
+        id: r.id,
+        status: redemptions::status_at(&r, now),
+        expires_at: r.expires_at,
+        created_at: r.created_at,
+        tenant_id: r.tenant_id,
+    };
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, summary)))
 }
 
 /// Review a redemption
@@ -332,9 +197,9 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 200, description = "The redemption", body = RedemptionView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such redemption of the caller's", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -345,14 +210,12 @@ pub async fn get_one(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RedemptionView>, ApiError> {
-    let partner_id = authz::partner(&principal)?;
-    let id = *id;
-    let view = transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        Ok(Ok(view(conn, row)?))
+    let (partner_id, id) = (authz::partner(&principal)?, *id);
+    let (review, now) = transaction(&state, move |conn, now| {
+        Ok(redemptions::get(conn, partner_id, id, now)?.map(|review| (review, now)))
     })
     .await??;
-    Ok(web::Json(view))
+    Ok(web::Json(RedemptionView::new(review, now)))
 }
 
 /// Cancel a redemption
@@ -363,9 +226,9 @@ pub async fn get_one(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 204, description = "Cancelled; keys released"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such redemption of the caller's", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`: completed or cancelled already", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
@@ -377,17 +240,8 @@ pub async fn cancel(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let partner_id = authz::partner(&principal)?;
-    let id = *id;
-    transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        if !row.is_live() {
-            return Err(ApiError::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
-        }
-        redemptions::close(conn, &row, "cancelled")?;
-        Ok(Ok(()))
-    })
-    .await??;
+    let (partner_id, id) = (authz::partner(&principal)?, *id);
+    transaction(&state, move |conn, now| redemptions::cancel(conn, partner_id, id, now)).await??;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -402,13 +256,13 @@ pub async fn cancel(
     responses(
         (status = 201, description = "Added and reserved", body = RedemptionEntry),
         (status = 200, description = "Already in this redemption", body = RedemptionEntry),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
         (status = 404, description = "No such redemption; `key-not-found` (unknown or another partner's key)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -420,46 +274,17 @@ pub async fn add_key(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let partner_id = authz::partner(&principal)?;
-    let who = principal.key();
-    let subjects = vec![state.limits.key_lookups.subject(&who)];
-    limits::guarded(
-        &state,
-        subjects,
-        async {
-            let key = body.0.parse()?;
-            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-            let ttl = ttl(&state)?;
-            let id = *id;
-            let (entry, created) = transaction(&state, move |conn, now| {
-                live_or_return!(lock_open(conn, id, partner_id, now));
-                let (key, product) = keys::find_by_digest(conn, &digest, Some(partner_id))?
-                    .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
-                if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
-                    return Ok(Ok((RedemptionEntry::new(&entry, &key, &product), false)));
-                }
-                if redemptions::count_entries(conn, id)? >= MAX_KEYS {
-                    return Err(ApiError::new(
-                        Code::TooManyKeys,
-                        format!("A redemption holds at most {MAX_KEYS} keys."),
-                    ));
-                }
-                // The conditional update is the one place a key is claimed: of concurrent claims
-                // exactly one finds it available.
-                if !keys::reserve(conn, key.id, id)? {
-                    return Err(super::keys::refusal(conn, key.id)?);
-                }
-                let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
-                redemptions::insert_entry(conn, &entry)?;
-                redemptions::update(conn, id, "open", now + ttl, None)?;
-                Ok(Ok((RedemptionEntry::new(&entry, &key, &product), true)))
-            })
-            .await??;
-            Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
-        },
-        limits::key_lookup_failed,
-    )
-    .await
+    let (partner_id, id) = (authz::partner(&principal)?, *id);
+    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
+    let adding = async {
+        let (digest, ttl) = (body.0.digest(&state.pepper)?, ttl(&state)?);
+        let (entry, created) =
+            transaction(&state, move |conn, now| redemptions::add_key(conn, partner_id, id, &digest, ttl, now))
+                .await??;
+        let entry = RedemptionEntry::new(&entry);
+        Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
+    };
+    limits::guarded(&state, subjects, adding, limits::key_lookup_failed).await
 }
 
 /// Remove a product key
@@ -470,9 +295,9 @@ pub async fn add_key(
     params(("id" = Uuid, Path, description = "Redemption id"), ("entry_id" = Uuid, Path, description = "Entry id")),
     responses(
         (status = 204, description = "Removed; the key is available again"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such redemption or entry", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
@@ -484,18 +309,8 @@ pub async fn remove_key(
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    let partner_id = authz::partner(&principal)?;
-    let (id, entry_id) = path.into_inner();
-    let ttl = ttl(&state)?;
-    transaction(&state, move |conn, now| {
-        live_or_return!(lock_open(conn, id, partner_id, now));
-        let key_id = redemptions::delete_entry(conn, id, entry_id)?
-            .ok_or_else(|| ApiError::not_found("key in this redemption"))?;
-        keys::release(conn, id, Some(key_id))?;
-        redemptions::update(conn, id, "open", now + ttl, None)?;
-        Ok(Ok(()))
-    })
-    .await??;
+    let (partner_id, (id, entry_id), ttl) = (authz::partner(&principal)?, path.into_inner(), ttl(&state)?);
+    transaction(&state, move |conn, now| redemptions::remove_key(conn, partner_id, id, entry_id, ttl, now)).await??;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -507,9 +322,9 @@ pub async fn remove_key(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 200, description = "Confirmed", body = RedemptionView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such redemption of the caller's", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`no-keys`, `mixed-terms`", body = Problem, content_type = PROBLEM),
@@ -522,30 +337,12 @@ pub async fn confirm(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RedemptionView>, ApiError> {
-    let partner_id = authz::partner(&principal)?;
-    let ttl = ttl(&state)?;
-    let id = *id;
-    let view = transaction(&state, move |conn, now| {
-        live_or_return!(lock_open(conn, id, partner_id, now));
-        let entries = redemptions::entries(conn, id)?;
-        if entries.is_empty() {
-            return Err(ApiError::new(Code::NoKeys, "Add at least one product key before confirming."));
-        }
-        let mut terms: BTreeMap<Uuid, (String, i32)> = BTreeMap::new();
-        for (_, key, product) in &entries {
-            let (name, term) = terms.entry(product.id).or_insert((product.name.clone(), key.term_months));
-            if *term != key.term_months {
-                return Err(ApiError::new(
-                    Code::MixedTerms,
-                    format!("The keys for {name} have different terms; redeem each term separately."),
-                ));
-            }
-        }
-        let row = redemptions::update(conn, id, "confirmed", now + ttl, None)?;
-        Ok(Ok(view(conn, row)?))
+    let (partner_id, ttl, id) = (authz::partner(&principal)?, ttl(&state)?, *id);
+    let (review, now) = transaction(&state, move |conn, now| {
+        Ok(redemptions::confirm(conn, partner_id, id, ttl, now)?.map(|review| (review, now)))
     })
     .await??;
-    Ok(web::Json(view))
+    Ok(web::Json(RedemptionView::new(review, now)))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -608,13 +405,13 @@ pub struct AccountCreated {
     request_body = CreateAccount,
     responses(
         (status = 201, description = "Created", body = AccountCreated),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a partner", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such redemption of the caller's", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-confirmed`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
         (status = 422, description = "`country-not-supported`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -627,87 +424,30 @@ pub async fn create_account(
     body: Json<CreateAccount>,
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    let body = body.0;
-    if let Some(problem) = tenant_domain::domain_problem(&body.domain) {
-        return Err(ApiError::invalid("domain", problem));
-    }
-    let country = supported_country(&body.country)?;
-    let periods = state.settings.periods();
-    let notice_days = state.settings.notice_days.clone();
-    let id = *id;
-    let app = state.clone();
-    let (tenant, records, admin, activation_token, now) = transaction(&state, move |conn, now| {
-        let row = live_or_return!(lock_live(conn, id, partner_id, now));
-        if row.status != "confirmed" {
-            return Err(ApiError::new(
-                Code::RedemptionNotConfirmed,
-                "Confirm the keys (POST …/confirm) before creating the account.",
-            ));
-        }
-        let tenant = TenantRow {
-            id: Uuid::now_v7(),
-            company_name: body.company_name,
-            country,
-            domain: Some(body.domain.clone()),
-            status: "active".into(),
-            created_by_partner_id: partner_id,
-            created_at: now,
-        };
-        tenant_store::insert(conn, &tenant).map_err(|e| {
-            if store::violates(&e, tenant_store::DOMAIN_KEY) {
-                ApiError::new(Code::DomainTaken, format!("The domain {} is already taken.", body.domain))
-            } else {
-                e.into()
-            }
-        })?;
-        let admin = UserRow {
-            id: Uuid::now_v7(),
-            tenant_id: tenant.id,
-            email: body.admin.email,
-            first_name: body.admin.first_name,
-            last_name: body.admin.last_name,
-            admin: true,
-            password_hash: None,
-            created_at: now,
-        };
-        users::insert(conn, &admin).map_err(super::users::user_exists)?;
-        let activation_token = super::users::issue_activation_token(conn, &app, admin.id, now)?;
-        // One subscription per product; confirm made sure a product's keys share a term.
-        let mut per_product: BTreeMap<Uuid, (i32, i32)> = BTreeMap::new();
-        for (_, key, _) in redemptions::entries(conn, id)? {
-            let slot = per_product.entry(key.product_id).or_insert((0, key.term_months));
-            slot.0 += key.seats;
-        }
-        for (product_id, (seats, term_months)) in per_product {
-            let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
-            let subscription = SubscriptionRow {
-                id: Uuid::now_v7(),
-                tenant_id: tenant.id,
-                product_id,
-                seats,
-                billing: "partner".into(),
-                term_months,
-                starts_at: now,
-                ends_at,
-                partner_of_record_id: None,
-                superseded_by: None,
-                created_at: now,
-                next_event_at: next_check(ends_at, now, periods, &notice_days),
-            };
-            subscription_store::insert(conn, &subscription)?;
-            subscription_store::assign_license(conn, subscription.id, admin.id, now)?;
-            keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
-        }
-        redemptions::update(conn, id, "completed", row.expires_at, Some(tenant.id))?;
-        let records = subscription_store::for_tenant(conn, tenant.id)?;
-        Ok(Ok((tenant, records, admin, activation_token, now)))
+    let CreateAccount { country, company_name, domain, admin } = body.0;
+    let account = NewAccount {
+        country,
+        company_name,
+        domain,
+        admin_first_name: admin.first_name,
+        admin_last_name: admin.last_name,
+        admin_email: admin.email,
+    };
+    // Before anything is locked, so that a bad domain or market is told first.
+    redemptions::check_account(&account)?;
+    let (id, schedule, pepper) = (*id, state.settings.schedule(), state.pepper.clone());
+    let (account, now) = transaction(&state, move |conn, now| {
+        let made = redemptions::create_account(conn, &pepper, partner_id, id, account, &schedule, now)?;
+        Ok(made.map(|account| (account, now)))
     })
     .await??;
-    let records_ids = records.iter().map(|r| r.0.id).collect();
+    let Account { tenant, subscriptions, admin, activation_token } = account;
+    let periods = state.settings.periods();
+    let licenses = subscriptions.iter().map(|r| r.0.id).collect();
     Ok(HttpResponse::Created().json(AccountCreated {
         tenant: tenant.into(),
-        subscriptions: records.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
-        admin_user: UserView::new(admin, records_ids),
+        subscriptions: subscriptions.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
+        admin_user: UserView::new(admin, licenses),
         activation_token,
     }))
 }

@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
-use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -11,27 +10,18 @@ use validator::Validate;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
-    keys::{self as keys_api, KeyInput},
-    subscriptions::{changeable, visible},
+    keys::KeyInput,
+    responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
-    auth::{Principal, secrets::SecretKind},
-    authz,
-    domain::{
-        events,
-        lifecycle::{SubscriptionStatus, term_end},
-        notices::next_check,
-        product_key::ProductKey,
-    },
-    error::{ApiError, Code, Problem},
-    jobs::lifecycle::announce,
+    app::renewals,
+    auth::Principal,
+    domain::statuses::RenewalMethod,
+    error::{ApiError, Problem},
     limits,
-    store::{
-        keys,
-        subscriptions::{self, RenewalRow, SubscriptionRow, Term},
-    },
+    store::subscriptions::RenewalRow,
 };
 
 /// How a subscription is renewed.
@@ -59,13 +49,6 @@ impl Validate for RenewalRequest {
     }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RenewalMethod {
-    ProductKey,
-    DirectBilling,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RenewalView {
     pub id: Uuid,
@@ -89,11 +72,7 @@ impl From<RenewalRow> for RenewalView {
     fn from(row: RenewalRow) -> Self {
         Self {
             id: row.id,
-            method: if row.method == "direct_billing" {
-                RenewalMethod::DirectBilling
-            } else {
-                RenewalMethod::ProductKey
-            },
+            method: row.method,
             subscription_id: row.subscription_id,
             previous_ends_at: row.previous_ends_at,
             starts_at: row.starts_at,
@@ -103,121 +82,6 @@ impl From<RenewalRow> for RenewalView {
             reactivated: row.reactivated,
             created_at: row.created_at,
         }
-    }
-}
-
-/// Renewal ends where there is nothing left to renew.
-fn renewable(status: SubscriptionStatus) -> Result<(), ApiError> {
-    match status {
-        SubscriptionStatus::Deleted => {
-            Err(ApiError::new(Code::SubscriptionDeleted, "The subscription is deleted; there is nothing to renew."))
-        }
-        SubscriptionStatus::Superseded => Err(ApiError::new(
-            Code::SubscriptionSuperseded,
-            "The subscription was replaced by a direct-billing one; renew that one instead.",
-        )),
-        _ => Ok(()),
-    }
-}
-
-struct Renewal<'a> {
-    state: &'a AppState,
-    subscription: SubscriptionRow,
-    status: SubscriptionStatus,
-    now: DateTime<Utc>,
-}
-
-impl Renewal<'_> {
-    fn by_key(self, conn: &mut PgConnection, partner: Uuid, key: &ProductKey) -> Result<RenewalRow, ApiError> {
-        let (s, now) = (&self.subscription, self.now);
-        let digest = self.state.pepper.digest(SecretKind::ProductKey, key.canonical());
-        let (key, _) = keys::find_by_digest(conn, &digest, Some(partner))?
-            .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
-        if key.product_id != s.product_id {
-            return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
-        }
-        let assigned = subscriptions::assigned_seats(conn, s.id)?;
-        if i64::from(key.seats) < assigned {
-            return Err(ApiError::new(
-                Code::SeatsBelowAssigned,
-                format!("The key has {} seats but {assigned} licences are assigned; free some first.", key.seats),
-            ));
-        }
-        if !keys::redeem_available(conn, key.id, s.id, now)? {
-            return Err(keys_api::refusal(conn, key.id)?);
-        }
-        // No day lost while the term runs or is in grace; a disabled one starts again now.
-        let reactivated = self.status == SubscriptionStatus::Disabled;
-        let starts_at = if reactivated { now } else { s.ends_at };
-        let ends_at =
-            term_end(starts_at, key.term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
-        let settings = &self.state.settings;
-        subscriptions::set_term(
-            conn,
-            s.id,
-            &Term {
-                starts_at: if reactivated { now } else { s.starts_at },
-                ends_at,
-                seats: key.seats,
-                term_months: key.term_months,
-                next_event_at: next_check(ends_at, now, settings.periods(), &settings.notice_days),
-            },
-        )?;
-        let row = RenewalRow {
-            id: Uuid::now_v7(),
-            subscription_id: s.id,
-            method: "product_key".into(),
-            previous_ends_at: s.ends_at,
-            starts_at,
-            ends_at,
-            seats: key.seats,
-            key_id: Some(key.id),
-            new_subscription_id: None,
-            forfeited_days: None,
-            reactivated,
-            created_at: now,
-        };
-        subscriptions::insert_renewal(conn, &row)?;
-        let renewed = SubscriptionRow { ends_at, ..s.clone() };
-        let outcome = if reactivated { "reactivated" } else { "renewed" };
-        announce(conn, &renewed, now, |subject| events::renewal(subject, outcome, row.id))?;
-        Ok(row)
-    }
-
-    fn by_direct_billing(self, conn: &mut PgConnection) -> Result<RenewalRow, ApiError> {
-        let (s, now) = (&self.subscription, self.now);
-        let settings = &self.state.settings;
-        let ends_at = term_end(now, s.term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
-        let direct = SubscriptionRow {
-            id: Uuid::now_v7(),
-            billing: "direct".into(),
-            starts_at: now,
-            ends_at,
-            superseded_by: None,
-            created_at: now,
-            next_event_at: next_check(ends_at, now, settings.periods(), &settings.notice_days),
-            ..s.clone()
-        };
-        subscriptions::insert(conn, &direct)?;
-        subscriptions::supersede(conn, s.id, direct.id)?;
-        let forfeited_days = if s.ends_at > now { (s.ends_at - now).num_days() as i32 } else { 0 };
-        let row = RenewalRow {
-            id: Uuid::now_v7(),
-            subscription_id: s.id,
-            method: "direct_billing".into(),
-            previous_ends_at: s.ends_at,
-            starts_at: now,
-            ends_at,
-            seats: s.seats,
-            key_id: None,
-            new_subscription_id: Some(direct.id),
-            forfeited_days: Some(forfeited_days),
-            reactivated: self.status == SubscriptionStatus::Disabled,
-            created_at: now,
-        };
-        subscriptions::insert_renewal(conn, &row)?;
-        announce(conn, s, now, |subject| events::renewal(subject, "superseded", row.id))?;
-        Ok(row)
     }
 }
 
@@ -244,12 +108,12 @@ impl Renewal<'_> {
     )),
     responses(
         (status = 201, description = "Renewed", body = RenewalView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -261,40 +125,18 @@ pub async fn renew(
     id: web::Path<Uuid>,
     body: Json<RenewalRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let who = principal.key();
-    let subjects = vec![state.limits.key_lookups.subject(&who)];
-    limits::guarded(
-        &state,
-        subjects,
-        async {
-            let key = match &body.0 {
-                RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.parse()?),
-                RenewalRequest::DirectBilling {} => None,
-            };
-            let id = *id;
-            let app = state.clone();
-            let row = transaction(&state, move |conn, now| {
-                let (record, access) = changeable(conn, &principal, id, now)?;
-                let partner = authz::renews(access, record.0.partner_of_record_id, key.is_some())?;
-                let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
-                let status =
-                    app.settings.periods().status(subscription.ends_at, subscription.superseded_by.is_some(), now);
-                renewable(status)?;
-                let renewal = Renewal { state: &app, subscription, status, now };
-                match (key, partner) {
-                    (Some(key), Some(partner)) => renewal.by_key(conn, partner, &key),
-                    (Some(_), None) => {
-                        Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key."))
-                    }
-                    (None, _) => renewal.by_direct_billing(conn),
-                }
-            })
-            .await?;
-            Ok(HttpResponse::Created().json(RenewalView::from(row)))
-        },
-        limits::key_lookup_failed,
-    )
-    .await
+    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
+    let renewing = async {
+        let key = match &body.0 {
+            RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.digest(&state.pepper)?),
+            RenewalRequest::DirectBilling {} => None,
+        };
+        let (id, schedule) = (*id, state.settings.schedule());
+        let row =
+            transaction(&state, move |conn, now| renewals::renew(conn, &principal, id, key, &schedule, now)).await?;
+        Ok(HttpResponse::Created().json(RenewalView::from(row)))
+    };
+    limits::guarded(&state, subjects, renewing, limits::key_lookup_failed).await
 }
 
 /// A subscription's renewals
@@ -303,9 +145,9 @@ pub async fn renew(
     params(("id" = Uuid, Path, description = "Subscription id"), Pagination),
     responses(
         (status = 200, description = "One page of renewals, oldest first", body = ListOf<RenewalView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -316,13 +158,7 @@ pub async fn list_renewals(
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<RenewalView>>, ApiError> {
-    let page = pagination.page()?;
-    let id = *id;
-    let rows = transaction(&state, move |conn, now| {
-        visible(conn, &principal, id, now)?;
-        Ok(subscriptions::renewals_of(conn, id, page)?)
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let (page, id) = (pagination.page()?, *id);
+    let rows = transaction(&state, move |conn, now| renewals::list(conn, &principal, id, page, now)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }

@@ -6,17 +6,19 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::{PROBLEM, extract::Json, transaction};
+use super::{
+    PROBLEM,
+    extract::Json,
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized},
+    transaction,
+};
 use crate::{
     AppState,
+    app::sandbox,
     auth::Principal,
     authz,
     error::{ApiError, Code, Problem},
-    store::sandbox,
 };
-
-/// How far the sandbox clock may move in total: 100 years.
-pub const MAX_OFFSET_SECONDS: i64 = 36_525 * 86_400;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SandboxClock {
@@ -55,9 +57,9 @@ fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<()
     tag = "sandbox",
     responses(
         (status = 200, description = "The service's \"now\"", body = SandboxClock),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "Not in sandbox mode", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -67,28 +69,20 @@ pub async fn clock(
     principal: Option<Principal>,
 ) -> Result<web::Json<SandboxClock>, ApiError> {
     sandbox_operator(&state, principal)?;
-    let read =
-        transaction(&state, |conn, now| Ok(SandboxClock { now, offset_seconds: sandbox::offset_seconds(conn)? }))
-            .await?;
-    Ok(web::Json(read))
+    let (now, offset_seconds) = transaction(&state, sandbox::read).await?;
+    Ok(web::Json(SandboxClock { now, offset_seconds }))
 }
 
-/// Move the sandbox clock forward
-///
-/// Every instance on the database sees the new "now" at once; every time rule (redemption
-/// expiry, offers, relationships, subscription status, notices, purge) follows it. Access
-/// tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
-/// what fell due happen right away rather than at the next background sweep.
 #[utoipa::path(
     tag = "sandbox",
     request_body = Advance,
     responses(
         (status = 200, description = "The new \"now\"", body = SandboxClock),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not the operator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "Not in sandbox mode", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed`, also when the clock would move more than 100 years in total", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -104,16 +98,6 @@ pub async fn advance(
     // The body is read only in sandbox mode, so that elsewhere the path is simply absent.
     let Json(body) = Json::<Advance>::from_request(&req, &mut payload.into_inner()).await?;
     let step = Duration::days(body.days) + Duration::hours(body.hours.unwrap_or(0));
-    if step <= Duration::zero() {
-        return Err(ApiError::invalid("days", "move the clock forward by at least an hour"));
-    }
-    let moved = transaction(&state, move |conn, now| {
-        let offset_seconds = sandbox::advance(conn, step.num_seconds(), MAX_OFFSET_SECONDS)?.ok_or_else(|| {
-            ApiError::invalid("days", "the sandbox clock moves at most 100 years in total (36525 days)")
-        })?;
-        // `now` was read before the move.
-        Ok(SandboxClock { now: now + step, offset_seconds })
-    })
-    .await?;
-    Ok(web::Json(moved))
+    let (now, offset_seconds) = transaction(&state, move |conn, now| sandbox::advance(conn, step, now)).await?;
+    Ok(web::Json(SandboxClock { now, offset_seconds }))
 }

@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Utc};
-use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -12,34 +11,22 @@ use super::{
     PROBLEM,
     catalogue::ProductView,
     extract::{Json, ListOf, Pagination},
-    keys::{self as keys_api, KeyInput},
+    keys::KeyInput,
+    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
-    auth::{Principal, secrets::SecretKind},
-    authz,
+    app::subscriptions,
+    auth::Principal,
     domain::{
-        events::{self, Inbox},
         lifecycle::{Periods, SubscriptionStatus},
+        statuses::Billing,
     },
     error::{ApiError, Code, Problem},
     limits,
-    store::{
-        keys, notifications, partners,
-        subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
-        tenants,
-    },
+    store::subscriptions::SubscriptionRecord,
 };
-
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Billing {
-    /// The partner bills the customer (prepaid product keys).
-    Partner,
-    /// The platform bills the customer.
-    Direct,
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PartnerOfRecord {
@@ -83,7 +70,7 @@ impl SubscriptionView {
             product: product.into(),
             seats: row.seats,
             assigned_seats,
-            billing: if row.billing == "direct" { Billing::Direct } else { Billing::Partner },
+            billing: row.billing,
             status: periods.status(row.ends_at, row.superseded_by.is_some(), now),
             term_months: row.term_months,
             starts_at: row.starts_at,
@@ -114,9 +101,9 @@ pub struct SubscriptionQuery {
     params(SubscriptionQuery, Pagination),
     responses(
         (status = 200, description = "One page of subscriptions of visible tenants", body = ListOf<SubscriptionView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 404, description = "`tenant_id` names no tenant visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (a filter, limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -127,21 +114,13 @@ pub async fn list(
     query: web::Query<SubscriptionQuery>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<SubscriptionView>>, ApiError> {
-    let (tenant_id, status) = (query.tenant_id, query.status);
-    let page = pagination.page()?;
-    let periods = state.settings.periods();
+    let (tenant_id, status, page, periods) =
+        (query.tenant_id, query.status, pagination.page()?, state.settings.periods());
     let (rows, now) = transaction(&state, move |conn, now| {
-        let filter = SubscriptionFilter { scope: authz::scope(conn, &principal, now)?, tenant_id, status };
-        // Filtering by a tenant the caller cannot see is answered like reading it: 404.
-        if let Some(tenant_id) = filter.tenant_id {
-            tenants::get(conn, tenant_id, filter.scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
-        }
-        Ok((subscriptions::list(conn, filter, now, periods, page)?, now))
+        Ok((subscriptions::list(conn, &principal, tenant_id, status, periods, page, now)?, now))
     })
     .await?;
-    let (rows, next) = page.finish(rows, |r| r.0.id);
-    let views = rows.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect();
-    Ok(web::Json(ListOf::new(views, next)))
+    Ok(web::Json(ListOf::page(page, rows, |r| r.0.id, |r| SubscriptionView::new(r, now, periods))))
 }
 
 /// Read a subscription
@@ -150,8 +129,8 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Subscription id")),
     responses(
         (status = 200, description = "The subscription", body = SubscriptionView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -161,50 +140,10 @@ pub async fn get_one(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
-    let periods = state.settings.periods();
-    let id = *id;
-    let (record, now) = transaction(&state, move |conn, now| {
-        let scope = authz::scope(conn, &principal, now)?;
-        Ok((subscriptions::get(conn, id, scope)?, now))
-    })
-    .await?;
-    let record = record.ok_or_else(|| ApiError::not_found("subscription"))?;
+    let (id, periods) = (*id, state.settings.periods());
+    let (record, now) =
+        transaction(&state, move |conn, now| Ok((subscriptions::get(conn, &principal, id, now)?, now))).await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
-}
-
-/// The subscription as the caller sees it, with the caller's access to its tenant.
-pub fn visible(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(SubscriptionRecord, authz::TenantAccess), ApiError> {
-    let record = seen(conn, principal, id, now)?;
-    let access = authz::tenant(conn, principal, record.0.tenant_id, now)?;
-    Ok((record, access))
-}
-
-/// As [`visible`], for a change to the subscription: its tenant is locked against a purge
-/// and refuses changes once its data is deleted.
-pub fn changeable(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(SubscriptionRecord, authz::TenantAccess), ApiError> {
-    let record = seen(conn, principal, id, now)?;
-    let access = authz::tenant_to_change(conn, principal, record.0.tenant_id, now)?;
-    Ok((record, access))
-}
-
-fn seen(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<SubscriptionRecord, ApiError> {
-    let scope = authz::scope(conn, principal, now)?;
-    subscriptions::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("subscription"))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -217,22 +156,6 @@ pub struct PartnerOfRecordInput {
     pub partner_number: String,
 }
 
-/// Tells a partner it was named or removed as partner of record.
-fn notify_partner_of_record(
-    conn: &mut PgConnection,
-    change: &'static str,
-    partner: Uuid,
-    record: &SubscriptionRecord,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let tenant = tenants::get(conn, record.0.tenant_id, tenants::TenantScope::All)?
-        .ok_or_else(|| ApiError::not_found("tenant"))?;
-    let event =
-        events::partner_of_record(change, Uuid::now_v7(), tenant.id, record.0.id, &tenant.company_name, &record.1.name);
-    notifications::deliver(conn, &event, &[Inbox::Partner(partner)], now)?;
-    Ok(())
-}
-
 /// Name the partner of record
 ///
 /// Only the customer's administrators name (or change) the partner of record, never a
@@ -243,11 +166,11 @@ fn notify_partner_of_record(
     request_body = PartnerOfRecordInput,
     responses(
         (status = 200, description = "The subscription with its partner of record", body = SubscriptionView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = NotJson),
         (status = 422, description = "`unknown-partner-number`, `validation-failed`", body = Problem, content_type = PROBLEM),
         (status = 429, description = "`rate-limited`: too many unknown partner numbers from this caller; see `Retry-After`", body = Problem, content_type = PROBLEM,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
@@ -261,33 +184,12 @@ pub async fn set_partner_of_record(
     id: web::Path<Uuid>,
     body: Json<PartnerOfRecordInput>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
-    let id = *id;
-    let number = body.0.partner_number;
-    let periods = state.settings.periods();
+    let (id, number, periods) = (*id, body.0.partner_number, state.settings.periods());
     // Unknown numbers count against the caller's budget, so the endpoint is no oracle for
     // the partner numbers that exist.
     let subjects = vec![state.limits.partner_numbers.subject(&principal.key())];
     let naming = transaction(&state, move |conn, now| {
-        let (_, access) = changeable(conn, &principal, id, now)?;
-        access.tenant_admin()?;
-        // Locked, so that concurrent changes each see the partner they replace.
-        subscriptions::lock(conn, id)?;
-        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
-            .ok_or_else(|| ApiError::not_found("subscription"))?;
-        let partner = partners::find_by_number(conn, number.trim())?.ok_or_else(|| {
-            ApiError::new(Code::UnknownPartnerNumber, "No partner has this partner-of-record number.")
-        })?;
-        let previous = record.0.partner_of_record_id;
-        if previous != Some(partner.id) {
-            subscriptions::set_partner_of_record(conn, id, Some(partner.id))?;
-            if let Some(previous) = previous {
-                notify_partner_of_record(conn, "removed", previous, &record, now)?;
-            }
-            notify_partner_of_record(conn, "added", partner.id, &record, now)?;
-        }
-        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
-            .ok_or_else(|| ApiError::not_found("subscription"))?;
-        Ok((record, now))
+        Ok((subscriptions::set_partner_of_record(conn, &principal, id, &number, now)?, now))
     });
     let unknown = |r: &Result<_, ApiError>| matches!(r, Err(e) if e.code == Code::UnknownPartnerNumber);
     let (record, now) = limits::guarded(&state, subjects, naming, unknown).await?;
@@ -300,9 +202,9 @@ pub async fn set_partner_of_record(
     params(("id" = Uuid, Path, description = "Subscription id")),
     responses(
         (status = 204, description = "Removed (or there was none); the partner is notified"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not a tenant administrator", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such subscription visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -313,19 +215,7 @@ pub async fn remove_partner_of_record(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
-    transaction(&state, move |conn, now| {
-        let (_, access) = changeable(conn, &principal, id, now)?;
-        access.tenant_admin()?;
-        subscriptions::lock(conn, id)?;
-        let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
-            .ok_or_else(|| ApiError::not_found("subscription"))?;
-        if let Some(previous) = record.0.partner_of_record_id {
-            subscriptions::set_partner_of_record(conn, id, None)?;
-            notify_partner_of_record(conn, "removed", previous, &record, now)?;
-        }
-        Ok(())
-    })
-    .await?;
+    transaction(&state, move |conn, now| subscriptions::remove_partner_of_record(conn, &principal, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -340,12 +230,12 @@ pub async fn remove_partner_of_record(
     request_body = KeyInput,
     responses(
         (status = 200, description = "The subscription with its new seats", body = SubscriptionView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -357,51 +247,15 @@ pub async fn add_seats(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
-    let who = principal.key();
-    let subjects = vec![state.limits.key_lookups.subject(&who)];
-    limits::guarded(
-        &state,
-        subjects,
-        async {
-            let key = body.0.parse()?;
-            let digest = state.pepper.digest(SecretKind::ProductKey, key.canonical());
-            let periods = state.settings.periods();
-            let id = *id;
-            let (record, now) = transaction(&state, move |conn, now| {
-                let (_, access) = changeable(conn, &principal, id, now)?;
-                access.administer()?;
-                let owner = match access {
-                    authz::TenantAccess::Partner { partner_id, .. } => Some(partner_id),
-                    _ => None,
-                };
-                let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
-                let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
-                if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
-                    return Err(ApiError::new(
-                        Code::SubscriptionInactive,
-                        format!("The subscription is {}: renew it before adding seats.", status.as_str()),
-                    ));
-                }
-                let (key, _) = keys::find_by_digest(conn, &digest, owner)?
-                    .ok_or_else(|| ApiError::new(Code::KeyNotFound, "No such product key."))?;
-                if key.product_id != subscription.product_id {
-                    return Err(ApiError::new(
-                        Code::ProductMismatch,
-                        "The key is for another product than the subscription.",
-                    ));
-                }
-                if !keys::redeem_available(conn, key.id, id, now)? {
-                    return Err(keys_api::refusal(conn, key.id)?);
-                }
-                subscriptions::add_seats(conn, id, key.seats)?;
-                let record = subscriptions::get(conn, id, tenants::TenantScope::All)?
-                    .ok_or_else(|| ApiError::not_found("subscription"))?;
-                Ok((record, now))
-            })
-            .await?;
-            Ok(web::Json(SubscriptionView::new(record, now, periods)))
-        },
-        limits::key_lookup_failed,
-    )
-    .await
+    let (id, periods) = (*id, state.settings.periods());
+    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
+    let adding = async {
+        let digest = body.0.digest(&state.pepper)?;
+        let (record, now) = transaction(&state, move |conn, now| {
+            Ok((subscriptions::add_seats(conn, &principal, id, &digest, periods, now)?, now))
+        })
+        .await?;
+        Ok(web::Json(SubscriptionView::new(record, now, periods)))
+    };
+    limits::guarded(&state, subjects, adding, limits::key_lookup_failed).await
 }

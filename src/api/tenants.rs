@@ -10,26 +10,17 @@ use validator::Validate;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
 use crate::{
     AppState,
+    app::tenants,
     auth::Principal,
-    authz,
+    domain::statuses::TenantStatus,
     error::{ApiError, Problem},
-    store::{
-        tenants::{self, TenantRow},
-        users::UserRow,
-    },
+    store::{tenants::TenantRow, users::UserRow},
 };
-
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TenantStatus {
-    Active,
-    /// Every subscription ended long ago and the tenant's data was purged.
-    DataDeleted,
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TenantView {
@@ -54,7 +45,7 @@ impl From<TenantRow> for TenantView {
             company_name: row.company_name,
             country: row.country,
             domain: row.domain,
-            status: if row.status == "data_deleted" { TenantStatus::DataDeleted } else { TenantStatus::Active },
+            status: row.status,
             created_by_partner_id: row.created_by_partner_id,
             created_at: row.created_at,
         }
@@ -106,8 +97,8 @@ impl UserView {
     params(Pagination),
     responses(
         (status = 200, description = "One page of visible tenants", body = ListOf<TenantView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -118,13 +109,8 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<TenantView>>, ApiError> {
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, now| {
-        let scope = authz::scope(conn, &principal, now)?;
-        Ok(tenants::list(conn, scope, page)?)
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |r| r.id);
-    Ok(web::Json(ListOf::new(rows.into_iter().map(Into::into).collect(), next)))
+    let rows = transaction(&state, move |conn, now| tenants::list(conn, &principal, page, now)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
 /// Read a tenant
@@ -133,8 +119,8 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Tenant id")),
     responses(
         (status = 200, description = "The tenant", body = TenantView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -145,12 +131,8 @@ pub async fn get_one(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<TenantView>, ApiError> {
     let id = *id;
-    let row = transaction(&state, move |conn, now| {
-        let scope = authz::scope(conn, &principal, now)?;
-        Ok(tenants::get(conn, id, scope)?)
-    })
-    .await?;
-    row.map(|r| web::Json(r.into())).ok_or_else(|| ApiError::not_found("tenant"))
+    let row = transaction(&state, move |conn, now| tenants::get(conn, &principal, id, now)).await?;
+    Ok(web::Json(row.into()))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -171,12 +153,12 @@ pub struct UpdateTenant {
     request_body = UpdateTenant,
     responses(
         (status = 200, description = "The updated tenant", body = TenantView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -187,15 +169,7 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: Json<UpdateTenant>,
 ) -> Result<web::Json<TenantView>, ApiError> {
-    let id = *id;
-    let body = body.0;
-    let row = transaction(&state, move |conn, now| {
-        authz::tenant_to_change(conn, &principal, id, now)?.administer()?;
-        match &body.company_name {
-            Some(name) => Ok(tenants::set_company_name(conn, id, name)?),
-            None => tenants::get(conn, id, tenants::TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),
-        }
-    })
-    .await?;
+    let (id, name) = (*id, body.0.company_name);
+    let row = transaction(&state, move |conn, now| tenants::update(conn, &principal, id, name, now)).await?;
     Ok(web::Json(row.into()))
 }

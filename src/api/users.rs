@@ -1,8 +1,6 @@
 //! A tenant's users and their licences, administered by tenant admins and delegated admins.
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
-use chrono::{DateTime, Days, Utc};
-use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -11,102 +9,17 @@ use validator::Validate;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     tenants::UserView,
     transaction,
 };
 use crate::{
     AppState,
-    auth::{
-        Principal,
-        secrets::{ACTIVATION_TOKEN_PREFIX, SecretKind, new_secret},
-    },
-    authz,
-    domain::lifecycle::{Periods, SubscriptionStatus},
-    error::{ApiError, Code, Problem},
-    store::{
-        self, subscriptions,
-        users::{self, UserChanges, UserRow},
-    },
+    app::users::{self, NewUser},
+    auth::Principal,
+    error::{ApiError, Problem},
+    store::users::UserChanges,
 };
-
-/// Days an activation token stays valid.
-pub const ACTIVATION_DAYS: u64 = 7;
-
-/// Creates a user's single-use activation token; returns it in plain text (stored as a digest).
-pub fn issue_activation_token(
-    conn: &mut PgConnection,
-    state: &AppState,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<String, ApiError> {
-    let token = new_secret(ACTIVATION_TOKEN_PREFIX);
-    let digest = state.pepper.digest(SecretKind::ActivationToken, &token);
-    users::insert_activation_token(conn, &digest, user_id, now + Days::new(ACTIVATION_DAYS), now)?;
-    Ok(token)
-}
-
-/// Assigns a licence on a subscription of `tenant_id` to a user, never past its seats: the
-/// subscription row is locked while its assignments are counted. Returns false when the
-/// user already held one.
-pub fn assign_license(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    subscription_id: Uuid,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-    periods: Periods,
-) -> Result<bool, ApiError> {
-    let subscription = subscriptions::lock(conn, subscription_id)?
-        .filter(|s| s.tenant_id == tenant_id)
-        .ok_or_else(|| ApiError::not_found("subscription in this tenant"))?;
-    let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
-    if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
-        return Err(ApiError::new(
-            Code::SubscriptionInactive,
-            format!("The subscription is {}: no new licences can be assigned.", status.as_str()),
-        ));
-    }
-    if subscriptions::has_license(conn, subscription_id, user_id)? {
-        return Ok(false);
-    }
-    let assigned = subscriptions::assigned_seats(conn, subscription_id)?;
-    if assigned >= i64::from(subscription.seats) {
-        return Err(ApiError::new(
-            Code::NoLicensesAvailable,
-            format!("All {} seats are assigned; free one or add seats with another key.", subscription.seats),
-        ));
-    }
-    subscriptions::assign_license(conn, subscription_id, user_id, now)?;
-    Ok(true)
-}
-
-/// A taken e-mail address is `user-exists`.
-pub fn user_exists(e: diesel::result::Error) -> ApiError {
-    if store::violates(&e, users::EMAIL_KEY) {
-        ApiError::new(Code::UserExists, "A user with this e-mail address already exists.")
-    } else {
-        e.into()
-    }
-}
-
-/// A user of a tenant the caller administers.
-fn administered_user(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    tenant_id: Uuid,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<UserRow, ApiError> {
-    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
-    // Locked against a concurrent deletion while its licences and fields change.
-    users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
-}
-
-/// The user with the subscriptions it holds licences on.
-fn user_view(conn: &mut PgConnection, row: UserRow) -> Result<UserView, ApiError> {
-    let licenses = users::licenses_of(conn, &[row.id])?.into_iter().map(|(_, s)| s).collect();
-    Ok(UserView::new(row, licenses))
-}
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -146,13 +59,13 @@ pub struct UserCreated {
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created, with an activation token", body = UserCreated),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant visible to the caller, or no such subscription in it", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -163,31 +76,13 @@ pub async fn create(
     id: web::Path<Uuid>,
     body: Json<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    let tenant_id = *id;
-    let body = body.0;
-    let periods = state.settings.periods();
-    let app = state.clone();
-    let created = transaction(&state, move |conn, now| {
-        authz::tenant_to_change(conn, &principal, tenant_id, now)?.administer()?;
-        let row = UserRow {
-            id: Uuid::now_v7(),
-            tenant_id,
-            email: body.email,
-            first_name: body.first_name,
-            last_name: body.last_name,
-            admin: body.admin,
-            password_hash: None,
-            created_at: now,
-        };
-        users::insert(conn, &row).map_err(user_exists)?;
-        if let Some(subscription_id) = body.license_subscription_id {
-            assign_license(conn, tenant_id, subscription_id, row.id, now, periods)?;
-        }
-        let activation_token = issue_activation_token(conn, &app, row.id, now)?;
-        Ok(UserCreated { user: user_view(conn, row)?, activation_token })
-    })
-    .await?;
-    Ok(HttpResponse::Created().json(created))
+    let (tenant_id, periods, pepper) = (*id, state.settings.periods(), state.pepper.clone());
+    let CreateUser { email, first_name, last_name, admin, license_subscription_id } = body.0;
+    let user = NewUser { email, first_name, last_name, admin, license: license_subscription_id };
+    let ((row, licenses), activation_token) =
+        transaction(&state, move |conn, now| users::create(conn, &principal, &pepper, tenant_id, user, periods, now))
+            .await?;
+    Ok(HttpResponse::Created().json(UserCreated { user: UserView::new(row, licenses), activation_token }))
 }
 
 /// List a tenant's users
@@ -198,10 +93,10 @@ pub async fn create(
     params(("id" = Uuid, Path, description = "Tenant id"), Pagination),
     responses(
         (status = 200, description = "One page of users", body = ListOf<UserView>),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed` (limit or cursor)", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -212,31 +107,9 @@ pub async fn list(
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<UserView>>, ApiError> {
-    let tenant_id = *id;
-    let page = pagination.page()?;
-    let (rows, licenses) = transaction(&state, move |conn, now| {
-        let access = authz::tenant(conn, &principal, tenant_id, now)?;
-        let only = match access {
-            authz::TenantAccess::Customer { user_id, admin: false } => Some(user_id),
-            _ => {
-                access.administer()?;
-                None
-            }
-        };
-        let rows = users::list(conn, tenant_id, only, page)?;
-        let ids: Vec<Uuid> = rows.iter().map(|u| u.id).collect();
-        Ok((rows, users::licenses_of(conn, &ids)?))
-    })
-    .await?;
-    let (rows, next) = page.finish(rows, |u| u.id);
-    let views = rows
-        .into_iter()
-        .map(|u| {
-            let held = licenses.iter().filter(|(user, _)| *user == u.id).map(|(_, s)| *s).collect();
-            UserView::new(u, held)
-        })
-        .collect();
-    Ok(web::Json(ListOf::new(views, next)))
+    let (tenant_id, page) = (*id, pagination.page()?);
+    let rows = transaction(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
 }
 
 /// Read a user
@@ -245,9 +118,9 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "The user", body = UserView),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant or user visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -258,18 +131,9 @@ pub async fn get_one(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<UserView>, ApiError> {
     let (tenant_id, user_id) = path.into_inner();
-    let view = transaction(&state, move |conn, now| {
-        let access = authz::tenant(conn, &principal, tenant_id, now)?;
-        if !matches!(access, authz::TenantAccess::Customer { admin: false, .. }) {
-            access.administer()?;
-        }
-        let row = users::get_in_tenant(conn, tenant_id, user_id)?
-            .filter(|u| access.reads_user(u.id))
-            .ok_or_else(|| ApiError::not_found("user"))?;
-        user_view(conn, row)
-    })
-    .await?;
-    Ok(web::Json(view))
+    let (row, licenses) =
+        transaction(&state, move |conn, now| users::get(conn, &principal, tenant_id, user_id, now)).await?;
+    Ok(web::Json(UserView::new(row, licenses)))
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -288,15 +152,6 @@ pub struct UpdateUser {
     pub admin: Option<bool>,
 }
 
-/// Fails with `last-admin` when `user_id` is the tenant's only administrator.
-fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<(), ApiError> {
-    let admins = users::lock_admins(conn, tenant_id)?;
-    if admins == [user_id] {
-        return Err(ApiError::new(Code::LastAdmin, "This is the tenant's only administrator; name another first."));
-    }
-    Ok(())
-}
-
 /// Update a user
 ///
 /// A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
@@ -306,13 +161,13 @@ fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Res
     request_body = UpdateUser,
     responses(
         (status = 200, description = "The updated user", body = UserView),
-        (status = 400, description = "Malformed body", body = Problem, content_type = PROBLEM),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant or user visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `last-admin`", body = Problem, content_type = PROBLEM),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
     ),
     security(("bearer" = [])),
 )]
@@ -324,23 +179,11 @@ pub async fn update(
     body: Json<UpdateUser>,
 ) -> Result<web::Json<UserView>, ApiError> {
     let (tenant_id, user_id) = path.into_inner();
-    let body = body.0;
-    let view = transaction(&state, move |conn, now| {
-        let row = administered_user(conn, &principal, tenant_id, user_id, now)?;
-        if row.admin && body.admin == Some(false) {
-            keep_an_admin(conn, tenant_id, user_id)?;
-        }
-        let changes = UserChanges {
-            email: body.email,
-            first_name: body.first_name,
-            last_name: body.last_name,
-            admin: body.admin,
-        };
-        let row = users::update(conn, user_id, &changes).map_err(user_exists)?;
-        user_view(conn, row)
-    })
-    .await?;
-    Ok(web::Json(view))
+    let UpdateUser { email, first_name, last_name, admin } = body.0;
+    let changes = UserChanges { email, first_name, last_name, admin };
+    let (row, licenses) =
+        transaction(&state, move |conn, now| users::update(conn, &principal, tenant_id, user_id, changes, now)).await?;
+    Ok(web::Json(UserView::new(row, licenses)))
 }
 
 /// Delete a user
@@ -351,9 +194,9 @@ pub async fn update(
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 204, description = "Deleted; licences freed"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant or user visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
         (status = 409, description = "`last-admin`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -365,14 +208,7 @@ pub async fn remove(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant_id, user_id) = path.into_inner();
-    transaction(&state, move |conn, now| {
-        let row = administered_user(conn, &principal, tenant_id, user_id, now)?;
-        if row.admin {
-            keep_an_admin(conn, tenant_id, user_id)?;
-        }
-        Ok(users::delete(conn, user_id)?)
-    })
-    .await?;
+    transaction(&state, move |conn, now| users::delete(conn, &principal, tenant_id, user_id, now)).await?;
     // The user's tokens are refused from the next request on; here before this answers.
     state.learn_revocations().await?;
     Ok(HttpResponse::NoContent().finish())
@@ -400,9 +236,9 @@ pub struct License {
     responses(
         (status = 201, description = "Assigned", body = License),
         (status = 200, description = "The user already held this licence", body = License),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant, user or subscription visible to the caller", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
         (status = 409, description = "`no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
@@ -416,8 +252,7 @@ pub async fn assign(
     let (tenant_id, user_id, subscription_id) = path.into_inner();
     let periods = state.settings.periods();
     let created = transaction(&state, move |conn, now| {
-        administered_user(conn, &principal, tenant_id, user_id, now)?;
-        assign_license(conn, tenant_id, subscription_id, user_id, now, periods)
+        users::assign(conn, &principal, tenant_id, user_id, subscription_id, periods, now)
     })
     .await?;
     let license = License { user_id, subscription_id };
@@ -434,9 +269,9 @@ pub async fn assign(
     ),
     responses(
         (status = 204, description = "Freed"),
-        (status = 401, description = "No valid token", body = Problem, content_type = PROBLEM),
+        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, description = "No such tenant or user visible to the caller, or no such licence", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
 )]
@@ -447,14 +282,7 @@ pub async fn free(
     path: web::Path<(Uuid, Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant_id, user_id, subscription_id) = path.into_inner();
-    transaction(&state, move |conn, now| {
-        administered_user(conn, &principal, tenant_id, user_id, now)?;
-        if subscriptions::free_license(conn, subscription_id, user_id)? {
-            Ok(())
-        } else {
-            Err(ApiError::not_found("licence"))
-        }
-    })
-    .await?;
+    transaction(&state, move |conn, now| users::free(conn, &principal, tenant_id, user_id, subscription_id, now))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

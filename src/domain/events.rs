@@ -2,6 +2,11 @@
 
 use uuid::Uuid;
 
+use super::{
+    notices::LifecycleEvent,
+    statuses::{EventKind, OfferStatus},
+};
+
 /// Whose inbox an event goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inbox {
@@ -12,8 +17,7 @@ pub enum Inbox {
 /// One event, before it is delivered to its inboxes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    /// `delegated_admin_offer.created`, `partner_of_record.added`, …
-    pub name: &'static str,
+    pub kind: EventKind,
     /// Identifies the occurrence: delivering the same key twice to an inbox is a no-op.
     pub key: String,
     pub tenant_id: Option<Uuid>,
@@ -24,8 +28,8 @@ pub struct Event {
 }
 
 impl Event {
-    fn new(name: &'static str, key: String, message: String) -> Self {
-        Self { name, key, tenant_id: None, subscription_id: None, offer_id: None, days_before: None, message }
+    fn new(kind: EventKind, key: String, message: String) -> Self {
+        Self { kind, key, tenant_id: None, subscription_id: None, offer_id: None, days_before: None, message }
     }
 }
 
@@ -34,31 +38,31 @@ pub fn offer_created(offer_id: Uuid, tenant_id: Uuid, partner_name: &str) -> Eve
         tenant_id: Some(tenant_id),
         offer_id: Some(offer_id),
         ..Event::new(
-            "delegated_admin_offer.created",
+            EventKind::OfferCreated,
             format!("offer:{offer_id}:created"),
             format!("{partner_name} offers to administer your tenant. Accept or decline the offer."),
         )
     }
 }
 
-/// `accepted`, `declined` or `expired`: the partner hears how its offer ended.
-pub fn offer_ended(outcome: &'static str, offer_id: Uuid, tenant_id: Uuid, company_name: &str) -> Event {
-    let (name, message) = match outcome {
-        "accepted" => {
-            ("delegated_admin_offer.accepted", format!("{company_name} accepted your delegated-administration offer."))
+/// Accepted, declined or expired: the partner hears how its offer ended.
+pub fn offer_ended(outcome: OfferStatus, offer_id: Uuid, tenant_id: Uuid, company_name: &str) -> Event {
+    let (kind, message) = match outcome {
+        OfferStatus::Accepted => {
+            (EventKind::OfferAccepted, format!("{company_name} accepted your delegated-administration offer."))
         }
-        "declined" => {
-            ("delegated_admin_offer.declined", format!("{company_name} declined your delegated-administration offer."))
+        OfferStatus::Declined => {
+            (EventKind::OfferDeclined, format!("{company_name} declined your delegated-administration offer."))
         }
         _ => (
-            "delegated_admin_offer.expired",
+            EventKind::OfferExpired,
             format!("Your delegated-administration offer to {company_name} expired unanswered."),
         ),
     };
     Event {
         tenant_id: Some(tenant_id),
         offer_id: Some(offer_id),
-        ..Event::new(name, format!("offer:{offer_id}:{outcome}"), message)
+        ..Event::new(kind, format!("offer:{offer_id}:{outcome}"), message)
     }
 }
 
@@ -73,31 +77,34 @@ pub fn relationship_terminated(
         tenant_id: Some(tenant_id),
         offer_id: Some(offer_id),
         ..Event::new(
-            "delegated_admin_relationship.terminated",
+            EventKind::RelationshipTerminated,
             format!("relationship:{relationship_id}:terminated"),
             format!("The delegated administration of {company_name} by {partner_name} has ended."),
         )
     }
 }
 
-/// `added` or `removed` as partner of record; `occurrence` tells repeated changes apart.
+/// Added or removed as partner of record; `occurrence` tells repeated changes apart.
 pub fn partner_of_record(
-    change: &'static str,
+    added: bool,
     occurrence: Uuid,
     tenant_id: Uuid,
     subscription_id: Uuid,
     company_name: &str,
     product_name: &str,
 ) -> Event {
-    let (name, message) = if change == "added" {
-        ("partner_of_record.added", format!("{company_name} named you partner of record for {product_name}."))
+    let (kind, message) = if added {
+        (EventKind::PartnerOfRecordAdded, format!("{company_name} named you partner of record for {product_name}."))
     } else {
-        ("partner_of_record.removed", format!("{company_name} removed you as partner of record for {product_name}."))
+        (
+            EventKind::PartnerOfRecordRemoved,
+            format!("{company_name} removed you as partner of record for {product_name}."),
+        )
     };
     Event {
         tenant_id: Some(tenant_id),
         subscription_id: Some(subscription_id),
-        ..Event::new(name, format!("por:{occurrence}"), message)
+        ..Event::new(kind, format!("por:{occurrence}"), message)
     }
 }
 
@@ -113,11 +120,11 @@ pub struct SubscriptionSubject<'a> {
 }
 
 impl SubscriptionSubject<'_> {
-    fn event(&self, name: &'static str, key: String, message: String) -> Event {
+    fn event(&self, kind: EventKind, key: String, message: String) -> Event {
         Event {
             tenant_id: Some(self.tenant_id),
             subscription_id: Some(self.subscription_id),
-            ..Event::new(name, key, message)
+            ..Event::new(kind, key, message)
         }
     }
 
@@ -135,39 +142,50 @@ pub fn renewal_notice(s: &SubscriptionSubject, days_before: u32) -> Event {
     Event {
         days_before: Some(days_before as i32),
         ..s.event(
-            "subscription.renewal_notice",
+            EventKind::RenewalNotice,
             format!("notice:{}:{days_before}", s.term_key()),
             format!("{} ends {when}, on {}. Renew it to keep it running.", s.describe(), s.ends_at.format("%Y-%m-%d")),
         )
     }
 }
 
-/// `expired`, `disabled` or `deleted`.
-pub fn lifecycle(s: &SubscriptionSubject, step: &'static str) -> Event {
-    let (name, message) = match step {
-        "expired" => {
-            ("subscription.expired", format!("{} has expired; it stays usable during the grace period.", s.describe()))
-        }
-        "disabled" => (
-            "subscription.disabled",
+/// A step of the lifecycle after the end date.
+pub fn lifecycle(s: &SubscriptionSubject, step: LifecycleEvent) -> Event {
+    let (kind, message) = match step {
+        LifecycleEvent::Expired => (
+            EventKind::SubscriptionExpired,
+            format!("{} has expired; it stays usable during the grace period.", s.describe()),
+        ),
+        LifecycleEvent::Disabled => (
+            EventKind::SubscriptionDisabled,
             format!("{} is disabled: users have lost access. Renew it to reactivate it.", s.describe()),
         ),
-        _ => ("subscription.deleted", format!("{} has been deleted.", s.describe())),
+        LifecycleEvent::Deleted => (EventKind::SubscriptionDeleted, format!("{} has been deleted.", s.describe())),
     };
-    s.event(name, format!("{step}:{}", s.term_key()), message)
+    s.event(kind, format!("{step}:{}", s.term_key()), message)
 }
 
-/// `renewed`, `reactivated` or `superseded`; `renewal_id` identifies the occurrence.
-pub fn renewal(s: &SubscriptionSubject, outcome: &'static str, renewal_id: Uuid) -> Event {
-    let (name, message) = match outcome {
-        "renewed" => {
-            ("subscription.renewed", format!("{} was renewed until {}.", s.describe(), s.ends_at.format("%Y-%m-%d")))
+/// How a renewal changed a subscription: renewed, reactivated or superseded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenewalOutcome {
+    Renewed,
+    Reactivated,
+    Superseded,
+}
+
+/// A renewal's event; `renewal_id` identifies the occurrence.
+pub fn renewal(s: &SubscriptionSubject, outcome: RenewalOutcome, renewal_id: Uuid) -> Event {
+    let until = s.ends_at.format("%Y-%m-%d");
+    let (kind, message) = match outcome {
+        RenewalOutcome::Renewed => {
+            (EventKind::SubscriptionRenewed, format!("{} was renewed until {until}.", s.describe()))
         }
-        "reactivated" => (
-            "subscription.reactivated",
-            format!("{} was reactivated until {}.", s.describe(), s.ends_at.format("%Y-%m-%d")),
-        ),
-        _ => ("subscription.superseded", format!("{} moved to direct billing by the platform.", s.describe())),
+        RenewalOutcome::Reactivated => {
+            (EventKind::SubscriptionReactivated, format!("{} was reactivated until {until}.", s.describe()))
+        }
+        RenewalOutcome::Superseded => {
+            (EventKind::SubscriptionSuperseded, format!("{} moved to direct billing by the platform.", s.describe()))
+        }
     };
-    s.event(name, format!("renewal:{renewal_id}"), message)
+    s.event(kind, format!("renewal:{renewal_id}"), message)
 }

@@ -20,18 +20,6 @@ pub enum SubscriptionStatus {
     Superseded,
 }
 
-impl SubscriptionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::Expired => "expired",
-            Self::Disabled => "disabled",
-            Self::Deleted => "deleted",
-            Self::Superseded => "superseded",
-        }
-    }
-}
-
 /// The periods after the end date (settings `KEYPORT_GRACE_DAYS`, `KEYPORT_RETENTION_DAYS`).
 #[derive(Debug, Clone, Copy)]
 pub struct Periods {

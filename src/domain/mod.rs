@@ -5,4 +5,5 @@ pub mod events;
 pub mod lifecycle;
 pub mod notices;
 pub mod product_key;
+pub mod statuses;
 pub mod tenant_domain;

@@ -40,7 +40,8 @@ pub fn renewal_notices_due(
 }
 
 /// The lifecycle steps a term goes through after its end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum LifecycleEvent {
     Expired,
     Disabled,
@@ -48,20 +49,6 @@ pub enum LifecycleEvent {
 }
 
 impl LifecycleEvent {
-    pub const ALL: [LifecycleEvent; 3] = [Self::Expired, Self::Disabled, Self::Deleted];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Expired => "expired",
-            Self::Disabled => "disabled",
-            Self::Deleted => "deleted",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == s)
-    }
-
     /// When this step comes for a term ending at `ends_at`.
     pub fn at(self, ends_at: DateTime<Utc>, periods: Periods) -> DateTime<Utc> {
         match self {
@@ -79,7 +66,7 @@ pub fn lifecycle_events_due(
     periods: Periods,
     recorded: &[LifecycleEvent],
 ) -> Vec<LifecycleEvent> {
-    LifecycleEvent::ALL.into_iter().filter(|e| e.at(ends_at, periods) <= now && !recorded.contains(e)).collect()
+    LifecycleEvent::ALL.iter().copied().filter(|e| e.at(ends_at, periods) <= now && !recorded.contains(e)).collect()
 }
 
 /// The next instant after `now` at which something falls due for a term ending at
@@ -91,7 +78,7 @@ pub fn next_check(
     notice_days: &[u32],
 ) -> Option<DateTime<Utc>> {
     let notices = notice_days.iter().map(|d| ends_at - Days::new((*d).into()));
-    let events = LifecycleEvent::ALL.into_iter().map(|e| e.at(ends_at, periods));
+    let events = LifecycleEvent::ALL.iter().copied().map(|e| e.at(ends_at, periods));
     notices.chain(events).filter(|at| *at > now).min()
 }
 

@@ -1,5 +1,6 @@
 //! OAuth API clients of the operator and of partners.
 
+use crate::domain::statuses::ClientRole;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -12,7 +13,7 @@ pub struct ApiClientRow {
     pub id: Uuid,
     pub client_id: String,
     pub secret_digest: Vec<u8>,
-    pub role: String,
+    pub role: ClientRole,
     pub partner_id: Option<Uuid>,
     pub name: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -43,7 +44,7 @@ pub fn find(conn: &mut PgConnection, client_id: &str) -> QueryResult<Option<ApiC
 
 pub fn any_live_operator(conn: &mut PgConnection) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        api_clients::table.filter(api_clients::role.eq("operator")).filter(api_clients::revoked_at.is_null()),
+        api_clients::table.filter(api_clients::role.eq(ClientRole::Operator)).filter(api_clients::revoked_at.is_null()),
     ))
     .get_result(conn)
 }

@@ -1,5 +1,6 @@
 //! Delegated-administration offers and the relationships they become.
 
+use crate::domain::statuses::{OfferStatus, RelationshipStatus};
 use chrono::{DateTime, Utc};
 use diesel::{prelude::*, sql_types::Bool};
 use uuid::Uuid;
@@ -14,7 +15,7 @@ pub struct OfferRow {
     pub partner_id: Uuid,
     pub tenant_id: Uuid,
     pub message: String,
-    pub status: String,
+    pub status: OfferStatus,
     pub duration_days: i32,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -24,9 +25,17 @@ pub struct OfferRow {
 impl OfferRow {
     /// Pending and not yet past its expiry.
     pub fn is_pending(&self, now: DateTime<Utc>) -> bool {
-        self.status == "pending" && self.expires_at > now
+        self.status == OfferStatus::Pending && self.expires_at > now
+    }
+
+    /// The status at `now`: a pending offer past its expiry is expired, swept or not.
+    pub fn status_at(&self, now: DateTime<Utc>) -> OfferStatus {
+        if self.status == OfferStatus::Pending && !self.is_pending(now) { OfferStatus::Expired } else { self.status }
     }
 }
+
+/// The unique index that allows one pending offer per partner and tenant.
+pub const ONE_PENDING: &str = "delegated_admin_offers_one_pending";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = relationships)]
@@ -35,7 +44,7 @@ pub struct RelationshipRow {
     pub partner_id: Uuid,
     pub tenant_id: Uuid,
     pub offer_id: Uuid,
-    pub status: String,
+    pub status: RelationshipStatus,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub terminated_at: Option<DateTime<Utc>>,
@@ -44,7 +53,16 @@ pub struct RelationshipRow {
 impl RelationshipRow {
     /// Active and not yet past its end.
     pub fn is_active(&self, now: DateTime<Utc>) -> bool {
-        self.status == "active" && self.ends_at > now
+        self.status == RelationshipStatus::Active && self.ends_at > now
+    }
+
+    /// The status at `now`: an active relationship past its end is expired, swept or not.
+    pub fn status_at(&self, now: DateTime<Utc>) -> RelationshipStatus {
+        if self.status == RelationshipStatus::Active && !self.is_active(now) {
+            RelationshipStatus::Expired
+        } else {
+            self.status
+        }
     }
 }
 
@@ -72,10 +90,10 @@ pub fn get_offer(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OfferR
 pub fn decide_offer(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: OfferStatus,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<OfferRow>> {
-    diesel::update(offers::table.find(id).filter(offers::status.eq("pending")))
+    diesel::update(offers::table.find(id).filter(offers::status.eq(OfferStatus::Pending)))
         .set((offers::status.eq(status), offers::decided_at.eq(now)))
         .returning(OfferRow::as_returning())
         .get_result(conn)
@@ -92,7 +110,7 @@ pub fn due_offers(
 ) -> QueryResult<Vec<OfferRow>> {
     let (partner, tenant) = pair.unzip();
     offers::table
-        .filter(offers::status.eq("pending"))
+        .filter(offers::status.eq(OfferStatus::Pending))
         .filter(offers::expires_at.le(now))
         .filter(offers::partner_id.nullable().eq(partner).or(partner.is_none().into_sql::<Bool>()))
         .filter(offers::tenant_id.nullable().eq(tenant).or(tenant.is_none().into_sql::<Bool>()))
@@ -114,7 +132,7 @@ pub fn pending_offer_exists(
         offers::table
             .filter(offers::partner_id.eq(partner))
             .filter(offers::tenant_id.eq(tenant))
-            .filter(offers::status.eq("pending"))
+            .filter(offers::status.eq(OfferStatus::Pending))
             .filter(offers::expires_at.gt(now)),
     ))
     .get_result(conn)
@@ -123,7 +141,7 @@ pub fn pending_offer_exists(
 pub fn list_offers(
     conn: &mut PgConnection,
     scope: DelegationScope,
-    status: Option<&str>,
+    status: Option<OfferStatus>,
     now: DateTime<Utc>,
     page: super::Page,
 ) -> QueryResult<Vec<OfferRow>> {
@@ -141,11 +159,15 @@ pub fn list_offers(
     // `pending` and `expired` are read from the clock, like the view shows them.
     query = match status {
         None => query,
-        Some("pending") => query.filter(offers::status.eq("pending")).filter(offers::expires_at.gt(now)),
-        Some("expired") => {
-            query.filter(offers::status.eq("expired").or(offers::status.eq("pending").and(offers::expires_at.le(now))))
+        Some(OfferStatus::Pending) => {
+            query.filter(offers::status.eq(OfferStatus::Pending)).filter(offers::expires_at.gt(now))
         }
-        Some(other) => query.filter(offers::status.eq(other.to_string())),
+        Some(OfferStatus::Expired) => query.filter(
+            offers::status
+                .eq(OfferStatus::Expired)
+                .or(offers::status.eq(OfferStatus::Pending).and(offers::expires_at.le(now))),
+        ),
+        Some(other) => query.filter(offers::status.eq(other)),
     };
     query.load(conn)
 }
@@ -160,7 +182,7 @@ pub fn active_relationship(
     relationships::table
         .filter(relationships::partner_id.eq(partner))
         .filter(relationships::tenant_id.eq(tenant))
-        .filter(relationships::status.eq("active"))
+        .filter(relationships::status.eq(RelationshipStatus::Active))
         .filter(relationships::ends_at.gt(now))
         .select(RelationshipRow::as_select())
         .first(conn)
@@ -184,7 +206,7 @@ pub fn expire_due_relationships(
 ) -> QueryResult<usize> {
     let (partner, tenant) = pair.unzip();
     let ids: Vec<Uuid> = relationships::table
-        .filter(relationships::status.eq("active"))
+        .filter(relationships::status.eq(RelationshipStatus::Active))
         .filter(relationships::ends_at.le(now))
         .filter(relationships::partner_id.nullable().eq(partner).or(partner.is_none().into_sql::<Bool>()))
         .filter(relationships::tenant_id.nullable().eq(tenant).or(tenant.is_none().into_sql::<Bool>()))
@@ -195,7 +217,7 @@ pub fn expire_due_relationships(
         .skip_locked()
         .load(conn)?;
     diesel::update(relationships::table.filter(relationships::id.eq_any(&ids)))
-        .set(relationships::status.eq("expired"))
+        .set(relationships::status.eq(RelationshipStatus::Expired))
         .execute(conn)
 }
 
@@ -205,7 +227,7 @@ pub fn lock_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Optio
 
 pub fn terminate(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<RelationshipRow> {
     diesel::update(relationships::table.find(id))
-        .set((relationships::status.eq("terminated"), relationships::terminated_at.eq(now)))
+        .set((relationships::status.eq(RelationshipStatus::Terminated), relationships::terminated_at.eq(now)))
         .returning(RelationshipRow::as_returning())
         .get_result(conn)
 }

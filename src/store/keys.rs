@@ -1,5 +1,6 @@
 //! Key batches and product keys (stored as keyed digest + last five characters).
 
+use crate::domain::statuses::KeyStatus;
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
@@ -33,7 +34,7 @@ pub struct KeyRow {
     pub batch_id: Uuid,
     pub seats: i32,
     pub term_months: i32,
-    pub status: String,
+    pub status: KeyStatus,
     pub redemption_id: Option<Uuid>,
     pub redeemed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -102,7 +103,7 @@ pub fn list_batches(
 #[derive(Debug, Default)]
 pub struct KeyFilter {
     pub partner: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<KeyStatus>,
     pub product_id: Option<Uuid>,
     pub batch_id: Option<Uuid>,
 }
@@ -119,7 +120,7 @@ pub fn list(conn: &mut PgConnection, filter: &KeyFilter, page: super::Page) -> Q
         query = query.filter(product_keys::partner_id.eq(partner));
     }
     if let Some(status) = &filter.status {
-        query = query.filter(product_keys::status.eq(status.clone()));
+        query = query.filter(product_keys::status.eq(*status));
     }
     if let Some(product) = filter.product_id {
         query = query.filter(product_keys::product_id.eq(product));
@@ -158,8 +159,8 @@ pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(KeyRow, Pro
 
 /// Reserves an available key for a redemption; false when it was not available.
 pub fn reserve(conn: &mut PgConnection, key_id: Uuid, redemption_id: Uuid) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
-        .set((product_keys::status.eq("reserved"), product_keys::redemption_id.eq(redemption_id)))
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
+        .set((product_keys::status.eq(KeyStatus::Reserved), product_keys::redemption_id.eq(redemption_id)))
         .execute(conn)
         .map(|n| n == 1)
 }
@@ -168,12 +169,14 @@ pub fn reserve(conn: &mut PgConnection, key_id: Uuid, redemption_id: Uuid) -> Qu
 pub fn release(conn: &mut PgConnection, redemption_id: Uuid, key_id: Option<Uuid>) -> QueryResult<usize> {
     let mut query = diesel::update(product_keys::table)
         .filter(product_keys::redemption_id.eq(redemption_id))
-        .filter(product_keys::status.eq("reserved"))
+        .filter(product_keys::status.eq(KeyStatus::Reserved))
         .into_boxed();
     if let Some(key_id) = key_id {
         query = query.filter(product_keys::id.eq(key_id));
     }
-    query.set((product_keys::status.eq("available"), product_keys::redemption_id.eq(None::<Uuid>))).execute(conn)
+    query
+        .set((product_keys::status.eq(KeyStatus::Available), product_keys::redemption_id.eq(None::<Uuid>)))
+        .execute(conn)
 }
 
 /// Marks the keys of one product that a redemption holds as redeemed into a subscription.
@@ -187,9 +190,9 @@ pub fn redeem_reserved(
     diesel::update(product_keys::table)
         .filter(product_keys::redemption_id.eq(redemption_id))
         .filter(product_keys::product_id.eq(product_id))
-        .filter(product_keys::status.eq("reserved"))
+        .filter(product_keys::status.eq(KeyStatus::Reserved))
         .set((
-            product_keys::status.eq("redeemed"),
+            product_keys::status.eq(KeyStatus::Redeemed),
             product_keys::redeemed_at.eq(now),
             product_keys::subscription_id.eq(subscription_id),
         ))
@@ -203,9 +206,9 @@ pub fn redeem_available(
     subscription_id: Uuid,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
         .set((
-            product_keys::status.eq("redeemed"),
+            product_keys::status.eq(KeyStatus::Redeemed),
             product_keys::redeemed_at.eq(now),
             product_keys::subscription_id.eq(subscription_id),
         ))
@@ -215,8 +218,8 @@ pub fn redeem_available(
 
 /// Revokes an available key; false when it is not available.
 pub fn revoke(conn: &mut PgConnection, key_id: Uuid) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq("available")))
-        .set(product_keys::status.eq("revoked"))
+    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
+        .set(product_keys::status.eq(KeyStatus::Revoked))
         .execute(conn)
         .map(|n| n == 1)
 }

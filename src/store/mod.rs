@@ -6,6 +6,7 @@ pub mod clients;
 pub mod delegation;
 pub mod idempotency;
 pub mod keys;
+pub mod mapping;
 pub mod notifications;
 pub mod partners;
 pub mod products;

@@ -1,5 +1,6 @@
 //! Notification inboxes: one row per event and inbox, delivered at most once.
 
+use crate::domain::statuses::EventKind;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -15,7 +16,7 @@ pub struct NotificationRow {
     pub id: Uuid,
     pub recipient_partner_id: Option<Uuid>,
     pub recipient_tenant_id: Option<Uuid>,
-    pub event: String,
+    pub event: EventKind,
     pub event_key: String,
     pub tenant_id: Option<Uuid>,
     pub subscription_id: Option<Uuid>,
@@ -41,7 +42,7 @@ pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: D
                 Inbox::Tenant(id) => Some(*id),
                 Inbox::Partner(_) => None,
             },
-            event: event.name.to_string(),
+            event: event.kind,
             event_key: event.key.clone(),
             tenant_id: event.tenant_id,
             subscription_id: event.subscription_id,
@@ -60,7 +61,7 @@ pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: D
 #[derive(Debug, Clone)]
 pub struct InboxFilter {
     pub inbox: Inbox,
-    pub event: Option<String>,
+    pub event: Option<EventKind>,
     pub unread: Option<bool>,
 }
 
@@ -75,8 +76,8 @@ pub fn list(conn: &mut PgConnection, filter: &InboxFilter, page: super::Page) ->
         Inbox::Partner(id) => query.filter(notifications::recipient_partner_id.eq(id)),
         Inbox::Tenant(id) => query.filter(notifications::recipient_tenant_id.eq(id)),
     };
-    if let Some(event) = &filter.event {
-        query = query.filter(notifications::event.eq(event.clone()));
+    if let Some(event) = filter.event {
+        query = query.filter(notifications::event.eq(event));
     }
     match filter.unread {
         Some(true) => query = query.filter(notifications::read_at.is_null()),

@@ -1,5 +1,6 @@
 //! Redemptions (the partner's wizard) and the keys they hold.
 
+use crate::domain::statuses::RedemptionStatus;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -12,7 +13,7 @@ use crate::db::schema::{product_keys, products, redemption_keys, redemptions};
 pub struct RedemptionRow {
     pub id: Uuid,
     pub partner_id: Uuid,
-    pub status: String,
+    pub status: RedemptionStatus,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub tenant_id: Option<Uuid>,
@@ -21,7 +22,7 @@ pub struct RedemptionRow {
 impl RedemptionRow {
     /// Open or confirmed: still holding keys, still able to expire.
     pub fn is_live(&self) -> bool {
-        matches!(self.status.as_str(), "open" | "confirmed")
+        matches!(self.status, RedemptionStatus::Open | RedemptionStatus::Confirmed)
     }
 }
 
@@ -61,7 +62,7 @@ pub fn get(conn: &mut PgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<O
 pub fn list(
     conn: &mut PgConnection,
     partner_id: Uuid,
-    status: Option<&str>,
+    status: Option<RedemptionStatus>,
     page: super::Page,
 ) -> QueryResult<Vec<RedemptionRow>> {
     let mut query = redemptions::table
@@ -72,7 +73,7 @@ pub fn list(
         .select(RedemptionRow::as_select())
         .into_boxed();
     if let Some(status) = status {
-        query = query.filter(redemptions::status.eq(status.to_string()));
+        query = query.filter(redemptions::status.eq(status));
     }
     query.load(conn)
 }
@@ -81,7 +82,7 @@ pub fn list(
 pub fn update(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: RedemptionStatus,
     expires_at: DateTime<Utc>,
     tenant_id: Option<Uuid>,
 ) -> QueryResult<RedemptionRow> {
@@ -135,7 +136,7 @@ pub fn delete_entry(conn: &mut PgConnection, redemption_id: Uuid, entry_id: Uuid
 }
 
 /// Ends a live redemption without an account: its keys go back on the shelf.
-pub fn close(conn: &mut PgConnection, row: &RedemptionRow, status: &str) -> QueryResult<RedemptionRow> {
+pub fn close(conn: &mut PgConnection, row: &RedemptionRow, status: RedemptionStatus) -> QueryResult<RedemptionRow> {
     super::keys::release(conn, row.id, None)?;
     update(conn, row.id, status, row.expires_at, None)
 }
@@ -144,7 +145,7 @@ pub fn close(conn: &mut PgConnection, row: &RedemptionRow, status: &str) -> Quer
 /// transaction holds; returns how many.
 pub fn expire_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> QueryResult<usize> {
     let due: Vec<RedemptionRow> = redemptions::table
-        .filter(redemptions::status.eq_any(["open", "confirmed"]))
+        .filter(redemptions::status.eq_any([RedemptionStatus::Open, RedemptionStatus::Confirmed]))
         .filter(redemptions::expires_at.le(now))
         .order(redemptions::expires_at)
         .limit(limit)
@@ -153,7 +154,7 @@ pub fn expire_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> Qu
         .skip_locked()
         .load(conn)?;
     for row in &due {
-        close(conn, row, "expired")?;
+        close(conn, row, RedemptionStatus::Expired)?;
     }
     Ok(due.len())
 }

@@ -1,5 +1,9 @@
 //! Subscriptions: what a tenant bought, for how long, and how many seats are in use.
 
+use crate::domain::{
+    notices::LifecycleEvent,
+    statuses::{Billing, NoticeOutcome, RenewalMethod},
+};
 use chrono::{DateTime, Days, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -19,7 +23,7 @@ pub struct SubscriptionRow {
     pub tenant_id: Uuid,
     pub product_id: Uuid,
     pub seats: i32,
-    pub billing: String,
+    pub billing: Billing,
     pub term_months: i32,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
@@ -224,7 +228,7 @@ pub fn record_notice(
     id: Uuid,
     ends_at: DateTime<Utc>,
     days_before: i32,
-    status: &str,
+    status: NoticeOutcome,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     diesel::insert_into(renewal_notices::table)
@@ -240,7 +244,7 @@ pub fn record_notice(
         .map(|n| n == 1)
 }
 
-pub fn recorded_events(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<String>> {
+pub fn recorded_events(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<LifecycleEvent>> {
     subscription_events::table
         .filter(subscription_events::subscription_id.eq(id))
         .filter(subscription_events::ends_at.eq(ends_at))
@@ -253,7 +257,7 @@ pub fn record_event(
     conn: &mut PgConnection,
     id: Uuid,
     ends_at: DateTime<Utc>,
-    event: &str,
+    event: LifecycleEvent,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     diesel::insert_into(subscription_events::table)
@@ -317,7 +321,7 @@ pub fn supersede(conn: &mut PgConnection, old: Uuid, new: Uuid) -> QueryResult<(
 pub struct RenewalRow {
     pub id: Uuid,
     pub subscription_id: Uuid,
-    pub method: String,
+    pub method: RenewalMethod,
     pub previous_ends_at: DateTime<Utc>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,

@@ -1,5 +1,6 @@
 //! Customer tenants and who may see them.
 
+use crate::domain::statuses::{OfferStatus, TenantStatus};
 use chrono::{DateTime, Utc};
 use diesel::{
     dsl::{exists, sql},
@@ -20,7 +21,7 @@ pub struct TenantRow {
     pub country: String,
     /// None once the tenant's data is deleted (the domain is free again).
     pub domain: Option<String>,
-    pub status: String,
+    pub status: TenantStatus,
     pub created_by_partner_id: Uuid,
     pub created_at: DateTime<Utc>,
 }
@@ -105,7 +106,7 @@ pub fn set_company_name(conn: &mut PgConnection, id: Uuid, company_name: &str) -
 /// The tenant's status, locked (`FOR KEY SHARE`) until the transaction ends: a change to a
 /// tenant takes this first, so a purge (which locks the row `FOR UPDATE`) waits for it, or
 /// it for the purge and then sees `data_deleted`.
-pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<String>> {
+pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<TenantStatus>> {
     tenants::table.find(id).select(tenants::status).for_key_share().first(conn).optional()
 }
 
@@ -116,11 +117,12 @@ pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<bool> {
     use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships};
     use crate::db::schema::{notifications, users};
-    let status: Option<String> = tenants::table.find(id).select(tenants::status).for_update().first(conn).optional()?;
-    if status.as_deref() != Some("active") {
+    let status: Option<TenantStatus> =
+        tenants::table.find(id).select(tenants::status).for_update().first(conn).optional()?;
+    if status != Some(TenantStatus::Active) {
         return Ok(false);
     }
-    let pending = offers::table.filter(offers::tenant_id.eq(id)).filter(offers::status.eq("pending"));
+    let pending = offers::table.filter(offers::tenant_id.eq(id)).filter(offers::status.eq(OfferStatus::Pending));
     diesel::update(notifications::table.filter(notifications::offer_id.eq_any(pending.select(offers::id.nullable()))))
         .set(notifications::offer_id.eq(None::<Uuid>))
         .execute(conn)?;
@@ -130,7 +132,7 @@ pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResu
     diesel::delete(users::table.filter(users::tenant_id.eq(id))).execute(conn)?;
     diesel::update(tenants::table.find(id))
         .set((
-            tenants::status.eq("data_deleted"),
+            tenants::status.eq(TenantStatus::DataDeleted),
             tenants::data_deleted_at.eq(now),
             tenants::company_name.eq(DELETED_NAME),
             tenants::domain.eq(None::<String>),

@@ -36,7 +36,7 @@ pub fn find_for_sign_in(conn: &mut PgConnection, email: &str) -> QueryResult<Opt
                 .bind::<diesel::sql_types::Text, _>(email.to_string())
                 .sql(")"),
         )
-        .filter(tenants::status.eq("active"))
+        .filter(tenants::status.eq(crate::domain::statuses::TenantStatus::Active))
         .select(UserRow::as_select())
         .first(conn)
         .optional()

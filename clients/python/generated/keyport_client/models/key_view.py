@@ -30,7 +30,7 @@ class KeyView:
         partner_id (UUID):
         product (ProductView):
         seats (int):  Example: 10.
-        status (KeyStatus):
+        status (KeyStatus): Where a product key stands.
         term_months (int):  Example: 12.
         redeemed_at (datetime.datetime | None | Unset):
     """

@@ -23,7 +23,7 @@ class OfferView:
         id (UUID):
         message (str):
         partner_id (UUID):
-        status (OfferStatus):
+        status (OfferStatus): Where a delegated-admin offer stands.
         tenant_id (UUID):
     """
 

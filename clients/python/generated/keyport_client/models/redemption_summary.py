@@ -22,7 +22,7 @@ class RedemptionSummary:
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
         id (UUID):
-        status (RedemptionStatus):
+        status (RedemptionStatus): Where a redemption stands.
         tenant_id (None | Unset | UUID):
     """
 

@@ -29,7 +29,7 @@ class RedemptionView:
             moves it forward).
         id (UUID):
         keys (list[RedemptionEntry]):
-        status (RedemptionStatus):
+        status (RedemptionStatus): Where a redemption stands.
         totals (list[ProductTotal]):
         tenant_id (None | Unset | UUID): The tenant created from it, once completed.
     """

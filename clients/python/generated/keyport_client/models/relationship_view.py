@@ -25,7 +25,7 @@ class RelationshipView:
         id (UUID):
         partner (RelationshipPartner):
         starts_at (datetime.datetime):
-        status (RelationshipStatus):
+        status (RelationshipStatus): Where a delegated-admin relationship stands.
         tenant_id (UUID):
     """
 

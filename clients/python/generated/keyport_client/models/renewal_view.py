@@ -21,7 +21,7 @@ class RenewalView:
         created_at (datetime.datetime):
         ends_at (datetime.datetime):
         id (UUID):
-        method (RenewalMethod):
+        method (RenewalMethod): How a subscription was renewed.
         previous_ends_at (datetime.datetime):
         reactivated (bool): A disabled subscription brought back.
         starts_at (datetime.datetime):

@@ -25,7 +25,7 @@ class SubscriptionView:
     """
     Attributes:
         assigned_seats (int): Licences assigned to users. Example: 1.
-        billing (Billing):
+        billing (Billing): Who bills the customer for a subscription.
         data_retained_until (datetime.datetime): The tenant's data is deleted after this instant.
         ends_at (datetime.datetime):
         grace_ends_at (datetime.datetime): End of the grace period: usable until then, disabled after.

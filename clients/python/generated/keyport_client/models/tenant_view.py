@@ -23,7 +23,7 @@ class TenantView:
         created_at (datetime.datetime):
         created_by_partner_id (UUID):
         id (UUID):
-        status (TenantStatus):
+        status (TenantStatus): Whether a tenant's data is still there.
         domain (None | str | Unset): The initial domain prefix; null once the tenant's data is deleted (the prefix is
             then free for a new tenant). Example: fabrikam.
     """

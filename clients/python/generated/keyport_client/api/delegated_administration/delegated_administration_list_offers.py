@@ -92,7 +92,7 @@ def sync_detailed(
      A partner sees the offers it sent; a tenant administrator those its tenant received.
 
     Args:
-        status (OfferStatus | Unset):
+        status (OfferStatus | Unset): Where a delegated-admin offer stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -129,7 +129,7 @@ def sync(
      A partner sees the offers it sent; a tenant administrator those its tenant received.
 
     Args:
-        status (OfferStatus | Unset):
+        status (OfferStatus | Unset): Where a delegated-admin offer stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -161,7 +161,7 @@ async def asyncio_detailed(
      A partner sees the offers it sent; a tenant administrator those its tenant received.
 
     Args:
-        status (OfferStatus | Unset):
+        status (OfferStatus | Unset): Where a delegated-admin offer stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -196,7 +196,7 @@ async def asyncio(
      A partner sees the offers it sent; a tenant administrator those its tenant received.
 
     Args:
-        status (OfferStatus | Unset):
+        status (OfferStatus | Unset): Where a delegated-admin offer stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 

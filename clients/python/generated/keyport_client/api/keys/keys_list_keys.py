@@ -105,7 +105,7 @@ def sync_detailed(
     """List product keys (masked)
 
     Args:
-        status (KeyStatus | Unset):
+        status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         limit (int | Unset):  Default: 50.
@@ -146,7 +146,7 @@ def sync(
     """List product keys (masked)
 
     Args:
-        status (KeyStatus | Unset):
+        status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         limit (int | Unset):  Default: 50.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     """List product keys (masked)
 
     Args:
-        status (KeyStatus | Unset):
+        status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         limit (int | Unset):  Default: 50.
@@ -221,7 +221,7 @@ async def asyncio(
     """List product keys (masked)
 
     Args:
-        status (KeyStatus | Unset):
+        status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         limit (int | Unset):  Default: 50.

@@ -90,7 +90,7 @@ def sync_detailed(
     """List the partner's redemptions
 
     Args:
-        status (RedemptionStatus | Unset):
+        status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -125,7 +125,7 @@ def sync(
     """List the partner's redemptions
 
     Args:
-        status (RedemptionStatus | Unset):
+        status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -155,7 +155,7 @@ async def asyncio_detailed(
     """List the partner's redemptions
 
     Args:
-        status (RedemptionStatus | Unset):
+        status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -188,7 +188,7 @@ async def asyncio(
     """List the partner's redemptions
 
     Args:
-        status (RedemptionStatus | Unset):
+        status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 

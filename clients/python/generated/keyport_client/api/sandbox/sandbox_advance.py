@@ -97,13 +97,7 @@ def sync_detailed(
     body: Advance,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SandboxClock]:
-    """Move the sandbox clock forward
-
-     Every instance on the database sees the new "now" at once; every time rule (redemption
-    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
-    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
-    what fell due happen right away rather than at the next background sweep.
-
+    """
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -134,13 +128,7 @@ def sync(
     body: Advance,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | SandboxClock | None:
-    """Move the sandbox clock forward
-
-     Every instance on the database sees the new "now" at once; every time rule (redemption
-    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
-    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
-    what fell due happen right away rather than at the next background sweep.
-
+    """
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -166,13 +154,7 @@ async def asyncio_detailed(
     body: Advance,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SandboxClock]:
-    """Move the sandbox clock forward
-
-     Every instance on the database sees the new "now" at once; every time rule (redemption
-    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
-    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
-    what fell due happen right away rather than at the next background sweep.
-
+    """
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -201,13 +183,7 @@ async def asyncio(
     body: Advance,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | SandboxClock | None:
-    """Move the sandbox clock forward
-
-     Every instance on the database sees the new "now" at once; every time rule (redemption
-    expiry, offers, relationships, subscription status, notices, purge) follows it. Access
-    tokens keep real time. The clock only moves forward. Run `POST /v1/jobs/sweep` to have
-    what fell due happen right away rather than at the next background sweep.
-
+    """
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.

@@ -9,6 +9,7 @@ use crate::{
         events::{self, Inbox, SubscriptionSubject},
         lifecycle::Periods,
         notices::{self, LifecycleEvent},
+        statuses::NoticeOutcome,
     },
     store::{notifications, products, subscriptions, subscriptions::SubscriptionRow, tenants},
 };
@@ -105,12 +106,12 @@ fn send_notices(
         subscriptions::recorded_notices(conn, id, ends_at)?.into_iter().map(|d| d as u32).collect();
     let plan = notices::renewal_notices_due(ends_at, now, notice_days, &recorded);
     for days in plan.skip {
-        if subscriptions::record_notice(conn, id, ends_at, days as i32, "skipped", now)? {
+        if subscriptions::record_notice(conn, id, ends_at, days as i32, NoticeOutcome::Skipped, now)? {
             counts.notices_skipped += 1;
         }
     }
     if let Some(days) = plan.send
-        && subscriptions::record_notice(conn, id, ends_at, days as i32, "sent", now)?
+        && subscriptions::record_notice(conn, id, ends_at, days as i32, NoticeOutcome::Sent, now)?
     {
         announce(conn, subscription, now, |s| events::renewal_notice(s, days))?;
         counts.notices_sent += 1;
@@ -127,13 +128,12 @@ fn step_through_lifecycle(
     deleted_in: &mut Vec<uuid::Uuid>,
 ) -> diesel::QueryResult<()> {
     let (id, ends_at) = (subscription.id, subscription.ends_at);
-    let recorded: Vec<LifecycleEvent> =
-        subscriptions::recorded_events(conn, id, ends_at)?.iter().filter_map(|e| LifecycleEvent::parse(e)).collect();
+    let recorded = subscriptions::recorded_events(conn, id, ends_at)?;
     for step in notices::lifecycle_events_due(ends_at, now, periods, &recorded) {
-        if !subscriptions::record_event(conn, id, ends_at, step.as_str(), now)? {
+        if !subscriptions::record_event(conn, id, ends_at, step, now)? {
             continue;
         }
-        announce(conn, subscription, now, |s| events::lifecycle(s, step.as_str()))?;
+        announce(conn, subscription, now, |s| events::lifecycle(s, step))?;
         match step {
             LifecycleEvent::Expired => counts.expired += 1,
             LifecycleEvent::Disabled => counts.disabled += 1,

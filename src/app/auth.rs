@@ -1,0 +1,108 @@
+//! Sign-in steps that touch the database: clients and users by their credentials, the
+//! sessions (refresh-token families) of customer users, sign-out, and account activation.
+//! Hashing and token signing stay with the caller, off the database connection.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::{
+    auth::{jwt::Claims, revocations::subject},
+    error::{ApiError, Code},
+    store::{
+        clients::{self, ApiClientRow},
+        revocations,
+        users::{self, RefreshOutcome, UserRow},
+    },
+};
+
+/// The live client `client_id` when `digest` is its secret's.
+pub fn client_by_secret(
+    conn: &mut PgConnection,
+    client_id: &str,
+    digest: &[u8],
+) -> Result<Option<ApiClientRow>, ApiError> {
+    use subtle::ConstantTimeEq;
+    let client = clients::find_live(conn, client_id)?;
+    Ok(client.filter(|c| c.secret_digest.len() == digest.len() && bool::from(c.secret_digest.ct_eq(digest))))
+}
+
+/// The user who signs in with `email` (any case), while its tenant's data exists.
+pub fn user_for_sign_in(conn: &mut PgConnection, email: &str) -> Result<Option<UserRow>, ApiError> {
+    Ok(users::find_for_sign_in(conn, email)?)
+}
+
+/// How a customer gets tokens: a new sign-in of a user whose password was checked, or a
+/// refresh token (its keyed digest) rotated within its family.
+pub enum SignIn {
+    New(Uuid),
+    Rotate(Vec<u8>),
+}
+
+/// Starts or continues a session: spends the presented refresh token (when rotating), locks
+/// the user against deletion and stores the new refresh token's digest — one transaction,
+/// so a concurrent replay of the old token finds the new one and revokes the family with it.
+/// Returns the user and the session (family), or `None` when the user or the token is not
+/// (or no longer) valid.
+pub fn start_session(
+    conn: &mut PgConnection,
+    sign_in: SignIn,
+    new_token_digest: &[u8],
+    refresh_ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<Option<(UserRow, Uuid)>, ApiError> {
+    let (user_id, family) = match sign_in {
+        SignIn::New(user_id) => (user_id, Uuid::now_v7()),
+        SignIn::Rotate(presented) => match users::spend_refresh_token(conn, &presented, now)? {
+            RefreshOutcome::Rotate { family_id, user_id } => (user_id, family_id),
+            RefreshOutcome::Reused | RefreshOutcome::Invalid => return Ok(None),
+        },
+    };
+    let Some(user) = users::get_for_session(conn, user_id)? else { return Ok(None) };
+    users::insert_refresh_token(conn, new_token_digest, family, user.id, now + refresh_ttl, now)?;
+    Ok(Some((user, family)))
+}
+
+/// Sign-out (RFC 7009): a refresh token (its digest) ends its session; an access token is
+/// revoked itself, and a customer's ends its session too. Returns whether anything was.
+pub fn revoke(
+    conn: &mut PgConnection,
+    refresh: Option<Vec<u8>>,
+    access: Option<Claims>,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    let mut subjects = Vec::new();
+    if let Some(digest) = refresh
+        && let Some(family) = users::revoke_family_of(conn, &digest, now)?
+    {
+        subjects.push(subject::session(family));
+    }
+    if let Some(claims) = access {
+        subjects.push(subject::token(&claims.jti));
+        if let Some(family) = claims.sid {
+            users::revoke_family(conn, family, now)?;
+            subjects.push(subject::session(family));
+        }
+    }
+    if !subjects.is_empty() {
+        revocations::insert(conn, &subjects)?;
+    }
+    Ok(!subjects.is_empty())
+}
+
+fn invalid_activation() -> ApiError {
+    ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.")
+}
+
+/// Fails unless the activation token (its digest) is unused and unexpired: checked before
+/// the password is hashed, so unknown tokens cost nothing.
+pub fn check_activation(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> Result<(), ApiError> {
+    if users::activation_token_live(conn, digest, now)? { Ok(()) } else { Err(invalid_activation()) }
+}
+
+/// Spends the activation token and sets the user's password hash.
+pub fn activate(conn: &mut PgConnection, digest: &[u8], hash: &str, now: DateTime<Utc>) -> Result<UserRow, ApiError> {
+    let user_id = users::spend_activation_token(conn, digest, now)?.ok_or_else(invalid_activation)?;
+    users::set_password(conn, user_id, hash)?;
+    users::get(conn, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+}

@@ -1,0 +1,51 @@
+//! The catalogue: products, and whether a domain prefix is free.
+
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::{
+    domain::tenant_domain,
+    error::{ApiError, Code},
+    store::{
+        Page,
+        products::{self, ProductRow},
+        tenants,
+    },
+};
+
+pub fn list_products(conn: &mut PgConnection, page: Page) -> Result<Vec<ProductRow>, ApiError> {
+    Ok(products::list(conn, page)?)
+}
+
+/// Adds a product; its SKU is unique (409 `sku-taken`).
+pub fn create_product(
+    conn: &mut PgConnection,
+    sku: String,
+    name: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<ProductRow, ApiError> {
+    let row = ProductRow { id: Uuid::now_v7(), sku, name, created_at: now };
+    products::insert(conn, &row)?
+        .ok_or_else(|| ApiError::new(Code::SkuTaken, format!("A product with SKU {} exists.", row.sku)))
+}
+
+/// Whether a new tenant may take `name` (422 when it is no valid prefix).
+pub fn domain_available(conn: &mut PgConnection, name: &str) -> Result<bool, ApiError> {
+    if let Some(problem) = tenant_domain::domain_problem(name) {
+        return Err(ApiError::invalid("name", problem));
+    }
+    Ok(!tenants::domain_taken(conn, name)?)
+}
+
+/// The supported market for `code`, or the problem that says why not.
+pub fn supported_country(code: &str) -> Result<String, ApiError> {
+    use crate::domain::countries;
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(ApiError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as GR"));
+    }
+    if countries::supported_market(code).is_some() {
+        return Ok(code.to_string());
+    }
+    let name = countries::embargoed_name(code).unwrap_or(code);
+    Err(ApiError::new(Code::CountryNotSupported, format!("The service is not available in {name}.")))
+}

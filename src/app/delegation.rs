@@ -1,0 +1,276 @@
+//! Delegated administration: a partner's offer, the customer's answer, the relationship it
+//! becomes and its end, and the expiry of offers nobody answered.
+
+use chrono::{DateTime, Days, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::Committed;
+use crate::{
+    auth::Principal,
+    authz,
+    domain::{
+        events::{self, Inbox},
+        statuses::{OfferStatus, RelationshipStatus},
+    },
+    error::{ApiError, Code},
+    store::{
+        self, Page,
+        delegation::{self, OfferRow, RelationshipRow},
+        notifications, partners,
+        partners::PartnerRow,
+        subscriptions, tenants,
+    },
+};
+
+/// Days an offer waits for an answer.
+pub const OFFER_DAYS: u64 = 90;
+/// Length of a relationship when the offer does not say (the longest allowed).
+pub const DEFAULT_DURATION_DAYS: i32 = 730;
+/// How many offers or relationships past their time a request tidies up on its way.
+const TIDY: i64 = 10;
+
+/// What a partner offers.
+pub struct NewOffer {
+    pub tenant_id: Uuid,
+    pub message: String,
+    pub duration_days: Option<i32>,
+}
+
+fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
+    Ok(tenants::get(conn, tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default())
+}
+
+fn partner(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, ApiError> {
+    partners::get(conn, id)?.ok_or_else(|| ApiError::not_found("partner"))
+}
+
+/// A partner's offer to administer a tenant: it must be enrolled in Cloud Essentials and
+/// partner of record there, with no pending offer and no live relationship; the tenant is
+/// notified.
+pub fn create_offer(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    partner_id: Uuid,
+    offer: NewOffer,
+    now: DateTime<Utc>,
+) -> Result<OfferRow, ApiError> {
+    let tenant_id = offer.tenant_id;
+    authz::tenant_to_change(conn, principal, tenant_id, now)?;
+    let partner = partner(conn, partner_id)?;
+    if !partner.cloud_essentials {
+        return Err(ApiError::new(
+            Code::CloudEssentialsRequired,
+            "Offering delegated administration needs enrolment in Cloud Essentials.",
+        ));
+    }
+    if !subscriptions::partner_of_record_in_tenant(conn, tenant_id, partner_id)? {
+        return Err(ApiError::new(
+            Code::PartnerOfRecordRequired,
+            "The customer must first name you partner of record on one of its subscriptions.",
+        ));
+    }
+    // Offers and relationships past their time make way before the checks.
+    expire_offers(conn, now, Some((partner_id, tenant_id)), TIDY)?;
+    delegation::expire_due_relationships(conn, now, Some((partner_id, tenant_id)), TIDY)?;
+    let pending = || ApiError::new(Code::OfferPending, "An offer of yours to this tenant is waiting for an answer.");
+    if delegation::pending_offer_exists(conn, partner_id, tenant_id, now)? {
+        return Err(pending());
+    }
+    if delegation::active_relationship(conn, partner_id, tenant_id, now)?.is_some() {
+        return Err(ApiError::new(Code::RelationshipExists, "You already administer this tenant."));
+    }
+    let row = OfferRow {
+        id: Uuid::now_v7(),
+        partner_id,
+        tenant_id,
+        message: offer.message,
+        status: OfferStatus::Pending,
+        duration_days: offer.duration_days.unwrap_or(DEFAULT_DURATION_DAYS),
+        created_at: now,
+        expires_at: now + Days::new(OFFER_DAYS),
+        decided_at: None,
+    };
+    delegation::insert_offer(conn, &row)
+        .map_err(|e| if store::violates(&e, delegation::ONE_PENDING) { pending() } else { e.into() })?;
+    let event = events::offer_created(row.id, tenant_id, &partner.name);
+    notifications::deliver(conn, &event, &[Inbox::Tenant(tenant_id)], now)?;
+    Ok(row)
+}
+
+/// Offers the caller may read: a partner those it sent, a tenant admin those received.
+pub fn list_offers(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    status: Option<OfferStatus>,
+    page: Page,
+    now: DateTime<Utc>,
+) -> Result<Vec<OfferRow>, ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    Ok(delegation::list_offers(conn, scope, status, now, page)?)
+}
+
+pub fn get_offer(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<OfferRow, ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    delegation::get_offer(conn, id)?
+        .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
+        .ok_or_else(|| ApiError::not_found("offer"))
+}
+
+/// The offer, locked, for one who may see it; one found past its time is expired here
+/// (kept after commit) and answered `offer-not-pending`.
+fn lock_pending_offer(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<OfferRow>, ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    let offer = delegation::lock_offer(conn, id)?
+        .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
+        .ok_or_else(|| ApiError::not_found("offer"))?;
+    let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
+    if offer.status == OfferStatus::Pending && !offer.is_pending(now) {
+        expire_offers(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
+        return Ok(Err(not_pending()));
+    }
+    if offer.status != OfferStatus::Pending {
+        return Err(not_pending());
+    }
+    Ok(Ok(offer))
+}
+
+/// The customer accepts: the relationship begins; the partner is told.
+pub fn accept_offer(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<(RelationshipRow, PartnerRow)>, ApiError> {
+    let offer = match lock_pending_offer(conn, principal, id, now)? {
+        Ok(offer) => offer,
+        Err(answer) => return Ok(Err(answer)),
+    };
+    authz::answers_offers(principal)?;
+    let exists = || ApiError::new(Code::RelationshipExists, "This partner already administers the tenant.");
+    delegation::expire_due_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
+    if delegation::active_relationship(conn, offer.partner_id, offer.tenant_id, now)?.is_some() {
+        return Err(exists());
+    }
+    delegation::decide_offer(conn, id, OfferStatus::Accepted, now)?;
+    let relationship = RelationshipRow {
+        id: Uuid::now_v7(),
+        partner_id: offer.partner_id,
+        tenant_id: offer.tenant_id,
+        offer_id: offer.id,
+        status: RelationshipStatus::Active,
+        starts_at: now,
+        ends_at: now + Days::new(offer.duration_days as u64),
+        terminated_at: None,
+    };
+    // A relationship past its end that a concurrent sweep holds still counts as live.
+    delegation::insert_relationship(conn, &relationship)
+        .map_err(|e| if store::violates(&e, delegation::ONE_ACTIVE) { exists() } else { e.into() })?;
+    let company = company_name(conn, offer.tenant_id)?;
+    let event = events::offer_ended(OfferStatus::Accepted, offer.id, offer.tenant_id, &company);
+    notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+    Ok(Ok((relationship, partner(conn, offer.partner_id)?)))
+}
+
+/// The customer declines; the partner is told.
+pub fn decline_offer(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<OfferRow>, ApiError> {
+    if let Err(answer) = lock_pending_offer(conn, principal, id, now)? {
+        return Ok(Err(answer));
+    }
+    authz::answers_offers(principal)?;
+    let offer =
+        delegation::decide_offer(conn, id, OfferStatus::Declined, now)?.ok_or_else(|| ApiError::not_found("offer"))?;
+    let company = company_name(conn, offer.tenant_id)?;
+    let event = events::offer_ended(OfferStatus::Declined, offer.id, offer.tenant_id, &company);
+    notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+    Ok(Ok(offer))
+}
+
+/// The partner withdraws its offer while it is pending.
+pub fn revoke_offer(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<OfferRow>, ApiError> {
+    let offer = match lock_pending_offer(conn, principal, id, now)? {
+        Ok(offer) => offer,
+        Err(answer) => return Ok(Err(answer)),
+    };
+    authz::partner(principal)?;
+    let revoked = delegation::decide_offer(conn, offer.id, OfferStatus::Revoked, now)?;
+    Ok(Ok(revoked.ok_or_else(|| ApiError::not_found("offer"))?))
+}
+
+pub fn list_relationships(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    page: Page,
+) -> Result<Vec<(RelationshipRow, PartnerRow)>, ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    Ok(delegation::list_relationships(conn, scope, page)?)
+}
+
+pub fn get_relationship(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+) -> Result<(RelationshipRow, PartnerRow), ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    delegation::get_relationship(conn, id)?
+        .filter(|(r, _)| authz::sees(scope, r.partner_id, r.tenant_id))
+        .ok_or_else(|| ApiError::not_found("relationship"))
+}
+
+/// Either side ends a live relationship; both are told.
+pub fn terminate_relationship(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    let row = delegation::lock_relationship(conn, id)?
+        .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
+        .ok_or_else(|| ApiError::not_found("relationship"))?;
+    authz::ends_relationships(principal)?;
+    if !row.is_active(now) {
+        return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
+    }
+    let row = delegation::terminate(conn, id, now)?;
+    let partner = partner(conn, row.partner_id)?;
+    let company = company_name(conn, row.tenant_id)?;
+    let event = events::relationship_terminated(row.id, row.offer_id, row.tenant_id, &partner.name, &company);
+    notifications::deliver(conn, &event, &[Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)], now)?;
+    Ok(())
+}
+
+/// Expires pending offers past their time (of one partner and tenant, or all) and tells
+/// each partner; returns how many. Claimed rows and the per-inbox event key make this
+/// exactly once however many callers race.
+pub fn expire_offers(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    pair: Option<(Uuid, Uuid)>,
+    limit: i64,
+) -> diesel::QueryResult<usize> {
+    let due = delegation::due_offers(conn, now, pair, limit)?;
+    for offer in &due {
+        delegation::decide_offer(conn, offer.id, OfferStatus::Expired, now)?;
+        let company =
+            tenants::get(conn, offer.tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default();
+        let event = events::offer_ended(OfferStatus::Expired, offer.id, offer.tenant_id, &company);
+        notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+    }
+    Ok(due.len())
+}

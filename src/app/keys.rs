@@ -1,0 +1,198 @@
+//! Product keys: minting and importing batches, reading and checking keys, revoking them,
+//! and why a key someone tried to use was refused.
+
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
+use rand::Rng;
+use uuid::Uuid;
+
+use crate::{
+    auth::secrets::{Pepper, SecretKind},
+    domain::{
+        product_key::{KeyFormatError, ProductKey},
+        statuses::KeyStatus,
+    },
+    error::{ApiError, Code, FieldError},
+    store::{
+        Page,
+        keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
+        partners, products,
+        products::ProductRow,
+    },
+};
+
+/// Most keys one batch mints or imports.
+pub const MAX_BATCH: usize = 100_000;
+
+/// The problem for a key that failed before any lookup.
+pub fn format_problem(e: KeyFormatError) -> ApiError {
+    match e {
+        KeyFormatError::Format => ApiError::new(
+            Code::InvalidKeyFormat,
+            "A product key is 25 characters from BCDFGHJKMPQRTVWXY2346789, shown as five groups of five.",
+        ),
+        KeyFormatError::Checksum => ApiError::new(
+            Code::InvalidKeyChecksum,
+            "The key's check character does not match: a character was mistyped.",
+        ),
+    }
+}
+
+/// A typed key, parsed (format and check character) before any lookup.
+pub fn parse(text: &str) -> Result<ProductKey, ApiError> {
+    ProductKey::parse(text).map_err(format_problem)
+}
+
+pub fn not_found() -> ApiError {
+    ApiError::new(Code::KeyNotFound, "No such product key.")
+}
+
+/// Why a key that a conditional claim found unavailable was refused, by its status now.
+pub fn refusal(conn: &mut PgConnection, key_id: Uuid) -> Result<ApiError, ApiError> {
+    let status = keys::get(conn, key_id)?.map(|(k, _)| k.status);
+    Ok(match status {
+        Some(KeyStatus::Redeemed) => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
+        Some(KeyStatus::Revoked) => ApiError::new(Code::KeyRevoked, "The product key was revoked."),
+        _ => ApiError::new(Code::KeyReserved, "The product key is held by another open redemption."),
+    })
+}
+
+/// What a batch is for, and where its keys come from.
+pub struct NewBatch {
+    pub product_id: Uuid,
+    pub partner_id: Uuid,
+    pub seats_per_key: i32,
+    pub term_months: i32,
+    pub keys: BatchKeys,
+}
+
+/// Fresh keys, or keys made elsewhere.
+pub enum BatchKeys {
+    Mint(usize),
+    Import(Vec<String>),
+}
+
+/// The keys of a batch: minted fresh, or parsed from an import (every bad one reported,
+/// up to a hundred).
+fn batch_keys(source: &BatchKeys) -> Result<Vec<ProductKey>, ApiError> {
+    match source {
+        BatchKeys::Mint(quantity) => {
+            let mut rng = rand::rng();
+            Ok((0..*quantity)
+                .map(|_| ProductKey::from_random_body(std::array::from_fn(|_| rng.random_range(0..24))))
+                .collect())
+        }
+        BatchKeys::Import(typed) => {
+            let mut errors = Vec::new();
+            let mut keys = Vec::with_capacity(typed.len());
+            let mut seen = std::collections::HashSet::new();
+            for (i, text) in typed.iter().enumerate() {
+                let field = format!("keys[{i}]");
+                match ProductKey::parse(text) {
+                    Ok(key) if !seen.insert(key.canonical().to_string()) => {
+                        errors.push(FieldError { field, message: "appears twice in this import".into() })
+                    }
+                    Ok(key) => keys.push(key),
+                    Err(e) => errors.push(FieldError { field, message: format_problem(e).detail }),
+                }
+                if errors.len() >= 100 {
+                    break; // enough to act on; the rest can wait for the next try
+                }
+            }
+            if errors.is_empty() { Ok(keys) } else { Err(ApiError::validation(errors)) }
+        }
+    }
+}
+
+/// Mints or imports a batch for a reseller partner; returns it with its keys in plain
+/// text (the only time they exist outside the caller's hands). Imports of keys already
+/// known, also by a concurrent import, are refused whole (409 `key-exists`).
+pub fn create_batch(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    batch: NewBatch,
+    now: DateTime<Utc>,
+) -> Result<(KeyBatchRow, Vec<ProductKey>), ApiError> {
+    let plain = batch_keys(&batch.keys)?;
+    let imported = matches!(batch.keys, BatchKeys::Import(_));
+    products::get(conn, batch.product_id)?.ok_or_else(|| ApiError::invalid("product_id", "no such product"))?;
+    let partner =
+        partners::get(conn, batch.partner_id)?.ok_or_else(|| ApiError::invalid("partner_id", "no such partner"))?;
+    if partner.reseller_distributor.is_none() {
+        return Err(ApiError::new(
+            Code::PartnerNotReseller,
+            "Key batches go only to partners with a reseller relationship with an authorised distributor.",
+        ));
+    }
+    let digests: Vec<KeyDigest> = plain
+        .iter()
+        .map(|k| KeyDigest {
+            digest: pepper.digest(SecretKind::ProductKey, k.canonical()),
+            last_five: k.last_five().to_string(),
+        })
+        .collect();
+    let known = |n: usize| {
+        ApiError::new(Code::KeyExists, format!("{n} of the imported keys are already known; nothing was imported."))
+    };
+    if imported {
+        let all: Vec<Vec<u8>> = digests.iter().map(|d| d.digest.clone()).collect();
+        let existing = keys::existing_digests(conn, &all)?;
+        if !existing.is_empty() {
+            return Err(known(existing.len()));
+        }
+    }
+    let row = KeyBatchRow {
+        id: Uuid::now_v7(),
+        product_id: batch.product_id,
+        partner_id: batch.partner_id,
+        seats_per_key: batch.seats_per_key,
+        term_months: batch.term_months,
+        quantity: plain.len() as i32,
+        imported,
+        created_at: now,
+    };
+    let stored = keys::insert_batch(conn, &row, digests)?;
+    if stored != plain.len() && imported {
+        return Err(known(plain.len() - stored)); // a concurrent import committed first
+    }
+    if stored != plain.len() {
+        // Two fresh keys colliding is a one-in-10^33 event: refuse rather than hand out a dud.
+        return Err(ApiError::internal("minted key collided with a stored key"));
+    }
+    Ok((row, plain))
+}
+
+/// Batches the caller may read: the operator's all (`None`), a partner's its own.
+pub fn list_batches(conn: &mut PgConnection, partner: Option<Uuid>, page: Page) -> Result<Vec<KeyBatchRow>, ApiError> {
+    Ok(keys::list_batches(conn, partner, page)?)
+}
+
+pub fn get_batch(conn: &mut PgConnection, partner: Option<Uuid>, id: Uuid) -> Result<KeyBatchRow, ApiError> {
+    keys::get_batch(conn, id)?
+        .filter(|b| partner.is_none_or(|p| p == b.partner_id))
+        .ok_or_else(|| ApiError::not_found("key batch"))
+}
+
+pub fn list_keys(
+    conn: &mut PgConnection,
+    filter: &KeyFilter,
+    page: Page,
+) -> Result<Vec<(KeyRow, ProductRow)>, ApiError> {
+    Ok(keys::list(conn, filter, page)?)
+}
+
+/// A key by its digest, when the caller may see it (another partner's is not found).
+pub fn find(conn: &mut PgConnection, digest: &[u8], partner: Option<Uuid>) -> Result<(KeyRow, ProductRow), ApiError> {
+    keys::find_by_digest(conn, digest, partner)?.ok_or_else(not_found)
+}
+
+/// Revokes an available key; revoking a revoked one changes nothing.
+pub fn revoke(conn: &mut PgConnection, id: Uuid) -> Result<(KeyRow, ProductRow), ApiError> {
+    keys::revoke(conn, id)?;
+    let (key, product) = keys::get(conn, id)?.ok_or_else(|| ApiError::not_found("product key"))?;
+    match key.status {
+        KeyStatus::Reserved => Err(ApiError::new(Code::KeyReserved, "The key is held by an open redemption.")),
+        KeyStatus::Redeemed => Err(ApiError::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),
+        _ => Ok((key, product)),
+    }
+}

@@ -1,0 +1,33 @@
+//! Workflows: the business steps of each use case, as plain sync functions over a
+//! connection (inside the caller's transaction), the caller and `now`. `api/` and `jobs/`
+//! call them; they call `store/` for SQL, `domain/` for rules and `authz` for decisions.
+
+pub mod auth;
+pub mod catalogue;
+pub mod delegation;
+pub mod keys;
+pub mod lifecycle;
+pub mod notifications;
+pub mod partners;
+pub mod redemptions;
+pub mod renewals;
+pub mod sandbox;
+pub mod subscriptions;
+pub mod sweep;
+pub mod tenants;
+pub mod users;
+
+use crate::{domain::lifecycle::Periods, error::ApiError};
+
+/// The time rules of a deployment: grace and retention after a subscription's end, and
+/// the days before it at which renewal notices go out.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub periods: Periods,
+    pub notice_days: Vec<u32>,
+}
+
+/// For outcomes that must be kept even though the caller is told no: the inner `Err` is
+/// answered after the transaction commits (an expired redemption releases its keys and
+/// still answers 410).
+pub type Committed<T> = Result<T, ApiError>;

@@ -1,0 +1,350 @@
+//! The redemption wizard: attest, add keys, review, confirm, and create the customer's
+//! account — tenant, subscriptions and first admin — in one transaction.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::{Committed, Schedule, catalogue::supported_country, keys as key_rules, users as user_rules};
+use crate::{
+    auth::secrets::Pepper,
+    domain::{
+        lifecycle::term_end,
+        notices::next_check,
+        statuses::{Billing, RedemptionStatus, TenantStatus},
+        tenant_domain,
+    },
+    error::{ApiError, Code},
+    store::{
+        self, Page,
+        keys::{self, KeyRow},
+        products::ProductRow,
+        redemptions::{self, EntryRow, RedemptionRow},
+        subscriptions::{self, SubscriptionRecord, SubscriptionRow},
+        tenants::{self, TenantRow},
+        users::UserRow,
+    },
+};
+
+/// Keys one redemption may hold.
+pub const MAX_KEYS: i64 = 50;
+
+/// A key of a redemption, with its product.
+pub type Entry = (EntryRow, KeyRow, ProductRow);
+
+/// A redemption as the review page shows it.
+pub type Review = (RedemptionRow, Vec<Entry>);
+
+/// The status a redemption shows at `now`: one past its time reads as expired even before
+/// the sweep gets to it.
+pub fn status_at(row: &RedemptionRow, now: DateTime<Utc>) -> RedemptionStatus {
+    if row.is_live() && row.expires_at <= now { RedemptionStatus::Expired } else { row.status }
+}
+
+fn expired() -> ApiError {
+    ApiError::new(
+        Code::RedemptionExpired,
+        "The redemption expired after a period without activity and its keys were released; start a new one.",
+    )
+}
+
+fn not_open() -> ApiError {
+    ApiError::new(Code::RedemptionNotOpen, "Keys can be added or removed only while the redemption is open.")
+}
+
+/// The caller's redemption, locked; one whose time ran out is expired here (its keys
+/// released, kept after commit) and answered with 410.
+fn lock_live(
+    conn: &mut PgConnection,
+    id: Uuid,
+    partner_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<RedemptionRow>, ApiError> {
+    let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| ApiError::not_found("redemption"))?;
+    if row.is_live() && row.expires_at <= now {
+        redemptions::close(conn, &row, RedemptionStatus::Expired)?;
+        return Ok(Err(expired()));
+    }
+    if row.status == RedemptionStatus::Expired {
+        return Ok(Err(expired()));
+    }
+    Ok(Ok(row))
+}
+
+/// Like [`lock_live`], for changes that only an open redemption accepts.
+fn lock_open(
+    conn: &mut PgConnection,
+    id: Uuid,
+    partner_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<RedemptionRow>, ApiError> {
+    match lock_live(conn, id, partner_id, now)? {
+        Ok(row) if row.status != RedemptionStatus::Open => Err(not_open()),
+        other => Ok(other),
+    }
+}
+
+/// Unwraps a live redemption or leaves the function with the committed outcome.
+macro_rules! live_or_return {
+    ($e:expr) => {
+        match $e? {
+            Ok(row) => row,
+            Err(answer) => return Ok(Err(answer)),
+        }
+    };
+}
+
+/// Seats per product and term: what the account step will turn into subscriptions.
+pub fn totals(entries: &[Entry]) -> Vec<(ProductRow, i64, i32)> {
+    let mut sums: BTreeMap<(Uuid, i32), (ProductRow, i64)> = BTreeMap::new();
+    for (_, key, product) in entries {
+        let slot = sums.entry((product.id, key.term_months)).or_insert_with(|| (product.clone(), 0));
+        slot.1 += i64::from(key.seats);
+    }
+    sums.into_iter().map(|((_, term_months), (product, seats))| (product, seats, term_months)).collect()
+}
+
+fn review(conn: &mut PgConnection, row: RedemptionRow) -> Result<Review, ApiError> {
+    let entries = redemptions::entries(conn, row.id)?;
+    Ok((row, entries))
+}
+
+/// Opens a redemption for a partner that attested it is the right person to do this.
+pub fn open(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    acknowledged: bool,
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<Review, ApiError> {
+    if !acknowledged {
+        return Err(ApiError::new(
+            Code::AcknowledgementRequired,
+            "Confirm that you are the right person to do this for your company: send acknowledged: true.",
+        ));
+    }
+    let row = RedemptionRow {
+        id: Uuid::now_v7(),
+        partner_id,
+        status: RedemptionStatus::Open,
+        created_at: now,
+        expires_at: now + ttl,
+        tenant_id: None,
+    };
+    redemptions::insert(conn, &row)?;
+    Ok((row, Vec::new()))
+}
+
+pub fn list(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    status: Option<RedemptionStatus>,
+    page: Page,
+) -> Result<Vec<RedemptionRow>, ApiError> {
+    Ok(redemptions::list(conn, partner_id, status, page)?)
+}
+
+pub fn get(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<Review>, ApiError> {
+    let row = live_or_return!(lock_live(conn, id, partner_id, now));
+    Ok(Ok(review(conn, row)?))
+}
+
+/// Cancels an open or confirmed redemption; its keys are released.
+pub fn cancel(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Committed<()>, ApiError> {
+    let row = live_or_return!(lock_live(conn, id, partner_id, now));
+    if !row.is_live() {
+        return Err(ApiError::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
+    }
+    redemptions::close(conn, &row, RedemptionStatus::Cancelled)?;
+    Ok(Ok(()))
+}
+
+/// Reserves a key (by its keyed digest) for the redemption; returns its entry and whether
+/// it is new (a key the redemption holds already is answered with its entry).
+pub fn add_key(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    id: Uuid,
+    digest: &[u8],
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<Committed<(Entry, bool)>, ApiError> {
+    live_or_return!(lock_open(conn, id, partner_id, now));
+    let (key, product) = key_rules::find(conn, digest, Some(partner_id))?;
+    if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
+        return Ok(Ok(((entry, key, product), false)));
+    }
+    if redemptions::count_entries(conn, id)? >= MAX_KEYS {
+        return Err(ApiError::new(Code::TooManyKeys, format!("A redemption holds at most {MAX_KEYS} keys.")));
+    }
+    // The conditional update is the one place a key is claimed: of concurrent claims
+    // exactly one finds it available.
+    if !keys::reserve(conn, key.id, id)? {
+        return Err(key_rules::refusal(conn, key.id)?);
+    }
+    let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
+    redemptions::insert_entry(conn, &entry)?;
+    redemptions::update(conn, id, RedemptionStatus::Open, now + ttl, None)?;
+    Ok(Ok(((entry, key, product), true)))
+}
+
+/// Releases a key while the redemption is open.
+pub fn remove_key(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    id: Uuid,
+    entry_id: Uuid,
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<Committed<()>, ApiError> {
+    live_or_return!(lock_open(conn, id, partner_id, now));
+    let key_id =
+        redemptions::delete_entry(conn, id, entry_id)?.ok_or_else(|| ApiError::not_found("key in this redemption"))?;
+    keys::release(conn, id, Some(key_id))?;
+    redemptions::update(conn, id, RedemptionStatus::Open, now + ttl, None)?;
+    Ok(Ok(()))
+}
+
+/// "Done adding product keys": at least one key, and keys of one product share a term.
+pub fn confirm(
+    conn: &mut PgConnection,
+    partner_id: Uuid,
+    id: Uuid,
+    ttl: Duration,
+    now: DateTime<Utc>,
+) -> Result<Committed<Review>, ApiError> {
+    live_or_return!(lock_open(conn, id, partner_id, now));
+    let entries = redemptions::entries(conn, id)?;
+    if entries.is_empty() {
+        return Err(ApiError::new(Code::NoKeys, "Add at least one product key before confirming."));
+    }
+    let mut terms: BTreeMap<Uuid, (String, i32)> = BTreeMap::new();
+    for (_, key, product) in &entries {
+        let (name, term) = terms.entry(product.id).or_insert((product.name.clone(), key.term_months));
+        if *term != key.term_months {
+            return Err(ApiError::new(
+                Code::MixedTerms,
+                format!("The keys for {name} have different terms; redeem each term separately."),
+            ));
+        }
+    }
+    let row = redemptions::update(conn, id, RedemptionStatus::Confirmed, now + ttl, None)?;
+    Ok(Ok((row, entries)))
+}
+
+/// The customer's account as the account step asks for it.
+pub struct NewAccount {
+    pub country: String,
+    pub company_name: String,
+    pub domain: String,
+    pub admin_first_name: String,
+    pub admin_last_name: String,
+    pub admin_email: String,
+}
+
+/// What the account step made.
+pub struct Account {
+    pub tenant: TenantRow,
+    pub subscriptions: Vec<SubscriptionRecord>,
+    pub admin: UserRow,
+    pub activation_token: String,
+}
+
+/// Checks an account's country and domain before anything is locked.
+pub fn check_account(account: &NewAccount) -> Result<String, ApiError> {
+    if let Some(problem) = tenant_domain::domain_problem(&account.domain) {
+        return Err(ApiError::invalid("domain", problem));
+    }
+    supported_country(&account.country)
+}
+
+/// "Create my account", from a confirmed redemption, in the caller's one transaction: the
+/// tenant, one subscription per product (seats summed), the admin user with a licence on
+/// each, the keys marked redeemed and the redemption completed.
+pub fn create_account(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    partner_id: Uuid,
+    id: Uuid,
+    account: NewAccount,
+    schedule: &Schedule,
+    now: DateTime<Utc>,
+) -> Result<Committed<Account>, ApiError> {
+    let country = check_account(&account)?;
+    let row = live_or_return!(lock_live(conn, id, partner_id, now));
+    if row.status != RedemptionStatus::Confirmed {
+        return Err(ApiError::new(
+            Code::RedemptionNotConfirmed,
+            "Confirm the keys (POST …/confirm) before creating the account.",
+        ));
+    }
+    let tenant = TenantRow {
+        id: Uuid::now_v7(),
+        company_name: account.company_name,
+        country,
+        domain: Some(account.domain.clone()),
+        status: TenantStatus::Active,
+        created_by_partner_id: partner_id,
+        created_at: now,
+    };
+    tenants::insert(conn, &tenant).map_err(|e| {
+        if store::violates(&e, tenants::DOMAIN_KEY) {
+            ApiError::new(Code::DomainTaken, format!("The domain {} is already taken.", account.domain))
+        } else {
+            e.into()
+        }
+    })?;
+    let admin = UserRow {
+        id: Uuid::now_v7(),
+        tenant_id: tenant.id,
+        email: account.admin_email,
+        first_name: account.admin_first_name,
+        last_name: account.admin_last_name,
+        admin: true,
+        password_hash: None,
+        created_at: now,
+    };
+    user_rules::insert(conn, &admin)?;
+    let activation_token = user_rules::issue_activation_token(conn, pepper, admin.id, now)?;
+    // One subscription per product; confirm made sure a product's keys share a term.
+    let mut per_product: BTreeMap<Uuid, (i32, i32)> = BTreeMap::new();
+    for (_, key, _) in redemptions::entries(conn, id)? {
+        let slot = per_product.entry(key.product_id).or_insert((0, key.term_months));
+        slot.0 += key.seats;
+    }
+    for (product_id, (seats, term_months)) in per_product {
+        let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
+        let subscription = SubscriptionRow {
+            id: Uuid::now_v7(),
+            tenant_id: tenant.id,
+            product_id,
+            seats,
+            billing: Billing::Partner,
+            term_months,
+            starts_at: now,
+            ends_at,
+            partner_of_record_id: None,
+            superseded_by: None,
+            created_at: now,
+            next_event_at: next_check(ends_at, now, schedule.periods, &schedule.notice_days),
+        };
+        subscriptions::insert(conn, &subscription)?;
+        subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
+        keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
+    }
+    redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
+    let subscriptions = subscriptions::for_tenant(conn, tenant.id)?;
+    Ok(Ok(Account { tenant, subscriptions, admin, activation_token }))
+}

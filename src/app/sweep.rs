@@ -1,0 +1,99 @@
+//! The sweep: everything time makes due — expired redemptions and offers, ended
+//! relationships, renewal notices and lifecycle events, purges — and the bookkeeping that
+//! ages out (kept responses, failure budgets, revocations). Run by the background sweeper,
+//! `POST /v1/jobs/sweep` and `keyport sweep`; any number of instances may sweep at once,
+//! since work is claimed with `FOR UPDATE SKIP LOCKED`, never remembered in memory.
+
+use chrono::{DateTime, Utc};
+use diesel::{Connection, PgConnection};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::{app, config::Settings, store, store::redemptions};
+
+const BATCH: i64 = 500;
+
+/// What one sweep did.
+#[derive(Debug, Default, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Open or confirmed redemptions whose time ran out; their keys were released.
+    pub redemptions_expired: u64,
+    /// Delegated-admin offers left pending for 90 days.
+    pub offers_expired: u64,
+    /// Delegated-admin relationships past their end.
+    pub relationships_expired: u64,
+    /// Renewal notices sent (each to the tenant and the partner of record).
+    pub renewal_notices_sent: u64,
+    /// Notices passed over because a nearer one fell due at the same time.
+    pub renewal_notices_skipped: u64,
+    pub subscriptions_expired: u64,
+    pub subscriptions_disabled: u64,
+    pub subscriptions_deleted: u64,
+    /// Tenants whose data was purged (no live subscription left).
+    pub tenants_purged: u64,
+    /// Idempotency keys forgotten after 24 hours.
+    pub idempotency_keys_expired: u64,
+    pub failure_budgets_forgotten: u64,
+    pub revocations_forgotten: u64,
+    pub silent_instances_forgotten: u64,
+}
+
+/// One pass over everything due at `now`.
+/// One sweep at business time `now`; failure budgets follow wall-clock time, `real_now`.
+pub fn run(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    real_now: DateTime<Utc>,
+    settings: &Settings,
+) -> diesel::QueryResult<SweepReport> {
+    let mut report = SweepReport {
+        redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
+        offers_expired: in_batches(conn, |conn| app::delegation::expire_offers(conn, now, None, BATCH))?,
+        relationships_expired: in_batches(conn, |conn| {
+            store::delegation::expire_due_relationships(conn, now, None, BATCH)
+        })?,
+        idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - crate::idempotency::retention())?
+            as u64,
+        failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
+        // Kept an hour past the longest-lived access token they could refuse.
+        revocations_forgotten: store::revocations::forget_before(
+            conn,
+            real_now
+                - chrono::Duration::from_std(settings.access_token_ttl).unwrap_or_default()
+                - chrono::Duration::hours(1),
+        )? as u64,
+        silent_instances_forgotten: store::revocations::forget_silent_instances(
+            conn,
+            real_now - chrono::Duration::minutes(1),
+        )? as u64,
+        ..SweepReport::default()
+    };
+    let (periods, notice_days) = (settings.periods(), &settings.notice_days);
+    loop {
+        let counts = conn.transaction(|conn| app::lifecycle::advance(conn, now, periods, notice_days, BATCH))?;
+        report.renewal_notices_sent += counts.notices_sent;
+        report.renewal_notices_skipped += counts.notices_skipped;
+        report.subscriptions_expired += counts.expired;
+        report.subscriptions_disabled += counts.disabled;
+        report.subscriptions_deleted += counts.deleted;
+        report.tenants_purged += counts.tenants_purged;
+        if (counts.claimed as i64) < BATCH {
+            return Ok(report);
+        }
+    }
+}
+
+/// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.
+fn in_batches(
+    conn: &mut PgConnection,
+    mut step: impl FnMut(&mut PgConnection) -> diesel::QueryResult<usize>,
+) -> diesel::QueryResult<u64> {
+    let mut total = 0;
+    loop {
+        let n = conn.transaction(&mut step)?;
+        total += n as u64;
+        if (n as i64) < BATCH {
+            return Ok(total);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! A tenant's users and their licences, administered by tenant admins and delegated admins.
+
+use chrono::{DateTime, Days, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::{
+    auth::{
+        Principal,
+        secrets::{ACTIVATION_TOKEN_PREFIX, Pepper, SecretKind, new_secret},
+    },
+    authz::{self, TenantAccess},
+    domain::lifecycle::{Periods, SubscriptionStatus},
+    error::{ApiError, Code},
+    store::{
+        self, Page, subscriptions,
+        users::{self, UserChanges, UserRow},
+    },
+};
+
+/// Days an activation token stays valid.
+pub const ACTIVATION_DAYS: u64 = 7;
+
+/// A user with the subscriptions it holds licences on.
+pub type UserWithLicenses = (UserRow, Vec<Uuid>);
+
+/// Who a new user is.
+pub struct NewUser {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub admin: bool,
+    /// A licence on this subscription of the tenant right away.
+    pub license: Option<Uuid>,
+}
+
+/// Creates a user's single-use activation token; returns it in plain text (stored as a digest).
+pub fn issue_activation_token(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<String, ApiError> {
+    let token = new_secret(ACTIVATION_TOKEN_PREFIX);
+    let digest = pepper.digest(SecretKind::ActivationToken, &token);
+    users::insert_activation_token(conn, &digest, user_id, now + Days::new(ACTIVATION_DAYS), now)?;
+    Ok(token)
+}
+
+/// Assigns a licence on a subscription of `tenant_id` to a user, never past its seats: the
+/// subscription row is locked while its assignments are counted. Returns false when the
+/// user already held one.
+pub fn assign_license(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    subscription_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+    periods: Periods,
+) -> Result<bool, ApiError> {
+    let subscription = subscriptions::lock(conn, subscription_id)?
+        .filter(|s| s.tenant_id == tenant_id)
+        .ok_or_else(|| ApiError::not_found("subscription in this tenant"))?;
+    let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
+    if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
+        return Err(ApiError::new(
+            Code::SubscriptionInactive,
+            format!("The subscription is {status}: no new licences can be assigned."),
+        ));
+    }
+    if subscriptions::has_license(conn, subscription_id, user_id)? {
+        return Ok(false);
+    }
+    let assigned = subscriptions::assigned_seats(conn, subscription_id)?;
+    if assigned >= i64::from(subscription.seats) {
+        return Err(ApiError::new(
+            Code::NoLicensesAvailable,
+            format!("All {} seats are assigned; free one or add seats with another key.", subscription.seats),
+        ));
+    }
+    subscriptions::assign_license(conn, subscription_id, user_id, now)?;
+    Ok(true)
+}
+
+/// Inserts a user; a taken e-mail address is `user-exists`.
+pub fn insert(conn: &mut PgConnection, row: &UserRow) -> Result<(), ApiError> {
+    users::insert(conn, row).map_err(user_exists)
+}
+
+fn user_exists(e: diesel::result::Error) -> ApiError {
+    if store::violates(&e, users::EMAIL_KEY) {
+        ApiError::new(Code::UserExists, "A user with this e-mail address already exists.")
+    } else {
+        e.into()
+    }
+}
+
+/// A user of a tenant the caller administers, locked against a concurrent deletion while
+/// its licences and fields change.
+fn administered_user(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<UserRow, ApiError> {
+    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
+    users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+}
+
+/// The user with the subscriptions it holds licences on.
+pub fn with_licenses(conn: &mut PgConnection, row: UserRow) -> Result<UserWithLicenses, ApiError> {
+    let licenses = users::licenses_of(conn, &[row.id])?.into_iter().map(|(_, s)| s).collect();
+    Ok((row, licenses))
+}
+
+/// Adds a user (with a licence right away, if asked) and its activation token.
+pub fn create(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    pepper: &Pepper,
+    tenant_id: Uuid,
+    user: NewUser,
+    periods: Periods,
+    now: DateTime<Utc>,
+) -> Result<(UserWithLicenses, String), ApiError> {
+    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
+    let license = user.license;
+    let row = UserRow {
+        id: Uuid::now_v7(),
+        tenant_id,
+        email: user.email,
+        first_name: user.first_name,
+        last_name: user.last_name,
+        admin: user.admin,
+        password_hash: None,
+        created_at: now,
+    };
+    insert(conn, &row)?;
+    if let Some(subscription_id) = license {
+        assign_license(conn, tenant_id, subscription_id, row.id, now, periods)?;
+    }
+    let activation_token = issue_activation_token(conn, pepper, row.id, now)?;
+    Ok((with_licenses(conn, row)?, activation_token))
+}
+
+/// A tenant's users: all for who administers it, only themselves for other users.
+pub fn list(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    page: Page,
+    now: DateTime<Utc>,
+) -> Result<Vec<UserWithLicenses>, ApiError> {
+    let access = authz::tenant(conn, principal, tenant_id, now)?;
+    let only = match access {
+        TenantAccess::Customer { user_id, admin: false } => Some(user_id),
+        _ => {
+            access.administer()?;
+            None
+        }
+    };
+    let rows = users::list(conn, tenant_id, only, page)?;
+    let ids: Vec<Uuid> = rows.iter().map(|u| u.id).collect();
+    let licenses = users::licenses_of(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|u| {
+            let held = licenses.iter().filter(|(user, _)| *user == u.id).map(|(_, s)| *s).collect();
+            (u, held)
+        })
+        .collect())
+}
+
+pub fn get(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<UserWithLicenses, ApiError> {
+    let access = authz::tenant(conn, principal, tenant_id, now)?;
+    if !matches!(access, TenantAccess::Customer { admin: false, .. }) {
+        access.administer()?;
+    }
+    let row = users::get_in_tenant(conn, tenant_id, user_id)?
+        .filter(|u| access.reads_user(u.id))
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    with_licenses(conn, row)
+}
+
+/// Fails with `last-admin` when `user_id` is the tenant's only administrator.
+fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<(), ApiError> {
+    let admins = users::lock_admins(conn, tenant_id)?;
+    if admins == [user_id] {
+        return Err(ApiError::new(Code::LastAdmin, "This is the tenant's only administrator; name another first."));
+    }
+    Ok(())
+}
+
+/// Changes a user's fields; the last administrator keeps its rights.
+pub fn update(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    changes: UserChanges,
+    now: DateTime<Utc>,
+) -> Result<UserWithLicenses, ApiError> {
+    let row = administered_user(conn, principal, tenant_id, user_id, now)?;
+    if row.admin && changes.admin == Some(false) {
+        keep_an_admin(conn, tenant_id, user_id)?;
+    }
+    let row = users::update(conn, user_id, &changes).map_err(user_exists)?;
+    with_licenses(conn, row)
+}
+
+/// Deletes a user (its licences and tokens go with it); not the last administrator.
+pub fn delete(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let row = administered_user(conn, principal, tenant_id, user_id, now)?;
+    if row.admin {
+        keep_an_admin(conn, tenant_id, user_id)?;
+    }
+    Ok(users::delete(conn, user_id)?)
+}
+
+/// Gives a user a licence; false when it held one already.
+pub fn assign(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    subscription_id: Uuid,
+    periods: Periods,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    administered_user(conn, principal, tenant_id, user_id, now)?;
+    assign_license(conn, tenant_id, subscription_id, user_id, now, periods)
+}
+
+pub fn free(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    subscription_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    administered_user(conn, principal, tenant_id, user_id, now)?;
+    if subscriptions::free_license(conn, subscription_id, user_id)? {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("licence"))
+    }
+}

@@ -1,0 +1,158 @@
+//! The text of every closed set the service stores (see `domain::statuses`): one table per
+//! type, used for the database columns (a value outside the table is an error) and for
+//! messages. JSON derives the same names (`snake_case`); a test holds the two together.
+
+use diesel::{
+    deserialize::{self, FromSql},
+    pg::{Pg, PgValue},
+    serialize::{self, Output, ToSql},
+    sql_types::Text,
+};
+
+use crate::domain::{
+    lifecycle::SubscriptionStatus,
+    notices::LifecycleEvent,
+    statuses::{
+        Billing, ClientRole, EventKind, KeyStatus, NoticeOutcome, OfferStatus, RedemptionStatus, RelationshipStatus,
+        RenewalMethod, TenantStatus,
+    },
+};
+
+/// An unknown stored value.
+#[derive(Debug)]
+struct UnknownValue(&'static str, String);
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is not a {}", self.1, self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// `as_str`, `ALL` and `parse` for a closed set, from its table.
+macro_rules! names {
+    ($ty:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text,)+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// As [`names`], and stored as text.
+macro_rules! column {
+    ($ty:ident { $($table:tt)+ }) => {
+        names!($ty { $($table)+ });
+
+        impl ToSql<Text, Pg> for $ty {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl FromSql<Text, Pg> for $ty {
+            fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+                let text = <String as FromSql<Text, Pg>>::from_sql(value)?;
+                $ty::parse(&text).ok_or_else(|| UnknownValue(stringify!($ty), text).into())
+            }
+        }
+    };
+}
+
+column!(ClientRole { Operator = "operator", Partner = "partner" });
+column!(RedemptionStatus {
+    Open = "open",
+    Confirmed = "confirmed",
+    Completed = "completed",
+    Expired = "expired",
+    Cancelled = "cancelled",
+});
+column!(KeyStatus { Available = "available", Reserved = "reserved", Redeemed = "redeemed", Revoked = "revoked" });
+column!(TenantStatus { Active = "active", DataDeleted = "data_deleted" });
+column!(Billing { Partner = "partner", Direct = "direct" });
+column!(OfferStatus {
+    Pending = "pending",
+    Accepted = "accepted",
+    Declined = "declined",
+    Revoked = "revoked",
+    Expired = "expired",
+});
+column!(RelationshipStatus { Active = "active", Expired = "expired", Terminated = "terminated" });
+column!(NoticeOutcome { Sent = "sent", Skipped = "skipped" });
+column!(RenewalMethod { ProductKey = "product_key", DirectBilling = "direct_billing" });
+column!(LifecycleEvent { Expired = "expired", Disabled = "disabled", Deleted = "deleted" });
+column!(EventKind {
+    RenewalNotice = "subscription.renewal_notice",
+    SubscriptionExpired = "subscription.expired",
+    SubscriptionDisabled = "subscription.disabled",
+    SubscriptionDeleted = "subscription.deleted",
+    SubscriptionRenewed = "subscription.renewed",
+    SubscriptionReactivated = "subscription.reactivated",
+    SubscriptionSuperseded = "subscription.superseded",
+    OfferCreated = "delegated_admin_offer.created",
+    OfferAccepted = "delegated_admin_offer.accepted",
+    OfferDeclined = "delegated_admin_offer.declined",
+    OfferExpired = "delegated_admin_offer.expired",
+    RelationshipTerminated = "delegated_admin_relationship.terminated",
+    PartnerOfRecordAdded = "partner_of_record.added",
+    PartnerOfRecordRemoved = "partner_of_record.removed",
+});
+names!(SubscriptionStatus {
+    Active = "active",
+    Expired = "expired",
+    Disabled = "disabled",
+    Deleted = "deleted",
+    Superseded = "superseded",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON shows each value by the same name the database stores.
+    fn same_names<T: serde::Serialize + Copy>(all: &[T], name: impl Fn(T) -> &'static str) {
+        for value in all {
+            assert_eq!(serde_json::to_value(value).unwrap(), name(*value));
+        }
+    }
+
+    #[test]
+    fn json_and_database_agree() {
+        same_names(ClientRole::ALL, ClientRole::as_str);
+        same_names(RedemptionStatus::ALL, RedemptionStatus::as_str);
+        same_names(KeyStatus::ALL, KeyStatus::as_str);
+        same_names(TenantStatus::ALL, TenantStatus::as_str);
+        same_names(Billing::ALL, Billing::as_str);
+        same_names(OfferStatus::ALL, OfferStatus::as_str);
+        same_names(RelationshipStatus::ALL, RelationshipStatus::as_str);
+        same_names(NoticeOutcome::ALL, NoticeOutcome::as_str);
+        same_names(RenewalMethod::ALL, RenewalMethod::as_str);
+        same_names(SubscriptionStatus::ALL, SubscriptionStatus::as_str);
+    }
+
+    #[test]
+    fn unknown_text_is_no_value() {
+        assert_eq!(KeyStatus::parse("reserved"), Some(KeyStatus::Reserved));
+        assert_eq!(KeyStatus::parse("Reserved"), None);
+        assert_eq!(EventKind::parse("subscription.expired"), Some(EventKind::SubscriptionExpired));
+    }
+}
