@@ -4,7 +4,7 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::Args;
 
-use crate::domain::lifecycle::Periods;
+use crate::domain::lifecycle::{Periods, Schedule};
 
 /// Settings shared by every sub-command.
 #[derive(Debug, Clone, Args)]
@@ -114,8 +114,8 @@ impl Settings {
         Periods { grace_days: self.grace_days, retention_days: self.retention_days }
     }
 
-    pub fn schedule(&self) -> crate::app::Schedule {
-        crate::app::Schedule { periods: self.periods(), notice_days: self.notice_days.clone() }
+    pub fn schedule(&self) -> Schedule {
+        Schedule { periods: self.periods(), notice_days: self.notice_days.clone() }
     }
 
     /// Settings for tests and tools: every default, with the given database.

@@ -4,7 +4,15 @@ use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::telemetry::current_request_id;
+tokio::task_local! {
+    /// The id of the request being served, set by the telemetry middleware.
+    pub static REQUEST_ID: String;
+}
+
+/// The id of the request being served (for problems and logs), or `-` outside a request.
+pub fn current_request_id() -> String {
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "-".to_string())
+}
 
 /// Every problem code the API answers with. The slug is the `code` field and the last part
 /// of `type` (`/problems/<code>`).

@@ -10,12 +10,12 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
-pub mod idempotency;
+pub mod http;
 pub mod jobs;
 pub mod limits;
 pub mod state;
 pub mod store;
-pub mod telemetry;
+pub mod views;
 
 use actix_web::{
     App, HttpRequest,
@@ -32,7 +32,7 @@ use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 pub use crate::state::AppState;
-use crate::{error::ApiError, telemetry::Metrics};
+use crate::{error::ApiError, http::telemetry::Metrics};
 
 struct BearerAuth;
 
@@ -65,14 +65,14 @@ impl Modify for BearerAuth {
     components(
         schemas(error::Problem, error::FieldError),
         responses(
-            api::responses::MalformedBody,
-            api::responses::Unauthorized,
-            api::responses::Forbidden,
-            api::responses::NotFound,
-            api::responses::PayloadTooLarge,
-            api::responses::NotJson,
-            api::responses::ValidationFailed,
-            api::responses::Unavailable,
+            http::responses::MalformedBody,
+            http::responses::Unauthorized,
+            http::responses::Forbidden,
+            http::responses::NotFound,
+            http::responses::PayloadTooLarge,
+            http::responses::NotJson,
+            http::responses::ValidationFailed,
+            http::responses::Unavailable,
         ),
     ),
     tags(
@@ -169,7 +169,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
 fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
-    api::contract::IntegrationContract.modify(&mut doc);
+    http::contract::IntegrationContract.modify(&mut doc);
     doc
 }
 
@@ -195,11 +195,11 @@ pub fn build_app(
     let doc = with_contract(doc);
     app.app_data(state)
         .app_data(metrics)
-        .app_data(web::PathConfig::default().error_handler(api::extract::path_error))
-        .app_data(web::QueryConfig::default().error_handler(api::extract::query_error))
+        .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
+        .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
         .default_service(web::to(no_route))
-        .wrap(from_fn(idempotency::guard))
-        .wrap(from_fn(api::extract::refuse_nul_in_url))
-        .wrap(from_fn(telemetry::observe))
+        .wrap(from_fn(http::idempotency::guard))
+        .wrap(from_fn(http::extract::refuse_nul_in_url))
+        .wrap(from_fn(http::telemetry::observe))
 }

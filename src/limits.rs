@@ -1,27 +1,20 @@
 //! Failure budgets (SPEC §8): failed sign-ins per user, per client and per source address,
-//! failed key look-ups and unknown partner numbers per caller. Budgets live in PostgreSQL,
-//! so every instance counts into the same one. Where the work is what an attacker wants
-//! (a password check, a key or number look-up) a failure is counted *before* it, atomically,
-//! and given back when the work succeeds: 64 parallel wrong passwords get at most the budget
-//! past the gate, the rest 429 with `Retry-After`.
+//! failed key look-ups and unknown partner numbers per caller — their rates, their
+//! subjects, and whom to believe about a caller's address. Budgets live in PostgreSQL, so
+//! every instance counts into the same one; `http::budgets` counts around the work.
 
-use std::{future::Future, net::IpAddr};
+use std::net::IpAddr;
 
-use actix_web::{HttpRequest, web};
+use actix_web::HttpRequest;
 use ipnet::IpNet;
 use sha2::{Digest, Sha256};
 
-use crate::{
-    AppState,
-    config::Settings,
-    error::{ApiError, Code},
-    store::budgets::{self, Rate},
-};
+use crate::{config::Settings, error::ApiError, store::budgets::Rate};
 
 /// One kind of budget: so many failures a minute for each subject.
 #[derive(Debug, Clone, Copy)]
 pub struct Budget {
-    rate: Rate,
+    pub(crate) rate: Rate,
     /// Names the kind in the subject's digest and in messages.
     kind: &'static str,
     what: &'static str,
@@ -30,8 +23,8 @@ pub struct Budget {
 /// One subject of one budget, e.g. the sign-ins of one user.
 #[derive(Debug, Clone)]
 pub struct Subject {
-    budget: Budget,
-    digest: Vec<u8>,
+    pub(crate) budget: Budget,
+    pub(crate) digest: Vec<u8>,
 }
 
 impl Budget {
@@ -51,7 +44,8 @@ impl Budget {
 }
 
 impl Subject {
-    fn refused(&self, wait: chrono::Duration) -> ApiError {
+    /// 429: this subject's budget is spent; one more failure fits after `wait`.
+    pub fn refused(&self, wait: chrono::Duration) -> ApiError {
         let seconds = (wait.num_milliseconds().max(0) as u64).div_ceil(1000).max(1);
         ApiError::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
     }
@@ -152,119 +146,6 @@ fn parse_node(node: &str) -> Option<IpAddr> {
         return rest.split_once(']')?.0.parse().ok();
     }
     node.rsplit_once(':')?.0.parse().ok()
-}
-
-/// Failures counted in advance; [`Reservation::settle`] gives them back when the work
-/// succeeded.
-#[must_use]
-pub struct Reservation(Vec<Subject>);
-
-/// Counts one failure for each subject before the work, all or none, atomically: 429 when
-/// any subject's budget is spent (nothing counted then).
-pub async fn reserve(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<Reservation, ApiError> {
-    let now = state.clock.real_now();
-    let taken = subjects.clone();
-    let refused = state
-        .autocommit(move |conn| {
-            use diesel::Connection;
-            // One transaction: a refusal of the second subject undoes the first's count.
-            let outcome = conn.transaction(|conn| {
-                for subject in &taken {
-                    if let Some(wait) = budgets::take(conn, &subject.digest, subject.budget.rate, now)? {
-                        return Err(Refusal::Spent(subject.clone(), wait));
-                    }
-                }
-                Ok(())
-            });
-            match outcome {
-                Ok(()) => Ok(None),
-                Err(Refusal::Spent(subject, wait)) => Ok(Some((subject, wait))),
-                Err(Refusal::Database(e)) => Err(e.into()),
-            }
-        })
-        .await?;
-    match refused {
-        Some((subject, wait)) => Err(subject.refused(wait)),
-        None => Ok(Reservation(subjects)),
-    }
-}
-
-/// Why counting stopped: a spent budget (which rolls back the counts already taken in the
-/// same transaction), or the database.
-enum Refusal {
-    Spent(Subject, chrono::Duration),
-    Database(diesel::result::Error),
-}
-
-impl From<diesel::result::Error> for Refusal {
-    fn from(e: diesel::result::Error) -> Self {
-        Refusal::Database(e)
-    }
-}
-
-impl Reservation {
-    /// Keeps the counted failures when the work failed; gives them back when it did not.
-    pub async fn settle(self, state: &web::Data<AppState>, failed: bool) -> Result<(), ApiError> {
-        if failed || self.0.is_empty() {
-            return Ok(());
-        }
-        let subjects = self.0;
-        state
-            .alongside(move |conn| {
-                for subject in &subjects {
-                    budgets::give_back(conn, &subject.digest, subject.budget.rate)?;
-                }
-                Ok(())
-            })
-            .await
-    }
-}
-
-/// Runs `work` behind the budgets of `subjects`: reserved before, kept when `failed` says
-/// the outcome was a counted failure, given back otherwise.
-pub async fn guarded<T>(
-    state: &web::Data<AppState>,
-    subjects: Vec<Subject>,
-    work: impl Future<Output = Result<T, ApiError>>,
-    failed: impl FnOnce(&Result<T, ApiError>) -> bool,
-) -> Result<T, ApiError> {
-    let reservation = reserve(state, subjects).await?;
-    let result = work.await;
-    reservation.settle(state, failed(&result)).await?;
-    result
-}
-
-/// Whether a key look-up failed in a way that counts: malformed, mistyped or unknown.
-pub fn key_lookup_failed<T>(result: &Result<T, ApiError>) -> bool {
-    matches!(result, Err(e) if matches!(e.code, Code::InvalidKeyFormat | Code::InvalidKeyChecksum | Code::KeyNotFound))
-}
-
-/// For secrets nobody can guess (256-bit client secrets and refresh tokens) the check is a
-/// digest comparison, so it runs first; a failure is counted after it, and once a budget is
-/// spent every attempt answers 429, right or wrong, until it refills.
-pub async fn refuse_when_spent(state: &web::Data<AppState>, subjects: &[Subject]) -> Result<(), ApiError> {
-    let now = state.clock.real_now();
-    let checked = subjects.to_vec();
-    let spent = state
-        .autocommit(move |conn| {
-            for subject in &checked {
-                if let Some(wait) = budgets::spent(conn, &subject.digest, subject.budget.rate, now)? {
-                    return Ok(Some((subject.clone(), wait)));
-                }
-            }
-            Ok(None)
-        })
-        .await?;
-    match spent {
-        Some((subject, wait)) => Err(subject.refused(wait)),
-        None => Ok(()),
-    }
-}
-
-/// Counts a failure that already happened (see [`refuse_when_spent`]); 429 when it no
-/// longer fits.
-pub async fn count_failure(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<(), ApiError> {
-    reserve(state, subjects).await.map(|_| ())
 }
 
 #[cfg(test)]

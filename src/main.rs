@@ -12,8 +12,8 @@ use keyport::{
         self,
         embedded::{self, Durability, EmbeddedPostgres},
     },
+    http::telemetry::Metrics,
     jobs,
-    telemetry::Metrics,
 };
 
 #[derive(Parser)]

@@ -6,14 +6,22 @@ use diesel::{Connection, PgConnection};
 
 use std::sync::Arc;
 
+use std::sync::{Mutex, PoisonError};
+
+use diesel::{
+    connection::{AnsiTransactionManager, TransactionManager},
+    r2d2::{ConnectionManager, PooledConnection},
+};
+use sha2::{Digest, Sha256};
+
 use crate::{
     auth::{jwt::TokenKeys, revocations::Revocations, secrets::Pepper},
     clock::Clock,
     config::Settings,
     db::PgPool,
-    error::ApiError,
-    idempotency,
+    error::{ApiError, Code},
     limits::FailureBudgets,
+    store::idempotency::{self as kept, KeptResponse},
 };
 
 /// What every request handler shares.
@@ -30,7 +38,7 @@ pub struct AppState {
 impl AppState {
     /// Runs `work` on the blocking pool inside one transaction, with the business "now".
     /// An `Err` rolls everything back. In an idempotent POST the transaction is a savepoint
-    /// of the request's unit (see `idempotency`), committed with the kept response.
+    /// of the request's unit (see [`Unit`]), committed with the kept response.
     pub async fn transaction<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -43,8 +51,8 @@ impl AppState {
                 work(conn, now)
             })
         };
-        match idempotency::current_unit() {
-            Some(unit) => idempotency::in_unit(unit, self.pool.clone(), step).await,
+        match current_unit() {
+            Some(unit) => in_unit(unit, self.pool.clone(), step).await,
             None => self.autocommit(step).await,
         }
     }
@@ -56,8 +64,8 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
     {
-        match idempotency::current_unit() {
-            Some(unit) => idempotency::in_unit(unit, self.pool.clone(), work).await,
+        match current_unit() {
+            Some(unit) => in_unit(unit, self.pool.clone(), work).await,
             None => self.autocommit(work).await,
         }
     }
@@ -91,4 +99,132 @@ impl AppState {
         })
         .await?
     }
+}
+
+/// [`AppState::transaction`] as a function, for handlers.
+pub async fn transaction<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+{
+    state.transaction(work).await
+}
+
+// The unit of an idempotent POST (see `http::idempotency`): its first database step opens
+// one transaction and takes a transaction-scoped advisory lock on the caller's key; every
+// later step runs as a savepoint in it; the guard commits it with the kept response.
+
+type Pooled = PooledConnection<ConnectionManager<PgConnection>>;
+
+tokio::task_local! {
+    /// The unit of the idempotent request being served, if it is one.
+    pub static UNIT: Arc<Unit>;
+}
+
+/// An idempotent request's transaction: opened by its first database step, committed by
+/// [`guard`] with the kept response.
+pub struct Unit {
+    scope: String,
+    key: String,
+    pub fingerprint: Vec<u8>,
+    /// Responses kept before this have expired.
+    kept_since: DateTime<Utc>,
+    /// Names the key among advisory locks.
+    lock: i64,
+    conn: Mutex<Option<Pooled>>,
+}
+
+impl Unit {
+    pub fn new(scope: String, key: String, fingerprint: Vec<u8>, kept_since: DateTime<Utc>) -> Self {
+        let mut hash = Sha256::new();
+        hash.update(b"idempotency\0");
+        hash.update(scope.as_bytes());
+        hash.update([0]);
+        hash.update(key.as_bytes());
+        let lock = i64::from_be_bytes(hash.finalize()[..8].try_into().expect("8 bytes"));
+        Self { scope, key, fingerprint, kept_since, lock, conn: Mutex::new(None) }
+    }
+
+    pub fn take(&self) -> Option<Pooled> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    fn put(&self, conn: Pooled) {
+        *self.conn.lock().unwrap_or_else(PoisonError::into_inner) = Some(conn);
+    }
+}
+
+/// The unit of the request being served, when it is an idempotent one.
+pub fn current_unit() -> Option<Arc<Unit>> {
+    UNIT.try_with(Arc::clone).ok()
+}
+
+fn in_flight() -> ApiError {
+    ApiError {
+        retry_after: Some(1),
+        ..ApiError::new(
+            Code::IdempotencyKeyInFlight,
+            "A request with this Idempotency-Key is still running; retry shortly.",
+        )
+    }
+}
+
+/// The unit's connection, opening its transaction on first use: `BEGIN`, the key's
+/// advisory lock (409 when another request holds it) and a last look for a response kept
+/// since the guard's (409 as well: the retry is then replayed).
+fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &PgPool) -> Result<Pooled, ApiError> {
+    if let Some(conn) = pooled {
+        return Ok(conn);
+    }
+    let mut conn = pool.get()?;
+    AnsiTransactionManager::begin_transaction(&mut *conn)?;
+    let free = kept::try_lock(&mut conn, unit.lock)
+        .and_then(|locked| Ok(locked && kept::find(&mut conn, &unit.scope, &unit.key, unit.kept_since)?.is_none()));
+    match free {
+        Ok(true) => Ok(conn),
+        Ok(false) => {
+            AnsiTransactionManager::rollback_transaction(&mut *conn)?;
+            Err(in_flight())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs `work` on the unit's connection (in a savepoint of its transaction), handing the
+/// connection back to the unit afterwards.
+async fn in_unit<T, F>(unit: Arc<Unit>, pool: PgPool, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+{
+    let pooled = unit.take();
+    let (conn, result) = {
+        let unit = Arc::clone(&unit);
+        web::block(move || match unit_connection(&unit, pooled, &pool) {
+            Ok(mut conn) => {
+                let result = work(&mut conn);
+                (Some(conn), result)
+            }
+            Err(e) => (None, Err(e)),
+        })
+        .await?
+    };
+    if let Some(conn) = conn {
+        unit.put(conn);
+    }
+    result
+}
+
+/// Keeps the response (when it is kept) and commits the unit: the change and the answer
+/// that describes it become durable together.
+pub fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Result<(), ApiError> {
+    let result = match keep {
+        Some(response) => kept::keep(&mut conn, &unit.scope, &unit.key, &response),
+        None => Ok(()),
+    }
+    .and_then(|()| AnsiTransactionManager::commit_transaction(&mut *conn));
+    result.map_err(|e| match ApiError::from(e) {
+        e if e.code == Code::Internal => ApiError::unavailable("the request's transaction could not commit"),
+        e => e,
+    })
 }

@@ -692,7 +692,7 @@ async fn a_purged_tenant_refuses_writes_and_keeps_no_personal_data() {
 #[test]
 fn the_document_names_every_change_a_purged_tenant_refuses() {
     let doc = serde_json::to_value(keyport::openapi()).unwrap();
-    for (method, path) in keyport::api::contract::TENANT_CHANGES {
+    for (method, path) in keyport::http::contract::TENANT_CHANGES {
         let answer = &doc["paths"][path][method]["responses"]["409"]["description"];
         assert!(answer.as_str().is_some_and(|d| d.contains("tenant-data-deleted")), "{method} {path}: {answer}");
     }

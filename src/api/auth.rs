@@ -2,15 +2,12 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, http::header, post, web};
 use base64::{Engine, engine::general_purpose::STANDARD};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     PROBLEM, extract,
     responses::{MalformedBody, NotJson, Unavailable},
 };
+use crate::views::auth::{ActivateRequest, ActivatedUser, OAuthError, RevokeRequest, TokenRequest, TokenResponse};
 use crate::{
     AppState,
     app::auth::{self, SignIn},
@@ -21,53 +18,9 @@ use crate::{
     },
     domain::statuses::ClientRole,
     error::{ApiError, Problem},
-    limits::{self, Subject},
+    http::budgets,
+    limits::Subject,
 };
-
-/// A token request (RFC 6749), as a form or as JSON. Client credentials may also come in
-/// an HTTP Basic `Authorization` header.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-pub struct TokenRequest {
-    /// `client_credentials`, `password` or `refresh_token`.
-    #[schema(example = "client_credentials", max_length = 1024)]
-    pub grant_type: Option<String>,
-    #[schema(example = "operator", max_length = 1024)]
-    pub client_id: Option<String>,
-    #[schema(max_length = 1024)]
-    pub client_secret: Option<String>,
-    /// The user's e-mail address (`password` grant).
-    #[schema(max_length = 1024)]
-    pub username: Option<String>,
-    #[schema(max_length = 1024)]
-    pub password: Option<String>,
-    #[schema(max_length = 1024)]
-    pub refresh_token: Option<String>,
-    /// Accepted and ignored: a token carries the caller's role.
-    #[schema(max_length = 1024)]
-    pub scope: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct TokenResponse {
-    pub access_token: String,
-    #[schema(example = "Bearer")]
-    pub token_type: String,
-    /// Seconds until the access token expires.
-    #[schema(example = 900)]
-    pub expires_in: i64,
-    /// Single-use; present for the `password` and `refresh_token` grants.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
-}
-
-/// An RFC 6749 §5.2 error.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OAuthError {
-    /// `invalid_request`, `invalid_client`, `invalid_grant` or `unsupported_grant_type`.
-    #[schema(example = "invalid_grant")]
-    pub error: String,
-    pub error_description: String,
-}
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
     let mut response = HttpResponse::build(status);
@@ -207,11 +160,11 @@ async fn client_credentials(
         return Ok(invalid_request("client_id and client_secret are required."));
     };
     let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
-    limits::refuse_when_spent(&state, &subjects).await?;
+    budgets::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
     let client = super::transaction(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
     let Some(client) = client else {
-        limits::count_failure(&state, subjects).await?;
+        budgets::count_failure(&state, subjects).await?;
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
@@ -242,7 +195,7 @@ async fn password_grant(
         return Ok(invalid_request("username and password are required."));
     };
     let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
-    let reservation = limits::reserve(&state, vec![source, user_subject]).await?;
+    let reservation = budgets::reserve(&state, vec![source, user_subject]).await?;
     let user = super::transaction(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     // Unknown users are checked against a dummy hash, so timing does not tell them apart.
@@ -262,12 +215,12 @@ async fn refresh_grant(
     let Some(refresh_token) = request.refresh_token else {
         return Ok(invalid_request("refresh_token is required."));
     };
-    limits::refuse_when_spent(&state, std::slice::from_ref(&source)).await?;
+    budgets::refuse_when_spent(&state, std::slice::from_ref(&source)).await?;
     let presented = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
     match issue_customer_tokens(&state, SignIn::Rotate(presented)).await? {
         Some(response) => Ok(response),
         None => {
-            limits::count_failure(&state, vec![source]).await?;
+            budgets::count_failure(&state, vec![source]).await?;
             Ok(invalid_grant())
         }
     }
@@ -295,26 +248,6 @@ async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> 
         expires_in: ttl,
         refresh_token: Some(refresh_token),
     })))
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"activation_token": "kpa_...", "password": "correct horse battery staple"}))]
-pub struct ActivateRequest {
-    /// The token returned when the user was created (valid 7 days, single use).
-    #[validate(length(min = 1, max = 200, message = "is required"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub activation_token: String,
-    /// At least 10 characters.
-    #[validate(length(min = 10, max = 1024, message = "must be 10 to 1024 characters"))]
-    #[schema(min_length = 10, max_length = 1024)]
-    pub password: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ActivatedUser {
-    pub user_id: Uuid,
-    pub email: String,
 }
 
 /// Activate a user
@@ -345,17 +278,6 @@ pub async fn activate(
     let hash = password::hash_off_workers(body.password).await?;
     let user = super::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))
-}
-
-/// A revocation request (RFC 7009), as a form or as JSON.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-pub struct RevokeRequest {
-    /// A refresh token (`kpr_…`) or an access token.
-    #[schema(max_length = 1024)]
-    pub token: Option<String>,
-    /// `refresh_token` or `access_token`: a hint; the token says what it is.
-    #[schema(example = "refresh_token", max_length = 1024)]
-    pub token_type_hint: Option<String>,
 }
 
 /// Revoke a token (sign out)

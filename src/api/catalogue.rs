@@ -1,10 +1,6 @@
 //! The product catalogue, supported markets and domain availability.
 
 use actix_web::{HttpResponse, get, post, web};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     PROBLEM,
@@ -12,6 +8,7 @@ use super::{
     responses::{Forbidden, MalformedBody, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
+use crate::views::catalogue::{Country, CountryList, CreateProduct, DomainAvailability, ProductView};
 use crate::{
     AppState,
     app::catalogue,
@@ -19,44 +16,7 @@ use crate::{
     authz,
     domain::countries,
     error::{ApiError, Problem},
-    store::products::ProductRow,
 };
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProductView {
-    pub id: Uuid,
-    #[schema(example = "M365-BUSINESS-STANDARD")]
-    pub sku: String,
-    #[schema(example = "Microsoft 365 Business Standard")]
-    pub name: String,
-}
-
-impl From<ProductRow> for ProductView {
-    fn from(row: ProductRow) -> Self {
-        Self { id: row.id, sku: row.sku, name: row.name }
-    }
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"sku": "TEAMS-ESSENTIALS", "name": "Microsoft Teams Essentials"}))]
-pub struct CreateProduct {
-    /// Upper-case letters, digits and hyphens.
-    #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"), custom(function = "sku_characters"))]
-    #[schema(min_length = 2, max_length = 64)]
-    pub sku: String,
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub name: String,
-}
-
-fn sku_characters(sku: &str) -> Result<(), validator::ValidationError> {
-    if sku.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("sku").with_message("may contain only A-Z, 0-9 and hyphens".into()))
-    }
-}
 
 /// List the product catalogue
 #[utoipa::path(
@@ -107,20 +67,6 @@ pub async fn create_product(
     Ok(HttpResponse::Created().json(ProductView::from(row)))
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Country {
-    /// ISO 3166-1 alpha-2.
-    #[schema(example = "GR")]
-    pub code: String,
-    #[schema(example = "Greece")]
-    pub name: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CountryList {
-    pub data: Vec<Country>,
-}
-
 /// Supported markets
 ///
 /// The countries a tenant can be created in. Embargoed countries are absent.
@@ -139,13 +85,6 @@ pub async fn list_countries(_principal: Principal) -> web::Json<CountryList> {
         .map(|(code, name)| Country { code: code.to_string(), name: name.to_string() })
         .collect();
     web::Json(CountryList { data })
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DomainAvailability {
-    #[schema(example = "contoso")]
-    pub name: String,
-    pub available: bool,
 }
 
 /// Is a tenant domain prefix free?

@@ -1,21 +1,14 @@
 //! Liveness, readiness and metrics for whoever runs the service.
 
 use actix_web::{HttpResponse, get, web};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::PROBLEM;
+use crate::views::ops::Health;
 use crate::{
     AppState, db,
     error::{ApiError, Problem},
-    telemetry::Metrics,
+    http::telemetry::Metrics,
 };
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Health {
-    #[schema(example = "ok")]
-    pub status: String,
-}
 
 /// Liveness
 #[utoipa::path(

@@ -1,108 +1,22 @@
 //! Partners, their programme status and their API clients.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     extract::{Json, ListOf, Pagination},
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
+use crate::views::partners::{ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, UpdatePartner};
 use crate::{
     AppState,
     app::partners::{self, NewPartner},
     auth::Principal,
     authz,
     error::ApiError,
-    store::{
-        clients::ApiClientRow,
-        partners::{PartnerChanges, PartnerRow},
-    },
+    store::{clients::ApiClientRow, partners::PartnerChanges},
 };
-
-/// A reseller relationship with an authorised distributor: what lets a partner sell.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reseller {
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
-    #[schema(example = "Northwind Distribution")]
-    pub distributor: String,
-    /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date, example = "2025-03-01")]
-    pub since: NaiveDate,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PartnerView {
-    pub id: Uuid,
-    #[schema(example = "Contoso IT Services")]
-    pub name: String,
-    /// The partner-of-record number customers type in: 7 digits.
-    #[schema(example = "4820193")]
-    pub partner_number: String,
-    pub reseller: Option<Reseller>,
-    /// Enrolled in Cloud Essentials (may offer delegated administration).
-    pub cloud_essentials: bool,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<PartnerRow> for PartnerView {
-    fn from(row: PartnerRow) -> Self {
-        let reseller = row
-            .reseller_distributor
-            .zip(row.reseller_since)
-            .map(|(distributor, since)| Reseller { distributor, since });
-        Self {
-            id: row.id,
-            name: row.name,
-            partner_number: row.partner_number,
-            reseller,
-            cloud_essentials: row.cloud_essentials,
-            created_at: row.created_at,
-        }
-    }
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "name": "Contoso IT Services",
-    "reseller": {"distributor": "Northwind Distribution", "since": "2025-03-01"},
-    "cloud_essentials": true
-}))]
-pub struct CreatePartner {
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub name: String,
-    #[validate(nested)]
-    pub reseller: Option<Reseller>,
-    #[serde(default)]
-    pub cloud_essentials: bool,
-}
-
-/// A field that may be absent (leave alone), `null` (clear) or a value (set).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"cloud_essentials": true}))]
-pub struct UpdatePartner {
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub name: Option<String>,
-    /// `null` ends the reseller relationship.
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<Reseller>)]
-    pub reseller: Option<Option<Reseller>>,
-    pub cloud_essentials: Option<bool>,
-}
 
 /// Register a partner
 #[utoipa::path(
@@ -244,33 +158,6 @@ fn prefix_fields(mut e: ApiError, prefix: &str) -> ApiError {
         f.field = format!("{prefix}.{}", f.field);
     }
     ApiError::validation(e.errors)
-}
-
-#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"name": "billing integration"}))]
-pub struct CreateApiClient {
-    /// What the client is for.
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub name: Option<String>,
-}
-
-/// A new API client; the secret is shown here once and never again.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NewApiClient {
-    #[schema(example = "kpc_5f1c0e7a9b2d4c6e8a10")]
-    pub client_id: String,
-    pub client_secret: String,
-    pub name: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApiClientView {
-    pub client_id: String,
-    pub name: Option<String>,
-    pub created_at: DateTime<Utc>,
 }
 
 /// Create an API client for a partner

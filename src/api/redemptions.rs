@@ -1,112 +1,32 @@
 //! The redemption wizard: attest, add keys, review, confirm, create the customer's account.
 
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use chrono::Duration;
 use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     PROBLEM,
-    catalogue::ProductView,
     extract::{Json, ListOf, Pagination},
-    keys::KeyInput,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    subscriptions::SubscriptionView,
-    tenants::{TenantView, UserView},
     transaction,
 };
+use crate::views::redemptions::{
+    AccountCreated, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
+    RedemptionView,
+};
+use crate::views::{keys::KeyInput, subscriptions::SubscriptionView, tenants::UserView};
 use crate::{
     AppState,
-    app::redemptions::{self, Account, Entry, NewAccount, Review},
+    app::redemptions::{self, Account, NewAccount},
     auth::Principal,
     authz,
-    domain::{product_key::ProductKey, statuses::RedemptionStatus},
     error::{ApiError, Problem},
-    limits,
+    http::budgets,
     store::redemptions::RedemptionRow,
 };
 
-/// One key in a redemption (masked).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RedemptionEntry {
-    /// Entry id, for removing the key again.
-    pub id: Uuid,
-    #[schema(example = "*****-*****-*****-*****-7QX9F")]
-    pub key: String,
-    pub product: ProductView,
-    #[schema(example = 10)]
-    pub seats: i32,
-    #[schema(example = 12)]
-    pub term_months: i32,
-}
-
-impl RedemptionEntry {
-    fn new((entry, key, product): &Entry) -> Self {
-        Self {
-            id: entry.id,
-            key: ProductKey::masked(&key.last_five),
-            product: product.clone().into(),
-            seats: key.seats,
-            term_months: key.term_months,
-        }
-    }
-}
-
-/// Seats per product (and term) that the account step will turn into subscriptions.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProductTotal {
-    pub product: ProductView,
-    #[schema(example = 25)]
-    pub seats: i64,
-    #[schema(example = 12)]
-    pub term_months: i32,
-}
-
-/// The review page: "Is everything OK?".
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RedemptionView {
-    pub id: Uuid,
-    pub status: RedemptionStatus,
-    pub keys: Vec<RedemptionEntry>,
-    pub totals: Vec<ProductTotal>,
-    /// When an open or confirmed redemption expires unless touched again (each change
-    /// moves it forward).
-    pub expires_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    /// The tenant created from it, once completed.
-    pub tenant_id: Option<Uuid>,
-}
-
-impl RedemptionView {
-    fn new((row, entries): Review, now: DateTime<Utc>) -> Self {
-        Self {
-            id: row.id,
-            status: redemptions::status_at(&row, now),
-            keys: entries.iter().map(RedemptionEntry::new).collect(),
-            totals: redemptions::totals(&entries)
-                .into_iter()
-                .map(|(product, seats, term_months)| ProductTotal { product: product.into(), seats, term_months })
-                .collect(),
-            expires_at: row.expires_at,
-            created_at: row.created_at,
-            tenant_id: row.tenant_id,
-        }
-    }
-}
-
 fn ttl(state: &AppState) -> Result<Duration, ApiError> {
     Duration::from_std(state.settings.redemption_ttl).map_err(ApiError::internal)
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"acknowledged": true}))]
-pub struct CreateRedemption {
-    /// "I understand that I am the right person to do this for my company."
-    #[serde(default)]
-    pub acknowledged: Option<bool>,
 }
 
 /// Start a redemption
@@ -138,22 +58,6 @@ pub async fn create(
         transaction(&state, move |conn, now| Ok((redemptions::open(conn, partner_id, acknowledged, ttl, now)?, now)))
             .await?;
     Ok(HttpResponse::Created().json(RedemptionView::new(review, now)))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RedemptionQuery {
-    pub status: Option<RedemptionStatus>,
-}
-
-/// A redemption in a list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RedemptionSummary {
-    pub id: Uuid,
-    pub status: RedemptionStatus,
-    pub expires_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub tenant_id: Option<Uuid>,
 }
 
 /// List the partner's redemptions
@@ -284,7 +188,7 @@ pub async fn add_key(
         let entry = RedemptionEntry::new(&entry);
         Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
     };
-    limits::guarded(&state, subjects, adding, limits::key_lookup_failed).await
+    budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await
 }
 
 /// Remove a product key
@@ -343,55 +247,6 @@ pub async fn confirm(
     })
     .await??;
     Ok(web::Json(RedemptionView::new(review, now)))
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AdminInput {
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    #[schema(example = "Maria")]
-    pub first_name: String,
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    #[schema(example = "Papadopoulou")]
-    pub last_name: String,
-    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
-    #[schema(max_length = 254)]
-    #[schema(example = "maria@fabrikam.example")]
-    pub email: String,
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "country": "GR", "company_name": "Fabrikam Ltd", "domain": "fabrikam",
-    "admin": {"first_name": "Maria", "last_name": "Papadopoulou", "email": "maria@fabrikam.example"}
-}))]
-pub struct CreateAccount {
-    /// ISO 3166-1 alpha-2 code of a supported market (`GET /v1/countries`).
-    #[validate(length(min = 2, max = 2, message = "must be an ISO 3166-1 alpha-2 code such as GR"))]
-    #[schema(min_length = 2, max_length = 2)]
-    pub country: String,
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub company_name: String,
-    /// Initial domain prefix: lower-case letters, digits and hyphens (not first or last), 3–63.
-    #[validate(length(min = 3, max = 63, message = "must be 3 to 63 characters"))]
-    #[schema(min_length = 3, max_length = 63)]
-    pub domain: String,
-    #[validate(nested)]
-    pub admin: AdminInput,
-}
-
-/// The new customer: tenant, subscriptions and first admin.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountCreated {
-    pub tenant: TenantView,
-    pub subscriptions: Vec<SubscriptionView>,
-    pub admin_user: UserView,
-    /// Hand to the admin: `POST /v1/auth/activate` sets the password (valid 7 days, once).
-    pub activation_token: String,
 }
 
 /// Create the customer's account

@@ -1,10 +1,7 @@
 //! The sandbox clock: in sandbox mode the operator moves "now" forward for every instance.
 
 use actix_web::{FromRequest, HttpRequest, get, post, web};
-use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use validator::Validate;
+use chrono::Duration;
 
 use super::{
     PROBLEM,
@@ -12,6 +9,7 @@ use super::{
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized},
     transaction,
 };
+use crate::views::sandbox::{Advance, SandboxClock};
 use crate::{
     AppState,
     app::sandbox,
@@ -19,26 +17,6 @@ use crate::{
     authz,
     error::{ApiError, Code, Problem},
 };
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SandboxClock {
-    /// The service's "now": real time plus the offset.
-    pub now: DateTime<Utc>,
-    /// How far the clock has been moved forward, in seconds.
-    pub offset_seconds: i64,
-}
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"days": 30, "hours": 6}))]
-pub struct Advance {
-    /// Whole days to move forward (0–3650).
-    #[validate(range(min = 0, max = 3650, message = "must be between 0 and 3650"))]
-    pub days: i64,
-    /// Extra hours (0–23).
-    #[validate(range(min = 0, max = 23, message = "must be between 0 and 23"))]
-    pub hours: Option<i64>,
-}
 
 /// Sandbox paths exist only in sandbox mode; elsewhere they answer 404 to everyone. Then
 /// they are for the operator.

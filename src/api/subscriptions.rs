@@ -1,99 +1,23 @@
 //! Subscriptions with their time-derived status.
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     PROBLEM,
-    catalogue::ProductView,
     extract::{Json, ListOf, Pagination},
-    keys::KeyInput,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
+use crate::views::keys::KeyInput;
+use crate::views::subscriptions::{PartnerOfRecordInput, SubscriptionQuery, SubscriptionView};
 use crate::{
     AppState,
     app::subscriptions,
     auth::Principal,
-    domain::{
-        lifecycle::{Periods, SubscriptionStatus},
-        statuses::Billing,
-    },
     error::{ApiError, Code, Problem},
-    limits,
-    store::subscriptions::SubscriptionRecord,
+    http::budgets,
 };
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PartnerOfRecord {
-    pub partner_id: Uuid,
-    #[schema(example = "4820193")]
-    pub partner_number: String,
-    pub name: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SubscriptionView {
-    pub id: Uuid,
-    pub tenant_id: Uuid,
-    pub product: ProductView,
-    #[schema(example = 25)]
-    pub seats: i32,
-    /// Licences assigned to users.
-    #[schema(example = 1)]
-    pub assigned_seats: i64,
-    pub billing: Billing,
-    /// Derived from `ends_at` and the clock at the moment of reading.
-    pub status: SubscriptionStatus,
-    #[schema(example = 12)]
-    pub term_months: i32,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    /// End of the grace period: usable until then, disabled after.
-    pub grace_ends_at: DateTime<Utc>,
-    /// The tenant's data is deleted after this instant.
-    pub data_retained_until: DateTime<Utc>,
-    pub partner_of_record: Option<PartnerOfRecord>,
-    pub superseded_by: Option<Uuid>,
-}
-
-impl SubscriptionView {
-    pub fn new(record: SubscriptionRecord, now: DateTime<Utc>, periods: Periods) -> Self {
-        let (row, product, partner, assigned_seats) = record;
-        Self {
-            id: row.id,
-            tenant_id: row.tenant_id,
-            product: product.into(),
-            seats: row.seats,
-            assigned_seats,
-            billing: row.billing,
-            status: periods.status(row.ends_at, row.superseded_by.is_some(), now),
-            term_months: row.term_months,
-            starts_at: row.starts_at,
-            ends_at: row.ends_at,
-            grace_ends_at: periods.grace_ends_at(row.ends_at),
-            data_retained_until: periods.data_retained_until(row.ends_at),
-            partner_of_record: partner.map(|p| PartnerOfRecord {
-                partner_id: p.id,
-                partner_number: p.partner_number,
-                name: p.name,
-            }),
-            superseded_by: row.superseded_by,
-        }
-    }
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SubscriptionQuery {
-    pub tenant_id: Option<Uuid>,
-    /// Filters by the status at this moment (computed from dates, not from a stored flag).
-    pub status: Option<SubscriptionStatus>,
-}
 
 /// List the subscriptions the caller can see
 #[utoipa::path(
@@ -146,16 +70,6 @@ pub async fn get_one(
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"partner_number": "4820193"}))]
-pub struct PartnerOfRecordInput {
-    /// The 7-digit partner-of-record number the partner gave the customer.
-    #[validate(length(min = 1, max = 20, message = "must be 1 to 20 characters"))]
-    #[schema(min_length = 1, max_length = 20)]
-    pub partner_number: String,
-}
-
 /// Name the partner of record
 ///
 /// Only the customer's administrators name (or change) the partner of record, never a
@@ -192,7 +106,7 @@ pub async fn set_partner_of_record(
         Ok((subscriptions::set_partner_of_record(conn, &principal, id, &number, now)?, now))
     });
     let unknown = |r: &Result<_, ApiError>| matches!(r, Err(e) if e.code == Code::UnknownPartnerNumber);
-    let (record, now) = limits::guarded(&state, subjects, naming, unknown).await?;
+    let (record, now) = budgets::guarded(&state, subjects, naming, unknown).await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }
 
@@ -257,5 +171,5 @@ pub async fn add_seats(
         .await?;
         Ok(web::Json(SubscriptionView::new(record, now, periods)))
     };
-    limits::guarded(&state, subjects, adding, limits::key_lookup_failed).await
+    budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await
 }

@@ -1,18 +1,16 @@
 //! A tenant's users and their licences, administered by tenant admins and delegated admins.
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
-use validator::Validate;
 
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
     responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    tenants::UserView,
     transaction,
 };
+use crate::views::tenants::UserView;
+use crate::views::users::{CreateUser, License, UpdateUser, UserCreated};
 use crate::{
     AppState,
     app::users::{self, NewUser},
@@ -20,37 +18,6 @@ use crate::{
     error::{ApiError, Problem},
     store::users::UserChanges,
 };
-
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "email": "nikos@fabrikam.example", "first_name": "Nikos", "last_name": "Georgiou",
-    "admin": false, "license_subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
-}))]
-pub struct CreateUser {
-    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
-    #[schema(max_length = 254)]
-    pub email: String,
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub first_name: String,
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub last_name: String,
-    /// Tenant administrator (default false).
-    #[serde(default)]
-    pub admin: bool,
-    /// Assign a licence on this subscription of the tenant right away.
-    pub license_subscription_id: Option<Uuid>,
-}
-
-/// A new user and the token that lets them set a password.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserCreated {
-    pub user: UserView,
-    /// Hand to the user: `POST /v1/auth/activate` (valid 7 days, once).
-    pub activation_token: String,
-}
 
 /// Add a user to a tenant
 #[utoipa::path(
@@ -136,22 +103,6 @@ pub async fn get_one(
     Ok(web::Json(UserView::new(row, licenses)))
 }
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"admin": true}))]
-pub struct UpdateUser {
-    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
-    #[schema(max_length = 254)]
-    pub email: Option<String>,
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub first_name: Option<String>,
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub last_name: Option<String>,
-    pub admin: Option<bool>,
-}
-
 /// Update a user
 ///
 /// A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
@@ -212,13 +163,6 @@ pub async fn remove(
     // The user's tokens are refused from the next request on; here before this answers.
     state.learn_revocations().await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// A licence: a user's seat on a subscription.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct License {
-    pub user_id: Uuid,
-    pub subscription_id: Uuid,
 }
 
 /// Assign a licence

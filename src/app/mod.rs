@@ -17,15 +17,8 @@ pub mod sweep;
 pub mod tenants;
 pub mod users;
 
-use crate::{domain::lifecycle::Periods, error::ApiError};
-
-/// The time rules of a deployment: grace and retention after a subscription's end, and
-/// the days before it at which renewal notices go out.
-#[derive(Debug, Clone)]
-pub struct Schedule {
-    pub periods: Periods,
-    pub notice_days: Vec<u32>,
-}
+pub use crate::domain::lifecycle::Schedule;
+use crate::error::ApiError;
 
 /// For outcomes that must be kept even though the caller is told no: the inner `Err` is
 /// answered after the transaction commits (an expired redemption releases its keys and

@@ -52,7 +52,7 @@ pub fn run(
         relationships_expired: in_batches(conn, |conn| {
             store::delegation::expire_due_relationships(conn, now, None, BATCH)
         })?,
-        idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - crate::idempotency::retention())?
+        idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - store::idempotency::RETENTION)?
             as u64,
         failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
         // Kept an hour past the longest-lived access token they could refuse.

@@ -20,6 +20,14 @@ pub enum SubscriptionStatus {
     Superseded,
 }
 
+/// The time rules of a deployment: grace and retention after a subscription's end, and
+/// the days before it at which renewal notices go out.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub periods: Periods,
+    pub notice_days: Vec<u32>,
+}
+
 /// The periods after the end date (settings `KEYPORT_GRACE_DAYS`, `KEYPORT_RETENTION_DAYS`).
 #[derive(Debug, Clone, Copy)]
 pub struct Periods {

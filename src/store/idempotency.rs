@@ -6,6 +6,9 @@ use diesel::{prelude::*, sql_types::BigInt};
 
 use crate::db::schema::idempotency_keys as keys;
 
+/// How long a first response is kept.
+pub const RETENTION: chrono::Duration = chrono::Duration::hours(24);
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = keys, treat_none_as_null = true)]
 pub struct KeptResponse {

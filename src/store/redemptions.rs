@@ -50,15 +50,6 @@ pub fn lock(conn: &mut PgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<
         .optional()
 }
 
-pub fn get(conn: &mut PgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<Option<RedemptionRow>> {
-    redemptions::table
-        .find(id)
-        .filter(redemptions::partner_id.eq(partner_id))
-        .select(RedemptionRow::as_select())
-        .first(conn)
-        .optional()
-}
-
 pub fn list(
     conn: &mut PgConnection,
     partner_id: Uuid,

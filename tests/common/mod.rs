@@ -17,7 +17,7 @@ use keyport::{
         self,
         embedded::{Durability, EmbeddedPostgres},
     },
-    telemetry::Metrics,
+    http::telemetry::Metrics,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};

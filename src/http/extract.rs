@@ -1,7 +1,10 @@
 //! Request extractors whose every failure is a problem document: JSON bodies (validated),
 //! pagination, path and query errors.
 
-use std::{future::Future, pin::Pin};
+use std::{
+    future::{Future, Ready, ready},
+    pin::Pin,
+};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -11,6 +14,8 @@ use uuid::Uuid;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use crate::{
+    AppState,
+    auth::{Principal, jwt::Claims},
     error::{ApiError, Code, FieldError},
     store::Page,
 };
@@ -269,5 +274,29 @@ pub async fn refuse_nul_in_url(
     match field {
         Some(field) => Ok(req.error_response(ApiError::invalid(&field, "must not contain the character U+0000"))),
         None => Ok(next.call(req).await?.map_into_boxed_body()),
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> Option<&str> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// The claims of the request's bearer token when it is valid and not revoked.
+pub fn bearer_claims(req: &HttpRequest, state: &AppState) -> Option<Claims> {
+    state.tokens.verify(bearer_token(req)?).filter(|claims| !state.revocations.refuses(claims))
+}
+
+impl FromRequest for Principal {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let principal = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|state| bearer_claims(req, state))
+            .and_then(Principal::from_claims);
+        ready(principal.ok_or_else(ApiError::unauthorized))
     }
 }

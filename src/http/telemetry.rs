@@ -14,15 +14,6 @@ use uuid::Uuid;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
-tokio::task_local! {
-    static REQUEST_ID: String;
-}
-
-/// The id of the request being served (for problems and logs), or `-` outside a request.
-pub fn current_request_id() -> String {
-    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| "-".to_string())
-}
-
 /// The request's id as handed to handlers through request extensions.
 #[derive(Clone)]
 pub struct RequestId(pub String);
@@ -102,7 +93,7 @@ pub async fn observe(
     let path = req.path().to_string();
     let started = Instant::now();
 
-    let mut response = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
+    let mut response = crate::error::REQUEST_ID.scope(id.clone(), next.call(req)).await?;
 
     let route = response.request().match_pattern().unwrap_or_else(|| "unmatched".to_string());
     let status = response.status();

@@ -13,7 +13,7 @@
 //! Bodies are sealed (they may hold keys or secrets shown once) with a key derived from the
 //! pepper, which is not in the database when `KEYPORT_KEY_PEPPER` is set.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use actix_web::{
     Error, HttpMessage, HttpResponse,
@@ -27,128 +27,18 @@ use chacha20poly1305::{
     ChaCha20Poly1305, KeyInit, Nonce,
     aead::{Aead, AeadCore, OsRng},
 };
-use chrono::{DateTime, Duration, Utc};
-use diesel::{
-    PgConnection,
-    connection::{AnsiTransactionManager, TransactionManager},
-    r2d2::{ConnectionManager, PooledConnection},
-};
 use sha2::{Digest, Sha256};
 
 use crate::{
     AppState,
-    api::extract::read_body,
-    auth::principal::bearer_claims,
     error::{ApiError, Code},
+    http::extract::{bearer_claims, read_body},
+    state::{UNIT, Unit, commit},
     store::idempotency::{self, KeptResponse},
 };
 
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
-/// How long a first response is kept.
-pub const RETENTION_HOURS: i64 = 24;
-
-type Pooled = PooledConnection<ConnectionManager<PgConnection>>;
-
-tokio::task_local! {
-    /// The unit of the idempotent request being served, if it is one.
-    static UNIT: Arc<Unit>;
-}
-
-/// An idempotent request's transaction: opened by its first database step, committed by
-/// [`guard`] with the kept response.
-pub struct Unit {
-    scope: String,
-    key: String,
-    fingerprint: Vec<u8>,
-    /// Responses kept before this have expired.
-    kept_since: DateTime<Utc>,
-    /// Names the key among advisory locks.
-    lock: i64,
-    conn: Mutex<Option<Pooled>>,
-}
-
-impl Unit {
-    fn new(scope: String, key: String, fingerprint: Vec<u8>, kept_since: DateTime<Utc>) -> Self {
-        let mut hash = Sha256::new();
-        hash.update(b"idempotency\0");
-        hash.update(scope.as_bytes());
-        hash.update([0]);
-        hash.update(key.as_bytes());
-        let lock = i64::from_be_bytes(hash.finalize()[..8].try_into().expect("8 bytes"));
-        Self { scope, key, fingerprint, kept_since, lock, conn: Mutex::new(None) }
-    }
-
-    fn take(&self) -> Option<Pooled> {
-        self.conn.lock().unwrap_or_else(PoisonError::into_inner).take()
-    }
-
-    fn put(&self, conn: Pooled) {
-        *self.conn.lock().unwrap_or_else(PoisonError::into_inner) = Some(conn);
-    }
-}
-
-/// The unit of the request being served, when it is an idempotent one.
-pub fn current_unit() -> Option<Arc<Unit>> {
-    UNIT.try_with(Arc::clone).ok()
-}
-
-fn in_flight() -> ApiError {
-    ApiError {
-        retry_after: Some(1),
-        ..ApiError::new(
-            Code::IdempotencyKeyInFlight,
-            "A request with this Idempotency-Key is still running; retry shortly.",
-        )
-    }
-}
-
-/// The unit's connection, opening its transaction on first use: `BEGIN`, the key's
-/// advisory lock (409 when another request holds it) and a last look for a response kept
-/// since the guard's (409 as well: the retry is then replayed).
-fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &crate::db::PgPool) -> Result<Pooled, ApiError> {
-    if let Some(conn) = pooled {
-        return Ok(conn);
-    }
-    let mut conn = pool.get()?;
-    AnsiTransactionManager::begin_transaction(&mut *conn)?;
-    let free = idempotency::try_lock(&mut conn, unit.lock).and_then(|locked| {
-        Ok(locked && idempotency::find(&mut conn, &unit.scope, &unit.key, unit.kept_since)?.is_none())
-    });
-    match free {
-        Ok(true) => Ok(conn),
-        Ok(false) => {
-            AnsiTransactionManager::rollback_transaction(&mut *conn)?;
-            Err(in_flight())
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Runs `work` on the unit's connection (in a savepoint of its transaction), handing the
-/// connection back to the unit afterwards.
-pub async fn in_unit<T, F>(unit: Arc<Unit>, pool: crate::db::PgPool, work: F) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
-{
-    let pooled = unit.take();
-    let (conn, result) = {
-        let unit = Arc::clone(&unit);
-        web::block(move || match unit_connection(&unit, pooled, &pool) {
-            Ok(mut conn) => {
-                let result = work(&mut conn);
-                (Some(conn), result)
-            }
-            Err(e) => (None, Err(e)),
-        })
-        .await?
-    };
-    if let Some(conn) = conn {
-        unit.put(conn);
-    }
-    result
-}
 
 /// Whether a response is kept for replay (see the module comment).
 fn kept(status: StatusCode) -> bool {
@@ -247,7 +137,7 @@ pub async fn guard(
     };
     let fingerprint = fingerprint(&req, &body);
 
-    let kept_since = state.clock.real_now() - retention();
+    let kept_since = state.clock.real_now() - idempotency::RETENTION;
     let found = {
         let (scope, key) = (scope.clone(), key.clone());
         state.autocommit(move |conn| Ok(idempotency::find(conn, &scope, &key, kept_since)?)).await
@@ -296,23 +186,4 @@ pub async fn guard(
         rebuilt.insert_header((name.clone(), value.clone()));
     }
     Ok(ServiceResponse::new(http_req, rebuilt.body(bytes)))
-}
-
-/// Keeps the response (when it is kept) and commits the unit: the change and the answer
-/// that describes it become durable together.
-fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Result<(), ApiError> {
-    let result = match keep {
-        Some(response) => idempotency::keep(&mut conn, &unit.scope, &unit.key, &response),
-        None => Ok(()),
-    }
-    .and_then(|()| AnsiTransactionManager::commit_transaction(&mut *conn));
-    result.map_err(|e| match ApiError::from(e) {
-        e if e.code == Code::Internal => ApiError::unavailable("the request's transaction could not commit"),
-        e => e,
-    })
-}
-
-/// How long kept responses stay, as a bound for the sweeper.
-pub fn retention() -> Duration {
-    Duration::hours(RETENTION_HOURS)
 }

@@ -1,0 +1,13 @@
+//! What every operation shares over HTTP: extractors whose failures are problems, the
+//! middleware (request ids and metrics, the U+0000 guard, idempotency), and the parts of
+//! the published document that operations share.
+
+pub mod budgets;
+pub mod contract;
+pub mod extract;
+pub mod idempotency;
+pub mod responses;
+pub mod telemetry;
+
+/// The media type of problem answers.
+pub const PROBLEM: &str = "application/problem+json";

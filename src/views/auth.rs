@@ -1,0 +1,85 @@
+//! The JSON shapes of auth: request bodies (validated where JSON is read) and views.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+#[allow(unused_imports)]
+use super::*;
+
+/// A token request (RFC 6749), as a form or as JSON. Client credentials may also come in
+/// an HTTP Basic `Authorization` header.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct TokenRequest {
+    /// `client_credentials`, `password` or `refresh_token`.
+    #[schema(example = "client_credentials", max_length = 1024)]
+    pub grant_type: Option<String>,
+    #[schema(example = "operator", max_length = 1024)]
+    pub client_id: Option<String>,
+    #[schema(max_length = 1024)]
+    pub client_secret: Option<String>,
+    /// The user's e-mail address (`password` grant).
+    #[schema(max_length = 1024)]
+    pub username: Option<String>,
+    #[schema(max_length = 1024)]
+    pub password: Option<String>,
+    #[schema(max_length = 1024)]
+    pub refresh_token: Option<String>,
+    /// Accepted and ignored: a token carries the caller's role.
+    #[schema(max_length = 1024)]
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    /// Single-use; present for the `password` and `refresh_token` grants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// An RFC 6749 §5.2 error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OAuthError {
+    /// `invalid_request`, `invalid_client`, `invalid_grant` or `unsupported_grant_type`.
+    #[schema(example = "invalid_grant")]
+    pub error: String,
+    pub error_description: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"activation_token": "kpa_...", "password": "correct horse battery staple"}))]
+pub struct ActivateRequest {
+    /// The token returned when the user was created (valid 7 days, single use).
+    #[validate(length(min = 1, max = 200, message = "is required"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub activation_token: String,
+    /// At least 10 characters.
+    #[validate(length(min = 10, max = 1024, message = "must be 10 to 1024 characters"))]
+    #[schema(min_length = 10, max_length = 1024)]
+    pub password: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivatedUser {
+    pub user_id: Uuid,
+    pub email: String,
+}
+
+/// A revocation request (RFC 7009), as a form or as JSON.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct RevokeRequest {
+    /// A refresh token (`kpr_…`) or an access token.
+    #[schema(max_length = 1024)]
+    pub token: Option<String>,
+    /// `refresh_token` or `access_token`: a hint; the token says what it is.
+    #[schema(example = "refresh_token", max_length = 1024)]
+    pub token_type_hint: Option<String>,
+}

@@ -1,0 +1,125 @@
+//! The JSON shapes of keys: request bodies (validated where JSON is read) and views.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+#[allow(unused_imports)]
+use super::*;
+
+/// A product key as anyone but its first recipient sees it: masked.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct KeyView {
+    pub id: Uuid,
+    /// Only the last five characters are kept.
+    #[schema(example = "*****-*****-*****-*****-7QX9F")]
+    pub key: String,
+    pub product: ProductView,
+    #[schema(example = 10)]
+    pub seats: i32,
+    #[schema(example = 12)]
+    pub term_months: i32,
+    pub partner_id: Uuid,
+    pub batch_id: Uuid,
+    pub status: KeyStatus,
+    pub created_at: DateTime<Utc>,
+    pub redeemed_at: Option<DateTime<Utc>>,
+}
+
+impl KeyView {
+    pub fn new(key: KeyRow, product: ProductRow) -> Self {
+        Self {
+            id: key.id,
+            key: ProductKey::masked(&key.last_five),
+            product: product.into(),
+            seats: key.seats,
+            term_months: key.term_months,
+            partner_id: key.partner_id,
+            batch_id: key.batch_id,
+            status: key.status,
+            created_at: key.created_at,
+            redeemed_at: key.redeemed_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "product_id": "01900000-0000-7000-8000-000000000002",
+    "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+    "seats_per_key": 10, "term_months": 12, "quantity": 5
+}))]
+pub struct CreateKeyBatch {
+    pub product_id: Uuid,
+    /// The partner that receives the keys; it must have a reseller relationship.
+    pub partner_id: Uuid,
+    #[validate(range(min = 1, max = 10000, message = "must be between 1 and 10000"))]
+    pub seats_per_key: i32,
+    #[validate(range(min = 1, max = 60, message = "must be between 1 and 60"))]
+    pub term_months: i32,
+    /// Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
+    #[validate(range(min = 1, max = 100000, message = "must be between 1 and 100000"))]
+    pub quantity: Option<i32>,
+    /// Import keys made elsewhere (each format- and checksum-checked), instead of `quantity`.
+    #[validate(length(min = 1, max = 100000, message = "must hold 1 to 100000 keys"))]
+    #[schema(min_items = 1, max_items = 100000)]
+    pub keys: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct KeyBatchView {
+    pub id: Uuid,
+    pub product_id: Uuid,
+    pub partner_id: Uuid,
+    pub seats_per_key: i32,
+    pub term_months: i32,
+    pub quantity: i32,
+    /// True when the keys were imported rather than minted here.
+    pub imported: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<KeyBatchRow> for KeyBatchView {
+    fn from(row: KeyBatchRow) -> Self {
+        Self {
+            id: row.id,
+            product_id: row.product_id,
+            partner_id: row.partner_id,
+            seats_per_key: row.seats_per_key,
+            term_months: row.term_months,
+            quantity: row.quantity,
+            imported: row.imported,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// A new batch with its keys in plain text: the only time they are ever shown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NewKeyBatch {
+    #[serde(flatten)]
+    pub batch: KeyBatchView,
+    #[schema(example = json!(["BCDFG-HJKMP-QRTVW-XY234-6789B"]))]
+    pub keys: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct KeyQuery {
+    pub status: Option<KeyStatus>,
+    pub product_id: Option<Uuid>,
+    pub batch_id: Option<Uuid>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"key": "BCDFG-HJKMP-QRTVW-XY234-6789B"}))]
+pub struct KeyInput {
+    /// Case-insensitive; spaces and hyphens are ignored.
+    #[validate(length(max = 200, message = "is too long to be a product key"))]
+    #[schema(max_length = 200)]
+    pub key: String,
+}

@@ -1,0 +1,50 @@
+//! The API's JSON shapes: request bodies and queries (validated where they are read) and
+//! the views of what the service keeps. Handlers in `api/` parse into these and answer
+//! with them; the published document is generated from them.
+
+pub mod auth;
+pub mod catalogue;
+pub mod delegation;
+pub mod keys;
+pub mod notifications;
+pub mod ops;
+pub mod partners;
+pub mod redemptions;
+pub mod renewals;
+pub mod sandbox;
+pub mod subscriptions;
+pub mod tenants;
+pub mod users;
+
+// What the shapes are made of, for the modules above (`use super::*`).
+#[allow(unused_imports)]
+use self::{
+    catalogue::ProductView,
+    subscriptions::SubscriptionView,
+    tenants::{TenantView, UserView},
+};
+#[allow(unused_imports)]
+use crate::{
+    app::redemptions::{Entry, Review},
+    auth::jwt::Jwks,
+    domain::{
+        lifecycle::{Periods, SubscriptionStatus},
+        product_key::ProductKey,
+        statuses::{
+            Billing, KeyStatus, OfferStatus, RedemptionStatus, RelationshipStatus, RenewalMethod, TenantStatus,
+        },
+    },
+    http::extract::ListOf,
+    store::{
+        clients::ApiClientRow,
+        delegation::{OfferRow, RelationshipRow},
+        keys::{KeyBatchRow, KeyRow},
+        notifications::NotificationRow,
+        partners::PartnerRow,
+        products::ProductRow,
+        redemptions::RedemptionRow,
+        subscriptions::{RenewalRow, SubscriptionRecord},
+        tenants::TenantRow,
+        users::UserRow,
+    },
+};

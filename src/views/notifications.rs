@@ -1,0 +1,51 @@
+//! The JSON shapes of notifications: request bodies (validated where JSON is read) and views.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[allow(unused_imports)]
+use super::*;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationView {
+    pub id: Uuid,
+    /// `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
+    #[schema(example = "delegated_admin_offer.created")]
+    pub event: String,
+    pub tenant_id: Option<Uuid>,
+    pub subscription_id: Option<Uuid>,
+    pub offer_id: Option<Uuid>,
+    /// For renewal notices: days left before the end date.
+    pub days_before: Option<i32>,
+    pub message: String,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+impl From<NotificationRow> for NotificationView {
+    fn from(row: NotificationRow) -> Self {
+        Self {
+            id: row.id,
+            event: row.event.as_str().to_string(),
+            tenant_id: row.tenant_id,
+            subscription_id: row.subscription_id,
+            offer_id: row.offer_id,
+            days_before: row.days_before,
+            message: row.message,
+            created_at: row.created_at,
+            read_at: row.read_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationQuery {
+    /// Only this event.
+    #[param(max_length = 100)]
+    pub event: Option<String>,
+    /// `true`: only unread; `false`: only read.
+    pub unread: Option<bool>,
+}

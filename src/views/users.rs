@@ -1,0 +1,63 @@
+//! The JSON shapes of users: request bodies (validated where JSON is read) and views.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+#[allow(unused_imports)]
+use super::*;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "email": "nikos@fabrikam.example", "first_name": "Nikos", "last_name": "Georgiou",
+    "admin": false, "license_subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+}))]
+pub struct CreateUser {
+    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
+    #[schema(max_length = 254)]
+    pub email: String,
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub first_name: String,
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub last_name: String,
+    /// Tenant administrator (default false).
+    #[serde(default)]
+    pub admin: bool,
+    /// Assign a licence on this subscription of the tenant right away.
+    pub license_subscription_id: Option<Uuid>,
+}
+
+/// A new user and the token that lets them set a password.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserCreated {
+    pub user: UserView,
+    /// Hand to the user: `POST /v1/auth/activate` (valid 7 days, once).
+    pub activation_token: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"admin": true}))]
+pub struct UpdateUser {
+    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "is too long"))]
+    #[schema(max_length = 254)]
+    pub email: Option<String>,
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub first_name: Option<String>,
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub last_name: Option<String>,
+    pub admin: Option<bool>,
+}
+
+/// A licence: a user's seat on a subscription.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct License {
+    pub user_id: Uuid,
+    pub subscription_id: Uuid,
+}
