@@ -149,6 +149,18 @@ mod tests {
         same_names(SubscriptionStatus::ALL, SubscriptionStatus::as_str);
     }
 
+    /// The database's CHECK constraint on notification events lists exactly these.
+    #[test]
+    fn every_event_kind_is_allowed_by_the_migrations() {
+        let migrations: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+            .unwrap()
+            .map(|d| std::fs::read_to_string(d.unwrap().path().join("up.sql")).unwrap_or_default())
+            .collect();
+        for kind in EventKind::ALL {
+            assert!(migrations.contains(&format!("'{}'", kind.as_str())), "{kind} is not in the CHECK constraint");
+        }
+    }
+
     #[test]
     fn unknown_text_is_no_value() {
         assert_eq!(KeyStatus::parse("reserved"), Some(KeyStatus::Reserved));
