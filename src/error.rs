@@ -244,11 +244,13 @@ pub struct ApiError {
     pub errors: Vec<FieldError>,
     /// Seconds to wait before retrying (`Retry-After`), for 429 and 503.
     pub retry_after: Option<u64>,
+    /// The database connection was found dead: a read may run once more on a fresh one.
+    pub connection_lost: bool,
 }
 
 impl ApiError {
     pub fn new(code: Code, detail: impl Into<String>) -> Self {
-        Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None }
+        Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None, connection_lost: false }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -270,7 +272,7 @@ impl ApiError {
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
-        Self { code: Code::ValidationFailed, detail, errors, retry_after: None }
+        Self { code: Code::ValidationFailed, detail, errors, retry_after: None, connection_lost: false }
     }
 
     /// Something went wrong inside: logged in full here, answered without internals.
@@ -323,7 +325,8 @@ impl From<diesel::result::Error> for ApiError {
         use diesel::result::{DatabaseErrorKind as Kind, Error};
         match e {
             Error::NotFound => ApiError::not_found("resource"),
-            Error::DatabaseError(Kind::ClosedConnection | Kind::UnableToSendCommand, _) => ApiError::unavailable(e),
+            // The pool must not hand this connection out again.
+            ref gone if crate::db::lost(gone) => ApiError { connection_lost: true, ..ApiError::unavailable(e) },
             Error::DatabaseError(Kind::SerializationFailure, _) => ApiError::contended(e),
             Error::DatabaseError(_, ref info) if info.message().starts_with("deadlock detected") => {
                 ApiError::contended(e)

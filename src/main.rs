@@ -88,12 +88,14 @@ fn print_credentials(credentials: &Option<OperatorCredentials>) {
 }
 
 fn main() -> ExitCode {
+    // Lines are written by a thread of their own, so a request never waits on stderr.
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KEYPORT_LOG")
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .init();
     let cli = Cli::parse();
     let result = match cli.command {

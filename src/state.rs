@@ -8,17 +8,14 @@ use std::sync::Arc;
 
 use std::sync::{Mutex, PoisonError};
 
-use diesel::{
-    connection::{AnsiTransactionManager, TransactionManager},
-    r2d2::{ConnectionManager, PooledConnection},
-};
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use sha2::{Digest, Sha256};
 
 use crate::{
     auth::{jwt::TokenKeys, revocations::Revocations, secrets::Pepper},
     clock::Clock,
     config::Settings,
-    db::PgPool,
+    db::{PgPool, Pooled},
     error::{ApiError, Code},
     limits::FailureBudgets,
     store::idempotency::{self as kept, KeptResponse},
@@ -55,6 +52,29 @@ impl AppState {
             Some(unit) => in_unit(unit, self.pool.clone(), step).await,
             None => self.autocommit(step).await,
         }
+    }
+
+    /// Runs a read on the blocking pool: no transaction (each statement sees its own
+    /// snapshot anyway), so a one-statement read is one round trip. A read that meets a
+    /// dead connection (the server restarted, a failover) runs once more on a fresh one.
+    pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let (pool, clock) = (self.pool.clone(), self.clock.clone());
+        web::block(move || {
+            let attempt = || -> Result<T, ApiError> {
+                let mut conn = pool.get()?;
+                let now = clock.now(&mut conn)?;
+                work(&mut conn, now)
+            };
+            match attempt() {
+                Err(e) if e.connection_lost => attempt(),
+                other => other,
+            }
+        })
+        .await?
     }
 
     /// Like [`AppState::autocommit`], but inside the request's unit when it has one: for
@@ -113,8 +133,6 @@ where
 // The unit of an idempotent POST (see `http::idempotency`): its first database step opens
 // one transaction and takes a transaction-scoped advisory lock on the caller's key; every
 // later step runs as a savepoint in it; the guard commits it with the kept response.
-
-type Pooled = PooledConnection<ConnectionManager<PgConnection>>;
 
 tokio::task_local! {
     /// The unit of the idempotent request being served, if it is one.
@@ -227,4 +245,13 @@ pub fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Resu
         e if e.code == Code::Internal => ApiError::unavailable("the request's transaction could not commit"),
         e => e,
     })
+}
+
+/// [`AppState::read`] as a function, for handlers.
+pub async fn read<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+{
+    state.read(work).await
 }

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, get, post, web};
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -36,7 +37,7 @@ pub async fn list_products(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<ProductView>>, ApiError> {
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| catalogue::list_products(conn, page)).await?;
+    let rows = read(&state, move |conn, _| catalogue::list_products(conn, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
@@ -106,6 +107,6 @@ pub async fn domain(
 ) -> Result<web::Json<DomainAvailability>, ApiError> {
     let name = name.into_inner();
     let lookup = name.clone();
-    let available = transaction(&state, move |conn, _| catalogue::domain_available(conn, &lookup)).await?;
+    let available = read(&state, move |conn, _| catalogue::domain_available(conn, &lookup)).await?;
     Ok(web::Json(DomainAvailability { name, available }))
 }

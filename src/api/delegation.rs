@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -77,8 +78,7 @@ pub async fn list_offers(
 ) -> Result<web::Json<ListOf<OfferView>>, ApiError> {
     let (page, status) = (pagination.page()?, query.status);
     let (rows, now) =
-        transaction(&state, move |conn, now| Ok((delegation::list_offers(conn, &principal, status, page, now)?, now)))
-            .await?;
+        read(&state, move |conn, now| Ok((delegation::list_offers(conn, &principal, status, page, now)?, now))).await?;
     Ok(web::Json(ListOf::page(page, rows, |o| o.id, |o| OfferView::new(o, now))))
 }
 
@@ -101,8 +101,7 @@ pub async fn get_offer(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<OfferView>, ApiError> {
     let id = *id;
-    let (offer, now) =
-        transaction(&state, move |conn, now| Ok((delegation::get_offer(conn, &principal, id)?, now))).await?;
+    let (offer, now) = read(&state, move |conn, now| Ok((delegation::get_offer(conn, &principal, id)?, now))).await?;
     Ok(web::Json(OfferView::new(offer, now)))
 }
 
@@ -214,8 +213,7 @@ pub async fn list_relationships(
 ) -> Result<web::Json<ListOf<RelationshipView>>, ApiError> {
     let page = pagination.page()?;
     let (rows, now) =
-        transaction(&state, move |conn, now| Ok((delegation::list_relationships(conn, &principal, page)?, now)))
-            .await?;
+        read(&state, move |conn, now| Ok((delegation::list_relationships(conn, &principal, page)?, now))).await?;
     Ok(web::Json(ListOf::page(page, rows, |(r, _)| r.id, |(r, p)| RelationshipView::new(r, p, now))))
 }
 
@@ -239,7 +237,7 @@ pub async fn get_relationship(
 ) -> Result<web::Json<RelationshipView>, ApiError> {
     let id = *id;
     let ((row, partner), now) =
-        transaction(&state, move |conn, now| Ok((delegation::get_relationship(conn, &principal, id)?, now))).await?;
+        read(&state, move |conn, now| Ok((delegation::get_relationship(conn, &principal, id)?, now))).await?;
     Ok(web::Json(RelationshipView::new(row, partner, now)))
 }
 

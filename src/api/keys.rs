@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -117,7 +118,7 @@ pub async fn list_batches(
 ) -> Result<web::Json<ListOf<KeyBatchView>>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| keys::list_batches(conn, partner, page)).await?;
+    let rows = read(&state, move |conn, _| keys::list_batches(conn, partner, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
@@ -141,7 +142,7 @@ pub async fn get_batch(
 ) -> Result<web::Json<KeyBatchView>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let id = *id;
-    let row = transaction(&state, move |conn, _| keys::get_batch(conn, partner, id)).await?;
+    let row = read(&state, move |conn, _| keys::get_batch(conn, partner, id)).await?;
     Ok(web::Json(row.into()))
 }
 
@@ -167,7 +168,7 @@ pub async fn list_keys(
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
     let filter = KeyFilter { partner, status: query.status, product_id: query.product_id, batch_id: query.batch_id };
-    let rows = transaction(&state, move |conn, _| keys::list_keys(conn, &filter, page)).await?;
+    let rows = read(&state, move |conn, _| keys::list_keys(conn, &filter, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |(k, _)| k.id, |(k, p)| KeyView::new(k, p))))
 }
 

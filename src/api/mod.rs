@@ -19,5 +19,5 @@ pub mod users;
 // What every operation module uses, from the rooms below.
 pub use crate::{
     http::{PROBLEM, extract, responses},
-    state::transaction,
+    state::{read, transaction},
 };

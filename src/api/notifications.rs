@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::{
     extract::{ListOf, Pagination},
+    read,
     responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -38,8 +39,7 @@ pub async fn list(
         return Err(ApiError::invalid("event", "is at most 100 characters"));
     }
     let rows =
-        transaction(&state, move |conn, _| notifications::list(conn, &principal, event.as_deref(), unread, page))
-            .await?;
+        read(&state, move |conn, _| notifications::list(conn, &principal, event.as_deref(), unread, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |n| n.id, Into::into)))
 }
 

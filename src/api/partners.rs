@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::{
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -65,12 +66,12 @@ pub async fn list(
 ) -> Result<web::Json<ListOf<PartnerView>>, ApiError> {
     authz::operator(&principal)?;
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, _| partners::list(conn, page)).await?;
+    let rows = read(&state, move |conn, _| partners::list(conn, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
-async fn read(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiError> {
-    Ok(transaction(state, move |conn, _| partners::get(conn, id)).await?.into())
+async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiError> {
+    Ok(read(state, move |conn, _| partners::get(conn, id)).await?.into())
 }
 
 /// The calling partner
@@ -86,7 +87,7 @@ async fn read(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiE
 #[get("/v1/partners/me")]
 pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<PartnerView>, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    Ok(web::Json(read(&state, partner_id).await?))
+    Ok(web::Json(partner_view(&state, partner_id).await?))
 }
 
 /// Read a partner
@@ -107,7 +108,7 @@ pub async fn get_one(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<PartnerView>, ApiError> {
     authz::partner_record(&principal, *id)?;
-    Ok(web::Json(read(&state, *id).await?))
+    Ok(web::Json(partner_view(&state, *id).await?))
 }
 
 /// Update a partner's name and programme status
@@ -215,7 +216,7 @@ pub async fn list_clients(
 ) -> Result<web::Json<ListOf<ApiClientView>>, ApiError> {
     authz::partner_record(&principal, *id)?;
     let (page, partner_id) = (pagination.page()?, *id);
-    let rows = transaction(&state, move |conn, _| partners::list_clients(conn, partner_id, page)).await?;
+    let rows = read(&state, move |conn, _| partners::list_clients(conn, partner_id, page)).await?;
     let view = |r: ApiClientRow| ApiClientView { client_id: r.client_id, name: r.name, created_at: r.created_at };
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, view)))
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -82,7 +83,7 @@ pub async fn list(
     let partner_id = authz::partner(&principal)?;
     let (page, status) = (pagination.page()?, query.status);
     let (rows, now) =
-        transaction(&state, move |conn, now| Ok((redemptions::list(conn, partner_id, status, page)?, now))).await?;
+        read(&state, move |conn, now| Ok((redemptions::list(conn, partner_id, status, page)?, now))).await?;
     let summary = |r: RedemptionRow| RedemptionSummary {
         id: r.id,
         status: redemptions::status_at(&r, now),
@@ -115,6 +116,7 @@ pub async fn get_one(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RedemptionView>, ApiError> {
     let (partner_id, id) = (authz::partner(&principal)?, *id);
+    // A transaction, not a read: a redemption found past its time is expired here.
     let (review, now) = transaction(&state, move |conn, now| {
         Ok(redemptions::get(conn, partner_id, id, now)?.map(|review| (review, now)))
     })

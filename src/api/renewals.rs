@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -93,6 +94,6 @@ pub async fn list_renewals(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<RenewalView>>, ApiError> {
     let (page, id) = (pagination.page()?, *id);
-    let rows = transaction(&state, move |conn, now| renewals::list(conn, &principal, id, page, now)).await?;
+    let rows = read(&state, move |conn, now| renewals::list(conn, &principal, id, page, now)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }

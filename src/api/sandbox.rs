@@ -6,6 +6,7 @@ use chrono::Duration;
 use super::{
     PROBLEM,
     extract::Json,
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized},
     transaction,
 };
@@ -47,7 +48,7 @@ pub async fn clock(
     principal: Option<Principal>,
 ) -> Result<web::Json<SandboxClock>, ApiError> {
     sandbox_operator(&state, principal)?;
-    let (now, offset_seconds) = transaction(&state, sandbox::read).await?;
+    let (now, offset_seconds) = read(&state, sandbox::read).await?;
     Ok(web::Json(SandboxClock { now, offset_seconds }))
 }
 

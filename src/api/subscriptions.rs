@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -40,7 +41,7 @@ pub async fn list(
 ) -> Result<web::Json<ListOf<SubscriptionView>>, ApiError> {
     let (tenant_id, status, page, periods) =
         (query.tenant_id, query.status, pagination.page()?, state.settings.periods());
-    let (rows, now) = transaction(&state, move |conn, now| {
+    let (rows, now) = read(&state, move |conn, now| {
         Ok((subscriptions::list(conn, &principal, tenant_id, status, periods, page, now)?, now))
     })
     .await?;
@@ -66,7 +67,7 @@ pub async fn get_one(
 ) -> Result<web::Json<SubscriptionView>, ApiError> {
     let (id, periods) = (*id, state.settings.periods());
     let (record, now) =
-        transaction(&state, move |conn, now| Ok((subscriptions::get(conn, &principal, id, now)?, now))).await?;
+        read(&state, move |conn, now| Ok((subscriptions::get(conn, &principal, id, now)?, now))).await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }
 

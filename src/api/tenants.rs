@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -38,7 +39,7 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<TenantView>>, ApiError> {
     let page = pagination.page()?;
-    let rows = transaction(&state, move |conn, now| tenants::list(conn, &principal, page, now)).await?;
+    let rows = read(&state, move |conn, now| tenants::list(conn, &principal, page, now)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
@@ -60,7 +61,7 @@ pub async fn get_one(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<TenantView>, ApiError> {
     let id = *id;
-    let row = transaction(&state, move |conn, now| tenants::get(conn, &principal, id, now)).await?;
+    let row = read(&state, move |conn, now| tenants::get(conn, &principal, id, now)).await?;
     Ok(web::Json(row.into()))
 }
 

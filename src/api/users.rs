@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{Json, ListOf, Pagination},
+    read,
     responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -75,7 +76,7 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<UserView>>, ApiError> {
     let (tenant_id, page) = (*id, pagination.page()?);
-    let rows = transaction(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;
+    let rows = read(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;
     Ok(web::Json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
 }
 
@@ -98,8 +99,7 @@ pub async fn get_one(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<UserView>, ApiError> {
     let (tenant_id, user_id) = path.into_inner();
-    let (row, licenses) =
-        transaction(&state, move |conn, now| users::get(conn, &principal, tenant_id, user_id, now)).await?;
+    let (row, licenses) = read(&state, move |conn, now| users::get(conn, &principal, tenant_id, user_id, now)).await?;
     Ok(web::Json(UserView::new(row, licenses)))
 }
 

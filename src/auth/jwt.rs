@@ -1,6 +1,9 @@
 //! Access tokens: EdDSA (Ed25519) JWTs with a `kid`, verification keys and the JWKS.
 
-use std::collections::HashMap;
+use std::{
+    collections::HashMap,
+    sync::{PoisonError, RwLock},
+};
 
 use base64::{Engine, engine::general_purpose::STANDARD, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
@@ -98,7 +101,14 @@ pub struct Jwks {
     pub keys: Vec<Jwk>,
 }
 
-/// Signs with the current key; verifies with any live key.
+/// Seconds of clock skew allowed on `exp`.
+const LEEWAY: u64 = 5;
+
+/// Most verified tokens remembered at once.
+const CACHE_SIZE: usize = 10_000;
+
+/// Signs with the current key; verifies with any live key, remembering tokens it verified
+/// until they expire, so a token's signature is checked once, not on every request.
 pub struct TokenKeys {
     signing_kid: String,
     signing: EncodingKey,
@@ -106,6 +116,7 @@ pub struct TokenKeys {
     jwks: Jwks,
     issuer: String,
     audience: String,
+    verified: RwLock<HashMap<Box<str>, Claims>>,
 }
 
 impl TokenKeys {
@@ -133,6 +144,7 @@ impl TokenKeys {
             jwks,
             issuer: issuer.to_string(),
             audience: audience.to_string(),
+            verified: RwLock::new(HashMap::new()),
         }
     }
 
@@ -165,6 +177,26 @@ impl TokenKeys {
 
     /// The claims of a valid, unexpired token of our issuer and audience, else `None`.
     pub fn verify(&self, token: &str) -> Option<Claims> {
+        let now = jsonwebtoken::get_current_timestamp();
+        let remembered = self.verified.read().unwrap_or_else(PoisonError::into_inner).get(token).cloned();
+        if let Some(claims) = remembered {
+            return (claims.exp as u64 + LEEWAY > now).then_some(claims);
+        }
+        let claims = self.check(token)?;
+        let mut verified = self.verified.write().unwrap_or_else(PoisonError::into_inner);
+        if verified.len() >= CACHE_SIZE {
+            // Bounded whatever the traffic: expired tokens go first, then everything.
+            verified.retain(|_, c| c.exp as u64 + LEEWAY > now);
+            if verified.len() >= CACHE_SIZE {
+                verified.clear();
+            }
+        }
+        verified.insert(token.into(), claims.clone());
+        Some(claims)
+    }
+
+    /// The signature, algorithm, key, issuer, audience and expiry checks themselves.
+    fn check(&self, token: &str) -> Option<Claims> {
         let header = jsonwebtoken::decode_header(token).ok()?;
         if header.alg != Algorithm::EdDSA {
             return None;
@@ -174,7 +206,7 @@ impl TokenKeys {
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        validation.leeway = 5;
+        validation.leeway = LEEWAY;
         jsonwebtoken::decode::<Claims>(token, key, &validation).ok().map(|d| d.claims)
     }
 }
@@ -209,6 +241,16 @@ mod tests {
         let token = wrong_aud.sign(&wrong_aud.claims("x".into(), Role::Operator, Utc::now(), 60)).unwrap();
         assert!(keys.verify(&token).is_none());
         assert!(keys.verify("not.a.token").is_none());
+    }
+
+    #[test]
+    fn a_remembered_token_still_expires() {
+        let keys = keys();
+        let claims = keys.claims("x".into(), Role::Operator, Utc::now() - chrono::Duration::seconds(30), 60);
+        let token = keys.sign(&claims).unwrap();
+        assert!(keys.verify(&token).is_some());
+        keys.verified.write().unwrap().get_mut(token.as_str()).unwrap().exp -= 60;
+        assert!(keys.verify(&token).is_none(), "the remembered claims expire too");
     }
 
     #[test]

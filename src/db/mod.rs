@@ -4,25 +4,70 @@ pub mod embedded;
 pub mod listen;
 pub mod schema;
 
-use std::time::Duration;
+use std::{cell::Cell, time::Duration};
 
 use diesel::{
     PgConnection,
-    r2d2::{ConnectionManager, Pool},
+    r2d2::{ConnectionManager, ManageConnection, Pool, PooledConnection},
+    result::{DatabaseErrorKind, Error},
 };
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-pub type PgPool = Pool<ConnectionManager<PgConnection>>;
+pub type PgPool = Pool<Manager>;
+pub type Pooled = PooledConnection<Manager>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// A pool of `size` connections; a checkout waits at most five seconds.
+/// A pool of `size` connections; a checkout waits at most five seconds. Checkouts are not
+/// pinged (that would be a round trip per request): a connection found dead in use is
+/// reported with [`lost`] and dropped from the pool when it is handed back.
 pub fn pool(url: &str, size: u32) -> Result<PgPool, r2d2::Error> {
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
-        .build(ConnectionManager::new(url))
+        .test_on_check_out(false)
+        .build(Manager(ConnectionManager::new(url)))
+}
+
+thread_local! {
+    /// Set when the connection this thread uses was found dead; read when it is handed back.
+    static LOST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether `e` says the connection itself is gone (the server went away, a failover), in
+/// which case the connection this thread holds is not handed out again.
+pub fn lost(e: &Error) -> bool {
+    let gone = matches!(
+        e,
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _)
+    );
+    if gone {
+        LOST.set(true);
+    }
+    gone
+}
+
+/// diesel's manager, dropping connections [`lost`] reported.
+#[derive(Debug)]
+pub struct Manager(ConnectionManager<PgConnection>);
+
+impl ManageConnection for Manager {
+    type Connection = PgConnection;
+    type Error = <ConnectionManager<PgConnection> as ManageConnection>::Error;
+
+    fn connect(&self) -> Result<PgConnection, Self::Error> {
+        LOST.set(false);
+        self.0.connect()
+    }
+
+    fn is_valid(&self, conn: &mut PgConnection) -> Result<(), Self::Error> {
+        self.0.is_valid(conn)
+    }
+
+    fn has_broken(&self, conn: &mut PgConnection) -> bool {
+        LOST.replace(false) || self.0.has_broken(conn)
+    }
 }
 
 /// Applies pending migrations; returns the versions applied.

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use actix_web::{
-    Error, HttpMessage,
+    Error,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     http::header::{HeaderName, HeaderValue},
@@ -13,10 +13,6 @@ use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, Tex
 use uuid::Uuid;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
-
-/// The request's id as handed to handlers through request extensions.
-#[derive(Clone)]
-pub struct RequestId(pub String);
 
 /// A caller's id is kept when it is short and printable; otherwise a fresh one is made.
 fn accepted_request_id(req: &ServiceRequest) -> String {
@@ -87,10 +83,8 @@ pub async fn observe(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
     let id = accepted_request_id(&req);
-    req.extensions_mut().insert(RequestId(id.clone()));
     let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
     let method = method_label(req.method());
-    let path = req.path().to_string();
     let started = Instant::now();
 
     let mut response = crate::error::REQUEST_ID.scope(id.clone(), next.call(req)).await?;
@@ -102,7 +96,8 @@ pub async fn observe(
         metrics.requests.with_label_values(&[method, &route, status.as_str()]).inc();
         metrics.latency.with_label_values(&[method, &route]).observe(elapsed.as_secs_f64());
     }
-    tracing::info!(request_id = %id, %method, %path, status = status.as_u16(),
+    // One line per request, built by the subscriber only when it keeps it.
+    tracing::info!(request_id = %id, method, path = response.request().path(), status = status.as_u16(),
         ms = elapsed.as_millis() as u64, "request");
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);

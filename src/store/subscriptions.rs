@@ -63,7 +63,7 @@ fn scoped(scope: TenantScope) -> Boxed {
         TenantScope::All => query,
         TenantScope::Tenant(id) => query.filter(subscriptions::tenant_id.eq(id)),
         TenantScope::Partner { partner_id, now } => {
-            query.filter(super::tenants::partner_sees_tenant("subscriptions.tenant_id", partner_id, now))
+            query.filter(super::tenants::PartnerSees::tenant("subscriptions.tenant_id", partner_id, now))
         }
     }
 }

@@ -1,17 +1,20 @@
 //! Customer tenants and who may see them.
 
-use crate::domain::statuses::{OfferStatus, TenantStatus};
 use chrono::{DateTime, Utc};
 use diesel::{
-    dsl::{exists, sql},
-    expression::BoxableExpression,
+    dsl::exists,
+    expression::{AppearsOnTable, Expression, SelectableExpression},
     pg::Pg,
     prelude::*,
-    sql_types::{Bool, Timestamptz, Uuid as SqlUuid},
+    query_builder::{AstPass, QueryFragment, QueryId},
+    sql_types::{Bool, Text, Timestamptz, Uuid as SqlUuid},
 };
 use uuid::Uuid;
 
-use crate::db::schema::tenants;
+use crate::{
+    db::schema::tenants,
+    domain::statuses::{OfferStatus, RelationshipStatus, TenantStatus},
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = tenants)]
@@ -39,26 +42,63 @@ pub enum TenantScope {
     Tenant(Uuid),
 }
 
-/// "The partner can see the tenant whose id is in `tenant_id_column`" (SPEC §4): it created
-/// the tenant, is partner of record on one of its subscriptions, or has an active
-/// delegated-admin relationship with it at `now`. One condition for every query that scopes
-/// by tenant, whatever table it reads.
-pub fn partner_sees_tenant<QS>(
-    tenant_id_column: &'static str,
+/// "The partner sees the tenant whose id is in `column`" (SPEC §4): it created the tenant,
+/// is partner of record on one of its subscriptions, or has an active delegated-admin
+/// relationship with it at `now`. One condition for every query that scopes by tenant,
+/// whatever table it reads. Correlated `EXISTS` probes are what make a single-row read
+/// cheap, and diesel's DSL cannot correlate a subquery, so this is a fragment of fixed SQL
+/// (per column) with bound values: prepared once per connection and cached, unlike `sql()`.
+#[derive(Debug, Clone, Copy)]
+pub struct PartnerSees {
+    column: &'static str,
     partner: Uuid,
     now: DateTime<Utc>,
-) -> Box<dyn BoxableExpression<QS, Pg, SqlType = Bool>> {
-    Box::new(
-        sql::<Bool>(&format!("EXISTS (SELECT 1 FROM tenants vt WHERE vt.id = {tenant_id_column} AND (vt.created_by_partner_id = "))
-            .bind::<SqlUuid, _>(partner)
-            .sql(" OR EXISTS (SELECT 1 FROM subscriptions vs WHERE vs.tenant_id = vt.id AND vs.partner_of_record_id = ")
-            .bind::<SqlUuid, _>(partner)
-            .sql(") OR EXISTS (SELECT 1 FROM delegated_admin_relationships vr WHERE vr.tenant_id = vt.id AND vr.partner_id = ")
-            .bind::<SqlUuid, _>(partner)
-            .sql(" AND vr.status = 'active' AND vr.ends_at > ")
-            .bind::<Timestamptz, _>(now)
-            .sql(")))"),
-    )
+}
+
+impl PartnerSees {
+    /// `column` names the tenant id of the rows being filtered, e.g. `"subscriptions.tenant_id"`.
+    pub fn tenant(column: &'static str, partner: Uuid, now: DateTime<Utc>) -> Self {
+        Self { column, partner, now }
+    }
+}
+
+impl Expression for PartnerSees {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for PartnerSees {}
+
+impl<QS> SelectableExpression<QS> for PartnerSees {}
+
+impl diesel::expression::ValidGrouping<()> for PartnerSees {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl QueryId for PartnerSees {
+    type QueryId = ();
+    // The SQL depends on the column: statements are cached by their text instead.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl QueryFragment<Pg> for PartnerSees {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("EXISTS (SELECT 1 FROM tenants vt WHERE vt.id = ");
+        out.push_sql(self.column);
+        out.push_sql(" AND (vt.created_by_partner_id = ");
+        out.push_bind_param::<SqlUuid, _>(&self.partner)?;
+        out.push_sql(
+            " OR EXISTS (SELECT 1 FROM subscriptions vs WHERE vs.tenant_id = vt.id AND vs.partner_of_record_id = ",
+        );
+        out.push_bind_param::<SqlUuid, _>(&self.partner)?;
+        out.push_sql(") OR EXISTS (SELECT 1 FROM delegated_admin_relationships vr WHERE vr.tenant_id = vt.id AND vr.partner_id = ");
+        out.push_bind_param::<SqlUuid, _>(&self.partner)?;
+        out.push_sql(" AND vr.status = ");
+        out.push_bind_param::<Text, _>(&RelationshipStatus::Active)?;
+        out.push_sql(" AND vr.ends_at > ");
+        out.push_bind_param::<Timestamptz, _>(&self.now)?;
+        out.push_sql(")))");
+        Ok(())
+    }
 }
 
 /// The unique constraint on the domain prefix.
@@ -78,7 +118,7 @@ fn scoped(scope: TenantScope) -> tenants::BoxedQuery<'static, diesel::pg::Pg> {
     match scope {
         TenantScope::All => query,
         TenantScope::Tenant(id) => query.filter(tenants::id.eq(id)),
-        TenantScope::Partner { partner_id, now } => query.filter(partner_sees_tenant("tenants.id", partner_id, now)),
+        TenantScope::Partner { partner_id, now } => query.filter(PartnerSees::tenant("tenants.id", partner_id, now)),
     }
 }
 
