@@ -14,7 +14,7 @@ use crate::{
     },
     error::{ApiError, Code, FieldError},
     store::{
-        Page,
+        self, Page,
         keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
         partners, products,
         products::ProductRow,
@@ -151,15 +151,13 @@ pub fn create_batch(
         imported,
         created_at: now,
     };
-    let stored = keys::insert_batch(conn, &row, digests)?;
-    if stored != plain.len() && imported {
-        return Err(known(plain.len() - stored)); // a concurrent import committed first
-    }
-    if stored != plain.len() {
+    match keys::insert_batch(conn, &row, digests) {
+        Ok(_) => Ok((row, plain)),
+        // A concurrent import of the same keys committed first.
+        Err(e) if imported && store::violates(&e, keys::DIGEST_KEY) => Err(known(plain.len())),
         // Two fresh keys colliding is a one-in-10^33 event: refuse rather than hand out a dud.
-        return Err(ApiError::internal("minted key collided with a stored key"));
+        Err(e) => Err(e.into()),
     }
-    Ok((row, plain))
 }
 
 /// Batches the caller may read: the operator's all (`None`), a partner's its own.

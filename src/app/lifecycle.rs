@@ -1,8 +1,11 @@
 //! The subscription lifecycle the sweeper drives: renewal notices, expiry, disabling,
 //! deletion and the purge of a tenant's data.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
+use uuid::Uuid;
 
 use crate::{
     domain::{
@@ -55,9 +58,10 @@ pub fn announce(
     Ok(())
 }
 
-/// Does what is due for up to `limit` subscriptions and schedules their next look. Every
-/// notice and event is recorded under a unique key first and announced only when that
-/// record is new, so racing sweepers announce each exactly once.
+/// Does what is due for up to `limit` subscriptions and schedules their next look, in a
+/// fixed number of statements per batch however large it is. Every notice and event is
+/// recorded under a unique key first and announced only when that record is new, so
+/// racing sweepers announce each exactly once.
 pub fn advance(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -68,18 +72,58 @@ pub fn advance(
     let mut counts = LifecycleCounts::default();
     let due = subscriptions::claim_due(conn, now, limit)?;
     counts.claimed = due.len();
-    let mut deleted_in = Vec::new();
-    for subscription in &due {
-        if subscription.superseded_by.is_none() {
-            send_notices(conn, subscription, now, notice_days, &mut counts)?;
-            step_through_lifecycle(conn, subscription, now, periods, &mut counts, &mut deleted_in)?;
-        }
-        let next = match subscription.superseded_by {
-            Some(_) => None,
-            None => notices::next_check(subscription.ends_at, now, periods, notice_days),
-        };
-        subscriptions::set_next_event(conn, subscription.id, next)?;
+    if due.is_empty() {
+        return Ok(counts);
     }
+    let live: Vec<&SubscriptionRow> = due.iter().filter(|s| s.superseded_by.is_none()).collect();
+    let ids: Vec<Uuid> = live.iter().map(|s| s.id).collect();
+    let (notice_plan, event_plan) = plan(conn, &live, &ids, now, periods, notice_days)?;
+
+    let notices_now = subscriptions::record_notices(conn, &notice_plan, now)?;
+    let events_now = subscriptions::record_events(conn, &event_plan, now)?;
+    let names: HashMap<Uuid, (String, String)> = if notices_now.is_empty() && events_now.is_empty() {
+        HashMap::new()
+    } else {
+        subscriptions::names_of(conn, &ids)?
+            .into_iter()
+            .map(|(id, company, product)| (id, (company, product)))
+            .collect()
+    };
+    let by_id: HashMap<Uuid, &SubscriptionRow> = live.iter().map(|s| (s.id, *s)).collect();
+    let mut announcements = Vec::new();
+    for (id, _, days, outcome) in &notices_now {
+        match outcome {
+            NoticeOutcome::Skipped => counts.notices_skipped += 1,
+            NoticeOutcome::Sent => {
+                counts.notices_sent += 1;
+                announcements.push((by_id[id], Announcement::Notice(*days as u32)));
+            }
+        }
+    }
+    let mut deleted_in = Vec::new();
+    for (id, step) in &events_now {
+        let subscription = by_id[id];
+        match step {
+            LifecycleEvent::Expired => counts.expired += 1,
+            LifecycleEvent::Disabled => counts.disabled += 1,
+            LifecycleEvent::Deleted => {
+                counts.deleted += 1;
+                deleted_in.push(subscription.tenant_id);
+            }
+        }
+        announcements.push((subscription, Announcement::Step(*step)));
+    }
+    deliver_all(conn, &announcements, &names, now)?;
+
+    let next: Vec<(Uuid, Option<DateTime<Utc>>)> = due
+        .iter()
+        .map(|s| match s.superseded_by {
+            Some(_) => (s.id, None),
+            None => (s.id, notices::next_check(s.ends_at, now, periods, notice_days)),
+        })
+        .collect();
+    subscriptions::set_next_events(conn, &next)?;
+
     // Tenants are purged last and in id order, so two sweepers never wait on each other's
     // tenants in opposite orders.
     deleted_in.sort();
@@ -94,54 +138,71 @@ pub fn advance(
     Ok(counts)
 }
 
-fn send_notices(
-    conn: &mut PgConnection,
-    subscription: &SubscriptionRow,
-    now: DateTime<Utc>,
-    notice_days: &[u32],
-    counts: &mut LifecycleCounts,
-) -> diesel::QueryResult<()> {
-    let (id, ends_at) = (subscription.id, subscription.ends_at);
-    let recorded: Vec<u32> =
-        subscriptions::recorded_notices(conn, id, ends_at)?.into_iter().map(|d| d as u32).collect();
-    let plan = notices::renewal_notices_due(ends_at, now, notice_days, &recorded);
-    for days in plan.skip {
-        if subscriptions::record_notice(conn, id, ends_at, days as i32, NoticeOutcome::Skipped, now)? {
-            counts.notices_skipped += 1;
-        }
-    }
-    if let Some(days) = plan.send
-        && subscriptions::record_notice(conn, id, ends_at, days as i32, NoticeOutcome::Sent, now)?
-    {
-        announce(conn, subscription, now, |s| events::renewal_notice(s, days))?;
-        counts.notices_sent += 1;
-    }
-    Ok(())
+/// What a claimed subscription has to announce.
+enum Announcement {
+    Notice(u32),
+    Step(LifecycleEvent),
 }
 
-fn step_through_lifecycle(
+/// The notices and lifecycle events due for the live claimed subscriptions and not yet
+/// recorded for their current term.
+fn plan(
     conn: &mut PgConnection,
-    subscription: &SubscriptionRow,
+    live: &[&SubscriptionRow],
+    ids: &[Uuid],
     now: DateTime<Utc>,
     periods: Periods,
-    counts: &mut LifecycleCounts,
-    deleted_in: &mut Vec<uuid::Uuid>,
-) -> diesel::QueryResult<()> {
-    let (id, ends_at) = (subscription.id, subscription.ends_at);
-    let recorded = subscriptions::recorded_events(conn, id, ends_at)?;
-    for step in notices::lifecycle_events_due(ends_at, now, periods, &recorded) {
-        if !subscriptions::record_event(conn, id, ends_at, step, now)? {
-            continue;
-        }
-        announce(conn, subscription, now, |s| events::lifecycle(s, step))?;
-        match step {
-            LifecycleEvent::Expired => counts.expired += 1,
-            LifecycleEvent::Disabled => counts.disabled += 1,
-            LifecycleEvent::Deleted => {
-                counts.deleted += 1;
-                deleted_in.push(subscription.tenant_id);
-            }
-        }
+    notice_days: &[u32],
+) -> diesel::QueryResult<(Vec<subscriptions::NoticeRecord>, Vec<subscriptions::EventRecord>)> {
+    let mut recorded_notices: HashMap<(Uuid, DateTime<Utc>), Vec<u32>> = HashMap::new();
+    for (id, ends_at, days) in subscriptions::notices_of(conn, ids)? {
+        recorded_notices.entry((id, ends_at)).or_default().push(days as u32);
     }
+    let mut recorded_events: HashMap<(Uuid, DateTime<Utc>), Vec<LifecycleEvent>> = HashMap::new();
+    for (id, ends_at, event) in subscriptions::events_of(conn, ids)? {
+        recorded_events.entry((id, ends_at)).or_default().push(event);
+    }
+    let (mut notice_plan, mut event_plan) = (Vec::new(), Vec::new());
+    for s in live {
+        let key = (s.id, s.ends_at);
+        let done = recorded_notices.get(&key).map(Vec::as_slice).unwrap_or_default();
+        let due = notices::renewal_notices_due(s.ends_at, now, notice_days, done);
+        notice_plan.extend(due.skip.into_iter().map(|d| (s.id, s.ends_at, d as i32, NoticeOutcome::Skipped)));
+        notice_plan.extend(due.send.map(|d| (s.id, s.ends_at, d as i32, NoticeOutcome::Sent)));
+        let done = recorded_events.get(&key).map(Vec::as_slice).unwrap_or_default();
+        event_plan.extend(
+            notices::lifecycle_events_due(s.ends_at, now, periods, done).into_iter().map(|e| (s.id, s.ends_at, e)),
+        );
+    }
+    Ok((notice_plan, event_plan))
+}
+
+/// Delivers every announcement of a batch in one statement.
+fn deliver_all(
+    conn: &mut PgConnection,
+    announcements: &[(&SubscriptionRow, Announcement)],
+    names: &HashMap<Uuid, (String, String)>,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<()> {
+    let built: Vec<(events::Event, Vec<Inbox>)> = announcements
+        .iter()
+        .map(|(s, what)| {
+            let (company, product) = names.get(&s.id).map(|(c, p)| (c.as_str(), p.as_str())).unwrap_or_default();
+            let subject = SubscriptionSubject {
+                subscription_id: s.id,
+                tenant_id: s.tenant_id,
+                company_name: company,
+                product_name: product,
+                ends_at: s.ends_at,
+            };
+            let event = match what {
+                Announcement::Notice(days) => events::renewal_notice(&subject, *days),
+                Announcement::Step(step) => events::lifecycle(&subject, *step),
+            };
+            (event, subscription_inboxes(s))
+        })
+        .collect();
+    let refs: Vec<(&events::Event, &[Inbox])> = built.iter().map(|(e, i)| (e, i.as_slice())).collect();
+    notifications::deliver_many(conn, &refs, now)?;
     Ok(())
 }

@@ -30,9 +30,15 @@ pub struct NotificationRow {
 /// Delivers `event` to each inbox; an inbox that already holds it is left alone.
 /// Returns how many inboxes received it now.
 pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: DateTime<Utc>) -> QueryResult<usize> {
-    let rows: Vec<NotificationRow> = inboxes
+    deliver_many(conn, &[(event, inboxes)], now)
+}
+
+/// Delivers several events, each to its inboxes, in one statement.
+pub fn deliver_many(conn: &mut PgConnection, events: &[(&Event, &[Inbox])], now: DateTime<Utc>) -> QueryResult<usize> {
+    let rows: Vec<NotificationRow> = events
         .iter()
-        .map(|inbox| NotificationRow {
+        .flat_map(|(event, inboxes)| inboxes.iter().map(move |inbox| (*event, inbox)))
+        .map(|(event, inbox)| NotificationRow {
             id: Uuid::now_v7(),
             recipient_partner_id: match inbox {
                 Inbox::Partner(id) => Some(*id),
@@ -53,6 +59,9 @@ pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: D
             read_at: None,
         })
         .collect();
+    if rows.is_empty() {
+        return Ok(0);
+    }
     // Both partial unique indexes (per partner, per tenant) make a second delivery a no-op.
     diesel::insert_into(notifications::table).values(&rows).on_conflict_do_nothing().execute(conn)
 }

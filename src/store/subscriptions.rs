@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{partners::PartnerRow, products::ProductRow, tenants::TenantScope};
 use crate::{
     db::schema::{
-        license_assignments, partners, products, renewal_notices, renewals, subscription_events, subscriptions,
+        license_assignments, partners, products, renewal_notices, renewals, subscription_events, subscriptions, tenants,
     },
     domain::lifecycle::{Periods, SubscriptionStatus},
 };
@@ -209,67 +209,114 @@ pub fn claim_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> Que
         .load(conn)
 }
 
-pub fn set_next_event(conn: &mut PgConnection, id: Uuid, at: Option<DateTime<Utc>>) -> QueryResult<()> {
-    diesel::update(subscriptions::table.find(id)).set(subscriptions::next_event_at.eq(at)).execute(conn).map(|_| ())
+/// The tenant's name and the product's, for the messages of claimed subscriptions.
+pub fn names_of(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, String, String)>> {
+    subscriptions::table
+        .inner_join(tenants::table)
+        .inner_join(products::table)
+        .filter(subscriptions::id.eq_any(ids))
+        .select((subscriptions::id, tenants::company_name, products::name))
+        .load(conn)
 }
 
-/// Thresholds already recorded (sent or skipped) for the term ending at `ends_at`.
-pub fn recorded_notices(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<i32>> {
+/// Notices recorded (sent or skipped) for claimed subscriptions, of any term.
+pub fn notices_of(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, DateTime<Utc>, i32)>> {
     renewal_notices::table
-        .filter(renewal_notices::subscription_id.eq(id))
-        .filter(renewal_notices::ends_at.eq(ends_at))
-        .select(renewal_notices::days_before)
+        .filter(renewal_notices::subscription_id.eq_any(ids))
+        .select((renewal_notices::subscription_id, renewal_notices::ends_at, renewal_notices::days_before))
         .load(conn)
 }
 
-/// Records a notice as sent or skipped; false when it was recorded before.
-pub fn record_notice(
-    conn: &mut PgConnection,
-    id: Uuid,
-    ends_at: DateTime<Utc>,
-    days_before: i32,
-    status: NoticeOutcome,
-    now: DateTime<Utc>,
-) -> QueryResult<bool> {
-    diesel::insert_into(renewal_notices::table)
-        .values((
-            renewal_notices::subscription_id.eq(id),
-            renewal_notices::ends_at.eq(ends_at),
-            renewal_notices::days_before.eq(days_before),
-            renewal_notices::status.eq(status),
-            renewal_notices::created_at.eq(now),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .map(|n| n == 1)
-}
-
-pub fn recorded_events(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<LifecycleEvent>> {
+/// Lifecycle events recorded for claimed subscriptions, of any term.
+pub fn events_of(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, DateTime<Utc>, LifecycleEvent)>> {
     subscription_events::table
-        .filter(subscription_events::subscription_id.eq(id))
-        .filter(subscription_events::ends_at.eq(ends_at))
-        .select(subscription_events::event)
+        .filter(subscription_events::subscription_id.eq_any(ids))
+        .select((subscription_events::subscription_id, subscription_events::ends_at, subscription_events::event))
         .load(conn)
 }
 
-/// Records a lifecycle event of a term; false when it was recorded before.
-pub fn record_event(
+/// A notice to record: `(subscription, term end, days before, sent or skipped)`.
+pub type NoticeRecord = (Uuid, DateTime<Utc>, i32, NoticeOutcome);
+
+/// Records notices in one statement; returns those recorded now (not before), so each is
+/// announced exactly once however many sweepers race.
+pub fn record_notices(
     conn: &mut PgConnection,
-    id: Uuid,
-    ends_at: DateTime<Utc>,
-    event: LifecycleEvent,
+    notices: &[NoticeRecord],
     now: DateTime<Utc>,
-) -> QueryResult<bool> {
-    diesel::insert_into(subscription_events::table)
-        .values((
-            subscription_events::subscription_id.eq(id),
-            subscription_events::ends_at.eq(ends_at),
-            subscription_events::event.eq(event),
-            subscription_events::created_at.eq(now),
-        ))
+) -> QueryResult<Vec<NoticeRecord>> {
+    if notices.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<_> = notices
+        .iter()
+        .map(|(id, ends_at, days, status)| {
+            (
+                renewal_notices::subscription_id.eq(*id),
+                renewal_notices::ends_at.eq(*ends_at),
+                renewal_notices::days_before.eq(*days),
+                renewal_notices::status.eq(*status),
+                renewal_notices::created_at.eq(now),
+            )
+        })
+        .collect();
+    diesel::insert_into(renewal_notices::table)
+        .values(rows)
         .on_conflict_do_nothing()
-        .execute(conn)
-        .map(|n| n == 1)
+        .returning((
+            renewal_notices::subscription_id,
+            renewal_notices::ends_at,
+            renewal_notices::days_before,
+            renewal_notices::status,
+        ))
+        .get_results(conn)
+}
+
+/// A lifecycle event to record: `(subscription, term end, event)`.
+pub type EventRecord = (Uuid, DateTime<Utc>, LifecycleEvent);
+
+/// Records lifecycle events in one statement; returns those recorded now.
+pub fn record_events(
+    conn: &mut PgConnection,
+    events: &[EventRecord],
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<(Uuid, LifecycleEvent)>> {
+    if events.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<_> = events
+        .iter()
+        .map(|(id, ends_at, event)| {
+            (
+                subscription_events::subscription_id.eq(*id),
+                subscription_events::ends_at.eq(*ends_at),
+                subscription_events::event.eq(*event),
+                subscription_events::created_at.eq(now),
+            )
+        })
+        .collect();
+    diesel::insert_into(subscription_events::table)
+        .values(rows)
+        .on_conflict_do_nothing()
+        .returning((subscription_events::subscription_id, subscription_events::event))
+        .get_results(conn)
+}
+
+/// Sets when the sweeper next looks at each subscription, in one statement.
+pub fn set_next_events(conn: &mut PgConnection, next: &[(Uuid, Option<DateTime<Utc>>)]) -> QueryResult<()> {
+    use diesel::sql_types::{Array, Nullable, Timestamptz, Uuid as SqlUuid};
+    if next.is_empty() {
+        return Ok(());
+    }
+    let (ids, at): (Vec<Uuid>, Vec<Option<DateTime<Utc>>>) = next.iter().copied().unzip();
+    diesel::sql_query(
+        "UPDATE subscriptions SET next_event_at = v.at \
+         FROM unnest($1, $2) AS v(id, at) WHERE subscriptions.id = v.id",
+    )
+    .bind::<Array<SqlUuid>, _>(ids)
+    .bind::<Array<Nullable<Timestamptz>>, _>(at)
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Does the tenant keep a subscription that is neither deleted nor superseded?
