@@ -54,7 +54,8 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_REDEMPTION_TTL", default_value = "30m", value_parser = parse_duration)]
     pub redemption_ttl: Duration,
 
-    /// How often the background sweeper runs inside `keyport serve`.
+    /// How often the background sweeper runs inside `keyport serve` (first at start); `0`
+    /// turns it off, leaving sweeps to other instances or to `POST /v1/jobs/sweep`.
     #[arg(long, env = "KEYPORT_SWEEP_INTERVAL", default_value = "60s", value_parser = parse_duration)]
     pub sweep_interval: Duration,
 

@@ -96,6 +96,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(writer)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
@@ -176,10 +177,13 @@ fn serve_until_signal(
             server = server.workers(workers);
         }
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
-        let sweeper = actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval));
+        let sweeper =
+            (!sweep_interval.is_zero()).then(|| actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval)));
         // actix stops gracefully on SIGINT and SIGTERM; the embedded cluster stops after.
         let result = server.run().await.map_err(|e| format!("server error: {e}"));
-        sweeper.abort();
+        if let Some(sweeper) = sweeper {
+            sweeper.abort();
+        }
         result
     })
 }

@@ -162,7 +162,7 @@ async fn client_credentials(
     let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
     budgets::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
-    let client = super::transaction(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
+    let client = super::read(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
     let Some(client) = client else {
         budgets::count_failure(&state, subjects).await?;
         return Ok(invalid_client());

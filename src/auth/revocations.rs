@@ -215,6 +215,8 @@ impl Revocations {
         let text = |e: diesel::result::Error| e.to_string();
         let mut listener = Listener::connect(url, &[CHANNEL, ACKS])?;
         let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "SET application_name = 'keyport revocations'")
+            .map_err(text)?;
         let mut notices: Vec<(String, String)> = Vec::new();
         let mut polled = Instant::now() - FALLBACK_POLL;
         loop {

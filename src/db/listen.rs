@@ -41,6 +41,7 @@ impl Listener {
         // SAFETY: valid connection; the processor ignores its arguments.
         unsafe { PQsetNoticeProcessor(listener.conn.as_ptr(), Some(ignore_notice), std::ptr::null_mut()) };
         let listen = channels.iter().map(|c| format!("LISTEN {c};")).collect::<String>();
+        let listen = format!("SET application_name = 'keyport listener'; {listen}");
         let listen = CString::new(listen).expect("no NUL in checked channel names");
         // SAFETY: valid connection and C string; the result is freed right after reading it.
         let ok = unsafe {

@@ -57,8 +57,12 @@ impl ManageConnection for Manager {
     type Error = <ConnectionManager<PgConnection> as ManageConnection>::Error;
 
     fn connect(&self) -> Result<PgConnection, Self::Error> {
+        use diesel::connection::SimpleConnection;
         LOST.set(false);
-        self.0.connect()
+        let mut conn = self.0.connect()?;
+        // Named in pg_stat_activity and the server's log, apart from the revocation listener.
+        conn.batch_execute("SET application_name = 'keyport'").map_err(diesel::r2d2::Error::QueryError)?;
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut PgConnection) -> Result<(), Self::Error> {

@@ -27,15 +27,20 @@ pub async fn reserve(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Res
     let refused = state
         .autocommit(move |conn| {
             use diesel::Connection;
-            // One transaction: a refusal of the second subject undoes the first's count.
-            let outcome = conn.transaction(|conn| {
+            let take_all = |conn: &mut diesel::PgConnection| {
                 for subject in &taken {
                     if let Some(wait) = budgets::take(conn, &subject.digest, subject.budget.rate, now)? {
                         return Err(Refusal::Spent(subject.clone(), wait));
                     }
                 }
                 Ok(())
-            });
+            };
+            // One subject's count is one statement; several share a transaction, so a
+            // refusal of the second undoes the first's count.
+            let outcome = match taken.len() {
+                1 => take_all(conn),
+                _ => conn.transaction(take_all),
+            };
             match outcome {
                 Ok(()) => Ok(None),
                 Err(Refusal::Spent(subject, wait)) => Ok(Some((subject, wait))),
@@ -107,16 +112,13 @@ pub async fn refuse_when_spent(state: &web::Data<AppState>, subjects: &[Subject]
     let checked = subjects.to_vec();
     let spent = state
         .autocommit(move |conn| {
-            for subject in &checked {
-                if let Some(wait) = budgets::spent(conn, &subject.digest, subject.budget.rate, now)? {
-                    return Ok(Some((subject.clone(), wait)));
-                }
-            }
-            Ok(None)
+            let subjects: Vec<(&[u8], budgets::Rate)> =
+                checked.iter().map(|s| (s.digest.as_slice(), s.budget.rate)).collect();
+            Ok(budgets::spent(conn, &subjects, now)?)
         })
         .await?;
     match spent {
-        Some((subject, wait)) => Err(subject.refused(wait)),
+        Some((i, wait)) => Err(subjects[i].refused(wait)),
         None => Ok(()),
     }
 }

@@ -46,15 +46,17 @@ pub fn take(
     // `filter` of an upsert (ON CONFLICT … DO UPDATE … WHERE) comes from this trait.
     use diesel::query_dsl::methods::FilterDsl;
     let last_fit = rate.last_fit(now);
-    let taken = diesel::insert_into(budgets::table)
-        .values((budgets::subject.eq(subject), budgets::refilled_at.eq(now + rate.share)))
-        .on_conflict(budgets::subject)
-        .do_update()
-        .set(budgets::refilled_at.eq(greatest(budgets::refilled_at, now) + rate.share_interval()))
-        .filter(greatest(budgets::refilled_at, now).le(last_fit))
-        .returning(budgets::refilled_at)
-        .get_result::<DateTime<Utc>>(conn)
-        .optional()?;
+    let taken = super::Prepared(
+        diesel::insert_into(budgets::table)
+            .values((budgets::subject.eq(subject), budgets::refilled_at.eq(now + rate.share)))
+            .on_conflict(budgets::subject)
+            .do_update()
+            .set(budgets::refilled_at.eq(greatest(budgets::refilled_at, now) + rate.share_interval()))
+            .filter(greatest(budgets::refilled_at, now).le(last_fit))
+            .returning(budgets::refilled_at),
+    )
+    .get_result::<DateTime<Utc>>(conn)
+    .optional()?;
     if taken.is_some() {
         return Ok(None);
     }
@@ -65,27 +67,33 @@ pub fn take(
 
 /// Gives back a failure counted in advance for work that then succeeded.
 pub fn give_back(conn: &mut PgConnection, subject: &[u8], rate: Rate) -> QueryResult<()> {
-    diesel::update(budgets::table.find(subject))
-        .set(budgets::refilled_at.eq(budgets::refilled_at - rate.share_interval()))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(
+        diesel::update(budgets::table.find(subject))
+            .set(budgets::refilled_at.eq(budgets::refilled_at - rate.share_interval())),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
-/// How long until one more failure of `subject` fits, when its budget is spent.
+/// The first of `subjects` whose budget is spent, with how long until one more failure
+/// fits; one statement however many subjects.
 pub fn spent(
     conn: &mut PgConnection,
-    subject: &[u8],
-    rate: Rate,
+    subjects: &[(&[u8], Rate)],
     now: DateTime<Utc>,
-) -> QueryResult<Option<chrono::Duration>> {
-    let last_fit = rate.last_fit(now);
-    let refilled_at: Option<DateTime<Utc>> = budgets::table
-        .find(subject)
-        .filter(budgets::refilled_at.gt(last_fit))
-        .select(budgets::refilled_at)
-        .first(conn)
-        .optional()?;
-    Ok(refilled_at.map(|at| at - last_fit))
+) -> QueryResult<Option<(usize, chrono::Duration)>> {
+    let Some(earliest) = subjects.iter().map(|(_, rate)| rate.last_fit(now)).min() else { return Ok(None) };
+    let digests: Vec<&[u8]> = subjects.iter().map(|(digest, _)| *digest).collect();
+    let refilling: Vec<(Vec<u8>, DateTime<Utc>)> = budgets::table
+        .filter(budgets::subject.eq_any(digests))
+        .filter(budgets::refilled_at.gt(earliest))
+        .select((budgets::subject, budgets::refilled_at))
+        .load(conn)?;
+    Ok(subjects.iter().enumerate().find_map(|(i, (digest, rate))| {
+        let last_fit = rate.last_fit(now);
+        let (_, at) = refilling.iter().find(|(subject, _)| subject == digest)?;
+        (*at > last_fit).then(|| (i, *at - last_fit))
+    }))
 }
 
 /// Forgets subjects whose budget is whole again; returns how many.

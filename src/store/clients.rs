@@ -21,7 +21,7 @@ pub struct ApiClientRow {
 }
 
 pub fn insert(conn: &mut PgConnection, row: &ApiClientRow) -> QueryResult<()> {
-    diesel::insert_into(api_clients::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(api_clients::table).values(row)).execute(conn).map(|_| ())
 }
 
 /// A client that has not been revoked.
@@ -51,9 +51,11 @@ pub fn any_live_operator(conn: &mut PgConnection) -> QueryResult<bool> {
 
 /// Sets a client's secret (the bootstrap operator's secret follows the environment).
 pub fn set_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> QueryResult<usize> {
-    diesel::update(api_clients::table.filter(api_clients::client_id.eq(client_id)))
-        .set((api_clients::secret_digest.eq(digest), api_clients::revoked_at.eq(None::<DateTime<Utc>>)))
-        .execute(conn)
+    super::Prepared(
+        diesel::update(api_clients::table.filter(api_clients::client_id.eq(client_id)))
+            .set((api_clients::secret_digest.eq(digest), api_clients::revoked_at.eq(None::<DateTime<Utc>>))),
+    )
+    .execute(conn)
 }
 
 pub fn list_for_partner(
@@ -73,13 +75,15 @@ pub fn list_for_partner(
 
 /// Revokes a partner's live client; false when there is none by that id.
 pub fn revoke(conn: &mut PgConnection, partner_id: Uuid, client_id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
-    diesel::update(
-        api_clients::table
-            .filter(api_clients::partner_id.eq(partner_id))
-            .filter(api_clients::client_id.eq(client_id))
-            .filter(api_clients::revoked_at.is_null()),
+    super::Prepared(
+        diesel::update(
+            api_clients::table
+                .filter(api_clients::partner_id.eq(partner_id))
+                .filter(api_clients::client_id.eq(client_id))
+                .filter(api_clients::revoked_at.is_null()),
+        )
+        .set(api_clients::revoked_at.eq(now)),
     )
-    .set(api_clients::revoked_at.eq(now))
     .execute(conn)
     .map(|n| n == 1)
 }

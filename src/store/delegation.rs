@@ -75,7 +75,7 @@ pub enum DelegationScope {
 }
 
 pub fn insert_offer(conn: &mut PgConnection, row: &OfferRow) -> QueryResult<()> {
-    diesel::insert_into(offers::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(offers::table).values(row)).execute(conn).map(|_| ())
 }
 
 pub fn lock_offer(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OfferRow>> {
@@ -93,11 +93,13 @@ pub fn decide_offer(
     status: OfferStatus,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<OfferRow>> {
-    diesel::update(offers::table.find(id).filter(offers::status.eq(OfferStatus::Pending)))
-        .set((offers::status.eq(status), offers::decided_at.eq(now)))
-        .returning(OfferRow::as_returning())
-        .get_result(conn)
-        .optional()
+    super::Prepared(
+        diesel::update(offers::table.find(id).filter(offers::status.eq(OfferStatus::Pending)))
+            .set((offers::status.eq(status), offers::decided_at.eq(now)))
+            .returning(OfferRow::as_returning()),
+    )
+    .get_result(conn)
+    .optional()
 }
 
 /// Pending offers past their expiry (optionally of one partner and tenant), claimed
@@ -193,7 +195,7 @@ pub fn active_relationship(
 pub const ONE_ACTIVE: &str = "delegated_admin_relationships_one_active";
 
 pub fn insert_relationship(conn: &mut PgConnection, row: &RelationshipRow) -> QueryResult<()> {
-    diesel::insert_into(relationships::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(relationships::table).values(row)).execute(conn).map(|_| ())
 }
 
 /// Marks relationships past their end as expired (optionally of one partner and tenant);
@@ -226,10 +228,12 @@ pub fn lock_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Optio
 }
 
 pub fn terminate(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<RelationshipRow> {
-    diesel::update(relationships::table.find(id))
-        .set((relationships::status.eq(RelationshipStatus::Terminated), relationships::terminated_at.eq(now)))
-        .returning(RelationshipRow::as_returning())
-        .get_result(conn)
+    super::Prepared(
+        diesel::update(relationships::table.find(id))
+            .set((relationships::status.eq(RelationshipStatus::Terminated), relationships::terminated_at.eq(now)))
+            .returning(RelationshipRow::as_returning()),
+    )
+    .get_result(conn)
 }
 
 pub fn get_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(RelationshipRow, PartnerRow)>> {

@@ -45,13 +45,15 @@ pub fn try_lock(conn: &mut PgConnection, lock: i64) -> QueryResult<bool> {
 
 /// Keeps the response of `(scope, key)`, replacing one kept past its time.
 pub fn keep(conn: &mut PgConnection, scope: &str, key: &str, response: &KeptResponse) -> QueryResult<()> {
-    diesel::insert_into(keys::table)
-        .values((keys::scope.eq(scope), keys::key.eq(key), response))
-        .on_conflict((keys::scope, keys::key))
-        .do_update()
-        .set(response)
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(
+        diesel::insert_into(keys::table)
+            .values((keys::scope.eq(scope), keys::key.eq(key), response))
+            .on_conflict((keys::scope, keys::key))
+            .do_update()
+            .set(response),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Forgets responses kept past their time; returns how many.

@@ -57,7 +57,7 @@ pub const DIGEST_KEY: &str = "product_keys_digest_key";
 /// stored. Keys go in digest order, so two concurrent imports of overlapping keys wait for
 /// each other instead of deadlocking; the second fails with [`DIGEST_KEY`].
 pub fn insert_batch(conn: &mut PgConnection, batch: &KeyBatchRow, mut keys: Vec<KeyDigest>) -> QueryResult<usize> {
-    diesel::insert_into(key_batches::table).values(batch).execute(conn)?;
+    super::Prepared(diesel::insert_into(key_batches::table).values(batch)).execute(conn)?;
     keys.sort_unstable_by(|a, b| a.digest.cmp(&b.digest));
     use product_keys as k;
     let columns = (
@@ -184,10 +184,12 @@ pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(KeyRow, Pro
 
 /// Reserves an available key for a redemption; false when it was not available.
 pub fn reserve(conn: &mut PgConnection, key_id: Uuid, redemption_id: Uuid) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
-        .set((product_keys::status.eq(KeyStatus::Reserved), product_keys::redemption_id.eq(redemption_id)))
-        .execute(conn)
-        .map(|n| n == 1)
+    super::Prepared(
+        diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
+            .set((product_keys::status.eq(KeyStatus::Reserved), product_keys::redemption_id.eq(redemption_id))),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
 }
 
 /// Puts reserved keys back on the shelf: one key, or every key a redemption holds.
@@ -199,9 +201,10 @@ pub fn release(conn: &mut PgConnection, redemption_id: Uuid, key_id: Option<Uuid
     if let Some(key_id) = key_id {
         query = query.filter(product_keys::id.eq(key_id));
     }
-    query
-        .set((product_keys::status.eq(KeyStatus::Available), product_keys::redemption_id.eq(None::<Uuid>)))
-        .execute(conn)
+    super::Prepared(
+        query.set((product_keys::status.eq(KeyStatus::Available), product_keys::redemption_id.eq(None::<Uuid>))),
+    )
+    .execute(conn)
 }
 
 /// Marks the keys of one product that a redemption holds as redeemed into a subscription.
@@ -212,16 +215,18 @@ pub fn redeem_reserved(
     subscription_id: Uuid,
     now: DateTime<Utc>,
 ) -> QueryResult<usize> {
-    diesel::update(product_keys::table)
-        .filter(product_keys::redemption_id.eq(redemption_id))
-        .filter(product_keys::product_id.eq(product_id))
-        .filter(product_keys::status.eq(KeyStatus::Reserved))
-        .set((
-            product_keys::status.eq(KeyStatus::Redeemed),
-            product_keys::redeemed_at.eq(now),
-            product_keys::subscription_id.eq(subscription_id),
-        ))
-        .execute(conn)
+    super::Prepared(
+        diesel::update(product_keys::table)
+            .filter(product_keys::redemption_id.eq(redemption_id))
+            .filter(product_keys::product_id.eq(product_id))
+            .filter(product_keys::status.eq(KeyStatus::Reserved))
+            .set((
+                product_keys::status.eq(KeyStatus::Redeemed),
+                product_keys::redeemed_at.eq(now),
+                product_keys::subscription_id.eq(subscription_id),
+            )),
+    )
+    .execute(conn)
 }
 
 /// Redeems an available key straight into a subscription; false when it was not available.
@@ -231,20 +236,23 @@ pub fn redeem_available(
     subscription_id: Uuid,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
-        .set((
+    super::Prepared(
+        diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available))).set((
             product_keys::status.eq(KeyStatus::Redeemed),
             product_keys::redeemed_at.eq(now),
             product_keys::subscription_id.eq(subscription_id),
-        ))
-        .execute(conn)
-        .map(|n| n == 1)
+        )),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
 }
 
 /// Revokes an available key; false when it is not available.
 pub fn revoke(conn: &mut PgConnection, key_id: Uuid) -> QueryResult<bool> {
-    diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
-        .set(product_keys::status.eq(KeyStatus::Revoked))
-        .execute(conn)
-        .map(|n| n == 1)
+    super::Prepared(
+        diesel::update(product_keys::table.find(key_id).filter(product_keys::status.eq(KeyStatus::Available)))
+            .set(product_keys::status.eq(KeyStatus::Revoked)),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
 }

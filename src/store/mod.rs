@@ -18,8 +18,45 @@ pub mod subscriptions;
 pub mod tenants;
 pub mod users;
 
-use diesel::result::{DatabaseErrorKind, Error};
+use diesel::{
+    pg::Pg,
+    query_builder::{AstPass, Query, QueryFragment, QueryId},
+    result::{DatabaseErrorKind, Error},
+};
 use uuid::Uuid;
+
+/// A write diesel would plan on every call, prepared once per connection instead.
+///
+/// diesel caches no `UPDATE`, no upsert and no insert with a `DEFAULT` in it, because such
+/// a statement's text can change with its values while its Rust type stays the same. Here
+/// the cache key is the statement's text (and its bind types), so each shape gets its own
+/// prepared statement and a reused one is always the right one. Only for statements of a
+/// few fixed shapes: one whose text grows with its input (an `IN` list, a multi-row insert)
+/// would fill the cache.
+#[derive(Debug, Clone, Copy)]
+pub struct Prepared<Q>(pub Q);
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Prepared<Q> {
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, Pg>) -> diesel::QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _: &Pg) -> diesel::QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q> QueryId for Prepared<Q> {
+    type QueryId = ();
+    // Keyed by text, never by type: see above.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: Query> Query for Prepared<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, Conn> diesel::RunQueryDsl<Conn> for Prepared<Q> {}
 
 /// True when `e` is a unique violation of `constraint`.
 pub fn violates(e: &Error, constraint: &str) -> bool {

@@ -66,6 +66,14 @@ pub fn deliver_many(conn: &mut PgConnection, events: &[(&Event, &[Inbox])], now:
     diesel::insert_into(notifications::table).values(&rows).on_conflict_do_nothing().execute(conn)
 }
 
+diesel::define_sql_function! {
+    /// PostgreSQL's `COALESCE` of a timestamp and a fallback.
+    fn coalesce(
+        value: diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+        fallback: diesel::sql_types::Timestamptz,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>;
+}
+
 /// Filters of an inbox listing.
 #[derive(Debug, Clone)]
 pub struct InboxFilter {
@@ -108,15 +116,11 @@ pub fn mark_read(
         Inbox::Partner(p) => query.filter(notifications::recipient_partner_id.eq(p)),
         Inbox::Tenant(t) => query.filter(notifications::recipient_tenant_id.eq(t)),
     };
-    query
-        .set(
-            notifications::read_at.eq(diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>>(
-                "COALESCE(read_at, ",
-            )
-            .bind::<diesel::sql_types::Timestamptz, _>(now)
-            .sql(")")),
-        )
-        .returning(NotificationRow::as_returning())
-        .get_result(conn)
-        .optional()
+    super::Prepared(
+        query
+            .set(notifications::read_at.eq(coalesce(notifications::read_at, now)))
+            .returning(NotificationRow::as_returning()),
+    )
+    .get_result(conn)
+    .optional()
 }

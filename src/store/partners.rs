@@ -28,7 +28,8 @@ pub fn insert(
         row.partner_number = numbers();
         // A savepoint keeps the outer transaction usable after a clash on the number.
         let attempt = conn.transaction(|conn| {
-            diesel::insert_into(partners::table).values(&row).returning(PartnerRow::as_returning()).get_result(conn)
+            super::Prepared(diesel::insert_into(partners::table).values(&row).returning(PartnerRow::as_returning()))
+                .get_result(conn)
         });
         match attempt {
             Err(e) if super::violates(&e, "partners_partner_number_key") => continue,
@@ -72,9 +73,7 @@ pub fn update(conn: &mut PgConnection, id: Uuid, changes: &PartnerChanges) -> Qu
     {
         return get(conn, id);
     }
-    diesel::update(partners::table.find(id))
-        .set(changes)
-        .returning(PartnerRow::as_returning())
+    super::Prepared(diesel::update(partners::table.find(id)).set(changes).returning(PartnerRow::as_returning()))
         .get_result(conn)
         .optional()
 }

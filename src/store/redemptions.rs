@@ -36,7 +36,7 @@ pub struct EntryRow {
 }
 
 pub fn insert(conn: &mut PgConnection, row: &RedemptionRow) -> QueryResult<()> {
-    diesel::insert_into(redemptions::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(redemptions::table).values(row)).execute(conn).map(|_| ())
 }
 
 /// The partner's redemption, locked for the rest of the transaction.
@@ -77,14 +77,16 @@ pub fn update(
     expires_at: DateTime<Utc>,
     tenant_id: Option<Uuid>,
 ) -> QueryResult<RedemptionRow> {
-    diesel::update(redemptions::table.find(id))
-        .set((
-            redemptions::status.eq(status),
-            redemptions::expires_at.eq(expires_at),
-            redemptions::tenant_id.eq(tenant_id),
-        ))
-        .returning(RedemptionRow::as_returning())
-        .get_result(conn)
+    super::Prepared(
+        diesel::update(redemptions::table.find(id))
+            .set((
+                redemptions::status.eq(status),
+                redemptions::expires_at.eq(expires_at),
+                redemptions::tenant_id.eq(tenant_id),
+            ))
+            .returning(RedemptionRow::as_returning()),
+    )
+    .get_result(conn)
 }
 
 /// The keys a redemption holds, in the order they were added.
@@ -111,7 +113,7 @@ pub fn count_entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResul
 }
 
 pub fn insert_entry(conn: &mut PgConnection, row: &EntryRow) -> QueryResult<()> {
-    diesel::insert_into(redemption_keys::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(redemption_keys::table).values(row)).execute(conn).map(|_| ())
 }
 
 /// Removes an entry; returns the key it held.

@@ -38,7 +38,7 @@ pub struct SubscriptionRow {
 pub type SubscriptionRecord = (SubscriptionRow, ProductRow, Option<PartnerRow>, i64);
 
 pub fn insert(conn: &mut PgConnection, row: &SubscriptionRow) -> QueryResult<()> {
-    diesel::insert_into(subscriptions::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(subscriptions::table).values(row)).execute(conn).map(|_| ())
 }
 
 /// Filters of a subscription list.
@@ -173,17 +173,17 @@ pub fn free_license(conn: &mut PgConnection, subscription_id: Uuid, user_id: Uui
 }
 
 pub fn set_partner_of_record(conn: &mut PgConnection, id: Uuid, partner: Option<Uuid>) -> QueryResult<()> {
-    diesel::update(subscriptions::table.find(id))
-        .set(subscriptions::partner_of_record_id.eq(partner))
+    super::Prepared(diesel::update(subscriptions::table.find(id)).set(subscriptions::partner_of_record_id.eq(partner)))
         .execute(conn)
         .map(|_| ())
 }
 
 pub fn add_seats(conn: &mut PgConnection, id: Uuid, seats: i32) -> QueryResult<()> {
-    diesel::update(subscriptions::table.find(id))
-        .set(subscriptions::seats.eq(subscriptions::seats + seats))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(
+        diesel::update(subscriptions::table.find(id)).set(subscriptions::seats.eq(subscriptions::seats + seats)),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Of the tenant's subscriptions, does any name `partner` its partner of record?
@@ -311,7 +311,7 @@ pub fn set_next_events(conn: &mut PgConnection, next: &[(Uuid, Option<DateTime<U
     let (ids, at): (Vec<Uuid>, Vec<Option<DateTime<Utc>>>) = next.iter().copied().unzip();
     diesel::sql_query(
         "UPDATE subscriptions SET next_event_at = v.at \
-         FROM unnest($1, $2) AS v(id, at) WHERE subscriptions.id = v.id",
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE subscriptions.id = v.id",
     )
     .bind::<Array<SqlUuid>, _>(ids)
     .bind::<Array<Nullable<Timestamptz>>, _>(at)
@@ -348,19 +348,23 @@ pub struct Term {
 }
 
 pub fn set_term(conn: &mut PgConnection, id: Uuid, term: &Term) -> QueryResult<()> {
-    diesel::update(subscriptions::table.find(id)).set(term).execute(conn).map(|_| ())
+    super::Prepared(diesel::update(subscriptions::table.find(id)).set(term)).execute(conn).map(|_| ())
 }
 
 /// Replaces a subscription by `new`: licences and partner of record move across, and the
 /// old one has nothing left to do.
 pub fn supersede(conn: &mut PgConnection, old: Uuid, new: Uuid) -> QueryResult<()> {
-    diesel::update(license_assignments::table.filter(license_assignments::subscription_id.eq(old)))
-        .set(license_assignments::subscription_id.eq(new))
-        .execute(conn)?;
-    diesel::update(subscriptions::table.find(old))
-        .set((subscriptions::superseded_by.eq(new), subscriptions::next_event_at.eq(None::<DateTime<Utc>>)))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(
+        diesel::update(license_assignments::table.filter(license_assignments::subscription_id.eq(old)))
+            .set(license_assignments::subscription_id.eq(new)),
+    )
+    .execute(conn)?;
+    super::Prepared(
+        diesel::update(subscriptions::table.find(old))
+            .set((subscriptions::superseded_by.eq(new), subscriptions::next_event_at.eq(None::<DateTime<Utc>>))),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -381,7 +385,7 @@ pub struct RenewalRow {
 }
 
 pub fn insert_renewal(conn: &mut PgConnection, row: &RenewalRow) -> QueryResult<()> {
-    diesel::insert_into(renewals::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(renewals::table).values(row)).execute(conn).map(|_| ())
 }
 
 pub fn renewals_of(conn: &mut PgConnection, id: Uuid, page: super::Page) -> QueryResult<Vec<RenewalRow>> {

@@ -106,7 +106,7 @@ pub const DOMAIN_KEY: &str = "tenants_domain_key";
 
 /// Inserts a tenant (a taken domain fails with [`DOMAIN_KEY`]).
 pub fn insert(conn: &mut PgConnection, row: &TenantRow) -> QueryResult<()> {
-    diesel::insert_into(tenants::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(tenants::table).values(row)).execute(conn).map(|_| ())
 }
 
 pub fn domain_taken(conn: &mut PgConnection, domain: &str) -> QueryResult<bool> {
@@ -137,10 +137,12 @@ pub fn list(conn: &mut PgConnection, scope: TenantScope, page: super::Page) -> Q
 }
 
 pub fn set_company_name(conn: &mut PgConnection, id: Uuid, company_name: &str) -> QueryResult<TenantRow> {
-    diesel::update(tenants::table.find(id))
-        .set(tenants::company_name.eq(company_name))
-        .returning(TenantRow::as_returning())
-        .get_result(conn)
+    super::Prepared(
+        diesel::update(tenants::table.find(id))
+            .set(tenants::company_name.eq(company_name))
+            .returning(TenantRow::as_returning()),
+    )
+    .get_result(conn)
 }
 
 /// The tenant's status, locked (`FOR KEY SHARE`) until the transaction ends: a change to a
@@ -170,14 +172,13 @@ pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResu
     diesel::delete(relationships::table.filter(relationships::tenant_id.eq(id))).execute(conn)?;
     diesel::delete(notifications::table.filter(notifications::recipient_tenant_id.eq(id))).execute(conn)?;
     diesel::delete(users::table.filter(users::tenant_id.eq(id))).execute(conn)?;
-    diesel::update(tenants::table.find(id))
-        .set((
-            tenants::status.eq(TenantStatus::DataDeleted),
-            tenants::data_deleted_at.eq(now),
-            tenants::company_name.eq(DELETED_NAME),
-            tenants::domain.eq(None::<String>),
-        ))
-        .execute(conn)?;
+    super::Prepared(diesel::update(tenants::table.find(id)).set((
+        tenants::status.eq(TenantStatus::DataDeleted),
+        tenants::data_deleted_at.eq(now),
+        tenants::company_name.eq(DELETED_NAME),
+        tenants::domain.eq(None::<String>),
+    )))
+    .execute(conn)?;
     Ok(true)
 }
 

@@ -24,18 +24,19 @@ pub const EMAIL_KEY: &str = "users_email_key";
 
 /// Inserts a user (a taken e-mail fails with [`EMAIL_KEY`]).
 pub fn insert(conn: &mut PgConnection, row: &UserRow) -> QueryResult<()> {
-    diesel::insert_into(users::table).values(row).execute(conn).map(|_| ())
+    super::Prepared(diesel::insert_into(users::table).values(row)).execute(conn).map(|_| ())
+}
+
+diesel::define_sql_function! {
+    /// PostgreSQL's `lower`, so the query keeps a fixed shape diesel caches.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
 /// The user who may sign in with this e-mail: any case, tenant not purged.
 pub fn find_for_sign_in(conn: &mut PgConnection, email: &str) -> QueryResult<Option<UserRow>> {
     users::table
         .inner_join(tenants::table)
-        .filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(users.email) = lower(")
-                .bind::<diesel::sql_types::Text, _>(email.to_string())
-                .sql(")"),
-        )
+        .filter(lower(users::email).eq(lower(email)))
         .filter(tenants::status.eq(crate::domain::statuses::TenantStatus::Active))
         .select(UserRow::as_select())
         .first(conn)
@@ -52,7 +53,7 @@ pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
 }
 
 pub fn set_password(conn: &mut PgConnection, id: Uuid, hash: &str) -> QueryResult<()> {
-    diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn).map(|_| ())
+    super::Prepared(diesel::update(users::table.find(id)).set(users::password_hash.eq(hash))).execute(conn).map(|_| ())
 }
 
 pub fn insert_activation_token(
@@ -62,15 +63,14 @@ pub fn insert_activation_token(
     expires_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> QueryResult<()> {
-    diesel::insert_into(activation_tokens::table)
-        .values((
-            activation_tokens::digest.eq(digest),
-            activation_tokens::user_id.eq(user_id),
-            activation_tokens::expires_at.eq(expires_at),
-            activation_tokens::created_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(diesel::insert_into(activation_tokens::table).values((
+        activation_tokens::digest.eq(digest),
+        activation_tokens::user_id.eq(user_id),
+        activation_tokens::expires_at.eq(expires_at),
+        activation_tokens::created_at.eq(now),
+    )))
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Whether an activation token is unused and unexpired (without spending it).
@@ -86,14 +86,16 @@ pub fn activation_token_live(conn: &mut PgConnection, digest: &[u8], now: DateTi
 
 /// Spends an unused, unexpired activation token; returns its user.
 pub fn spend_activation_token(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<Option<Uuid>> {
-    diesel::update(
-        activation_tokens::table
-            .filter(activation_tokens::digest.eq(digest))
-            .filter(activation_tokens::used_at.is_null())
-            .filter(activation_tokens::expires_at.gt(now)),
+    super::Prepared(
+        diesel::update(
+            activation_tokens::table
+                .filter(activation_tokens::digest.eq(digest))
+                .filter(activation_tokens::used_at.is_null())
+                .filter(activation_tokens::expires_at.gt(now)),
+        )
+        .set(activation_tokens::used_at.eq(now))
+        .returning(activation_tokens::user_id),
     )
-    .set(activation_tokens::used_at.eq(now))
-    .returning(activation_tokens::user_id)
     .get_result(conn)
     .optional()
 }
@@ -106,16 +108,15 @@ pub fn insert_refresh_token(
     expires_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> QueryResult<()> {
-    diesel::insert_into(refresh_tokens::table)
-        .values((
-            refresh_tokens::digest.eq(digest),
-            refresh_tokens::family_id.eq(family_id),
-            refresh_tokens::user_id.eq(user_id),
-            refresh_tokens::expires_at.eq(expires_at),
-            refresh_tokens::created_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(diesel::insert_into(refresh_tokens::table).values((
+        refresh_tokens::digest.eq(digest),
+        refresh_tokens::family_id.eq(family_id),
+        refresh_tokens::user_id.eq(user_id),
+        refresh_tokens::expires_at.eq(expires_at),
+        refresh_tokens::created_at.eq(now),
+    )))
+    .execute(conn)
+    .map(|_| ())
 }
 
 #[derive(Queryable, Selectable)]
@@ -140,11 +141,13 @@ pub enum RefreshOutcome {
 
 /// Revokes every live refresh token of `family`.
 pub fn revoke_family(conn: &mut PgConnection, family: Uuid, now: DateTime<Utc>) -> QueryResult<()> {
-    diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family)))
-        .filter(refresh_tokens::revoked_at.is_null())
-        .set(refresh_tokens::revoked_at.eq(now))
-        .execute(conn)
-        .map(|_| ())
+    super::Prepared(
+        diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family)))
+            .filter(refresh_tokens::revoked_at.is_null())
+            .set(refresh_tokens::revoked_at.eq(now)),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Revokes the family of a refresh token (spent or not); returns the family, if the token
@@ -172,7 +175,8 @@ pub fn spend_refresh_token(conn: &mut PgConnection, digest: &[u8], now: DateTime
     if revoked_at.is_some() || expires_at <= now {
         return Ok(RefreshOutcome::Invalid);
     }
-    diesel::update(refresh_tokens::table.find(digest)).set(refresh_tokens::used_at.eq(now)).execute(conn)?;
+    super::Prepared(diesel::update(refresh_tokens::table.find(digest)).set(refresh_tokens::used_at.eq(now)))
+        .execute(conn)?;
     Ok(RefreshOutcome::Rotate { family_id, user_id })
 }
 
@@ -240,7 +244,8 @@ pub fn update(conn: &mut PgConnection, id: Uuid, changes: &UserChanges) -> Query
     {
         return users::table.find(id).select(UserRow::as_select()).first(conn);
     }
-    diesel::update(users::table.find(id)).set(changes).returning(UserRow::as_returning()).get_result(conn)
+    super::Prepared(diesel::update(users::table.find(id)).set(changes).returning(UserRow::as_returning()))
+        .get_result(conn)
 }
 
 /// Deletes a user; their licences, activation and refresh tokens go with them.
