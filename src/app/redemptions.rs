@@ -183,10 +183,11 @@ pub fn add_key(
 ) -> Result<Committed<(Entry, bool)>, ApiError> {
     live_or_return!(lock_open(conn, id, partner_id, now));
     let (key, product) = key_rules::find(conn, digest, Some(partner_id))?;
-    if let Some(entry) = redemptions::entry_for_key(conn, id, key.id)? {
-        return Ok(Ok(((entry, key, product), false)));
+    let held = redemptions::entry_rows(conn, id)?;
+    if let Some(entry) = held.iter().find(|e| e.key_id == key.id) {
+        return Ok(Ok(((entry.clone(), key, product), false)));
     }
-    if redemptions::count_entries(conn, id)? >= MAX_KEYS {
+    if held.len() as i64 >= MAX_KEYS {
         return Err(ApiError::new(Code::TooManyKeys, format!("A redemption holds at most {MAX_KEYS} keys.")));
     }
     // The conditional update is the one place a key is claimed: of concurrent claims
@@ -319,12 +320,14 @@ pub fn create_account(
     user_rules::insert(conn, &admin)?;
     let activation_token = user_rules::issue_activation_token(conn, pepper, admin.id, now)?;
     // One subscription per product; confirm made sure a product's keys share a term.
-    let mut per_product: BTreeMap<Uuid, (i32, i32)> = BTreeMap::new();
-    for (_, key, _) in redemptions::entries(conn, id)? {
-        let slot = per_product.entry(key.product_id).or_insert((0, key.term_months));
-        slot.0 += key.seats;
+    let mut per_product: BTreeMap<Uuid, (ProductRow, i32, i32)> = BTreeMap::new();
+    for (_, key, product) in redemptions::entries(conn, id)? {
+        let slot = per_product.entry(key.product_id).or_insert((product, 0, key.term_months));
+        slot.1 += key.seats;
     }
-    for (product_id, (seats, term_months)) in per_product {
+    // Built from what was written, not read back: no partner of record yet, the admin's seat.
+    let mut subscriptions = Vec::with_capacity(per_product.len());
+    for (product_id, (product, seats, term_months)) in per_product {
         let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
         let subscription = SubscriptionRow {
             id: Uuid::now_v7(),
@@ -343,8 +346,8 @@ pub fn create_account(
         subscriptions::insert(conn, &subscription)?;
         subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
         keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
+        subscriptions.push((subscription, product, None, 1));
     }
     redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
-    let subscriptions = subscriptions::for_tenant(conn, tenant.id)?;
     Ok(Ok(Account { tenant, subscriptions, admin, activation_token }))
 }

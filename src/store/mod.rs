@@ -58,6 +58,42 @@ impl<Q: Query> Query for Prepared<Q> {
 
 impl<Q, Conn> diesel::RunQueryDsl<Conn> for Prepared<Q> {}
 
+impl<Q: QueryFragment<Pg>> Prepared<Q> {
+    /// Runs a statement without a `RETURNING` of its own and answers how many rows it
+    /// touched. (diesel's own `execute` judges caching on a reference, which never
+    /// forwards [`Prepared`]'s verdict; its load path takes the statement itself.)
+    pub fn execute(self, conn: &mut diesel::PgConnection) -> diesel::QueryResult<usize> {
+        use diesel::RunQueryDsl;
+        Ok(Counted(self.0).load::<i32>(conn)?.len())
+    }
+}
+
+/// A statement with `RETURNING 1`, so the rows it touched can be counted.
+struct Counted<Q>(Q);
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Counted<Q> {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, Pg>) -> diesel::QueryResult<()> {
+        self.0.walk_ast(pass.reborrow())?;
+        pass.push_sql(" RETURNING 1");
+        Ok(())
+    }
+
+    fn is_safe_to_cache_prepared(&self, _: &Pg) -> diesel::QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q> QueryId for Counted<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q> Query for Counted<Q> {
+    type SqlType = diesel::sql_types::Integer;
+}
+
+impl<Q, Conn> diesel::RunQueryDsl<Conn> for Counted<Q> {}
+
 /// True when `e` is a unique violation of `constraint`.
 pub fn violates(e: &Error, constraint: &str) -> bool {
     matches!(e, Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)

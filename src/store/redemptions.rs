@@ -99,17 +99,13 @@ pub fn entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<Vec<
         .load(conn)
 }
 
-pub fn entry_for_key(conn: &mut PgConnection, redemption_id: Uuid, key_id: Uuid) -> QueryResult<Option<EntryRow>> {
+/// The entries of a redemption (at most a few dozen), in the order they were added.
+pub fn entry_rows(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<Vec<EntryRow>> {
     redemption_keys::table
         .filter(redemption_keys::redemption_id.eq(redemption_id))
-        .filter(redemption_keys::key_id.eq(key_id))
+        .order(redemption_keys::id)
         .select(EntryRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn count_entries(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<i64> {
-    redemption_keys::table.filter(redemption_keys::redemption_id.eq(redemption_id)).count().get_result(conn)
+        .load(conn)
 }
 
 pub fn insert_entry(conn: &mut PgConnection, row: &EntryRow) -> QueryResult<()> {
