@@ -577,7 +577,7 @@ class Bench:
 
     def redeem(self, outcome):
         partners = 2 if self.smoke else 16
-        per_partner = 1500 if self.smoke else 4000
+        per_partner = 4000
         flows_dir = self.root / "flows"
         flows_dir.mkdir()
         seeded = []
