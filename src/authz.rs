@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::{
     auth::Principal,
     domain::events::Inbox,
+    domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
     error::{ApiError, Code},
     store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users},
@@ -76,10 +77,70 @@ pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Resu
 pub enum TenantAccess {
     /// The operator reads every tenant and administers none.
     Operator,
-    /// A partner that sees the tenant; `delegated` with an active relationship.
-    Partner { partner_id: Uuid, delegated: bool },
+    /// A partner that sees the tenant, with the roles of its active relationship (none
+    /// without one).
+    Partner { partner_id: Uuid, roles: Roles },
     /// A user of the tenant.
     Customer { user_id: Uuid, admin: bool },
+}
+
+/// What a caller does to a tenant's directory, as delegated administration sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ReadDirectory,
+    ManageUsers,
+    ManageAdmins,
+    ManageLicenses,
+    ManageBilling,
+    ChangeSettings,
+}
+
+/// The role a delegated admin needs for each action, and the operations that are the
+/// action: the one table of granular delegated administration (SPEC §9; the README shows
+/// it). A tenant admin may do all of them; naming the partner of record is the
+/// customer's alone and in no row.
+pub const DELEGATED_ROLES: [(Action, DelegatedRole, &str); 6] = [
+    (
+        Action::ReadDirectory,
+        DelegatedRole::DirectoryReader,
+        "read the tenant's users (`GET …/users`, `GET …/users/{user_id}`); the tenant and its subscriptions are read by every partner that sees the tenant",
+    ),
+    (
+        Action::ManageUsers,
+        DelegatedRole::UserAdministrator,
+        "create, change and delete users who are not admins (`POST …/users`, `PATCH` and `DELETE …/users/{user_id}`)",
+    ),
+    (
+        Action::ManageAdmins,
+        DelegatedRole::GlobalAdministrator,
+        "the same for admin users, making a user an admin, and so the activation token of a new admin",
+    ),
+    (
+        Action::ManageLicenses,
+        DelegatedRole::LicenseAdministrator,
+        "assign and free licences (`PUT`, `DELETE …/licenses/{subscription_id}`), add seats with a key (`POST /v1/subscriptions/{id}/keys`)",
+    ),
+    (
+        Action::ManageBilling,
+        DelegatedRole::BillingAdministrator,
+        "renew by key or move to direct billing (`POST /v1/subscriptions/{id}/renewals`) where the partner is not the partner of record",
+    ),
+    (
+        Action::ChangeSettings,
+        DelegatedRole::GlobalAdministrator,
+        "change the tenant's settings (`PATCH /v1/tenants/{id}`)",
+    ),
+];
+
+impl Action {
+    /// The role this action needs (from [`DELEGATED_ROLES`]).
+    pub fn role(self) -> DelegatedRole {
+        DELEGATED_ROLES
+            .iter()
+            .find(|(action, _, _)| *action == self)
+            .map(|(_, role, _)| *role)
+            .expect("every action has a row")
+    }
 }
 
 /// The caller's access to a tenant; 404 when it cannot see it.
@@ -98,8 +159,9 @@ pub fn tenant(
         Principal::Partner { partner_id, .. } => {
             let scope = TenantScope::Partner { partner_id: *partner_id, now };
             tenants::get(conn, tenant_id, scope)?.ok_or_else(not_found)?;
-            let delegated = delegation::active_relationship(conn, *partner_id, tenant_id, now)?.is_some();
-            Ok(TenantAccess::Partner { partner_id: *partner_id, delegated })
+            let roles =
+                delegation::active_relationship(conn, *partner_id, tenant_id, now)?.map_or(Roles::none(), |r| r.roles);
+            Ok(TenantAccess::Partner { partner_id: *partner_id, roles })
         }
         Principal::Customer { user_id, tenant_id: own, .. } => {
             // The user's row vouches for its tenant.
@@ -132,14 +194,19 @@ pub fn tenant_to_change(
 }
 
 impl TenantAccess {
-    /// Tenant administration (users, licences, seats, settings): tenant admins and partners
-    /// with an active delegated-admin relationship.
-    pub fn administer(&self) -> Result<(), ApiError> {
+    /// Tenant administration (users, licences, seats, billing, settings): tenant admins,
+    /// and partners whose active relationship holds the role the action needs.
+    pub fn may(&self, action: Action) -> Result<(), ApiError> {
         match self {
-            Self::Customer { admin: true, .. } | Self::Partner { delegated: true, .. } => Ok(()),
-            Self::Partner { delegated: false, .. } => Err(ApiError::new(
+            Self::Customer { admin: true, .. } => Ok(()),
+            Self::Partner { roles, .. } if roles.covers(action.role()) => Ok(()),
+            Self::Partner { roles, .. } if roles.is_empty() => Err(ApiError::new(
                 Code::DelegatedAdminRequired,
                 "Administering this tenant needs an active delegated-admin relationship.",
+            )),
+            Self::Partner { .. } => Err(ApiError::new(
+                Code::DelegatedRoleRequired,
+                format!("The delegated-admin relationship does not hold the role `{}` this needs.", action.role()),
             )),
             Self::Customer { admin: false, .. } => Err(ApiError::forbidden("Only tenant administrators may do this.")),
             Self::Operator => Err(ApiError::forbidden("The operator does not administer tenants.")),
@@ -210,6 +277,15 @@ pub fn answers_offers(principal: &Principal) -> Result<(), ApiError> {
     }
 }
 
+/// A relationship's terms (turning auto-extend off) are the customer's: only its
+/// administrators change them (the scope has already vetted the admin).
+pub fn changes_relationship_terms(principal: &Principal) -> Result<(), ApiError> {
+    match principal {
+        Principal::Customer { .. } => Ok(()),
+        _ => Err(ApiError::forbidden("Only the customer's administrators change a relationship's terms.")),
+    }
+}
+
 /// Ending a relationship: the tenant's administrators or the partner (who must see it
 /// first), never the operator.
 pub fn ends_relationships(principal: &Principal) -> Result<(), ApiError> {
@@ -219,11 +295,13 @@ pub fn ends_relationships(principal: &Principal) -> Result<(), ApiError> {
     }
 }
 
-/// Who may renew how: by key only a partner that is partner of record or delegated admin;
-/// by direct billing also the tenant's administrators.
+/// Who may renew how: by key only a partner that is partner of record or delegated admin
+/// with `billing_administrator`; by direct billing also the tenant's administrators.
 pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, ApiError> {
     match access {
-        TenantAccess::Partner { partner_id, delegated } if delegated || partner_of_record == Some(partner_id) => {
+        TenantAccess::Partner { partner_id, .. } if partner_of_record == Some(partner_id) => Ok(Some(partner_id)),
+        TenantAccess::Partner { partner_id, roles } if !roles.is_empty() => {
+            access.may(Action::ManageBilling)?;
             Ok(Some(partner_id))
         }
         TenantAccess::Partner { .. } => Err(ApiError::new(

@@ -46,6 +46,8 @@ pub enum Code {
     SkuTaken,
     KeyExists,
     DelegatedAdminRequired,
+    DelegatedRoleRequired,
+    AutoExtendNotAllowed,
     NoLicensesAvailable,
     SubscriptionInactive,
     ProductMismatch,
@@ -69,7 +71,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 50] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -98,6 +100,8 @@ impl Code {
         Code::SkuTaken,
         Code::KeyExists,
         Code::DelegatedAdminRequired,
+        Code::DelegatedRoleRequired,
+        Code::AutoExtendNotAllowed,
         Code::NoLicensesAvailable,
         Code::SubscriptionInactive,
         Code::ProductMismatch,
@@ -165,6 +169,12 @@ impl Code {
             Code::KeyExists => ("key-exists", 409, "The product key is already known"),
             Code::DelegatedAdminRequired => {
                 ("delegated-admin-required", 403, "A delegated-admin relationship is required")
+            }
+            Code::DelegatedRoleRequired => {
+                ("delegated-role-required", 403, "The delegated-admin relationship lacks the role this needs")
+            }
+            Code::AutoExtendNotAllowed => {
+                ("auto-extend-not-allowed", 422, "A relationship with global_administrator cannot auto-extend")
             }
             Code::NoLicensesAvailable => ("no-licenses-available", 409, "Every seat of the subscription is assigned"),
             Code::SubscriptionInactive => ("subscription-inactive", 409, "The subscription is disabled or deleted"),

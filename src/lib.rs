@@ -151,6 +151,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(delegation::list_relationships)
         .service(delegation::get_relationship)
         .service(delegation::terminate_relationship)
+        .service(delegation::update_relationship)
         .service(notifications::list)
         .service(notifications::mark_read)
         .service(jobs::sweep)

@@ -1,5 +1,6 @@
 //! The authorisation model of the whole API, as a table: every operation of the OpenAPI
-//! document called as each of ten principals, against the statuses in
+//! document called as each of sixteen principals (six of them partners holding delegated
+//! roles), against the statuses in
 //! `tests/authz_matrix.tsv`. An operation without a row fails the test, so no endpoint
 //! can skip it.
 
@@ -11,7 +12,7 @@ use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-const PRINCIPALS: [&str; 10] = [
+const PRINCIPALS: [&str; 16] = [
     "none",
     "garbled",
     "expired",
@@ -22,17 +23,36 @@ const PRINCIPALS: [&str; 10] = [
     "tenant_admin",
     "member",
     "other_admin",
+    "reader",
+    "user_admin",
+    "license_admin",
+    "billing_admin",
+    "global_admin",
+    "all_but_global",
+];
+/// The roles of the partners in the last six columns, in order.
+const ROLE_SETS: [&[&str]; 6] = [
+    &["directory_reader"],
+    &["user_administrator"],
+    &["license_administrator"],
+    &["billing_administrator"],
+    &["global_administrator"],
+    &["directory_reader", "user_administrator", "license_administrator", "billing_administrator"],
 ];
 const PRODUCT_PREMIUM: &str = "01900000-0000-7000-8000-000000000003";
 
 /// Everything the table speaks of: tenant T (created by `creator`, partner of record
-/// `delegated` on its first subscription with an active relationship, `offerer` on its
-/// second, none on its third), its admin and a plain member, and tenant T2 of `unrelated`.
+/// `delegated` on its first subscription with an active relationship of the default roles,
+/// `offerer` on its second, none on its third), its admin and a plain member, tenant T2 of
+/// `unrelated`, and six partners with a relationship to T holding the roles of
+/// [`ROLE_SETS`] (partner of record nowhere).
 struct World {
     app: TestApp,
     creator: Partner,
     delegated: Partner,
+    unrelated: Partner,
     offerer: Partner,
+    holders: Vec<Partner>,
     tenant: Customer,
     subscriptions: Vec<String>,
     member_id: String,
@@ -109,6 +129,18 @@ impl World {
         app.name_partner_of_record(&tenant, &subscriptions[0], &delegated).await;
         app.name_partner_of_record(&tenant, &subscriptions[1], &offerer).await;
         let relationship = app.delegate(&tenant, &delegated).await;
+        // Each role holder offers while partner of record on the third subscription, which
+        // has none again afterwards.
+        let mut holders = Vec::new();
+        for (i, roles) in ROLE_SETS.iter().enumerate() {
+            let holder = app.partner(&format!("Holder {i}")).await;
+            app.name_partner_of_record(&tenant, &subscriptions[2], &holder).await;
+            app.delegate_with(&tenant, &holder, json!({"roles": roles})).await;
+            holders.push(holder);
+        }
+        app.delete(&format!("/v1/subscriptions/{}/partner-of-record", subscriptions[2]), &tenant.admin)
+            .await
+            .expect(204);
         let offers = app.get("/v1/delegated-admin-offers", &delegated.token).await;
         let offer = id(&offers, "/data/0/id");
         let (member_id, activation) =
@@ -131,12 +163,17 @@ impl World {
             Some(tenant.admin.clone()),
             Some(member),
             Some(other.admin.clone()),
-        ];
+        ]
+        .into_iter()
+        .chain(holders.iter().map(|h| Some(h.token.clone())))
+        .collect();
         World {
             app,
             creator,
             delegated,
+            unrelated,
             offerer,
+            holders,
             tenant,
             subscriptions,
             member_id,
@@ -200,9 +237,21 @@ impl World {
         id(&offer, "/id")
     }
 
-    /// The concrete request for one operation: path parameters filled in with objects of
-    /// the world (fresh ones where the call consumes them) and a valid body.
-    async fn request(&self, op: &str) -> (String, Option<Value>) {
+    /// The partner principal `who` is, if it is one.
+    fn partner_of(&self, who: usize) -> Option<&Partner> {
+        match PRINCIPALS[who] {
+            "creator" => Some(&self.creator),
+            "delegated" => Some(&self.delegated),
+            "unrelated" => Some(&self.unrelated),
+            _ => self.holders.get(who.checked_sub(PRINCIPALS.len() - ROLE_SETS.len())?),
+        }
+    }
+
+    /// The concrete request for one operation as principal `who`: path parameters filled
+    /// in with objects of the world (fresh ones where the call consumes them) and a valid
+    /// body (keys are the caller's own where it is a partner).
+    async fn request(&self, op: &str, who: usize) -> (String, Option<Value>) {
+        let key_owner = self.partner_of(who).unwrap_or(&self.delegated);
         let t = &self.tenant.tenant;
         let (s0, s2) = (&self.subscriptions[0], &self.subscriptions[2]);
         let m = &self.member_id;
@@ -334,7 +383,7 @@ impl World {
             }
             "POST /v1/subscriptions/{id}/keys" => (
                 format!("/v1/subscriptions/{s0}/keys"),
-                Some(json!({"key": self.fresh_key(&self.delegated, PRODUCT_BASIC).await})),
+                Some(json!({"key": self.fresh_key(key_owner, PRODUCT_BASIC).await})),
             ),
             "POST /v1/delegated-admin-offers" => {
                 ("/v1/delegated-admin-offers".into(), Some(json!({"tenant_id": t, "message": "Let us help"})))
@@ -367,7 +416,11 @@ impl World {
             }
             "POST /v1/subscriptions/{id}/renewals" => (
                 format!("/v1/subscriptions/{s0}/renewals"),
-                Some(json!({"method": "product_key", "key": self.fresh_key(&self.delegated, PRODUCT_BASIC).await})),
+                Some(json!({"method": "product_key", "key": self.fresh_key(key_owner, PRODUCT_BASIC).await})),
+            ),
+            "PATCH /v1/delegated-admin-relationships/{id}" => (
+                format!("/v1/delegated-admin-relationships/{}", self.relationship),
+                Some(json!({"auto_extend": false})),
             ),
             "GET /v1/subscriptions/{id}/renewals" => (format!("/v1/subscriptions/{s0}/renewals"), None),
             other => panic!("no request is defined for {other}: add it here and a row to tests/authz_matrix.tsv"),
@@ -414,7 +467,7 @@ async fn every_operation_for_every_principal() {
         let method: Method = op.split(' ').next().unwrap().parse().unwrap();
         let mut actual = Vec::new();
         for (who, token) in world.tokens.iter().enumerate() {
-            let (path, body) = world.request(op).await;
+            let (path, body) = world.request(op, who).await;
             let reply = world.app.send(method.clone(), &path, token.as_deref(), body).await;
             let status = reply.status.as_u16();
             assert!(status < 500, "{op} as {}: {}", PRINCIPALS[who], reply.text);

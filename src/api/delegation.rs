@@ -1,6 +1,6 @@
 //! Delegated administration: a partner's offer, the customer's answer, the relationship.
 
-use actix_web::{HttpResponse, delete, get, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::{
@@ -10,12 +10,13 @@ use super::{
     responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
-use crate::views::delegation::{CreateOffer, OfferQuery, OfferView, RelationshipView};
+use crate::views::delegation::{CreateOffer, OfferQuery, OfferView, RelationshipView, UpdateRelationship};
 use crate::{
     AppState,
     app::delegation::{self, NewOffer},
     auth::Principal,
     authz,
+    domain::roles::Roles,
     error::{ApiError, Problem},
 };
 
@@ -24,6 +25,10 @@ use crate::{
 /// The partner must be enrolled in Cloud Essentials and be partner of record on at least
 /// one of the tenant's subscriptions; one pending offer and one relationship per tenant at
 /// a time. The tenant's administrators are notified. An offer expires after 90 days.
+///
+/// `roles` is what the relationship will allow — least privilege: without
+/// `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+/// it is `user_administrator`, `license_administrator` and `billing_administrator`.
 #[utoipa::path(
     tag = "delegated administration",
     request_body = CreateOffer,
@@ -35,7 +40,7 @@ use crate::{
         (status = 404, response = NotFound),
         (status = 409, description = "`offer-pending`, `relationship-exists`", body = Problem, content_type = PROBLEM),
         (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
+        (status = 422, description = "`validation-failed` (an unknown role among them), `auto-extend-not-allowed` (with `global_administrator`)", body = Problem, content_type = PROBLEM),
     ),
     security(("bearer" = [])),
 )]
@@ -46,8 +51,9 @@ pub async fn create_offer(
     body: Json<CreateOffer>,
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
-    let CreateOffer { tenant_id, message, duration_days } = body.0;
-    let offer = NewOffer { tenant_id, message, duration_days };
+    let CreateOffer { tenant_id, message, duration_days, roles, auto_extend } = body.0;
+    let roles = Roles::of(roles.as_deref().unwrap_or(&Roles::DEFAULT));
+    let offer = NewOffer { tenant_id, message, duration_days, roles, auto_extend: auto_extend.unwrap_or(false) };
     let (offer, now) = transaction(&state, move |conn, now| {
         Ok((delegation::create_offer(conn, &principal, partner_id, offer, now)?, now))
     })
@@ -266,4 +272,42 @@ pub async fn terminate_relationship(
     let id = *id;
     transaction(&state, move |conn, now| delegation::terminate_relationship(conn, &principal, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Turn auto-extend off
+///
+/// A tenant administrator stops a relationship from extending itself: it ends at the end
+/// of its current term (`ends_at`), and both sides get expiry notices 30, 7 and 1 days
+/// before. Turning it on is not possible here; the partner offers it.
+#[utoipa::path(
+    tag = "delegated administration",
+    params(("id" = Uuid, Path, description = "Relationship id")),
+    request_body = UpdateRelationship,
+    responses(
+        (status = 200, description = "The relationship", body = RelationshipView),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, description = "`relationship-not-active`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, response = ValidationFailed),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/v1/delegated-admin-relationships/{id}")]
+pub async fn update_relationship(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<UpdateRelationship>,
+) -> Result<web::Json<RelationshipView>, ApiError> {
+    if body.0.auto_extend {
+        return Err(ApiError::invalid("auto_extend", "can only be turned off here; the partner's offer turns it on"));
+    }
+    let id = *id;
+    let ((row, partner), now) =
+        transaction(&state, move |conn, now| Ok((delegation::stop_auto_extend(conn, &principal, id, now)?, now)))
+            .await?;
+    Ok(web::Json(RelationshipView::new(row, partner, now)))
 }

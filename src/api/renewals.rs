@@ -22,13 +22,13 @@ use crate::{
 
 /// Renew a subscription
 ///
-/// `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-/// redeems another key of the same product. While the subscription is `active` or
+/// `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+/// `billing_administrator` redeems another key of the same product. While the subscription is `active` or
 /// `expired` the new term starts at its end date (no day lost); when `disabled` it starts
 /// now (reactivation). The seats become the key's.
 ///
 /// `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-/// delegated admin moves the customer to the platform's billing. A new subscription
+/// delegated admin with `billing_administrator` moves the customer to the platform's billing. A new subscription
 /// (billing `direct`, same product and seats, starting now) replaces this one, which
 /// becomes `superseded`; licences and the partner of record move across. `forfeited_days`
 /// reports the whole days of the old term given up — renew shortly before the end date.
@@ -45,7 +45,7 @@ use crate::{
         (status = 201, description = "Renewed", body = RenewalView),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`", body = Problem, content_type = PROBLEM),
         (status = 415, response = NotJson),

@@ -138,7 +138,7 @@ pub async fn remove_partner_of_record(
 ///
 /// Redeems another key of the same product on the subscription: its seats are added until
 /// the current end date (the key's term does not extend it). Tenant administrators may use
-/// any partner's key; a delegated admin its own.
+/// any partner's key; a delegated admin (with `license_administrator`) its own.
 #[utoipa::path(
     tag = "subscriptions",
     params(("id" = Uuid, Path, description = "Subscription id")),
@@ -147,7 +147,7 @@ pub async fn remove_partner_of_record(
         (status = 200, description = "The subscription with its new seats", body = SubscriptionView),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
         (status = 415, response = NotJson),

@@ -67,7 +67,7 @@ pub async fn get_one(
 
 /// Update a tenant's settings
 ///
-/// For the tenant's administrators and partners with an active delegated-admin relationship.
+/// For the tenant's administrators and delegated admins with `global_administrator`.
 #[utoipa::path(
     tag = "tenants",
     params(("id" = Uuid, Path, description = "Tenant id")),
@@ -76,7 +76,7 @@ pub async fn get_one(
         (status = 200, description = "The updated tenant", body = TenantView),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 415, response = NotJson),
         (status = 422, response = ValidationFailed),

@@ -21,6 +21,10 @@ use crate::{
 };
 
 /// Add a user to a tenant
+///
+/// For the tenant's administrators, and delegated admins with `user_administrator`
+/// (`global_administrator` for an admin user, `license_administrator` too when a licence
+/// is assigned with it).
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id")),
@@ -29,7 +33,7 @@ use crate::{
         (status = 201, description = "Created, with an activation token", body = UserCreated),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
         (status = 415, response = NotJson),
@@ -55,7 +59,8 @@ pub async fn create(
 
 /// List a tenant's users
 ///
-/// Administrators see every user; other users only themselves.
+/// Administrators see every user; other users only themselves. A partner needs an active
+/// delegated-admin relationship (any role reads the directory).
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id"), Pagination),
@@ -106,6 +111,8 @@ pub async fn get_one(
 /// Update a user
 ///
 /// A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+/// A delegated admin needs `user_administrator`, and `global_administrator` to change an
+/// admin user or make one.
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
@@ -114,7 +121,7 @@ pub async fn get_one(
         (status = 200, description = "The updated user", body = UserView),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `last-admin`", body = Problem, content_type = PROBLEM),
         (status = 415, response = NotJson),
@@ -139,14 +146,15 @@ pub async fn update(
 
 /// Delete a user
 ///
-/// Frees the user's licences. The tenant's last administrator cannot be deleted.
+/// Frees the user's licences. The tenant's last administrator cannot be deleted. A
+/// delegated admin needs `user_administrator` (`global_administrator` for an admin user).
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 204, description = "Deleted; licences freed"),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 409, description = "`last-admin`", body = Problem, content_type = PROBLEM),
     ),
@@ -169,7 +177,7 @@ pub async fn remove(
 ///
 /// Takes one seat of the subscription. Never past its seats, also under concurrent
 /// requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-/// licence the user holds answers 200.
+/// licence the user holds answers 200. A delegated admin needs `license_administrator`.
 #[utoipa::path(
     tag = "users",
     params(
@@ -181,7 +189,7 @@ pub async fn remove(
         (status = 201, description = "Assigned", body = License),
         (status = 200, description = "The user already held this licence", body = License),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 409, description = "`no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
     ),
@@ -204,6 +212,8 @@ pub async fn assign(
 }
 
 /// Free a licence
+///
+/// A delegated admin needs `license_administrator`.
 #[utoipa::path(
     tag = "users",
     params(
@@ -214,7 +224,7 @@ pub async fn assign(
     responses(
         (status = 204, description = "Freed"),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),

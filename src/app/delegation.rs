@@ -10,8 +10,10 @@ use crate::{
     auth::Principal,
     authz,
     domain::{
-        events::{self, Inbox},
-        statuses::{OfferStatus, RelationshipStatus},
+        events::{self, Inbox, RelationshipChange, RelationshipSubject},
+        notices,
+        roles::{DelegatedRole, Roles},
+        statuses::{NoticeOutcome, OfferStatus, RelationshipStatus},
     },
     error::{ApiError, Code},
     store::{
@@ -29,12 +31,18 @@ pub const OFFER_DAYS: u64 = 90;
 pub const DEFAULT_DURATION_DAYS: i32 = 730;
 /// How many offers or relationships past their time a request tidies up on its way.
 const TIDY: i64 = 10;
+/// How far an auto-extending relationship moves its end each time.
+pub const EXTENSION_DAYS: u64 = 180;
+/// Days before a relationship's end at which both sides hear it will not extend.
+pub const NOTICE_DAYS: [u32; 3] = [30, 7, 1];
 
 /// What a partner offers.
 pub struct NewOffer {
     pub tenant_id: Uuid,
     pub message: String,
     pub duration_days: Option<i32>,
+    pub roles: Roles,
+    pub auto_extend: bool,
 }
 
 fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
@@ -56,6 +64,12 @@ pub fn create_offer(
     now: DateTime<Utc>,
 ) -> Result<OfferRow, ApiError> {
     let tenant_id = offer.tenant_id;
+    if offer.auto_extend && offer.roles.contains(DelegatedRole::GlobalAdministrator) {
+        return Err(ApiError::new(
+            Code::AutoExtendNotAllowed,
+            "A relationship with global_administrator cannot extend itself; offer it without auto_extend.",
+        ));
+    }
     authz::tenant_to_change(conn, principal, tenant_id, now)?;
     let partner = partner(conn, partner_id)?;
     if !partner.cloud_essentials {
@@ -72,7 +86,7 @@ pub fn create_offer(
     }
     // Offers and relationships past their time make way before the checks.
     expire_offers(conn, now, Some((partner_id, tenant_id)), TIDY)?;
-    delegation::expire_due_relationships(conn, now, Some((partner_id, tenant_id)), TIDY)?;
+    advance_relationships(conn, now, Some((partner_id, tenant_id)), TIDY)?;
     let pending = || ApiError::new(Code::OfferPending, "An offer of yours to this tenant is waiting for an answer.");
     if delegation::pending_offer_exists(conn, partner_id, tenant_id, now)? {
         return Err(pending());
@@ -90,6 +104,8 @@ pub fn create_offer(
         created_at: now,
         expires_at: now + Days::new(OFFER_DAYS),
         decided_at: None,
+        roles: offer.roles,
+        auto_extend: offer.auto_extend,
     };
     delegation::insert_offer(conn, &row)
         .map_err(|e| if store::violates(&e, delegation::ONE_PENDING) { pending() } else { e.into() })?;
@@ -153,11 +169,12 @@ pub fn accept_offer(
     };
     authz::answers_offers(principal)?;
     let exists = || ApiError::new(Code::RelationshipExists, "This partner already administers the tenant.");
-    delegation::expire_due_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
+    advance_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
     if delegation::active_relationship(conn, offer.partner_id, offer.tenant_id, now)?.is_some() {
         return Err(exists());
     }
     delegation::decide_offer(conn, id, OfferStatus::Accepted, now)?;
+    let ends_at = now + Days::new(offer.duration_days as u64);
     let relationship = RelationshipRow {
         id: Uuid::now_v7(),
         partner_id: offer.partner_id,
@@ -165,8 +182,11 @@ pub fn accept_offer(
         offer_id: offer.id,
         status: RelationshipStatus::Active,
         starts_at: now,
-        ends_at: now + Days::new(offer.duration_days as u64),
+        ends_at,
         terminated_at: None,
+        roles: offer.roles,
+        auto_extend: offer.auto_extend,
+        next_event_at: next_look(ends_at, offer.auto_extend, now),
     };
     // A relationship past its end that a concurrent sweep holds still counts as live.
     delegation::insert_relationship(conn, &relationship)
@@ -273,4 +293,121 @@ pub fn expire_offers(
         notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
     }
     Ok(due.len())
+}
+
+/// When the sweeper next looks at a live relationship: at its end when it extends itself,
+/// else at its next expiry notice or its end.
+fn next_look(ends_at: DateTime<Utc>, auto_extend: bool, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if auto_extend { Some(ends_at) } else { notices::next_notice_or_end(ends_at, now, &NOTICE_DAYS) }
+}
+
+/// The customer turns auto-extend off: the relationship ends at the end of its current
+/// term (moved on first if an extension was due and not yet swept), with its notices.
+pub fn stop_auto_extend(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(RelationshipRow, PartnerRow), ApiError> {
+    let scope = authz::delegation_scope(conn, principal)?;
+    let row = delegation::lock_relationship(conn, id)?
+        .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
+        .ok_or_else(|| ApiError::not_found("relationship"))?;
+    authz::changes_relationship_terms(principal)?;
+    if !row.is_active(now) {
+        return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
+    }
+    let row = if row.auto_extend {
+        let ends_at = extended_end(row.ends_at, now);
+        // The sweeper looks at once: a notice may already be due for the new end.
+        delegation::set_term(conn, id, ends_at, false, Some(now))?
+    } else {
+        row
+    };
+    Ok((row.clone(), partner(conn, row.partner_id)?))
+}
+
+/// The end of an auto-extending relationship's current term at `now`.
+fn extended_end(mut ends_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    while ends_at <= now {
+        ends_at = ends_at + Days::new(EXTENSION_DAYS);
+    }
+    ends_at
+}
+
+/// What a batch of relationship work did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RelationshipCounts {
+    pub claimed: usize,
+    pub notices_sent: u64,
+    pub expired: u64,
+    pub extended: u64,
+}
+
+/// Does what is due for up to `limit` live relationships (optionally of one partner and
+/// tenant): expiry notices 30, 7 and 1 days before the end of one that will not extend,
+/// then its expiry; the extension of one that extends itself. Notices are recorded before
+/// they are announced and relationships are claimed under lock, so racing sweepers
+/// announce each exactly once (the mechanism of subscriptions' renewal notices).
+pub fn advance_relationships(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    pair: Option<(Uuid, Uuid)>,
+    limit: i64,
+) -> diesel::QueryResult<RelationshipCounts> {
+    let due = delegation::claim_due_relationships(conn, now, pair, limit)?;
+    let mut counts = RelationshipCounts { claimed: due.len(), ..Default::default() };
+    for row in due {
+        let mut changes = Vec::new();
+        let mut ends_at = row.ends_at;
+        if row.auto_extend {
+            if ends_at <= now {
+                ends_at = extended_end(ends_at, now);
+                delegation::set_term(conn, row.id, ends_at, true, next_look(ends_at, true, now))?;
+                changes.push(RelationshipChange::Extended);
+                counts.extended += 1;
+            } else {
+                delegation::set_next_event(conn, row.id, next_look(ends_at, true, now))?;
+            }
+        } else {
+            let recorded: Vec<u32> =
+                delegation::recorded_notices(conn, row.id, ends_at)?.into_iter().map(|d| d as u32).collect();
+            let plan = notices::renewal_notices_due(ends_at, now, &NOTICE_DAYS, &recorded);
+            for days in plan.skip {
+                delegation::record_notice(conn, row.id, ends_at, days as i32, NoticeOutcome::Skipped, now)?;
+            }
+            if let Some(days) = plan.send
+                && delegation::record_notice(conn, row.id, ends_at, days as i32, NoticeOutcome::Sent, now)?
+            {
+                changes.push(RelationshipChange::Expiring(days));
+                counts.notices_sent += 1;
+            }
+            if ends_at <= now {
+                delegation::expire(conn, row.id)?;
+                changes.push(RelationshipChange::Expired);
+                counts.expired += 1;
+            } else {
+                delegation::set_next_event(conn, row.id, next_look(ends_at, false, now))?;
+            }
+        }
+        if !changes.is_empty() {
+            let partner = partners::get(conn, row.partner_id)?.map(|p| p.name).unwrap_or_default();
+            let company = tenants::get(conn, row.tenant_id, tenants::TenantScope::All)?
+                .map(|t| t.company_name)
+                .unwrap_or_default();
+            let subject = RelationshipSubject {
+                relationship_id: row.id,
+                offer_id: row.offer_id,
+                tenant_id: row.tenant_id,
+                partner_name: &partner,
+                company_name: &company,
+                ends_at,
+            };
+            let inboxes = [Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)];
+            for change in changes {
+                notifications::deliver(conn, &events::relationship(&subject, change), &inboxes, now)?;
+            }
+        }
+    }
+    Ok(counts)
 }

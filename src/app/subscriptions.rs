@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::keys as key_rules;
 use crate::{
     auth::Principal,
-    authz::{self, TenantAccess},
+    authz::{self, Action, TenantAccess},
     domain::{
         events::{self, Inbox},
         lifecycle::{Periods, SubscriptionStatus},
@@ -160,7 +160,7 @@ pub fn add_seats(
     now: DateTime<Utc>,
 ) -> Result<SubscriptionRecord, ApiError> {
     let (_, access) = changeable(conn, principal, id, now)?;
-    access.administer()?;
+    access.may(Action::ManageLicenses)?;
     let owner = match access {
         TenantAccess::Partner { partner_id, .. } => Some(partner_id),
         _ => None,

@@ -20,8 +20,12 @@ pub struct SweepReport {
     pub redemptions_expired: u64,
     /// Delegated-admin offers left pending for 90 days.
     pub offers_expired: u64,
-    /// Delegated-admin relationships past their end.
+    /// Delegated-admin relationships past their end (and not extending themselves).
     pub relationships_expired: u64,
+    /// Auto-extending relationships moved on by 180 days.
+    pub relationships_extended: u64,
+    /// Expiry notices of relationships that will not extend (each to both sides).
+    pub relationship_notices_sent: u64,
     /// Renewal notices sent (each to the tenant and the partner of record).
     pub renewal_notices_sent: u64,
     /// Notices passed over because a nearer one fell due at the same time.
@@ -38,7 +42,6 @@ pub struct SweepReport {
     pub silent_instances_forgotten: u64,
 }
 
-/// One pass over everything due at `now`.
 /// One sweep at business time `now`; failure budgets follow wall-clock time, `real_now`.
 pub fn run(
     conn: &mut PgConnection,
@@ -49,9 +52,7 @@ pub fn run(
     let mut report = SweepReport {
         redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
         offers_expired: in_batches(conn, |conn| app::delegation::expire_offers(conn, now, None, BATCH))?,
-        relationships_expired: in_batches(conn, |conn| {
-            store::delegation::expire_due_relationships(conn, now, None, BATCH)
-        })?,
+
         idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - store::idempotency::RETENTION)?
             as u64,
         failure_budgets_forgotten: store::budgets::forget_refilled(conn, real_now)? as u64,
@@ -68,6 +69,15 @@ pub fn run(
         )? as u64,
         ..SweepReport::default()
     };
+    loop {
+        let counts = conn.transaction(|conn| app::delegation::advance_relationships(conn, now, None, BATCH))?;
+        report.relationships_expired += counts.expired;
+        report.relationships_extended += counts.extended;
+        report.relationship_notices_sent += counts.notices_sent;
+        if (counts.claimed as i64) < BATCH {
+            break;
+        }
+    }
     let (periods, notice_days) = (settings.periods(), &settings.notice_days);
     loop {
         let counts = conn.transaction(|conn| app::lifecycle::advance(conn, now, periods, notice_days, BATCH))?;

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::Principal,
-    authz,
+    authz::{self, Action},
     error::ApiError,
     store::{
         Page,
@@ -44,7 +44,7 @@ pub fn update(
     company_name: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<TenantRow, ApiError> {
-    authz::tenant_to_change(conn, principal, id, now)?.administer()?;
+    authz::tenant_to_change(conn, principal, id, now)?.may(Action::ChangeSettings)?;
     match company_name {
         Some(name) => Ok(tenants::set_company_name(conn, id, &name)?),
         None => tenants::get(conn, id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),

@@ -9,7 +9,7 @@ use crate::{
         Principal,
         secrets::{ACTIVATION_TOKEN_PREFIX, Pepper, SecretKind, new_secret},
     },
-    authz::{self, TenantAccess},
+    authz::{self, Action, TenantAccess},
     domain::lifecycle::{Periods, SubscriptionStatus},
     error::{ApiError, Code},
     store::{
@@ -95,17 +95,25 @@ fn user_exists(e: diesel::result::Error) -> ApiError {
     }
 }
 
-/// A user of a tenant the caller administers, locked against a concurrent deletion while
-/// its licences and fields change.
-fn administered_user(
+/// A user of a tenant the caller may change, locked against a concurrent deletion while
+/// its licences and fields change, with the caller's access (to decide what it may do).
+fn changeable_user(
     conn: &mut PgConnection,
     principal: &Principal,
     tenant_id: Uuid,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<UserRow, ApiError> {
-    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
-    users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+) -> Result<(TenantAccess, UserRow), ApiError> {
+    let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
+    // Who may change nothing here is refused before anything about the user shows.
+    access.may(Action::ReadDirectory)?;
+    let row = users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    Ok((access, row))
+}
+
+/// Managing an admin user (or making one) needs more than managing a plain user.
+fn user_action(admin: bool) -> Action {
+    if admin { Action::ManageAdmins } else { Action::ManageUsers }
 }
 
 /// The user with the subscriptions it holds licences on.
@@ -124,7 +132,11 @@ pub fn create(
     periods: Periods,
     now: DateTime<Utc>,
 ) -> Result<(UserWithLicenses, String), ApiError> {
-    authz::tenant_to_change(conn, principal, tenant_id, now)?.administer()?;
+    let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
+    access.may(user_action(user.admin))?;
+    if user.license.is_some() {
+        access.may(Action::ManageLicenses)?;
+    }
     let license = user.license;
     let row = UserRow {
         id: Uuid::now_v7(),
@@ -156,7 +168,7 @@ pub fn list(
     let only = match access {
         TenantAccess::Customer { user_id, admin: false } => Some(user_id),
         _ => {
-            access.administer()?;
+            access.may(Action::ReadDirectory)?;
             None
         }
     };
@@ -181,7 +193,7 @@ pub fn get(
 ) -> Result<UserWithLicenses, ApiError> {
     let access = authz::tenant(conn, principal, tenant_id, now)?;
     if !matches!(access, TenantAccess::Customer { admin: false, .. }) {
-        access.administer()?;
+        access.may(Action::ReadDirectory)?;
     }
     let row = users::get_in_tenant(conn, tenant_id, user_id)?
         .filter(|u| access.reads_user(u.id))
@@ -207,7 +219,8 @@ pub fn update(
     changes: UserChanges,
     now: DateTime<Utc>,
 ) -> Result<UserWithLicenses, ApiError> {
-    let row = administered_user(conn, principal, tenant_id, user_id, now)?;
+    let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
+    access.may(user_action(row.admin || changes.admin == Some(true)))?;
     if row.admin && changes.admin == Some(false) {
         keep_an_admin(conn, tenant_id, user_id)?;
     }
@@ -223,7 +236,8 @@ pub fn delete(
     user_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let row = administered_user(conn, principal, tenant_id, user_id, now)?;
+    let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
+    access.may(user_action(row.admin))?;
     if row.admin {
         keep_an_admin(conn, tenant_id, user_id)?;
     }
@@ -240,7 +254,7 @@ pub fn assign(
     periods: Periods,
     now: DateTime<Utc>,
 ) -> Result<bool, ApiError> {
-    administered_user(conn, principal, tenant_id, user_id, now)?;
+    changeable_user(conn, principal, tenant_id, user_id, now)?.0.may(Action::ManageLicenses)?;
     assign_license(conn, tenant_id, subscription_id, user_id, now, periods)
 }
 
@@ -252,7 +266,7 @@ pub fn free(
     subscription_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    administered_user(conn, principal, tenant_id, user_id, now)?;
+    changeable_user(conn, principal, tenant_id, user_id, now)?.0.may(Action::ManageLicenses)?;
     if subscriptions::free_license(conn, subscription_id, user_id)? {
         Ok(())
     } else {

@@ -34,6 +34,8 @@ diesel::table! {
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
         decided_at -> Nullable<Timestamptz>,
+        roles -> Array<Nullable<Text>>,
+        auto_extend -> Bool,
     }
 }
 
@@ -47,6 +49,9 @@ diesel::table! {
         starts_at -> Timestamptz,
         ends_at -> Timestamptz,
         terminated_at -> Nullable<Timestamptz>,
+        roles -> Array<Nullable<Text>>,
+        auto_extend -> Bool,
+        next_event_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -187,6 +192,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    relationship_notices (relationship_id, ends_at, days_before) {
+        relationship_id -> Uuid,
+        ends_at -> Timestamptz,
+        days_before -> Int4,
+        status -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     renewal_notices (subscription_id, ends_at, days_before) {
         subscription_id -> Uuid,
         ends_at -> Timestamptz,
@@ -322,6 +337,7 @@ diesel::joinable!(redemption_keys -> redemptions (redemption_id));
 diesel::joinable!(redemptions -> partners (partner_id));
 diesel::joinable!(redemptions -> tenants (tenant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(relationship_notices -> delegated_admin_relationships (relationship_id));
 diesel::joinable!(renewal_notices -> subscriptions (subscription_id));
 diesel::joinable!(renewals -> product_keys (key_id));
 diesel::joinable!(subscription_events -> subscriptions (subscription_id));
@@ -348,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     redemption_keys,
     redemptions,
     refresh_tokens,
+    relationship_notices,
     renewal_notices,
     renewals,
     revocations,

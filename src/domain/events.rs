@@ -1,5 +1,6 @@
 //! The events the service tells partners and tenants about, and what they say.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{
@@ -82,6 +83,51 @@ pub fn relationship_terminated(
             format!("The delegated administration of {company_name} by {partner_name} has ended."),
         )
     }
+}
+
+/// What a relationship event is about, for its message.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationshipSubject<'a> {
+    pub relationship_id: Uuid,
+    pub offer_id: Uuid,
+    pub tenant_id: Uuid,
+    pub partner_name: &'a str,
+    pub company_name: &'a str,
+    /// The end of the term the event is about (for an extension, the new end).
+    pub ends_at: DateTime<Utc>,
+}
+
+/// What happens to a relationship as its end comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationshipChange {
+    /// It ends in this many days and will not extend.
+    Expiring(u32),
+    Expired,
+    Extended,
+}
+
+/// A relationship's expiry notice, expiry or extension, for both sides.
+pub fn relationship(s: &RelationshipSubject, change: RelationshipChange) -> Event {
+    let (id, ends, date) = (s.relationship_id, s.ends_at.timestamp(), s.ends_at.format("%Y-%m-%d"));
+    let who = format!("The delegated administration of {} by {}", s.company_name, s.partner_name);
+    let (kind, key, message, days_before) = match change {
+        RelationshipChange::Expiring(days) => (
+            EventKind::RelationshipExpiring,
+            format!("relationship:{id}:{ends}:expiring:{days}"),
+            format!("{who} ends in {days} day(s), on {date}. The partner may offer a new relationship."),
+            Some(days as i32),
+        ),
+        RelationshipChange::Expired => {
+            (EventKind::RelationshipExpired, format!("relationship:{id}:expired"), format!("{who} has expired."), None)
+        }
+        RelationshipChange::Extended => (
+            EventKind::RelationshipExtended,
+            format!("relationship:{id}:{ends}:extended"),
+            format!("{who} was extended automatically until {date}."),
+            None,
+        ),
+    };
+    Event { tenant_id: Some(s.tenant_id), offer_id: Some(s.offer_id), days_before, ..Event::new(kind, key, message) }
 }
 
 /// Added or removed as partner of record; `occurrence` tells repeated changes apart.

@@ -5,5 +5,6 @@ pub mod events;
 pub mod lifecycle;
 pub mod notices;
 pub mod product_key;
+pub mod roles;
 pub mod statuses;
 pub mod tenant_domain;

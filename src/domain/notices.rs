@@ -82,6 +82,13 @@ pub fn next_check(
     notices.chain(events).filter(|at| *at > now).min()
 }
 
+/// For a term with notices and nothing after its end (a delegated-admin relationship): the
+/// next instant after `now` at which a notice or the end itself falls due, `None` once ended.
+pub fn next_notice_or_end(ends_at: DateTime<Utc>, now: DateTime<Utc>, notice_days: &[u32]) -> Option<DateTime<Utc>> {
+    let notices = notice_days.iter().map(|d| ends_at - Days::new((*d).into()));
+    notices.chain(std::iter::once(ends_at)).filter(|at| *at > now).min()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +141,16 @@ mod tests {
             now = next;
         }
         assert_eq!(stops, [-60, -30, -7, -1, 0, 30, 120]);
+    }
+
+    #[test]
+    fn a_relationship_has_its_notices_then_its_end() {
+        let mut now = end() - Duration::days(100);
+        let mut stops = Vec::new();
+        while let Some(next) = next_notice_or_end(end(), now, &[30, 7, 1]) {
+            stops.push((next - end()).num_days());
+            now = next;
+        }
+        assert_eq!(stops, [-30, -7, -1, 0]);
     }
 }

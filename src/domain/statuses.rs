@@ -124,6 +124,9 @@ pub enum EventKind {
     OfferDeclined,
     OfferExpired,
     RelationshipTerminated,
+    RelationshipExpiring,
+    RelationshipExpired,
+    RelationshipExtended,
     PartnerOfRecordAdded,
     PartnerOfRecordRemoved,
 }

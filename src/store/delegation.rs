@@ -1,12 +1,17 @@
 //! Delegated-administration offers and the relationships they become.
 
-use crate::domain::statuses::{OfferStatus, RelationshipStatus};
+use crate::domain::{
+    roles::Roles,
+    statuses::{NoticeOutcome, OfferStatus, RelationshipStatus},
+};
 use chrono::{DateTime, Utc};
 use diesel::{prelude::*, sql_types::Bool};
 use uuid::Uuid;
 
 use super::partners::PartnerRow;
-use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships, partners};
+use crate::db::schema::{
+    delegated_admin_offers as offers, delegated_admin_relationships as relationships, partners, relationship_notices,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = offers)]
@@ -20,6 +25,8 @@ pub struct OfferRow {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
+    pub roles: Roles,
+    pub auto_extend: bool,
 }
 
 impl OfferRow {
@@ -48,12 +55,17 @@ pub struct RelationshipRow {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub terminated_at: Option<DateTime<Utc>>,
+    pub roles: Roles,
+    pub auto_extend: bool,
+    /// When the sweeper next looks at it (a notice, its end or its extension).
+    pub next_event_at: Option<DateTime<Utc>>,
 }
 
 impl RelationshipRow {
-    /// Active and not yet past its end.
+    /// Active and not yet past its end; one that extends itself stays active at its end
+    /// (the sweeper moves the end on).
     pub fn is_active(&self, now: DateTime<Utc>) -> bool {
-        self.status == RelationshipStatus::Active && self.ends_at > now
+        self.status == RelationshipStatus::Active && (self.ends_at > now || self.auto_extend)
     }
 
     /// The status at `now`: an active relationship past its end is expired, swept or not.
@@ -185,7 +197,7 @@ pub fn active_relationship(
         .filter(relationships::partner_id.eq(partner))
         .filter(relationships::tenant_id.eq(tenant))
         .filter(relationships::status.eq(RelationshipStatus::Active))
-        .filter(relationships::ends_at.gt(now))
+        .filter(relationships::ends_at.gt(now).or(relationships::auto_extend))
         .select(RelationshipRow::as_select())
         .first(conn)
         .optional()
@@ -198,29 +210,95 @@ pub fn insert_relationship(conn: &mut PgConnection, row: &RelationshipRow) -> Qu
     super::Prepared(diesel::insert_into(relationships::table).values(row)).execute(conn).map(|_| ())
 }
 
-/// Marks relationships past their end as expired (optionally of one partner and tenant);
-/// returns how many.
-pub fn expire_due_relationships(
+/// Live relationships with something due at `now` (a notice, the end, an extension),
+/// optionally of one partner and tenant, claimed without waiting on rows another
+/// transaction holds.
+pub fn claim_due_relationships(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
     pair: Option<(Uuid, Uuid)>,
     limit: i64,
-) -> QueryResult<usize> {
+) -> QueryResult<Vec<RelationshipRow>> {
     let (partner, tenant) = pair.unzip();
-    let ids: Vec<Uuid> = relationships::table
+    relationships::table
+        .filter(relationships::next_event_at.le(now))
         .filter(relationships::status.eq(RelationshipStatus::Active))
-        .filter(relationships::ends_at.le(now))
         .filter(relationships::partner_id.nullable().eq(partner).or(partner.is_none().into_sql::<Bool>()))
         .filter(relationships::tenant_id.nullable().eq(tenant).or(tenant.is_none().into_sql::<Bool>()))
-        .order(relationships::ends_at)
+        .order(relationships::next_event_at)
         .limit(limit)
-        .select(relationships::id)
+        .select(RelationshipRow::as_select())
         .for_update()
         .skip_locked()
-        .load(conn)?;
-    diesel::update(relationships::table.filter(relationships::id.eq_any(&ids)))
-        .set(relationships::status.eq(RelationshipStatus::Expired))
+        .load(conn)
+}
+
+/// Moves a relationship's end (an extension, or auto-extend turned off) and its next look.
+pub fn set_term(
+    conn: &mut PgConnection,
+    id: Uuid,
+    ends_at: DateTime<Utc>,
+    auto_extend: bool,
+    next_event_at: Option<DateTime<Utc>>,
+) -> QueryResult<RelationshipRow> {
+    super::Prepared(
+        diesel::update(relationships::table.find(id))
+            .set((
+                relationships::ends_at.eq(ends_at),
+                relationships::auto_extend.eq(auto_extend),
+                relationships::next_event_at.eq(next_event_at),
+            ))
+            .returning(RelationshipRow::as_returning()),
+    )
+    .get_result(conn)
+}
+
+pub fn set_next_event(conn: &mut PgConnection, id: Uuid, at: Option<DateTime<Utc>>) -> QueryResult<()> {
+    super::Prepared(diesel::update(relationships::table.find(id)).set(relationships::next_event_at.eq(at)))
         .execute(conn)
+        .map(|_| ())
+}
+
+pub fn expire(conn: &mut PgConnection, id: Uuid) -> QueryResult<()> {
+    super::Prepared(diesel::update(relationships::table.find(id)).set((
+        relationships::status.eq(RelationshipStatus::Expired),
+        relationships::next_event_at.eq(None::<DateTime<Utc>>),
+    )))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Expiry notices recorded (sent or skipped) for one term of a relationship.
+pub fn recorded_notices(conn: &mut PgConnection, id: Uuid, ends_at: DateTime<Utc>) -> QueryResult<Vec<i32>> {
+    relationship_notices::table
+        .filter(relationship_notices::relationship_id.eq(id))
+        .filter(relationship_notices::ends_at.eq(ends_at))
+        .select(relationship_notices::days_before)
+        .load(conn)
+}
+
+/// Records a notice; false when it was recorded before (by this or another sweeper).
+pub fn record_notice(
+    conn: &mut PgConnection,
+    id: Uuid,
+    ends_at: DateTime<Utc>,
+    days_before: i32,
+    outcome: NoticeOutcome,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    super::Prepared(
+        diesel::insert_into(relationship_notices::table)
+            .values((
+                relationship_notices::relationship_id.eq(id),
+                relationship_notices::ends_at.eq(ends_at),
+                relationship_notices::days_before.eq(days_before),
+                relationship_notices::status.eq(outcome),
+                relationship_notices::created_at.eq(now),
+            ))
+            .on_conflict_do_nothing(),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
 }
 
 pub fn lock_relationship(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<RelationshipRow>> {

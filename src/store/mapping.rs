@@ -6,12 +6,13 @@ use diesel::{
     deserialize::{self, FromSql},
     pg::{Pg, PgValue},
     serialize::{self, Output, ToSql},
-    sql_types::Text,
+    sql_types::{Array, Nullable, Text},
 };
 
 use crate::domain::{
     lifecycle::SubscriptionStatus,
     notices::LifecycleEvent,
+    roles::{DelegatedRole, Roles},
     statuses::{
         Billing, ClientRole, EventKind, KeyStatus, NoticeOutcome, OfferStatus, RedemptionStatus, RelationshipStatus,
         RenewalMethod, TenantStatus,
@@ -113,9 +114,42 @@ column!(EventKind {
     OfferDeclined = "delegated_admin_offer.declined",
     OfferExpired = "delegated_admin_offer.expired",
     RelationshipTerminated = "delegated_admin_relationship.terminated",
+    RelationshipExpiring = "delegated_admin_relationship.expiring",
+    RelationshipExpired = "delegated_admin_relationship.expired",
+    RelationshipExtended = "delegated_admin_relationship.extended",
     PartnerOfRecordAdded = "partner_of_record.added",
     PartnerOfRecordRemoved = "partner_of_record.removed",
 });
+names!(DelegatedRole {
+    DirectoryReader = "directory_reader",
+    UserAdministrator = "user_administrator",
+    LicenseAdministrator = "license_administrator",
+    BillingAdministrator = "billing_administrator",
+    GlobalAdministrator = "global_administrator",
+});
+
+/// Roles are stored as an array of role names (checked by the table's constraint).
+impl ToSql<Array<Nullable<Text>>, Pg> for Roles {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        let names: Vec<Option<&str>> = self.granted().into_iter().map(|r| Some(r.as_str())).collect();
+        <Vec<Option<&str>> as ToSql<Array<Nullable<Text>>, Pg>>::to_sql(&names, &mut out.reborrow())
+    }
+}
+
+impl FromSql<Array<Nullable<Text>>, Pg> for Roles {
+    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+        let names = <Vec<Option<String>> as FromSql<Array<Nullable<Text>>, Pg>>::from_sql(value)?;
+        let roles = names
+            .into_iter()
+            .map(|name| {
+                let name = name.unwrap_or_default();
+                DelegatedRole::parse(&name).ok_or(UnknownValue("DelegatedRole", name))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Roles::of(&roles))
+    }
+}
+
 names!(SubscriptionStatus {
     Active = "active",
     Expired = "expired",
@@ -147,6 +181,7 @@ mod tests {
         same_names(NoticeOutcome::ALL, NoticeOutcome::as_str);
         same_names(RenewalMethod::ALL, RenewalMethod::as_str);
         same_names(SubscriptionStatus::ALL, SubscriptionStatus::as_str);
+        same_names(DelegatedRole::ALL, DelegatedRole::as_str);
     }
 
     /// The database's CHECK constraint on notification events lists exactly these.

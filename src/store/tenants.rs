@@ -94,9 +94,10 @@ impl QueryFragment<Pg> for PartnerSees {
         out.push_bind_param::<SqlUuid, _>(&self.partner)?;
         out.push_sql(" AND vr.status = ");
         out.push_bind_param::<Text, _>(&RelationshipStatus::Active)?;
-        out.push_sql(" AND vr.ends_at > ");
+        out.push_sql(" AND (vr.ends_at > ");
         out.push_bind_param::<Timestamptz, _>(&self.now)?;
-        out.push_sql(")))");
+        // One that extends itself stays live at its end (see RelationshipRow::is_active).
+        out.push_sql(" OR vr.auto_extend))))");
         Ok(())
     }
 }

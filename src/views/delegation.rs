@@ -19,6 +19,10 @@ pub struct OfferView {
     pub status: OfferStatus,
     /// Length of the relationship the offer proposes.
     pub duration_days: i32,
+    /// What the relationship will allow, once accepted (each role implies `directory_reader`).
+    pub roles: Vec<DelegatedRole>,
+    /// Whether the relationship will extend itself by 180 days at its end.
+    pub auto_extend: bool,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
 }
@@ -32,6 +36,8 @@ impl OfferView {
             tenant_id: row.tenant_id,
             message: row.message,
             duration_days: row.duration_days,
+            roles: row.roles.granted(),
+            auto_extend: row.auto_extend,
             created_at: row.created_at,
             expires_at: row.expires_at,
         }
@@ -50,8 +56,14 @@ pub struct RelationshipView {
     pub id: Uuid,
     pub partner: RelationshipPartner,
     pub tenant_id: Uuid,
-    /// Read from the clock: an active relationship past `ends_at` is `expired`.
+    /// Read from the clock: an active relationship past `ends_at` is `expired` (unless it
+    /// extends itself).
     pub status: RelationshipStatus,
+    /// What the partner may do in the tenant (each role implies `directory_reader`).
+    pub roles: Vec<DelegatedRole>,
+    /// Whether it extends itself by 180 days at `ends_at`; a tenant administrator may turn
+    /// this off.
+    pub auto_extend: bool,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
 }
@@ -64,6 +76,8 @@ impl RelationshipView {
             partner: RelationshipPartner { id: partner.id, name: partner.name, partner_number: partner.partner_number },
             tenant_id: row.tenant_id,
             status,
+            roles: row.roles.granted(),
+            auto_extend: row.auto_extend,
             starts_at: row.starts_at,
             ends_at: row.ends_at,
         }
@@ -75,7 +89,9 @@ impl RelationshipView {
 #[schema(example = json!({
     "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
     "message": "We would like to manage your users and licences for you.",
-    "duration_days": 365
+    "duration_days": 365,
+    "roles": ["user_administrator", "license_administrator"],
+    "auto_extend": true
 }))]
 pub struct CreateOffer {
     pub tenant_id: Uuid,
@@ -86,6 +102,23 @@ pub struct CreateOffer {
     /// Length of the relationship once accepted, 1–730 days (default 730).
     #[validate(range(min = 1, max = 730, message = "must be between 1 and 730"))]
     pub duration_days: Option<i32>,
+    /// What the relationship will allow (at least one role). Omitted:
+    /// `user_administrator`, `license_administrator`, `billing_administrator`.
+    #[validate(length(min = 1, max = 5, message = "must name 1 to 5 roles"))]
+    #[schema(min_items = 1, max_items = 5)]
+    pub roles: Option<Vec<DelegatedRole>>,
+    /// Extend the relationship by 180 days at its end, until the customer turns this off
+    /// (default false; not with `global_administrator`: 422 `auto-extend-not-allowed`).
+    pub auto_extend: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"auto_extend": false}))]
+pub struct UpdateRelationship {
+    /// `false` stops the relationship from extending itself: it ends at `ends_at`, with
+    /// expiry notices 30, 7 and 1 days before. Only the partner's offer turns it on.
+    pub auto_extend: bool,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -30,6 +30,7 @@ use crate::{
     domain::{
         lifecycle::{Periods, SubscriptionStatus},
         product_key::ProductKey,
+        roles::DelegatedRole,
         statuses::{
             Billing, KeyStatus, OfferStatus, RedemptionStatus, RelationshipStatus, RenewalMethod, TenantStatus,
         },

@@ -426,15 +426,18 @@ impl TestApp {
         .expect(200);
     }
 
-    /// Offer by `partner`, accepted by the tenant admin; returns the relationship id.
+    /// Offer by `partner` (default roles), accepted by the tenant admin; returns the
+    /// relationship id.
     pub async fn delegate(&self, customer: &Customer, partner: &Partner) -> String {
-        let offer = self
-            .post(
-                "/v1/delegated-admin-offers",
-                &partner.token,
-                json!({"tenant_id": customer.tenant, "message": "Let us help"}),
-            )
-            .await;
+        self.delegate_with(customer, partner, json!({})).await
+    }
+
+    /// Offer by `partner` with `extra` fields (`roles`, `auto_extend`, …), accepted by the
+    /// tenant admin; returns the relationship id.
+    pub async fn delegate_with(&self, customer: &Customer, partner: &Partner, extra: Value) -> String {
+        let mut body = json!({"tenant_id": customer.tenant, "message": "Let us help"});
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        let offer = self.post("/v1/delegated-admin-offers", &partner.token, body).await;
         let offer_id = offer.expect(201)["id"].as_str().unwrap().to_string();
         let accepted =
             self.post(&format!("/v1/delegated-admin-offers/{offer_id}/accept"), &customer.admin, json!({})).await;

@@ -179,6 +179,10 @@ export interface paths {
          * @description The partner must be enrolled in Cloud Essentials and be partner of record on at least
          *     one of the tenant's subscriptions; one pending offer and one relationship per tenant at
          *     a time. The tenant's administrators are notified. An offer expires after 90 days.
+         *
+         *     `roles` is what the relationship will allow — least privilege: without
+         *     `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+         *     it is `user_administrator`, `license_administrator` and `billing_administrator`.
          */
         post: operations["delegated_administration_create_offer"];
         delete?: never;
@@ -301,7 +305,13 @@ export interface paths {
         delete: operations["delegated_administration_terminate_relationship"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Turn auto-extend off
+         * @description A tenant administrator stops a relationship from extending itself: it ends at the end
+         *     of its current term (`ends_at`), and both sides get expiry notices 30, 7 and 1 days
+         *     before. Turning it on is not possible here; the partner offers it.
+         */
+        patch: operations["delegated_administration_update_relationship"];
         trace?: never;
     };
     "/v1/domains/{name}": {
@@ -801,7 +811,7 @@ export interface paths {
          * Add seats with another key
          * @description Redeems another key of the same product on the subscription: its seats are added until
          *     the current end date (the key's term does not extend it). Tenant administrators may use
-         *     any partner's key; a delegated admin its own.
+         *     any partner's key; a delegated admin (with `license_administrator`) its own.
          */
         post: operations["subscriptions_add_seats"];
         delete?: never;
@@ -844,13 +854,13 @@ export interface paths {
         put?: never;
         /**
          * Renew a subscription
-         * @description `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-         *     redeems another key of the same product. While the subscription is `active` or
+         * @description `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+         *     `billing_administrator` redeems another key of the same product. While the subscription is `active` or
          *     `expired` the new term starts at its end date (no day lost); when `disabled` it starts
          *     now (reactivation). The seats become the key's.
          *
          *     `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-         *     delegated admin moves the customer to the platform's billing. A new subscription
+         *     delegated admin with `billing_administrator` moves the customer to the platform's billing. A new subscription
          *     (billing `direct`, same product and seats, starting now) replaces this one, which
          *     becomes `superseded`; licences and the partner of record move across. `forfeited_days`
          *     reports the whole days of the old term given up — renew shortly before the end date.
@@ -901,7 +911,7 @@ export interface paths {
         head?: never;
         /**
          * Update a tenant's settings
-         * @description For the tenant's administrators and partners with an active delegated-admin relationship.
+         * @description For the tenant's administrators and delegated admins with `global_administrator`.
          */
         patch: operations["tenants_update"];
         trace?: never;
@@ -915,11 +925,17 @@ export interface paths {
         };
         /**
          * List a tenant's users
-         * @description Administrators see every user; other users only themselves.
+         * @description Administrators see every user; other users only themselves. A partner needs an active
+         *     delegated-admin relationship (any role reads the directory).
          */
         get: operations["users_list"];
         put?: never;
-        /** Add a user to a tenant */
+        /**
+         * Add a user to a tenant
+         * @description For the tenant's administrators, and delegated admins with `user_administrator`
+         *     (`global_administrator` for an admin user, `license_administrator` too when a licence
+         *     is assigned with it).
+         */
         post: operations["users_create"];
         delete?: never;
         options?: never;
@@ -940,7 +956,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a user
-         * @description Frees the user's licences. The tenant's last administrator cannot be deleted.
+         * @description Frees the user's licences. The tenant's last administrator cannot be deleted. A
+         *     delegated admin needs `user_administrator` (`global_administrator` for an admin user).
          */
         delete: operations["users_remove"];
         options?: never;
@@ -948,6 +965,8 @@ export interface paths {
         /**
          * Update a user
          * @description A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+         *     A delegated admin needs `user_administrator`, and `global_administrator` to change an
+         *     admin user or make one.
          */
         patch: operations["users_update"];
         trace?: never;
@@ -964,11 +983,14 @@ export interface paths {
          * Assign a licence
          * @description Takes one seat of the subscription. Never past its seats, also under concurrent
          *     requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-         *     licence the user holds answers 200.
+         *     licence the user holds answers 200. A delegated admin needs `license_administrator`.
          */
         put: operations["users_assign"];
         post?: never;
-        /** Free a licence */
+        /**
+         * Free a licence
+         * @description A delegated admin needs `license_administrator`.
+         */
         delete: operations["users_free"];
         options?: never;
         head?: never;
@@ -1113,12 +1135,22 @@ export interface components {
         };
         /**
          * @example {
+         *       "auto_extend": true,
          *       "duration_days": 365,
          *       "message": "We would like to manage your users and licences for you.",
+         *       "roles": [
+         *         "user_administrator",
+         *         "license_administrator"
+         *       ],
          *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
          *     }
          */
         CreateOffer: {
+            /**
+             * @description Extend the relationship by 180 days at its end, until the customer turns this off
+             *     (default false; not with `global_administrator`: 422 `auto-extend-not-allowed`).
+             */
+            auto_extend?: boolean | null;
             /**
              * Format: int32
              * @description Length of the relationship once accepted, 1–730 days (default 730).
@@ -1126,6 +1158,11 @@ export interface components {
             duration_days?: number | null;
             /** @description Shown to the customer with the offer. */
             message: string;
+            /**
+             * @description What the relationship will allow (at least one role). Omitted:
+             *     `user_administrator`, `license_administrator`, `billing_administrator`.
+             */
+            roles?: components["schemas"]["DelegatedRole"][] | null;
             /** Format: uuid */
             tenant_id: string;
         };
@@ -1185,6 +1222,11 @@ export interface components {
              */
             license_subscription_id?: string | null;
         };
+        /**
+         * @description A role of a delegated-admin relationship.
+         * @enum {string}
+         */
+        DelegatedRole: "directory_reader" | "user_administrator" | "license_administrator" | "billing_administrator" | "global_administrator";
         DomainAvailability: {
             available: boolean;
             /** @example contoso */
@@ -1427,6 +1469,8 @@ export interface components {
          */
         OfferStatus: "pending" | "accepted" | "declined" | "revoked" | "expired";
         OfferView: {
+            /** @description Whether the relationship will extend itself by 180 days at its end. */
+            auto_extend: boolean;
             /** Format: date-time */
             created_at: string;
             /**
@@ -1441,6 +1485,8 @@ export interface components {
             message: string;
             /** Format: uuid */
             partner_id: string;
+            /** @description What the relationship will allow, once accepted (each role implies `directory_reader`). */
+            roles: components["schemas"]["DelegatedRole"][];
             /** @description Read from the clock: a pending offer past `expires_at` is `expired`. */
             status: components["schemas"]["OfferStatus"];
             /** Format: uuid */
@@ -1597,14 +1643,24 @@ export interface components {
          */
         RelationshipStatus: "active" | "expired" | "terminated";
         RelationshipView: {
+            /**
+             * @description Whether it extends itself by 180 days at `ends_at`; a tenant administrator may turn
+             *     this off.
+             */
+            auto_extend: boolean;
             /** Format: date-time */
             ends_at: string;
             /** Format: uuid */
             id: string;
             partner: components["schemas"]["RelationshipPartner"];
+            /** @description What the partner may do in the tenant (each role implies `directory_reader`). */
+            roles: components["schemas"]["DelegatedRole"][];
             /** Format: date-time */
             starts_at: string;
-            /** @description Read from the clock: an active relationship past `ends_at` is `expired`. */
+            /**
+             * @description Read from the clock: an active relationship past `ends_at` is `expired` (unless it
+             *     extends itself).
+             */
             status: components["schemas"]["RelationshipStatus"];
             /** Format: uuid */
             tenant_id: string;
@@ -1753,9 +1809,19 @@ export interface components {
             redemptions_expired: number;
             /**
              * Format: int64
-             * @description Delegated-admin relationships past their end.
+             * @description Expiry notices of relationships that will not extend (each to both sides).
+             */
+            relationship_notices_sent: number;
+            /**
+             * Format: int64
+             * @description Delegated-admin relationships past their end (and not extending themselves).
              */
             relationships_expired: number;
+            /**
+             * Format: int64
+             * @description Auto-extending relationships moved on by 180 days.
+             */
+            relationships_extended: number;
             /**
              * Format: int64
              * @description Renewal notices sent (each to the tenant and the partner of record).
@@ -1848,6 +1914,18 @@ export interface components {
             cloud_essentials?: boolean | null;
             name?: string | null;
             reseller?: components["schemas"]["Reseller"] | null;
+        };
+        /**
+         * @example {
+         *       "auto_extend": false
+         *     }
+         */
+        UpdateRelationship: {
+            /**
+             * @description `false` stops the relationship from extending itself: it ends at `ends_at`, with
+             *     expiry notices 30, 7 and 1 days before. Only the partner's offer turns it on.
+             */
+            auto_extend: boolean;
         };
         /**
          * @example {
@@ -2301,7 +2379,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["NotJson"];
-            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `validation-failed` (an unknown role among them), `auto-extend-not-allowed` (with `global_administrator`); `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2570,6 +2648,48 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    delegated_administration_update_relationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRelationship"];
+            };
+        };
+        responses: {
+            /** @description The relationship */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipView"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `relationship-not-active` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["NotJson"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     catalogue_domain: {
@@ -3925,7 +4045,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4252,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4261,7 +4381,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4356,7 +4476,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4445,7 +4565,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +4615,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +4673,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,7 +4718,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `delegated-admin-required`, `forbidden` */
+            /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;

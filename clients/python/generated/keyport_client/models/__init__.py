@@ -17,6 +17,7 @@ from .create_partner import CreatePartner
 from .create_product import CreateProduct
 from .create_redemption import CreateRedemption
 from .create_user import CreateUser
+from .delegated_role import DelegatedRole
 from .domain_availability import DomainAvailability
 from .field_error import FieldError
 from .health import Health
@@ -76,6 +77,7 @@ from .tenant_view import TenantView
 from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .update_partner import UpdatePartner
+from .update_relationship import UpdateRelationship
 from .update_tenant import UpdateTenant
 from .update_user import UpdateUser
 from .user_created import UserCreated
@@ -99,6 +101,7 @@ __all__ = (
     "CreateProduct",
     "CreateRedemption",
     "CreateUser",
+    "DelegatedRole",
     "DomainAvailability",
     "FieldError",
     "Health",
@@ -158,6 +161,7 @@ __all__ = (
     "TokenRequest",
     "TokenResponse",
     "UpdatePartner",
+    "UpdateRelationship",
     "UpdateTenant",
     "UpdateUser",
     "UserCreated",

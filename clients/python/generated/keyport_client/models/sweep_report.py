@@ -18,7 +18,9 @@ class SweepReport:
         idempotency_keys_expired (int): Idempotency keys forgotten after 24 hours.
         offers_expired (int): Delegated-admin offers left pending for 90 days.
         redemptions_expired (int): Open or confirmed redemptions whose time ran out; their keys were released.
-        relationships_expired (int): Delegated-admin relationships past their end.
+        relationship_notices_sent (int): Expiry notices of relationships that will not extend (each to both sides).
+        relationships_expired (int): Delegated-admin relationships past their end (and not extending themselves).
+        relationships_extended (int): Auto-extending relationships moved on by 180 days.
         renewal_notices_sent (int): Renewal notices sent (each to the tenant and the partner of record).
         renewal_notices_skipped (int): Notices passed over because a nearer one fell due at the same time.
         revocations_forgotten (int):
@@ -33,7 +35,9 @@ class SweepReport:
     idempotency_keys_expired: int
     offers_expired: int
     redemptions_expired: int
+    relationship_notices_sent: int
     relationships_expired: int
+    relationships_extended: int
     renewal_notices_sent: int
     renewal_notices_skipped: int
     revocations_forgotten: int
@@ -53,7 +57,11 @@ class SweepReport:
 
         redemptions_expired = self.redemptions_expired
 
+        relationship_notices_sent = self.relationship_notices_sent
+
         relationships_expired = self.relationships_expired
+
+        relationships_extended = self.relationships_extended
 
         renewal_notices_sent = self.renewal_notices_sent
 
@@ -79,7 +87,9 @@ class SweepReport:
                 "idempotency_keys_expired": idempotency_keys_expired,
                 "offers_expired": offers_expired,
                 "redemptions_expired": redemptions_expired,
+                "relationship_notices_sent": relationship_notices_sent,
                 "relationships_expired": relationships_expired,
+                "relationships_extended": relationships_extended,
                 "renewal_notices_sent": renewal_notices_sent,
                 "renewal_notices_skipped": renewal_notices_skipped,
                 "revocations_forgotten": revocations_forgotten,
@@ -104,7 +114,11 @@ class SweepReport:
 
         redemptions_expired = d.pop("redemptions_expired")
 
+        relationship_notices_sent = d.pop("relationship_notices_sent")
+
         relationships_expired = d.pop("relationships_expired")
+
+        relationships_extended = d.pop("relationships_extended")
 
         renewal_notices_sent = d.pop("renewal_notices_sent")
 
@@ -127,7 +141,9 @@ class SweepReport:
             idempotency_keys_expired=idempotency_keys_expired,
             offers_expired=offers_expired,
             redemptions_expired=redemptions_expired,
+            relationship_notices_sent=relationship_notices_sent,
             relationships_expired=relationships_expired,
+            relationships_extended=relationships_extended,
             renewal_notices_sent=renewal_notices_sent,
             renewal_notices_skipped=renewal_notices_skipped,
             revocations_forgotten=revocations_forgotten,

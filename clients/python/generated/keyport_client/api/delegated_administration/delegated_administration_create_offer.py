@@ -101,10 +101,15 @@ def sync_detailed(
     one of the tenant's subscriptions; one pending offer and one relationship per tenant at
     a time. The tenant's administrators are notified. An offer expires after 90 days.
 
+    `roles` is what the relationship will allow — least privilege: without
+    `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+    it is `user_administrator`, `license_administrator` and `billing_administrator`.
+
     Args:
         idempotency_key (str | Unset):
-        body (CreateOffer):  Example: {'duration_days': 365, 'message': 'We would like to manage
-            your users and licences for you.', 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
+        body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
+            would like to manage your users and licences for you.', 'roles': ['user_administrator',
+            'license_administrator'], 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,10 +143,15 @@ def sync(
     one of the tenant's subscriptions; one pending offer and one relationship per tenant at
     a time. The tenant's administrators are notified. An offer expires after 90 days.
 
+    `roles` is what the relationship will allow — least privilege: without
+    `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+    it is `user_administrator`, `license_administrator` and `billing_administrator`.
+
     Args:
         idempotency_key (str | Unset):
-        body (CreateOffer):  Example: {'duration_days': 365, 'message': 'We would like to manage
-            your users and licences for you.', 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
+        body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
+            would like to manage your users and licences for you.', 'roles': ['user_administrator',
+            'license_administrator'], 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,10 +180,15 @@ async def asyncio_detailed(
     one of the tenant's subscriptions; one pending offer and one relationship per tenant at
     a time. The tenant's administrators are notified. An offer expires after 90 days.
 
+    `roles` is what the relationship will allow — least privilege: without
+    `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+    it is `user_administrator`, `license_administrator` and `billing_administrator`.
+
     Args:
         idempotency_key (str | Unset):
-        body (CreateOffer):  Example: {'duration_days': 365, 'message': 'We would like to manage
-            your users and licences for you.', 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
+        body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
+            would like to manage your users and licences for you.', 'roles': ['user_administrator',
+            'license_administrator'], 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,10 +220,15 @@ async def asyncio(
     one of the tenant's subscriptions; one pending offer and one relationship per tenant at
     a time. The tenant's administrators are notified. An offer expires after 90 days.
 
+    `roles` is what the relationship will allow — least privilege: without
+    `global_administrator` a partner cannot touch admin users or tenant settings. Omitted,
+    it is `user_administrator`, `license_administrator` and `billing_administrator`.
+
     Args:
         idempotency_key (str | Unset):
-        body (CreateOffer):  Example: {'duration_days': 365, 'message': 'We would like to manage
-            your users and licences for you.', 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
+        body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
+            would like to manage your users and licences for you.', 'roles': ['user_administrator',
+            'license_administrator'], 'tenant_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -114,7 +114,7 @@ def sync_detailed(
 
      Redeems another key of the same product on the subscription: its seats are added until
     the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin its own.
+    any partner's key; a delegated admin (with `license_administrator`) its own.
 
     Args:
         id (UUID):
@@ -153,7 +153,7 @@ def sync(
 
      Redeems another key of the same product on the subscription: its seats are added until
     the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin its own.
+    any partner's key; a delegated admin (with `license_administrator`) its own.
 
     Args:
         id (UUID):
@@ -187,7 +187,7 @@ async def asyncio_detailed(
 
      Redeems another key of the same product on the subscription: its seats are added until
     the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin its own.
+    any partner's key; a delegated admin (with `license_administrator`) its own.
 
     Args:
         id (UUID):
@@ -224,7 +224,7 @@ async def asyncio(
 
      Redeems another key of the same product on the subscription: its seats are added until
     the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin its own.
+    any partner's key; a delegated admin (with `license_administrator`) its own.
 
     Args:
         id (UUID):

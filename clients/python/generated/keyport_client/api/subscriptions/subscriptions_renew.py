@@ -114,13 +114,15 @@ def sync_detailed(
 ) -> Response[Problem | RenewalView]:
     """Renew a subscription
 
-     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-    redeems another key of the same product. While the subscription is `active` or
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+    `billing_administrator` redeems another key of the same product. While the subscription is `active`
+    or
     `expired` the new term starts at its end date (no day lost); when `disabled` it starts
     now (reactivation). The seats become the key's.
 
     `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-    delegated admin moves the customer to the platform's billing. A new subscription
+    delegated admin with `billing_administrator` moves the customer to the platform's billing. A new
+    subscription
     (billing `direct`, same product and seats, starting now) replaces this one, which
     becomes `superseded`; licences and the partner of record move across. `forfeited_days`
     reports the whole days of the old term given up — renew shortly before the end date.
@@ -162,13 +164,15 @@ def sync(
 ) -> Problem | RenewalView | None:
     """Renew a subscription
 
-     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-    redeems another key of the same product. While the subscription is `active` or
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+    `billing_administrator` redeems another key of the same product. While the subscription is `active`
+    or
     `expired` the new term starts at its end date (no day lost); when `disabled` it starts
     now (reactivation). The seats become the key's.
 
     `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-    delegated admin moves the customer to the platform's billing. A new subscription
+    delegated admin with `billing_administrator` moves the customer to the platform's billing. A new
+    subscription
     (billing `direct`, same product and seats, starting now) replaces this one, which
     becomes `superseded`; licences and the partner of record move across. `forfeited_days`
     reports the whole days of the old term given up — renew shortly before the end date.
@@ -205,13 +209,15 @@ async def asyncio_detailed(
 ) -> Response[Problem | RenewalView]:
     """Renew a subscription
 
-     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-    redeems another key of the same product. While the subscription is `active` or
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+    `billing_administrator` redeems another key of the same product. While the subscription is `active`
+    or
     `expired` the new term starts at its end date (no day lost); when `disabled` it starts
     now (reactivation). The seats become the key's.
 
     `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-    delegated admin moves the customer to the platform's billing. A new subscription
+    delegated admin with `billing_administrator` moves the customer to the platform's billing. A new
+    subscription
     (billing `direct`, same product and seats, starting now) replaces this one, which
     becomes `superseded`; licences and the partner of record move across. `forfeited_days`
     reports the whole days of the old term given up — renew shortly before the end date.
@@ -251,13 +257,15 @@ async def asyncio(
 ) -> Problem | RenewalView | None:
     """Renew a subscription
 
-     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin
-    redeems another key of the same product. While the subscription is `active` or
+     `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
+    `billing_administrator` redeems another key of the same product. While the subscription is `active`
+    or
     `expired` the new term starts at its end date (no day lost); when `disabled` it starts
     now (reactivation). The seats become the key's.
 
     `{"method": "direct_billing"}`: a tenant administrator, the partner of record or a
-    delegated admin moves the customer to the platform's billing. A new subscription
+    delegated admin with `billing_administrator` moves the customer to the platform's billing. A new
+    subscription
     (billing `direct`, same product and seats, starting now) replaces this one, which
     becomes `superseded`; licences and the partner of record move across. `forfeited_days`
     reports the whole days of the old term given up — renew shortly before the end date.

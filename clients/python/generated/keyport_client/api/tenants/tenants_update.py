@@ -101,7 +101,7 @@ def sync_detailed(
 ) -> Response[Problem | TenantView]:
     """Update a tenant's settings
 
-     For the tenant's administrators and partners with an active delegated-admin relationship.
+     For the tenant's administrators and delegated admins with `global_administrator`.
 
     Args:
         id (UUID):
@@ -135,7 +135,7 @@ def sync(
 ) -> Problem | TenantView | None:
     """Update a tenant's settings
 
-     For the tenant's administrators and partners with an active delegated-admin relationship.
+     For the tenant's administrators and delegated admins with `global_administrator`.
 
     Args:
         id (UUID):
@@ -164,7 +164,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | TenantView]:
     """Update a tenant's settings
 
-     For the tenant's administrators and partners with an active delegated-admin relationship.
+     For the tenant's administrators and delegated admins with `global_administrator`.
 
     Args:
         id (UUID):
@@ -196,7 +196,7 @@ async def asyncio(
 ) -> Problem | TenantView | None:
     """Update a tenant's settings
 
-     For the tenant's administrators and partners with an active delegated-admin relationship.
+     For the tenant's administrators and delegated admins with `global_administrator`.
 
     Args:
         id (UUID):

@@ -86,7 +86,7 @@ def sync_detailed(
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
     requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-    licence the user holds answers 200.
+    licence the user holds answers 200. A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):
@@ -125,7 +125,7 @@ def sync(
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
     requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-    licence the user holds answers 200.
+    licence the user holds answers 200. A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
     requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-    licence the user holds answers 200.
+    licence the user holds answers 200. A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):
@@ -196,7 +196,7 @@ async def asyncio(
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
     requests; not on a `disabled`, `deleted` or `superseded` subscription. Assigning a
-    licence the user holds answers 200.
+    licence the user holds answers 200. A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):

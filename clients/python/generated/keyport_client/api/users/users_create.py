@@ -105,6 +105,10 @@ def sync_detailed(
 ) -> Response[Problem | UserCreated]:
     """Add a user to a tenant
 
+     For the tenant's administrators, and delegated admins with `user_administrator`
+    (`global_administrator` for an admin user, `license_administrator` too when a licence
+    is assigned with it).
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -142,6 +146,10 @@ def sync(
 ) -> Problem | UserCreated | None:
     """Add a user to a tenant
 
+     For the tenant's administrators, and delegated admins with `user_administrator`
+    (`global_administrator` for an admin user, `license_administrator` too when a licence
+    is assigned with it).
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -173,6 +181,10 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | UserCreated]:
     """Add a user to a tenant
+
+     For the tenant's administrators, and delegated admins with `user_administrator`
+    (`global_administrator` for an admin user, `license_administrator` too when a licence
+    is assigned with it).
 
     Args:
         id (UUID):
@@ -208,6 +220,10 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | UserCreated | None:
     """Add a user to a tenant
+
+     For the tenant's administrators, and delegated admins with `user_administrator`
+    (`global_administrator` for an admin user, `license_administrator` too when a licence
+    is assigned with it).
 
     Args:
         id (UUID):

@@ -77,6 +77,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Free a licence
 
+     A delegated admin needs `license_administrator`.
+
     Args:
         id (UUID):
         user_id (UUID):
@@ -112,6 +114,8 @@ def sync(
 ) -> Any | Problem | None:
     """Free a licence
 
+     A delegated admin needs `license_administrator`.
+
     Args:
         id (UUID):
         user_id (UUID):
@@ -141,6 +145,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Free a licence
+
+     A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):
@@ -174,6 +180,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Free a licence
+
+     A delegated admin needs `license_administrator`.
 
     Args:
         id (UUID):

@@ -91,7 +91,8 @@ def sync_detailed(
 ) -> Response[ListOfUserView | Problem]:
     """List a tenant's users
 
-     Administrators see every user; other users only themselves.
+     Administrators see every user; other users only themselves. A partner needs an active
+    delegated-admin relationship (any role reads the directory).
 
     Args:
         id (UUID):
@@ -128,7 +129,8 @@ def sync(
 ) -> ListOfUserView | Problem | None:
     """List a tenant's users
 
-     Administrators see every user; other users only themselves.
+     Administrators see every user; other users only themselves. A partner needs an active
+    delegated-admin relationship (any role reads the directory).
 
     Args:
         id (UUID):
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 ) -> Response[ListOfUserView | Problem]:
     """List a tenant's users
 
-     Administrators see every user; other users only themselves.
+     Administrators see every user; other users only themselves. A partner needs an active
+    delegated-admin relationship (any role reads the directory).
 
     Args:
         id (UUID):
@@ -195,7 +198,8 @@ async def asyncio(
 ) -> ListOfUserView | Problem | None:
     """List a tenant's users
 
-     Administrators see every user; other users only themselves.
+     Administrators see every user; other users only themselves. A partner needs an active
+    delegated-admin relationship (any role reads the directory).
 
     Args:
         id (UUID):

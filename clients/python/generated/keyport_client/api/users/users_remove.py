@@ -74,7 +74,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a user
 
-     Frees the user's licences. The tenant's last administrator cannot be deleted.
+     Frees the user's licences. The tenant's last administrator cannot be deleted. A
+    delegated admin needs `user_administrator` (`global_administrator` for an admin user).
 
     Args:
         id (UUID):
@@ -108,7 +109,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a user
 
-     Frees the user's licences. The tenant's last administrator cannot be deleted.
+     Frees the user's licences. The tenant's last administrator cannot be deleted. A
+    delegated admin needs `user_administrator` (`global_administrator` for an admin user).
 
     Args:
         id (UUID):
@@ -137,7 +139,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a user
 
-     Frees the user's licences. The tenant's last administrator cannot be deleted.
+     Frees the user's licences. The tenant's last administrator cannot be deleted. A
+    delegated admin needs `user_administrator` (`global_administrator` for an admin user).
 
     Args:
         id (UUID):
@@ -169,7 +172,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a user
 
-     Frees the user's licences. The tenant's last administrator cannot be deleted.
+     Frees the user's licences. The tenant's last administrator cannot be deleted. A
+    delegated admin needs `user_administrator` (`global_administrator` for an admin user).
 
     Args:
         id (UUID):

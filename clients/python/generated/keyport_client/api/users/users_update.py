@@ -103,6 +103,8 @@ def sync_detailed(
     """Update a user
 
      A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+    A delegated admin needs `user_administrator`, and `global_administrator` to change an
+    admin user or make one.
 
     Args:
         id (UUID):
@@ -140,6 +142,8 @@ def sync(
     """Update a user
 
      A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+    A delegated admin needs `user_administrator`, and `global_administrator` to change an
+    admin user or make one.
 
     Args:
         id (UUID):
@@ -172,6 +176,8 @@ async def asyncio_detailed(
     """Update a user
 
      A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+    A delegated admin needs `user_administrator`, and `global_administrator` to change an
+    admin user or make one.
 
     Args:
         id (UUID):
@@ -207,6 +213,8 @@ async def asyncio(
     """Update a user
 
      A tenant keeps at least one administrator: demoting the last one answers `last-admin`.
+    A delegated admin needs `user_administrator`, and `global_administrator` to change an
+    admin user or make one.
 
     Args:
         id (UUID):
