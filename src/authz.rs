@@ -123,7 +123,7 @@ pub const DELEGATED_ROLES: [(Action, DelegatedRole, &str); 6] = [
     (
         Action::ManageBilling,
         DelegatedRole::BillingAdministrator,
-        "renew by key or move to direct billing (`POST /v1/subscriptions/{id}/renewals`) where the partner is not the partner of record",
+        "renew by key or move to direct billing, and read the renewals (`POST`, `GET /v1/subscriptions/{id}/renewals`), where the partner is not the subscription's partner of record",
     ),
     (
         Action::ChangeSettings,
@@ -295,21 +295,72 @@ pub fn ends_relationships(principal: &Principal) -> Result<(), ApiError> {
     }
 }
 
+/// A subscription's billing (renewing it, reading its renewals) is its partner of
+/// record's, or a delegated admin's that holds `billing_administrator`.
+fn bills(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), ApiError> {
+    match access {
+        TenantAccess::Partner { partner_id, .. } if partner_of_record == Some(partner_id) => Ok(()),
+        TenantAccess::Partner { roles, .. } if roles.is_empty() => Err(ApiError::new(
+            Code::DelegatedAdminRequired,
+            "A subscription's billing is its partner of record's or a delegated admin's with `billing_administrator`.",
+        )),
+        _ => access.may(Action::ManageBilling),
+    }
+}
+
 /// Who may renew how: by key only a partner that is partner of record or delegated admin
 /// with `billing_administrator`; by direct billing also the tenant's administrators.
 pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, ApiError> {
     match access {
-        TenantAccess::Partner { partner_id, .. } if partner_of_record == Some(partner_id) => Ok(Some(partner_id)),
-        TenantAccess::Partner { partner_id, roles } if !roles.is_empty() => {
-            access.may(Action::ManageBilling)?;
-            Ok(Some(partner_id))
-        }
-        TenantAccess::Partner { .. } => Err(ApiError::new(
-            Code::DelegatedAdminRequired,
-            "Renewing needs to be the subscription's partner of record or to hold a delegated-admin relationship.",
-        )),
+        TenantAccess::Partner { partner_id, .. } => bills(access, partner_of_record).map(|()| Some(partner_id)),
         TenantAccess::Customer { admin: true, .. } if !by_key => Ok(None),
         _ if by_key => Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key.")),
         _ => Err(ApiError::forbidden("Only tenant administrators and their partners renew.")),
+    }
+}
+
+/// A subscription's renewals: read by the tenant's users and the operator, and by the
+/// partners that may renew it.
+pub fn reads_renewals(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), ApiError> {
+    match access {
+        TenantAccess::Partner { .. } => bills(access, partner_of_record),
+        TenantAccess::Customer { .. } | TenantAccess::Operator => Ok(()),
+    }
+}
+
+/// [`DELEGATED_ROLES`] as the README's Markdown table.
+pub fn delegated_roles_table() -> String {
+    let mut table = String::from("| role needed | lets a delegated admin |\n|---|---|\n");
+    for (_, role, operations) in DELEGATED_ROLES {
+        table.push_str(&format!("| `{role}` | {operations} |\n"));
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_one_row() {
+        let actions = [
+            Action::ReadDirectory,
+            Action::ManageUsers,
+            Action::ManageAdmins,
+            Action::ManageLicenses,
+            Action::ManageBilling,
+            Action::ChangeSettings,
+        ];
+        for action in actions {
+            assert_eq!(DELEGATED_ROLES.iter().filter(|(a, _, _)| *a == action).count(), 1, "{action:?}");
+        }
+    }
+
+    /// The README shows the table the code decides by, word for word.
+    #[test]
+    fn the_readme_shows_the_role_table() {
+        let readme = include_str!("../README.md");
+        let table = delegated_roles_table();
+        assert!(readme.contains(&table), "README.md lacks the role table; paste:\n{table}");
     }
 }

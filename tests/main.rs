@@ -10,6 +10,7 @@ mod authz_matrix;
 mod contract;
 mod delegation;
 mod first_start;
+mod granular_delegation;
 mod instances;
 mod keys;
 mod lifecycle;

@@ -75,12 +75,16 @@ pub async fn renew(
 }
 
 /// A subscription's renewals
+///
+/// Read by the tenant's users, the operator, the subscription's partner of record and a
+/// delegated admin with `billing_administrator`.
 #[utoipa::path(
     tag = "subscriptions",
     params(("id" = Uuid, Path, description = "Subscription id"), Pagination),
     responses(
         (status = 200, description = "One page of renewals, oldest first", body = ListOf<RenewalView>),
         (status = 401, response = Unauthorized),
+        (status = 403, description = "`delegated-admin-required` (another partner without a relationship), `delegated-role-required` (the relationship lacks `billing_administrator`)", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
         (status = 422, response = ValidationFailed),
     ),

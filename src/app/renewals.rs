@@ -171,6 +171,7 @@ pub fn list(
     page: Page,
     now: DateTime<Utc>,
 ) -> Result<Vec<RenewalRow>, ApiError> {
-    visible(conn, principal, id, now)?;
+    let (record, access) = visible(conn, principal, id, now)?;
+    authz::reads_renewals(access, record.0.partner_of_record_id)?;
     Ok(subscriptions::renewals_of(conn, id, page)?)
 }

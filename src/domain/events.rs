@@ -114,7 +114,7 @@ pub fn relationship(s: &RelationshipSubject, change: RelationshipChange) -> Even
         RelationshipChange::Expiring(days) => (
             EventKind::RelationshipExpiring,
             format!("relationship:{id}:{ends}:expiring:{days}"),
-            format!("{who} ends in {days} day(s), on {date}. The partner may offer a new relationship."),
+            format!("{who} ends within {days} day(s), on {date}. The partner may offer a new relationship."),
             Some(days as i32),
         ),
         RelationshipChange::Expired => {

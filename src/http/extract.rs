@@ -69,12 +69,16 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
-        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {inner}."))
-        } else {
-            let path = e.path().to_string();
-            let field = if path == "." { "body".to_string() } else { path };
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_string() } else { path };
+        if !(inner.is_syntax() || inner.is_eof() || inner.is_io()) {
             ApiError::invalid(&field, strip_position(&inner.to_string()))
+        } else if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+            // Valid JSON that serde reports as syntax: a null or a number where a name of
+            // a closed set belongs. A wrong value, not a malformed body.
+            ApiError::invalid(&field, "is not one of the values this field accepts")
+        } else {
+            ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {inner}."))
         }
     })?;
     de.end().map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;

@@ -849,7 +849,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription's renewals */
+        /**
+         * A subscription's renewals
+         * @description Read by the tenant's users, the operator, the subscription's partner of record and a
+         *     delegated admin with `billing_administrator`.
+         */
         get: operations["subscriptions_list_renewals"];
         put?: never;
         /**
@@ -4216,6 +4220,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `delegated-admin-required` (another partner without a relationship), `delegated-role-required` (the relationship lacks `billing_administrator`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };

@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -86,6 +91,9 @@ def sync_detailed(
 ) -> Response[ListOfRenewalView | Problem]:
     """A subscription's renewals
 
+     Read by the tenant's users, the operator, the subscription's partner of record and a
+    delegated admin with `billing_administrator`.
+
     Args:
         id (UUID):
         limit (int | Unset):  Default: 50.
@@ -121,6 +129,9 @@ def sync(
 ) -> ListOfRenewalView | Problem | None:
     """A subscription's renewals
 
+     Read by the tenant's users, the operator, the subscription's partner of record and a
+    delegated admin with `billing_administrator`.
+
     Args:
         id (UUID):
         limit (int | Unset):  Default: 50.
@@ -150,6 +161,9 @@ async def asyncio_detailed(
     after: str | Unset = UNSET,
 ) -> Response[ListOfRenewalView | Problem]:
     """A subscription's renewals
+
+     Read by the tenant's users, the operator, the subscription's partner of record and a
+    delegated admin with `billing_administrator`.
 
     Args:
         id (UUID):
@@ -183,6 +197,9 @@ async def asyncio(
     after: str | Unset = UNSET,
 ) -> ListOfRenewalView | Problem | None:
     """A subscription's renewals
+
+     Read by the tenant's users, the operator, the subscription's partner of record and a
+    delegated admin with `billing_administrator`.
 
     Args:
         id (UUID):
