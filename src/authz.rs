@@ -13,7 +13,7 @@ use crate::{
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
     error::{ApiError, Code},
-    store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users},
+    store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users, webhooks},
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
@@ -243,6 +243,21 @@ pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, ApiError> 
         }
         Principal::Operator { .. } => Err(ApiError::forbidden("The operator has no notification inbox.")),
     }
+}
+
+/// Whose webhook endpoints the caller manages: a partner its own (its inbox's events), a
+/// tenant admin its tenant's, the operator every one (its own take every inbox's events).
+pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks::Owner, ApiError> {
+    Ok(match p {
+        Principal::Operator { .. } => webhooks::Owner::All,
+        Principal::Partner { partner_id, .. } => webhooks::Owner::Partner(*partner_id),
+        Principal::Customer { user_id, tenant_id, .. } => {
+            if !customer(conn, *user_id, *tenant_id)?.admin {
+                return Err(ApiError::forbidden("Only tenant administrators manage the tenant's webhooks."));
+            }
+            webhooks::Owner::Tenant(*tenant_id)
+        }
+    })
 }
 
 /// Whose offers and relationships the caller reads: a partner its own, a tenant admin its

@@ -92,7 +92,8 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     revocations.follow(database_url.to_string());
     drop(conn);
     let limits = crate::limits::FailureBudgets::new(&settings);
-    Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings }, operator))
+    let webhooks = crate::http::outbound::WebhookClient::new(settings.webhook_allow_private);
+    Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings, webhooks }, operator))
 }
 
 /// Makes sure an operator client exists. With `KEYPORT_BOOTSTRAP_OPERATOR_SECRET` the

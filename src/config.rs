@@ -59,6 +59,23 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_SWEEP_INTERVAL", default_value = "60s", value_parser = parse_duration)]
     pub sweep_interval: Duration,
 
+    /// How often each `keyport serve` looks for webhook deliveries that are due (first at
+    /// start); `0` turns its delivery worker off, leaving them to other instances or to
+    /// `POST /v1/jobs/deliver-webhooks`.
+    #[arg(long, env = "KEYPORT_WEBHOOK_INTERVAL", default_value = "2s", value_parser = parse_duration)]
+    pub webhook_interval: Duration,
+
+    /// The waits between a webhook delivery's attempts, comma-separated (`1m,2m,4m,…`); when
+    /// they are spent the delivery has failed. Default: doubling from 1 minute to at most
+    /// 12 hours, 3 days in all.
+    #[arg(long, env = "KEYPORT_WEBHOOK_RETRY_SCHEDULE", value_delimiter = ',', value_parser = parse_duration)]
+    pub webhook_retry_schedule: Vec<Duration>,
+
+    /// Lets webhook endpoints use `http` and reach loopback, private and link-local
+    /// addresses: for development and tests only.
+    #[arg(long, env = "KEYPORT_WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhook_allow_private: bool,
+
     /// Days after a subscription's end during which it stays usable (status `expired`).
     #[arg(long, env = "KEYPORT_GRACE_DAYS", default_value_t = 30)]
     pub grace_days: u32,
@@ -117,6 +134,15 @@ impl Settings {
 
     pub fn schedule(&self) -> Schedule {
         Schedule { periods: self.periods(), notice_days: self.notice_days.clone() }
+    }
+
+    /// The waits between a webhook delivery's attempts.
+    pub fn webhook_schedule(&self) -> Vec<Duration> {
+        if self.webhook_retry_schedule.is_empty() {
+            crate::domain::webhooks::default_schedule()
+        } else {
+            self.webhook_retry_schedule.clone()
+        }
     }
 
     /// Settings for tests and tools: every default, with the given database.

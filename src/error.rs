@@ -48,6 +48,7 @@ pub enum Code {
     DelegatedAdminRequired,
     DelegatedRoleRequired,
     AutoExtendNotAllowed,
+    WebhookUrlForbidden,
     NoLicensesAvailable,
     SubscriptionInactive,
     ProductMismatch,
@@ -71,7 +72,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 50] = [
+    pub const ALL: [Code; 51] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -102,6 +103,7 @@ impl Code {
         Code::DelegatedAdminRequired,
         Code::DelegatedRoleRequired,
         Code::AutoExtendNotAllowed,
+        Code::WebhookUrlForbidden,
         Code::NoLicensesAvailable,
         Code::SubscriptionInactive,
         Code::ProductMismatch,
@@ -175,6 +177,9 @@ impl Code {
             }
             Code::AutoExtendNotAllowed => {
                 ("auto-extend-not-allowed", 422, "A relationship with global_administrator cannot auto-extend")
+            }
+            Code::WebhookUrlForbidden => {
+                ("webhook-url-forbidden", 422, "The webhook URL does not lead to a public HTTPS address")
             }
             Code::NoLicensesAvailable => ("no-licenses-available", 409, "Every seat of the subscription is assigned"),
             Code::SubscriptionInactive => ("subscription-inactive", 409, "The subscription is disabled or deleted"),

@@ -63,7 +63,7 @@ impl Modify for BearerAuth {
     ),
     modifiers(&BearerAuth),
     components(
-        schemas(error::Problem, error::FieldError),
+        schemas(error::Problem, error::FieldError, views::webhooks::WebhookEvent, views::webhooks::WebhookEventData),
         responses(
             http::responses::MalformedBody,
             http::responses::Unauthorized,
@@ -86,6 +86,7 @@ impl Modify for BearerAuth {
         (name = "subscriptions", description = "Subscriptions, their seats and partner of record"),
         (name = "delegated administration", description = "Offers to administer a tenant, and the relationships they become"),
         (name = "notifications", description = "The inbox of a partner or of a tenant's administrators"),
+        (name = "webhooks", description = "Signed HTTP deliveries of what reaches an inbox"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
         (name = "sandbox", description = "The sandbox clock (only with KEYPORT_SANDBOX=true)"),
     ),
@@ -154,7 +155,17 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(delegation::update_relationship)
         .service(notifications::list)
         .service(notifications::mark_read)
+        .service(webhooks::register)
+        .service(webhooks::list)
+        .service(webhooks::get)
+        .service(webhooks::update)
+        .service(webhooks::remove)
+        .service(webhooks::rotate_secret)
+        .service(webhooks::test)
+        .service(webhooks::deliveries)
+        .service(webhooks::redeliver)
         .service(jobs::sweep)
+        .service(jobs::deliver_webhooks)
         .service(sandbox::clock)
         .service(sandbox::advance)
         .service(ops::healthz)
@@ -171,6 +182,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
 fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     http::contract::IntegrationContract.modify(&mut doc);
+    http::contract::Webhooks.modify(&mut doc);
     doc
 }
 

@@ -163,7 +163,7 @@ fn serve_until_signal(
     url: &str,
     listener: TcpListener,
 ) -> Result<(), String> {
-    let sweep_interval = settings.sweep_interval;
+    let (sweep_interval, webhook_interval) = (settings.sweep_interval, settings.webhook_interval);
     let (state, credentials) = bootstrap::prepare(settings, url)?;
     print_credentials(&credentials);
     let state = web::Data::new(state);
@@ -177,12 +177,14 @@ fn serve_until_signal(
             server = server.workers(workers);
         }
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
+        let deliverer = (!webhook_interval.is_zero())
+            .then(|| actix_web::rt::spawn(jobs::webhooks::run_periodically(state.clone(), webhook_interval)));
         let sweeper =
             (!sweep_interval.is_zero()).then(|| actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval)));
         // actix stops gracefully on SIGINT and SIGTERM; the embedded cluster stops after.
         let result = server.run().await.map_err(|e| format!("server error: {e}"));
-        if let Some(sweeper) = sweeper {
-            sweeper.abort();
+        for job in [sweeper, deliverer].into_iter().flatten() {
+            job.abort();
         }
         result
     })

@@ -17,6 +17,7 @@ use crate::{
     config::Settings,
     db::{PgPool, Pooled},
     error::{ApiError, Code},
+    http::outbound::WebhookClient,
     limits::FailureBudgets,
     store::idempotency::{self as kept, KeptResponse},
 };
@@ -30,6 +31,8 @@ pub struct AppState {
     pub pepper: Pepper,
     pub limits: FailureBudgets,
     pub settings: Settings,
+    /// The client of webhook deliveries (vets every address it reaches).
+    pub webhooks: WebhookClient,
 }
 
 impl AppState {

@@ -237,6 +237,21 @@ impl World {
         id(&offer, "/id")
     }
 
+    /// A fresh webhook endpoint of T's (a call may delete it), leaving room under the
+    /// per-owner limit.
+    async fn tenant_endpoint(&self) -> String {
+        let app = &self.app;
+        let listed = app.get("/v1/webhook-endpoints?limit=100", &self.tenant.admin).await;
+        for endpoint in listed.expect(200)["data"].as_array().unwrap() {
+            app.delete(&format!("/v1/webhook-endpoints/{}", endpoint["id"].as_str().unwrap()), &self.tenant.admin)
+                .await
+                .expect(204);
+        }
+        let body = json!({"url": "http://127.0.0.1:9/tenant", "events": ["subscription.expired"]});
+        let created = app.post("/v1/webhook-endpoints", &self.tenant.admin, body).await;
+        id(&created, "/endpoint/id")
+    }
+
     /// The partner principal `who` is, if it is one.
     fn partner_of(&self, who: usize) -> Option<&Partner> {
         match PRINCIPALS[who] {
@@ -410,6 +425,31 @@ impl World {
                 (format!("/v1/notifications/{}/read", self.notification), Some(json!({})))
             }
             "POST /v1/jobs/sweep" => ("/v1/jobs/sweep".into(), Some(json!({}))),
+            "POST /v1/jobs/deliver-webhooks" => ("/v1/jobs/deliver-webhooks".into(), Some(json!({}))),
+            "POST /v1/webhook-endpoints" => (
+                "/v1/webhook-endpoints".into(),
+                Some(json!({"url": format!("http://127.0.0.1:9/hook{n}"), "events": ["subscription.expired"]})),
+            ),
+            "GET /v1/webhook-endpoints" => ("/v1/webhook-endpoints".into(), None),
+            "GET /v1/webhook-endpoints/{id}"
+            | "DELETE /v1/webhook-endpoints/{id}"
+            | "POST /v1/webhook-endpoints/{id}/rotate-secret"
+            | "POST /v1/webhook-endpoints/{id}/test"
+            | "GET /v1/webhook-endpoints/{id}/deliveries" => {
+                let endpoint = self.tenant_endpoint().await;
+                (op.split(' ').nth(1).unwrap().replace("{id}", &endpoint), None)
+            }
+            "PATCH /v1/webhook-endpoints/{id}" => {
+                (format!("/v1/webhook-endpoints/{}", self.tenant_endpoint().await), Some(json!({"enabled": true})))
+            }
+            "POST /v1/webhook-endpoints/{id}/deliveries/{delivery_id}/redeliver" => {
+                let endpoint = self.tenant_endpoint().await;
+                let ping = self
+                    .app
+                    .post(&format!("/v1/webhook-endpoints/{endpoint}/test"), &self.tenant.admin, json!({}))
+                    .await;
+                (format!("/v1/webhook-endpoints/{endpoint}/deliveries/{}/redeliver", id(&ping, "/id")), None)
+            }
             "GET /v1/sandbox/clock" => ("/v1/sandbox/clock".into(), None),
             "POST /v1/sandbox/clock/advance" => {
                 ("/v1/sandbox/clock/advance".into(), Some(json!({"days": 0, "hours": 1})))

@@ -223,6 +223,13 @@ async fn deletion_purges_the_tenant_when_nothing_live_remains() {
         .post(&format!("/v1/redemptions/{r}/account"), &partner.token, account_body("adatum", "x@adatum.example"))
         .await;
     let kept_tenant = kept.expect(201)["tenant"]["id"].as_str().unwrap().to_string();
+    // A delegated-admin relationship that got an expiry notice, and a webhook endpoint: both
+    // go with the tenant's data.
+    app.delegate_with(&gone, &partner, json!({"duration_days": 10})).await;
+    app.advance_to(app.now().await + days(3)).await;
+    assert_eq!(app.sweep().await["relationship_notices_sent"], 1, "the 7-day notice");
+    let hook = json!({"url": "http://127.0.0.1:9/hook", "events": ["subscription.deleted"]});
+    app.post("/v1/webhook-endpoints", &gone.admin, hook).await.expect(201);
     let end = instant(&subscription(&app, &gone.admin, &gone.subscription).await["ends_at"]);
 
     app.advance_to(end + days(120)).await;
@@ -235,6 +242,8 @@ async fn deletion_purges_the_tenant_when_nothing_live_remains() {
 
     let tenant = app.get(&format!("/v1/tenants/{}", gone.tenant), &partner.token).await;
     assert_eq!(tenant.expect(200)["status"], "data_deleted");
+    let endpoints = app.get("/v1/webhook-endpoints", &app.operator).await;
+    assert!(endpoints.expect(200)["data"].as_array().unwrap().is_empty(), "the tenant's endpoint went with it");
     assert_eq!(subscription(&app, &partner.token, &gone.subscription).await["status"], "deleted");
     // The users are gone: their tokens and passwords no longer work.
     app.get(&format!("/v1/tenants/{}", gone.tenant), &gone.admin).await.problem(401, "unauthorized");

@@ -19,3 +19,4 @@ mod redemptions;
 mod secrets;
 mod security;
 mod tenants;
+mod webhooks;

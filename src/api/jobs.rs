@@ -6,6 +6,7 @@ use super::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::{
     AppState,
     app::sweep::{self as sweeper, SweepReport},
+    app::webhooks::DeliveryReport,
     auth::Principal,
     authz,
     error::ApiError,
@@ -37,4 +38,28 @@ pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<w
         })
         .await?;
     Ok(web::Json(report))
+}
+
+/// Deliver due webhooks now
+///
+/// One pass of the delivery worker (each `keyport serve` runs one every
+/// `KEYPORT_WEBHOOK_INTERVAL`): claims the deliveries due at the service's "now", POSTs
+/// them and records each answer. Safe to call from several instances at once.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "What the pass did", body = DeliveryReport),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 503, response = Unavailable),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/jobs/deliver-webhooks")]
+pub async fn deliver_webhooks(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<DeliveryReport>, ApiError> {
+    authz::operator(&principal)?;
+    Ok(web::Json(crate::jobs::webhooks::deliver_due(&state).await?))
 }

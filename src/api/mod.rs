@@ -15,6 +15,7 @@ pub mod sandbox;
 pub mod subscriptions;
 pub mod tenants;
 pub mod users;
+pub mod webhooks;
 
 // What every operation module uses, from the rooms below.
 pub use crate::{

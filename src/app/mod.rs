@@ -16,6 +16,7 @@ pub mod subscriptions;
 pub mod sweep;
 pub mod tenants;
 pub mod users;
+pub mod webhooks;
 
 pub use crate::domain::lifecycle::Schedule;
 use crate::error::ApiError;

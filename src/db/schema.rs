@@ -313,6 +313,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        endpoint_id -> Uuid,
+        event_id -> Uuid,
+        event_type -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Nullable<Timestamptz>,
+        leased_until -> Nullable<Timestamptz>,
+        last_attempt_at -> Nullable<Timestamptz>,
+        last_status_code -> Nullable<Int4>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Uuid,
+        owner_partner_id -> Nullable<Uuid>,
+        owner_tenant_id -> Nullable<Uuid>,
+        url -> Text,
+        events -> Array<Nullable<Text>>,
+        description -> Nullable<Text>,
+        enabled -> Bool,
+        secret_sealed -> Bytea,
+        previous_secret_sealed -> Nullable<Bytea>,
+        previous_secret_expires_at -> Nullable<Timestamptz>,
+        failing_since -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(activation_tokens -> users (user_id));
 diesel::joinable!(api_clients -> partners (partner_id));
 diesel::joinable!(delegated_admin_offers -> partners (partner_id));
@@ -346,6 +382,9 @@ diesel::joinable!(subscriptions -> products (product_id));
 diesel::joinable!(subscriptions -> tenants (tenant_id));
 diesel::joinable!(tenants -> partners (created_by_partner_id));
 diesel::joinable!(users -> tenants (tenant_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_endpoints -> partners (owner_partner_id));
+diesel::joinable!(webhook_endpoints -> tenants (owner_tenant_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     activation_tokens,
@@ -375,4 +414,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     subscriptions,
     tenants,
     users,
+    webhook_deliveries,
+    webhook_endpoints,
 );

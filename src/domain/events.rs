@@ -235,3 +235,23 @@ pub fn renewal(s: &SubscriptionSubject, outcome: RenewalOutcome, renewal_id: Uui
     };
     s.event(kind, format!("renewal:{renewal_id}"), message)
 }
+
+/// A webhook endpoint that kept failing was turned off; `since` is when its failures began.
+pub fn webhook_endpoint_disabled(
+    endpoint_id: Uuid,
+    host: &str,
+    tenant_id: Option<Uuid>,
+    since: DateTime<Utc>,
+) -> Event {
+    Event {
+        tenant_id,
+        ..Event::new(
+            EventKind::WebhookEndpointDisabled,
+            format!("webhook:{endpoint_id}:{}:disabled", since.timestamp()),
+            format!(
+                "The webhook endpoint {endpoint_id} ({host}) was turned off: every delivery since {} failed. Fix it, then turn it on again.",
+                since.format("%Y-%m-%d %H:%M UTC")
+            ),
+        )
+    }
+}

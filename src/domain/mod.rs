@@ -8,3 +8,4 @@ pub mod product_key;
 pub mod roles;
 pub mod statuses;
 pub mod tenant_domain;
+pub mod webhooks;

@@ -129,4 +129,5 @@ pub enum EventKind {
     RelationshipExtended,
     PartnerOfRecordAdded,
     PartnerOfRecordRemoved,
+    WebhookEndpointDisabled,
 }

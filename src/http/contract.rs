@@ -191,3 +191,61 @@ impl Modify for IntegrationContract {
         }
     }
 }
+
+/// The document's `webhooks` (OpenAPI 3.1): one entry per event type a delivery can carry,
+/// each with its own payload schema (the shared `WebhookEvent` with `type` fixed).
+pub struct Webhooks;
+
+/// `subscription.renewal_notice` → `SubscriptionRenewalNoticeEvent`.
+fn event_schema_name(event: &str) -> String {
+    let mut name: String = event
+        .split(['.', '_'])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect();
+    name.push_str("Event");
+    name
+}
+
+impl Modify for Webhooks {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{
+            HttpMethod, PathItem, PathsBuilder, RefOr, Schema,
+            path::OperationBuilder,
+            request_body::RequestBodyBuilder,
+            schema::{AllOfBuilder, SchemaType},
+        };
+        let names: Vec<&str> =
+            crate::domain::statuses::EventKind::ALL.iter().map(|k| k.as_str()).chain(["ping"]).collect();
+        let mut webhooks = PathsBuilder::new();
+        let components = doc.components.get_or_insert_with(Default::default);
+        for event in names {
+            let schema_name = event_schema_name(event);
+            let fixed = ObjectBuilder::new().property(
+                "type",
+                ObjectBuilder::new().schema_type(SchemaType::Type(Type::String)).enum_values(Some([event])),
+            );
+            let schema = AllOfBuilder::new().item(Ref::from_schema_name("WebhookEvent")).item(fixed).build();
+            components.schemas.insert(schema_name.clone(), RefOr::T(Schema::AllOf(schema)));
+            let body = RequestBodyBuilder::new()
+                .required(Some(Required::True))
+                .content(
+                    "application/json",
+                    ContentBuilder::new().schema(Some(Ref::from_schema_name(&schema_name))).build(),
+                )
+                .build();
+            let operation = OperationBuilder::new()
+                .summary(Some(format!("`{event}` delivered to a webhook endpoint")))
+                .description(Some(
+                    "POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, \"<t>.<body>\")>` \
+                     (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.",
+                ))
+                .request_body(Some(body))
+                .response("2XX", ResponseBuilder::new().description("Received").build());
+            webhooks = webhooks.path(event, PathItem::new(HttpMethod::Post, operation));
+        }
+        doc.webhooks = Some(webhooks.build());
+    }
+}

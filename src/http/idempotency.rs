@@ -23,10 +23,6 @@ use actix_web::{
     middleware::Next,
     web,
 };
-use chacha20poly1305::{
-    ChaCha20Poly1305, KeyInit, Nonce,
-    aead::{Aead, AeadCore, OsRng},
-};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -59,24 +55,12 @@ fn idempotency_key(req: &ServiceRequest) -> Option<Result<String, ApiError>> {
     Some(valid.ok_or_else(|| ApiError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters")))
 }
 
-fn cipher(state: &AppState) -> ChaCha20Poly1305 {
-    ChaCha20Poly1305::new(&state.pepper.derive("idempotency-responses").into())
-}
-
 fn seal(state: &AppState, body: &[u8]) -> Vec<u8> {
-    let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
-    let mut sealed = nonce.to_vec();
-    sealed.extend(cipher(state).encrypt(&nonce, body).expect("encryption does not fail"));
-    sealed
+    state.pepper.sealer("idempotency-responses").seal(body)
 }
 
 fn open(state: &AppState, sealed: &[u8]) -> Option<Vec<u8>> {
-    if sealed.len() < 12 {
-        return None;
-    }
-    let (nonce, ciphertext) = sealed.split_at(12);
-    let nonce: [u8; 12] = nonce.try_into().ok()?;
-    cipher(state).decrypt(&Nonce::from(nonce), ciphertext).ok()
+    state.pepper.sealer("idempotency-responses").open(sealed)
 }
 
 fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, ApiError> {

@@ -6,6 +6,7 @@ pub mod budgets;
 pub mod contract;
 pub mod extract;
 pub mod idempotency;
+pub mod outbound;
 pub mod responses;
 pub mod telemetry;
 

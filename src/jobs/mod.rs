@@ -1,5 +1,8 @@
-//! Background work: the sweeper on a timer inside `keyport serve`. It only claims the
-//! moment; what a sweep does is `app::sweep`.
+//! Background work inside `keyport serve`: the sweeper and the webhook delivery worker,
+//! each on a timer. They only claim the moment; what a sweep does is `app::sweep`, what a
+//! delivery does before and after its HTTP attempt is `app::webhooks`.
+
+pub mod webhooks;
 
 use std::time::Duration;
 

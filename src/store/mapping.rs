@@ -119,6 +119,7 @@ column!(EventKind {
     RelationshipExtended = "delegated_admin_relationship.extended",
     PartnerOfRecordAdded = "partner_of_record.added",
     PartnerOfRecordRemoved = "partner_of_record.removed",
+    WebhookEndpointDisabled = "webhook_endpoint.disabled",
 });
 names!(DelegatedRole {
     DirectoryReader = "directory_reader",

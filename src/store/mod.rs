@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod subscriptions;
 pub mod tenants;
 pub mod users;
+pub mod webhooks;
 
 use diesel::{
     pg::Pg,

@@ -28,7 +28,8 @@ pub struct NotificationRow {
 }
 
 /// Delivers `event` to each inbox; an inbox that already holds it is left alone.
-/// Returns how many inboxes received it now.
+/// Returns how many inboxes received it now. Each fresh notification also becomes a
+/// delivery to every webhook endpoint that takes it.
 pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: DateTime<Utc>) -> QueryResult<usize> {
     deliver_many(conn, &[(event, inboxes)], now)
 }
@@ -63,7 +64,13 @@ pub fn deliver_many(conn: &mut PgConnection, events: &[(&Event, &[Inbox])], now:
         return Ok(0);
     }
     // Both partial unique indexes (per partner, per tenant) make a second delivery a no-op.
-    diesel::insert_into(notifications::table).values(&rows).on_conflict_do_nothing().execute(conn)
+    let fresh: Vec<NotificationRow> = diesel::insert_into(notifications::table)
+        .values(&rows)
+        .on_conflict_do_nothing()
+        .returning(NotificationRow::as_returning())
+        .get_results(conn)?;
+    super::webhooks::fan_out(conn, &fresh, now)?;
+    Ok(fresh.len())
 }
 
 diesel::define_sql_function! {

@@ -159,7 +159,7 @@ pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 /// partner's records. Returns false when it was purged before.
 pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<bool> {
     use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships};
-    use crate::db::schema::{notifications, users};
+    use crate::db::schema::{notifications, relationship_notices, users};
     let status: Option<TenantStatus> =
         tenants::table.find(id).select(tenants::status).for_update().first(conn).optional()?;
     if status != Some(TenantStatus::Active) {
@@ -170,8 +170,15 @@ pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResu
         .set(notifications::offer_id.eq(None::<Uuid>))
         .execute(conn)?;
     diesel::delete(pending).execute(conn)?;
-    diesel::delete(relationships::table.filter(relationships::tenant_id.eq(id))).execute(conn)?;
+    let tenant_relationships = relationships::table.filter(relationships::tenant_id.eq(id));
+    diesel::delete(
+        relationship_notices::table
+            .filter(relationship_notices::relationship_id.eq_any(tenant_relationships.select(relationships::id))),
+    )
+    .execute(conn)?;
+    diesel::delete(tenant_relationships).execute(conn)?;
     diesel::delete(notifications::table.filter(notifications::recipient_tenant_id.eq(id))).execute(conn)?;
+    super::webhooks::delete_tenant_endpoints(conn, id)?;
     diesel::delete(users::table.filter(users::tenant_id.eq(id))).execute(conn)?;
     super::Prepared(diesel::update(tenants::table.find(id)).set((
         tenants::status.eq(TenantStatus::DataDeleted),

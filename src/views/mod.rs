@@ -15,6 +15,7 @@ pub mod sandbox;
 pub mod subscriptions;
 pub mod tenants;
 pub mod users;
+pub mod webhooks;
 
 // What the shapes are made of, for the modules above (`use super::*`).
 #[allow(unused_imports)]

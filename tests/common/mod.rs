@@ -2,6 +2,9 @@
 //! KEYPORT_TEST_DATABASE_URL), a fresh database per test cloned from a migrated template,
 //! and the real HTTP server on a loopback port.
 
+pub mod receiver;
+pub use receiver::{Received, Receiver};
+
 use std::{
     path::PathBuf,
     sync::{Mutex, OnceLock},
@@ -118,6 +121,8 @@ pub fn test_settings(url: &str) -> Settings {
     let mut settings = Settings::for_database(url);
     settings.db_pool_size = 8;
     settings.sandbox = true;
+    // Test receivers listen on loopback.
+    settings.webhook_allow_private = true;
     settings.bootstrap_operator_id = OPERATOR_ID.into();
     settings.bootstrap_operator_secret = Some(OPERATOR_SECRET.into());
     settings
@@ -471,7 +476,7 @@ impl TestApp {
     pub async fn advance_to(&self, target: Instant) -> Instant {
         let gap = target - self.now().await;
         assert!(gap > chrono::Duration::zero(), "the clock only moves forward");
-        let hours = (gap.num_minutes() + 59) / 60;
+        let hours = (gap.num_seconds() + 3599) / 3600;
         let body = json!({"days": hours / 24, "hours": hours % 24});
         instant(&self.post("/v1/sandbox/clock/advance", &self.operator, body).await.expect(200)["now"])
     }
@@ -532,6 +537,7 @@ pub async fn serve(database_url: &str, extra: &[(&str, &str)]) -> Instance {
         .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
         .env("KEYPORT_SANDBOX", "true")
         .env("KEYPORT_SWEEP_INTERVAL", "1s")
+        .env("KEYPORT_WEBHOOK_ALLOW_PRIVATE", "true")
         .env("KEYPORT_WORKERS", "2")
         .env("KEYPORT_DB_POOL_SIZE", "6")
         .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)

@@ -331,6 +331,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/deliver-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver due webhooks now
+         * @description One pass of the delivery worker (each `keyport serve` runs one every
+         *     `KEYPORT_WEBHOOK_INTERVAL`): claims the deliveries due at the service's "now", POSTs
+         *     them and records each answer. Safe to call from several instances at once.
+         */
+        post: operations["operations_deliver_webhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/sweep": {
         parameters: {
             query?: never;
@@ -1001,8 +1023,924 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description A partner's own, a tenant's (its administrators), every one (the operator).
+         */
+        get: operations["webhooks_list"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description A partner receives the events of its inbox, a tenant administrator those of its
+         *     tenant's, the operator those of every inbox. Each event becomes a signed POST
+         *     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
+         *     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
+         *     shown only in this answer. At most 16 endpoints per owner.
+         */
+        post: operations["webhooks_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a webhook endpoint */
+        get: operations["webhooks_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Its pending deliveries go with it.
+         */
+        delete: operations["webhooks_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description A new `url` is vetted as at registration. `enabled: false` pauses deliveries (they
+         *     wait, and are sent when it is turned on again).
+         */
+        patch: operations["webhooks_update"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description Oldest first, with their status, attempts and last answer.
+         */
+        get: operations["webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver
+         * @description Makes a delivery due again now: one more attempt (a delivered one is sent again with
+         *     the same event id).
+         */
+        post: operations["webhooks_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description A new secret, shown only in this answer. For 24 hours deliveries carry a `v1=`
+         *     signature with each secret, so receivers switch without losing a delivery.
+         */
+        post: operations["webhooks_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a delivery of type `ping`; it follows within the delivery worker's interval.
+         */
+        post: operations["webhooks_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "delegated_admin_offer.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_offer.accepted` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminOfferAcceptedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_offer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_offer.created` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminOfferCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_offer.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_offer.declined` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminOfferDeclinedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_offer.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_offer.expired` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminOfferExpiredEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_relationship.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_relationship.expired` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminRelationshipExpiredEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_relationship.expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_relationship.expiring` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminRelationshipExpiringEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_relationship.extended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_relationship.extended` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminRelationshipExtendedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "delegated_admin_relationship.terminated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `delegated_admin_relationship.terminated` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegatedAdminRelationshipTerminatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partner_of_record.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `partner_of_record.added` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerOfRecordAddedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partner_of_record.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `partner_of_record.removed` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerOfRecordRemovedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `ping` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PingEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.deleted` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.disabled` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDisabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.expired` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpiredEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.reactivated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.reactivated` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionReactivatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.renewal_notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.renewal_notice` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRenewalNoticeEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.renewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.renewed` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRenewedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.superseded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.superseded` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionSupersededEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `webhook_endpoint.disabled` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The new customer: tenant, subscriptions and first admin. */
@@ -1107,6 +2045,26 @@ export interface components {
         CreateApiClient: {
             /** @description What the client is for. */
             name?: string | null;
+        };
+        /**
+         * @example {
+         *       "description": "CRM sync",
+         *       "events": [
+         *         "subscription.renewal_notice",
+         *         "delegated_admin_offer.accepted"
+         *       ],
+         *       "url": "https://hooks.example.com/keyport"
+         *     }
+         */
+        CreateEndpoint: {
+            description?: string | null;
+            /** @description The event types to receive (see the document's `webhooks`), 1 to 32. */
+            events: string[];
+            /**
+             * @description Where deliveries are POSTed: an `https` URL whose host resolves only to public
+             *     addresses (else 422 `webhook-url-forbidden`).
+             */
+            url: string;
         };
         /**
          * @example {
@@ -1226,15 +2184,147 @@ export interface components {
              */
             license_subscription_id?: string | null;
         };
+        DelegatedAdminOfferAcceptedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_offer.accepted";
+        };
+        DelegatedAdminOfferCreatedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_offer.created";
+        };
+        DelegatedAdminOfferDeclinedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_offer.declined";
+        };
+        DelegatedAdminOfferExpiredEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_offer.expired";
+        };
+        DelegatedAdminRelationshipExpiredEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_relationship.expired";
+        };
+        DelegatedAdminRelationshipExpiringEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_relationship.expiring";
+        };
+        DelegatedAdminRelationshipExtendedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_relationship.extended";
+        };
+        DelegatedAdminRelationshipTerminatedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "delegated_admin_relationship.terminated";
+        };
         /**
          * @description A role of a delegated-admin relationship.
          * @enum {string}
          */
         DelegatedRole: "directory_reader" | "user_administrator" | "license_administrator" | "billing_administrator" | "global_administrator";
+        /** @description What a pass of the delivery worker did. */
+        DeliveryReport: {
+            /**
+             * Format: int32
+             * @description Attempts made.
+             */
+            attempted: number;
+            /**
+             * Format: int32
+             * @description Deliveries answered with a 2xx.
+             */
+            delivered: number;
+            /**
+             * Format: int32
+             * @description Endpoints turned off after failing for the whole schedule.
+             */
+            endpoints_disabled: number;
+            /**
+             * Format: int32
+             * @description Deliveries whose schedule is spent: `failed`.
+             */
+            failed: number;
+            /**
+             * Format: int32
+             * @description Failed attempts to be tried again later.
+             */
+            retrying: number;
+        };
+        DeliveryView: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            endpoint_id: string;
+            /**
+             * Format: uuid
+             * @description The event's id (`Keyport-Event-Id`): what receivers dedupe by.
+             */
+            event_id: string;
+            /** @description An inbox event's name, or `ping`. */
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /** @description Why the last attempt got no answer (timeout, refused address, …). */
+            last_error?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last answer, if there was one.
+             */
+            last_status_code?: number | null;
+            /** Format: date-time */
+            next_attempt_at?: string | null;
+            /** @description `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent). */
+            status: string;
+        };
         DomainAvailability: {
             available: boolean;
             /** @example contoso */
             name: string;
+        };
+        EndpointView: {
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** @description Off when paused by its owner or turned off after failing for 3 days. */
+            enabled: boolean;
+            events: string[];
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed, if they do.
+             */
+            failing_since?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The partner whose inbox's events it receives (none: the operator's, every inbox).
+             */
+            partner_id?: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs, if it does.
+             */
+            previous_secret_expires_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The tenant whose inbox's events it receives.
+             */
+            tenant_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        };
+        /** @description An endpoint with its signing secret, shown only in this answer. */
+        EndpointWithSecret: {
+            endpoint: components["schemas"]["EndpointView"];
+            /**
+             * @description `whsec_…`: the HMAC-SHA256 key of `Keyport-Signature`. Keep it; it is not shown again.
+             * @example whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+             */
+            secret: string;
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -1340,6 +2430,18 @@ export interface components {
         /** @description One page of a list. */
         ListOf_ApiClientView: {
             data: components["schemas"]["ApiClientView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_DeliveryView: {
+            data: components["schemas"]["DeliveryView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_EndpointView: {
+            data: components["schemas"]["EndpointView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -1503,6 +2605,10 @@ export interface components {
             /** @example 4820193 */
             partner_number: string;
         };
+        PartnerOfRecordAddedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "partner_of_record.added";
+        };
         /**
          * @example {
          *       "partner_number": "4820193"
@@ -1511,6 +2617,10 @@ export interface components {
         PartnerOfRecordInput: {
             /** @description The 7-digit partner-of-record number the partner gave the customer. */
             partner_number: string;
+        };
+        PartnerOfRecordRemovedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "partner_of_record.removed";
         };
         PartnerView: {
             /** @description Enrolled in Cloud Essentials (may offer delegated administration). */
@@ -1527,6 +2637,10 @@ export interface components {
              */
             partner_number: string;
             reseller?: components["schemas"]["Reseller"] | null;
+        };
+        PingEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "ping";
         };
         /** @description An RFC 9457 problem document (`application/problem+json`). */
         Problem: {
@@ -1744,11 +2858,39 @@ export interface components {
              */
             offset_seconds: number;
         };
+        SubscriptionDeletedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.deleted";
+        };
+        SubscriptionDisabledEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.disabled";
+        };
+        SubscriptionExpiredEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.expired";
+        };
+        SubscriptionReactivatedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.reactivated";
+        };
+        SubscriptionRenewalNoticeEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.renewal_notice";
+        };
+        SubscriptionRenewedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.renewed";
+        };
         /**
          * @description Where a subscription stands at a given instant.
          * @enum {string}
          */
         SubscriptionStatus: "active" | "expired" | "disabled" | "deleted" | "superseded";
+        SubscriptionSupersededEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.superseded";
+        };
         SubscriptionView: {
             /**
              * Format: int64
@@ -1911,6 +3053,21 @@ export interface components {
         };
         /**
          * @example {
+         *       "enabled": true
+         *     }
+         */
+        UpdateEndpoint: {
+            description?: string | null;
+            /**
+             * @description `false` pauses deliveries (they wait); `true` resumes them, also after the service
+             *     turned the endpoint off for failing.
+             */
+            enabled?: boolean | null;
+            events?: string[] | null;
+            url?: string | null;
+        };
+        /**
+         * @example {
          *       "cloud_essentials": true
          *     }
          */
@@ -1976,6 +3133,51 @@ export interface components {
             licenses: string[];
             /** Format: uuid */
             tenant_id: string;
+        };
+        WebhookEndpointDisabledEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "webhook_endpoint.disabled";
+        };
+        /**
+         * @description What a delivery POSTs (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret,
+         *     "<t>.<body>")>`, one `v1` per live secret; `Keyport-Event-Id`).
+         */
+        WebhookEvent: {
+            /** Format: date-time */
+            created_at: string;
+            data: components["schemas"]["WebhookEventData"];
+            /**
+             * Format: uuid
+             * @description The event's id: the same in every retry; dedupe by it.
+             */
+            id: string;
+            /** @description The event type. */
+            type: string;
+        };
+        /** @description The inbox notification the event is (for `ping`: `endpoint_id` and `message`). */
+        WebhookEventData: {
+            /** Format: date-time */
+            created_at?: string | null;
+            /**
+             * Format: int32
+             * @description Renewal and expiry notices: days before the end.
+             */
+            days_before?: number | null;
+            /**
+             * Format: uuid
+             * @description `ping` only.
+             */
+            endpoint_id?: string | null;
+            event?: string | null;
+            /** Format: uuid */
+            id?: string | null;
+            message: string;
+            /** Format: uuid */
+            offer_id?: string | null;
+            /** Format: uuid */
+            subscription_id?: string | null;
+            /** Format: uuid */
+            tenant_id?: string | null;
         };
     };
     responses: {
@@ -2727,6 +3929,52 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    operations_deliver_webhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the pass did */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
         };
     };
     operations_sweep: {
@@ -4743,6 +5991,357 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOf_EndpointView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    webhooks_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret (shown once) */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["NotJson"];
+            /** @description `webhook-url-forbidden` (not https, or a host that is not public), `validation-failed` (an unknown event type; 16 endpoints already); `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    webhooks_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointView"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["NotJson"];
+            /** @description `webhook-url-forbidden`, `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOf_DeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    webhooks_redeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Endpoint id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, due now */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint and its new secret (shown once) */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointWithSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queued delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,14 +11,35 @@ from .country import Country
 from .country_list import CountryList
 from .create_account import CreateAccount
 from .create_api_client import CreateApiClient
+from .create_endpoint import CreateEndpoint
 from .create_key_batch import CreateKeyBatch
 from .create_offer import CreateOffer
 from .create_partner import CreatePartner
 from .create_product import CreateProduct
 from .create_redemption import CreateRedemption
 from .create_user import CreateUser
+from .delegated_admin_offer_accepted_event import DelegatedAdminOfferAcceptedEvent
+from .delegated_admin_offer_accepted_event_type import DelegatedAdminOfferAcceptedEventType
+from .delegated_admin_offer_created_event import DelegatedAdminOfferCreatedEvent
+from .delegated_admin_offer_created_event_type import DelegatedAdminOfferCreatedEventType
+from .delegated_admin_offer_declined_event import DelegatedAdminOfferDeclinedEvent
+from .delegated_admin_offer_declined_event_type import DelegatedAdminOfferDeclinedEventType
+from .delegated_admin_offer_expired_event import DelegatedAdminOfferExpiredEvent
+from .delegated_admin_offer_expired_event_type import DelegatedAdminOfferExpiredEventType
+from .delegated_admin_relationship_expired_event import DelegatedAdminRelationshipExpiredEvent
+from .delegated_admin_relationship_expired_event_type import DelegatedAdminRelationshipExpiredEventType
+from .delegated_admin_relationship_expiring_event import DelegatedAdminRelationshipExpiringEvent
+from .delegated_admin_relationship_expiring_event_type import DelegatedAdminRelationshipExpiringEventType
+from .delegated_admin_relationship_extended_event import DelegatedAdminRelationshipExtendedEvent
+from .delegated_admin_relationship_extended_event_type import DelegatedAdminRelationshipExtendedEventType
+from .delegated_admin_relationship_terminated_event import DelegatedAdminRelationshipTerminatedEvent
+from .delegated_admin_relationship_terminated_event_type import DelegatedAdminRelationshipTerminatedEventType
 from .delegated_role import DelegatedRole
+from .delivery_report import DeliveryReport
+from .delivery_view import DeliveryView
 from .domain_availability import DomainAvailability
+from .endpoint_view import EndpointView
+from .endpoint_with_secret import EndpointWithSecret
 from .field_error import FieldError
 from .health import Health
 from .jwk import Jwk
@@ -29,6 +50,8 @@ from .key_status import KeyStatus
 from .key_view import KeyView
 from .license_ import License
 from .list_of_api_client_view import ListOfApiClientView
+from .list_of_delivery_view import ListOfDeliveryView
+from .list_of_endpoint_view import ListOfEndpointView
 from .list_of_key_batch_view import ListOfKeyBatchView
 from .list_of_key_view import ListOfKeyView
 from .list_of_notification_view import ListOfNotificationView
@@ -48,8 +71,14 @@ from .o_auth_error import OAuthError
 from .offer_status import OfferStatus
 from .offer_view import OfferView
 from .partner_of_record import PartnerOfRecord
+from .partner_of_record_added_event import PartnerOfRecordAddedEvent
+from .partner_of_record_added_event_type import PartnerOfRecordAddedEventType
 from .partner_of_record_input import PartnerOfRecordInput
+from .partner_of_record_removed_event import PartnerOfRecordRemovedEvent
+from .partner_of_record_removed_event_type import PartnerOfRecordRemovedEventType
 from .partner_view import PartnerView
+from .ping_event import PingEvent
+from .ping_event_type import PingEventType
 from .problem import Problem
 from .product_total import ProductTotal
 from .product_view import ProductView
@@ -69,19 +98,38 @@ from .renewal_view import RenewalView
 from .reseller import Reseller
 from .revoke_request import RevokeRequest
 from .sandbox_clock import SandboxClock
+from .subscription_deleted_event import SubscriptionDeletedEvent
+from .subscription_deleted_event_type import SubscriptionDeletedEventType
+from .subscription_disabled_event import SubscriptionDisabledEvent
+from .subscription_disabled_event_type import SubscriptionDisabledEventType
+from .subscription_expired_event import SubscriptionExpiredEvent
+from .subscription_expired_event_type import SubscriptionExpiredEventType
+from .subscription_reactivated_event import SubscriptionReactivatedEvent
+from .subscription_reactivated_event_type import SubscriptionReactivatedEventType
+from .subscription_renewal_notice_event import SubscriptionRenewalNoticeEvent
+from .subscription_renewal_notice_event_type import SubscriptionRenewalNoticeEventType
+from .subscription_renewed_event import SubscriptionRenewedEvent
+from .subscription_renewed_event_type import SubscriptionRenewedEventType
 from .subscription_status import SubscriptionStatus
+from .subscription_superseded_event import SubscriptionSupersededEvent
+from .subscription_superseded_event_type import SubscriptionSupersededEventType
 from .subscription_view import SubscriptionView
 from .sweep_report import SweepReport
 from .tenant_status import TenantStatus
 from .tenant_view import TenantView
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .update_endpoint import UpdateEndpoint
 from .update_partner import UpdatePartner
 from .update_relationship import UpdateRelationship
 from .update_tenant import UpdateTenant
 from .update_user import UpdateUser
 from .user_created import UserCreated
 from .user_view import UserView
+from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
+from .webhook_endpoint_disabled_event_type import WebhookEndpointDisabledEventType
+from .webhook_event import WebhookEvent
+from .webhook_event_data import WebhookEventData
 
 __all__ = (
     "AccountCreated",
@@ -95,14 +143,35 @@ __all__ = (
     "CountryList",
     "CreateAccount",
     "CreateApiClient",
+    "CreateEndpoint",
     "CreateKeyBatch",
     "CreateOffer",
     "CreatePartner",
     "CreateProduct",
     "CreateRedemption",
     "CreateUser",
+    "DelegatedAdminOfferAcceptedEvent",
+    "DelegatedAdminOfferAcceptedEventType",
+    "DelegatedAdminOfferCreatedEvent",
+    "DelegatedAdminOfferCreatedEventType",
+    "DelegatedAdminOfferDeclinedEvent",
+    "DelegatedAdminOfferDeclinedEventType",
+    "DelegatedAdminOfferExpiredEvent",
+    "DelegatedAdminOfferExpiredEventType",
+    "DelegatedAdminRelationshipExpiredEvent",
+    "DelegatedAdminRelationshipExpiredEventType",
+    "DelegatedAdminRelationshipExpiringEvent",
+    "DelegatedAdminRelationshipExpiringEventType",
+    "DelegatedAdminRelationshipExtendedEvent",
+    "DelegatedAdminRelationshipExtendedEventType",
+    "DelegatedAdminRelationshipTerminatedEvent",
+    "DelegatedAdminRelationshipTerminatedEventType",
     "DelegatedRole",
+    "DeliveryReport",
+    "DeliveryView",
     "DomainAvailability",
+    "EndpointView",
+    "EndpointWithSecret",
     "FieldError",
     "Health",
     "Jwk",
@@ -113,6 +182,8 @@ __all__ = (
     "KeyView",
     "License",
     "ListOfApiClientView",
+    "ListOfDeliveryView",
+    "ListOfEndpointView",
     "ListOfKeyBatchView",
     "ListOfKeyView",
     "ListOfNotificationView",
@@ -132,8 +203,14 @@ __all__ = (
     "OfferStatus",
     "OfferView",
     "PartnerOfRecord",
+    "PartnerOfRecordAddedEvent",
+    "PartnerOfRecordAddedEventType",
     "PartnerOfRecordInput",
+    "PartnerOfRecordRemovedEvent",
+    "PartnerOfRecordRemovedEventType",
     "PartnerView",
+    "PingEvent",
+    "PingEventType",
     "Problem",
     "ProductTotal",
     "ProductView",
@@ -153,17 +230,36 @@ __all__ = (
     "Reseller",
     "RevokeRequest",
     "SandboxClock",
+    "SubscriptionDeletedEvent",
+    "SubscriptionDeletedEventType",
+    "SubscriptionDisabledEvent",
+    "SubscriptionDisabledEventType",
+    "SubscriptionExpiredEvent",
+    "SubscriptionExpiredEventType",
+    "SubscriptionReactivatedEvent",
+    "SubscriptionReactivatedEventType",
+    "SubscriptionRenewalNoticeEvent",
+    "SubscriptionRenewalNoticeEventType",
+    "SubscriptionRenewedEvent",
+    "SubscriptionRenewedEventType",
     "SubscriptionStatus",
+    "SubscriptionSupersededEvent",
+    "SubscriptionSupersededEventType",
     "SubscriptionView",
     "SweepReport",
     "TenantStatus",
     "TenantView",
     "TokenRequest",
     "TokenResponse",
+    "UpdateEndpoint",
     "UpdatePartner",
     "UpdateRelationship",
     "UpdateTenant",
     "UpdateUser",
     "UserCreated",
     "UserView",
+    "WebhookEndpointDisabledEvent",
+    "WebhookEndpointDisabledEventType",
+    "WebhookEvent",
+    "WebhookEventData",
 )

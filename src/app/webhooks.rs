@@ -1,0 +1,328 @@
+//! Webhooks (SPEC §10): endpoints an owner registers, and the delivery of what reaches its
+//! inbox. The HTTP attempt itself happens outside any transaction (`jobs::webhooks`); here
+//! are the steps before and after it.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::{
+    auth::{
+        Principal,
+        secrets::{Sealer, WEBHOOK_SECRET_PREFIX, new_secret},
+    },
+    authz,
+    domain::{
+        events::{self, Inbox},
+        statuses::EventKind,
+        webhooks::{Retry, retry, signature_header},
+    },
+    error::ApiError,
+    store::{
+        Page, notifications,
+        webhooks::{self as store, Attempt, DeliveryRow, EndpointRow, Owner},
+    },
+};
+
+/// What the sealing key of webhook secrets is derived for.
+pub const SEALING_PURPOSE: &str = "webhook-secrets";
+/// How long a rotated secret keeps signing beside its successor.
+pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+/// Endpoints one owner may have: each is a fan-out of every event.
+pub const ENDPOINTS_PER_OWNER: usize = 16;
+
+/// An endpoint to register; the URL is vetted by the caller (it needs the network).
+#[derive(Debug, Clone)]
+pub struct NewEndpoint {
+    pub url: String,
+    pub events: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// A change to an endpoint; a new URL is vetted by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct EndpointChange {
+    pub url: Option<String>,
+    pub events: Option<Vec<String>>,
+    pub description: Option<String>,
+    pub enabled: Option<bool>,
+}
+
+/// Event names an endpoint may take: every kind of inbox event, each once.
+fn event_names(names: &[String]) -> Result<Vec<Option<String>>, ApiError> {
+    let mut kinds: Vec<EventKind> = Vec::new();
+    for name in names {
+        let kind = EventKind::parse(name)
+            .ok_or_else(|| ApiError::invalid("events", format!("`{name}` is not an event type")))?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    Ok(kinds.into_iter().map(|k| Some(k.as_str().to_string())).collect())
+}
+
+pub fn register(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    new: NewEndpoint,
+    sealer: &Sealer,
+    now: DateTime<Utc>,
+) -> Result<(EndpointRow, String), ApiError> {
+    let owner = authz::webhook_owner(conn, principal)?;
+    let events = event_names(&new.events)?;
+    let (owner_partner_id, owner_tenant_id) = match owner {
+        Owner::All => (None, None),
+        Owner::Partner(p) => (Some(p), None),
+        Owner::Tenant(t) => (None, Some(t)),
+    };
+    // Serialises registrations of one owner, so the limit holds under concurrency.
+    store::lock_owner(conn, owner)?;
+    if store::count_owned(conn, owner)? >= ENDPOINTS_PER_OWNER as i64 {
+        return Err(ApiError::invalid("url", format!("an owner has at most {ENDPOINTS_PER_OWNER} webhook endpoints")));
+    }
+    let secret = new_secret(WEBHOOK_SECRET_PREFIX);
+    let row = EndpointRow {
+        id: Uuid::now_v7(),
+        owner_partner_id,
+        owner_tenant_id,
+        url: new.url,
+        events,
+        description: new.description,
+        enabled: true,
+        secret_sealed: sealer.seal(secret.as_bytes()),
+        previous_secret_sealed: None,
+        previous_secret_expires_at: None,
+        failing_since: None,
+        created_at: now,
+        updated_at: now,
+    };
+    store::insert_endpoint(conn, &row)?;
+    Ok((row, secret))
+}
+
+pub fn list(conn: &mut PgConnection, principal: &Principal, page: Page) -> Result<Vec<EndpointRow>, ApiError> {
+    let owner = authz::webhook_owner(conn, principal)?;
+    Ok(store::list_endpoints(conn, owner, page)?)
+}
+
+pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
+    let owner = authz::webhook_owner(conn, principal)?;
+    store::get_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))
+}
+
+fn locked(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
+    let owner = authz::webhook_owner(conn, principal)?;
+    store::lock_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))
+}
+
+pub fn update(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    change: EndpointChange,
+    now: DateTime<Utc>,
+) -> Result<EndpointRow, ApiError> {
+    let mut row = locked(conn, principal, id)?;
+    if let Some(url) = change.url {
+        row.url = url;
+    }
+    if let Some(events) = change.events {
+        row.events = event_names(&events)?;
+    }
+    if let Some(description) = change.description {
+        row.description = Some(description);
+    }
+    if let Some(enabled) = change.enabled {
+        // Turned on again: a fresh start, not the rest of an old failing streak.
+        if enabled && !row.enabled {
+            row.failing_since = None;
+        }
+        row.enabled = enabled;
+    }
+    row.updated_at = now;
+    store::save_endpoint(conn, &row)?;
+    Ok(row)
+}
+
+pub fn delete(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<(), ApiError> {
+    locked(conn, principal, id)?;
+    Ok(store::delete_endpoint(conn, id)?)
+}
+
+/// A new secret, shown once; the current one keeps signing beside it for 24 hours.
+pub fn rotate_secret(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    sealer: &Sealer,
+    now: DateTime<Utc>,
+) -> Result<(EndpointRow, String), ApiError> {
+    let mut row = locked(conn, principal, id)?;
+    let secret = new_secret(WEBHOOK_SECRET_PREFIX);
+    row.previous_secret_sealed = Some(std::mem::replace(&mut row.secret_sealed, sealer.seal(secret.as_bytes())));
+    row.previous_secret_expires_at = Some(now + ROTATION_OVERLAP);
+    row.updated_at = now;
+    store::save_endpoint(conn, &row)?;
+    Ok((row, secret))
+}
+
+/// Queues a `ping` delivery to the endpoint.
+pub fn test(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<DeliveryRow, ApiError> {
+    let row = locked(conn, principal, id)?;
+    let event_id = Uuid::now_v7();
+    let payload = serde_json::json!({
+        "id": event_id,
+        "type": "ping",
+        "created_at": now,
+        "data": {"endpoint_id": row.id, "message": "A test delivery from keyport."},
+    });
+    let delivery = DeliveryRow::new(row.id, event_id, "ping", payload, now);
+    store::insert_delivery(conn, &delivery)?;
+    Ok(delivery)
+}
+
+pub fn deliveries(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    page: Page,
+) -> Result<Vec<DeliveryRow>, ApiError> {
+    get(conn, principal, id)?;
+    Ok(store::list_deliveries(conn, id, page)?)
+}
+
+/// Makes a delivery due again now (one more attempt; a spent schedule fails it again).
+pub fn redeliver(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    delivery_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<DeliveryRow, ApiError> {
+    locked(conn, principal, id)?;
+    store::redeliver(conn, id, delivery_id, now)?.ok_or_else(|| ApiError::not_found("delivery"))
+}
+
+/// A claimed delivery, ready to send: where, what, and its signature.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub delivery: DeliveryRow,
+    pub endpoint: EndpointRow,
+    pub body: Vec<u8>,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// Claims due deliveries and signs each with the endpoint's live secrets (the previous
+/// one too while its overlap lasts), stamped with the real time.
+pub fn claim(
+    conn: &mut PgConnection,
+    sealer: &Sealer,
+    now: DateTime<Utc>,
+    real_now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> Result<Vec<Outgoing>, ApiError> {
+    let lease_until = real_now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(1));
+    let claimed = store::claim_due(conn, now, real_now, lease_until, limit)?;
+    Ok(claimed
+        .into_iter()
+        .map(|(delivery, endpoint)| {
+            let body = serde_json::to_vec(&delivery.payload).unwrap_or_default();
+            let mut secrets = vec![sealer.open(&endpoint.secret_sealed).unwrap_or_default()];
+            if endpoint.previous_secret_expires_at.is_some_and(|t| t > now)
+                && let Some(previous) = endpoint.previous_secret_sealed.as_deref().and_then(|s| sealer.open(s))
+            {
+                secrets.push(previous);
+            }
+            let secrets: Vec<&[u8]> = secrets.iter().map(Vec::as_slice).collect();
+            let headers = vec![
+                ("keyport-event-id", delivery.event_id.to_string()),
+                ("keyport-event-type", delivery.event_type.clone()),
+                ("keyport-signature", signature_header(&secrets, real_now.timestamp(), &body)),
+            ];
+            Outgoing { delivery, endpoint, body, headers }
+        })
+        .collect())
+}
+
+/// What a pass of the delivery worker did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct DeliveryReport {
+    /// Attempts made.
+    pub attempted: u32,
+    /// Deliveries answered with a 2xx.
+    pub delivered: u32,
+    /// Failed attempts to be tried again later.
+    pub retrying: u32,
+    /// Deliveries whose schedule is spent: `failed`.
+    pub failed: u32,
+    /// Endpoints turned off after failing for the whole schedule.
+    pub endpoints_disabled: u32,
+}
+
+/// Records an attempt's outcome (`Ok(status)` or why there was no answer): a 2xx is
+/// delivered; anything else is tried again by the schedule, then failed. An endpoint
+/// whose every attempt has failed for the schedule's whole span is turned off and its
+/// owner told.
+pub fn finish(
+    conn: &mut PgConnection,
+    out: &Outgoing,
+    outcome: Result<u16, String>,
+    schedule: &[Duration],
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+) -> Result<(), ApiError> {
+    report.attempted += 1;
+    let delivered = matches!(outcome, Ok(200..=299));
+    let (status_code, error) = match &outcome {
+        Ok(code) => (Some(i32::from(*code)), None),
+        Err(reason) => (None, Some(reason.chars().take(500).collect::<String>())),
+    };
+    let attempts = u32::try_from(out.delivery.attempts).unwrap_or(u32::MAX);
+    let (status, next_attempt_at) = if delivered {
+        report.delivered += 1;
+        (store::DELIVERED, None)
+    } else {
+        match retry(schedule, attempts) {
+            Retry::After(wait) => {
+                report.retrying += 1;
+                (store::PENDING, Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::days(1))))
+            }
+            Retry::GiveUp => {
+                report.failed += 1;
+                (store::FAILED, None)
+            }
+        }
+    };
+    let attempt = Attempt { status, next_attempt_at, status_code, error, at: now };
+    let failing_since = store::record_attempt(conn, &out.delivery, &attempt)?;
+    let span: Duration = schedule.iter().sum();
+    let span = chrono::Duration::from_std(span).unwrap_or(chrono::Duration::days(3));
+    if let Some(since) = failing_since
+        && now - since >= span
+        && store::disable(conn, out.endpoint.id, now)?
+    {
+        report.endpoints_disabled += 1;
+        let host = reqwest::Url::parse(&out.endpoint.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default();
+        let event = events::webhook_endpoint_disabled(out.endpoint.id, &host, out.endpoint.owner_tenant_id, since);
+        let inbox = match (out.endpoint.owner_partner_id, out.endpoint.owner_tenant_id) {
+            (Some(p), _) => Some(Inbox::Partner(p)),
+            (_, Some(t)) => Some(Inbox::Tenant(t)),
+            _ => None, // the operator has no inbox
+        };
+        if let Some(inbox) = inbox {
+            notifications::deliver(conn, &event, &[inbox], now)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! Webhooks (SPEC §10): how a delivery is signed, when a failed one is tried again, and
+//! which addresses a delivery may reach.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// `Keyport-Signature`: `t=<unix seconds>` and one `v1=` per live secret, each the hex
+/// HMAC-SHA256 of `"<t>.<body>"` (Stripe's scheme, so receivers know it).
+pub fn signature_header(secrets: &[&[u8]], timestamp: i64, body: &[u8]) -> String {
+    let mut header = format!("t={timestamp}");
+    for secret in secrets {
+        header.push_str(",v1=");
+        header.push_str(&hex::encode(sign(secret, timestamp, body)));
+    }
+    header
+}
+
+fn sign(secret: &[u8], timestamp: i64, body: &[u8]) -> [u8; 32] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    mac.finalize().into_bytes().into()
+}
+
+/// What happens after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Try again this long after the attempt.
+    After(Duration),
+    /// The schedule is spent: the delivery has failed.
+    GiveUp,
+}
+
+/// The retry after failed attempt number `attempts` (1 for the first), from `schedule`
+/// (the waits between attempts; its sum is how long a delivery is tried).
+pub fn retry(schedule: &[Duration], attempts: u32) -> Retry {
+    match schedule.get(attempts.saturating_sub(1) as usize) {
+        Some(wait) => Retry::After(*wait),
+        None => Retry::GiveUp,
+    }
+}
+
+/// The default schedule: exponential from 1 minute, doubling to a ceiling of 12 hours, for
+/// a total of 3 days.
+pub fn default_schedule() -> Vec<Duration> {
+    let total = Duration::from_secs(3 * 24 * 3600);
+    let mut schedule = Vec::new();
+    let (mut wait, mut spent) = (Duration::from_secs(60), Duration::ZERO);
+    while spent + wait <= total {
+        schedule.push(wait);
+        spent += wait;
+        wait = (wait * 2).min(Duration::from_secs(12 * 3600));
+    }
+    if spent < total {
+        schedule.push(total - spent);
+    }
+    schedule
+}
+
+/// Whether a delivery may connect to `ip`: only to globally routable unicast addresses,
+/// never loopback, private, link-local (cloud metadata), shared, documentation,
+/// benchmarking, multicast or reserved ranges, and not to IPv4 smuggled in IPv6.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => is_public_v4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => is_public_v4(v4),
+            None => is_public_v6(v6),
+        },
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, c, _] = ip.octets();
+    !(ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_broadcast()
+        || ip.is_documentation()
+        || ip.is_multicast()
+        || a == 0
+        || (a == 100 && (64..128).contains(&b)) // shared address space (carrier-grade NAT)
+        || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
+        || (a == 198 && (b == 18 || b == 19)) // benchmarking
+        || a >= 240) // reserved
+}
+
+fn is_public_v6(ip: Ipv6Addr) -> bool {
+    let first = ip.segments()[0];
+    !(ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_multicast()
+        || (first & 0xfe00) == 0xfc00 // unique local
+        || (first & 0xffc0) == 0xfe80 // link-local
+        || (first & 0xffc0) == 0xfec0 // site-local (deprecated)
+        || first == 0x2001 && ip.segments()[1] == 0x0db8 // documentation
+        || first == 0x0064 && ip.segments()[1] == 0xff9b // NAT64: an IPv4 address inside
+        || first == 0x2002 // 6to4: an IPv4 address inside
+        || ip.segments()[..6] == [0, 0, 0, 0, 0, 0]) // IPv4-compatible (deprecated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_like_stripe() {
+        // HMAC-SHA256("whsec_test", "1700000000.{}"), computed independently.
+        let header = signature_header(&[b"whsec_test"], 1_700_000_000, b"{}");
+        let expected = {
+            let mut mac = Hmac::<Sha256>::new_from_slice(b"whsec_test").unwrap();
+            mac.update(b"1700000000.{}");
+            hex::encode(mac.finalize().into_bytes())
+        };
+        assert_eq!(header, format!("t=1700000000,v1={expected}"));
+        let two = signature_header(&[b"new", b"old"], 1, b"x");
+        assert_eq!(two.matches(",v1=").count(), 2);
+    }
+
+    #[test]
+    fn the_default_schedule_spans_three_days_then_gives_up() {
+        let schedule = default_schedule();
+        let total: Duration = schedule.iter().sum();
+        assert_eq!(total, Duration::from_secs(3 * 24 * 3600));
+        assert_eq!(retry(&schedule, 1), Retry::After(Duration::from_secs(60)));
+        assert_eq!(retry(&schedule, 2), Retry::After(Duration::from_secs(120)));
+        assert_eq!(retry(&schedule, schedule.len() as u32 + 1), Retry::GiveUp);
+        assert!(schedule.windows(2).all(|w| w[0] <= w[1] || w[1] < Duration::from_secs(12 * 3600)));
+    }
+
+    #[test]
+    fn only_public_addresses() {
+        for private in [
+            "127.0.0.1",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "255.255.255.255",
+            "224.0.0.1",
+            "::1",
+            "::",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a00:1",
+            "2002:7f00:1::",
+            "::127.0.0.1",
+            "2001:db8::1",
+        ] {
+            assert!(!is_public(private.parse().unwrap()), "{private}");
+        }
+        for public in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"] {
+            assert!(is_public(public.parse().unwrap()), "{public}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The webhook delivery worker: claims due deliveries (any number of instances run one),
+//! makes the HTTP attempts outside any transaction, then records each outcome.
+
+use std::time::Duration;
+
+use actix_web::web;
+use futures_util::future::join_all;
+
+use crate::{
+    AppState,
+    app::webhooks::{self as app, DeliveryReport, Outgoing},
+    error::ApiError,
+};
+
+/// Deliveries one pass claims; each is held for `LEASE` (real time) by this worker.
+const BATCH: i64 = 32;
+/// Longer than an attempt can take (10 s timeouts), so a lease outlives its attempt.
+const LEASE: Duration = Duration::from_secs(60);
+
+/// One pass: claim what is due at the business clock's "now", attempt it, record it.
+/// Passes repeat while full batches come back.
+pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
+    let mut report = DeliveryReport::default();
+    loop {
+        let (clock, sealer) = (state.clock.clone(), state.pepper.sealer(app::SEALING_PURPOSE));
+        let (claimed, now) = state
+            .autocommit(move |conn| {
+                let now = clock.now(conn)?;
+                Ok((app::claim(conn, &sealer, now, clock.real_now(), LEASE, BATCH)?, now))
+            })
+            .await?;
+        let full = claimed.len() as i64 == BATCH;
+        let attempts = claimed.iter().map(|out| attempt(state, out));
+        let outcomes = join_all(attempts).await;
+        let schedule = state.settings.webhook_schedule();
+        let done: Vec<(Outgoing, Result<u16, String>)> = claimed.into_iter().zip(outcomes).collect();
+        report = web::block({
+            let pool = state.pool.clone();
+            move || -> Result<DeliveryReport, ApiError> {
+                let mut conn = pool.get()?;
+                for (out, outcome) in &done {
+                    diesel::Connection::transaction(&mut *conn, |conn| {
+                        app::finish(conn, out, outcome.clone(), &schedule, now, &mut report)
+                    })?;
+                }
+                Ok(report)
+            }
+        })
+        .await??;
+        if !full {
+            return Ok(report);
+        }
+    }
+}
+
+async fn attempt(state: &AppState, out: &Outgoing) -> Result<u16, String> {
+    state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone()).await
+}
+
+pub async fn run_periodically(state: web::Data<AppState>, interval: Duration) {
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        match deliver_due(&state).await {
+            Ok(report) if report != DeliveryReport::default() => tracing::info!(?report, "webhook deliveries"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e.detail, "webhook deliveries failed; retrying at the next interval"),
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The JSON shapes of webhooks: endpoints, deliveries and what a delivery carries.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::store::webhooks::{DeliveryRow, EndpointRow};
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"url": "https://hooks.example.com/keyport", "events": ["subscription.renewal_notice", "delegated_admin_offer.accepted"], "description": "CRM sync"}))]
+pub struct CreateEndpoint {
+    /// Where deliveries are POSTed: an `https` URL whose host resolves only to public
+    /// addresses (else 422 `webhook-url-forbidden`).
+    #[validate(length(min = 1, max = 2048, message = "must be 1 to 2048 characters"))]
+    #[schema(min_length = 1, max_length = 2048)]
+    pub url: String,
+    /// The event types to receive (see the document's `webhooks`), 1 to 32.
+    #[validate(length(min = 1, max = 32, message = "must name 1 to 32 event types"))]
+    #[schema(min_items = 1, max_items = 32)]
+    pub events: Vec<String>,
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"enabled": true}))]
+pub struct UpdateEndpoint {
+    #[validate(length(min = 1, max = 2048, message = "must be 1 to 2048 characters"))]
+    #[schema(min_length = 1, max_length = 2048)]
+    pub url: Option<String>,
+    #[validate(length(min = 1, max = 32, message = "must name 1 to 32 event types"))]
+    #[schema(min_items = 1, max_items = 32)]
+    pub events: Option<Vec<String>>,
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
+    pub description: Option<String>,
+    /// `false` pauses deliveries (they wait); `true` resumes them, also after the service
+    /// turned the endpoint off for failing.
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EndpointView {
+    pub id: Uuid,
+    /// The partner whose inbox's events it receives (none: the operator's, every inbox).
+    pub partner_id: Option<Uuid>,
+    /// The tenant whose inbox's events it receives.
+    pub tenant_id: Option<Uuid>,
+    pub url: String,
+    pub events: Vec<String>,
+    pub description: Option<String>,
+    /// Off when paused by its owner or turned off after failing for 3 days.
+    pub enabled: bool,
+    /// Until when the secret before the last rotation still signs, if it does.
+    pub previous_secret_expires_at: Option<DateTime<Utc>>,
+    /// Since when every attempt has failed, if they do.
+    pub failing_since: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EndpointView {
+    pub fn new(row: EndpointRow, now: DateTime<Utc>) -> Self {
+        Self {
+            id: row.id,
+            partner_id: row.owner_partner_id,
+            tenant_id: row.owner_tenant_id,
+            url: row.url,
+            events: row.events.into_iter().flatten().collect(),
+            description: row.description,
+            enabled: row.enabled,
+            previous_secret_expires_at: row.previous_secret_expires_at.filter(|t| *t > now),
+            failing_since: row.failing_since,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// An endpoint with its signing secret, shown only in this answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EndpointWithSecret {
+    pub endpoint: EndpointView,
+    /// `whsec_…`: the HMAC-SHA256 key of `Keyport-Signature`. Keep it; it is not shown again.
+    #[schema(example = "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    pub secret: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryView {
+    pub id: Uuid,
+    pub endpoint_id: Uuid,
+    /// The event's id (`Keyport-Event-Id`): what receivers dedupe by.
+    pub event_id: Uuid,
+    /// An inbox event's name, or `ping`.
+    pub event_type: String,
+    /// `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent).
+    #[schema(pattern = "^(pending|delivered|failed)$")]
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    /// The HTTP status of the last answer, if there was one.
+    pub last_status_code: Option<i32>,
+    /// Why the last attempt got no answer (timeout, refused address, …).
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<DeliveryRow> for DeliveryView {
+    fn from(row: DeliveryRow) -> Self {
+        Self {
+            id: row.id,
+            endpoint_id: row.endpoint_id,
+            event_id: row.event_id,
+            event_type: row.event_type,
+            status: row.status,
+            attempts: row.attempts,
+            next_attempt_at: row.next_attempt_at,
+            last_attempt_at: row.last_attempt_at,
+            last_status_code: row.last_status_code,
+            last_error: row.last_error,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// What a delivery POSTs (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret,
+/// "<t>.<body>")>`, one `v1` per live secret; `Keyport-Event-Id`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookEvent {
+    /// The event's id: the same in every retry; dedupe by it.
+    pub id: Uuid,
+    /// The event type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub created_at: DateTime<Utc>,
+    pub data: WebhookEventData,
+}
+
+/// The inbox notification the event is (for `ping`: `endpoint_id` and `message`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookEventData {
+    pub id: Option<Uuid>,
+    pub event: Option<String>,
+    pub tenant_id: Option<Uuid>,
+    pub subscription_id: Option<Uuid>,
+    pub offer_id: Option<Uuid>,
+    /// Renewal and expiry notices: days before the end.
+    pub days_before: Option<i32>,
+    pub message: String,
+    pub created_at: Option<DateTime<Utc>>,
+    /// `ping` only.
+    pub endpoint_id: Option<Uuid>,
+}
