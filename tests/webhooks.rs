@@ -329,3 +329,21 @@ async fn each_event_reaches_each_endpoint_exactly_once_across_three_instances() 
     assert_eq!((per("/partner"), per("/operator")), (expected, expected), "every event reached both endpoints");
     assert!(counts.values().all(|n| *n == 1), "none twice: {counts:?}");
 }
+
+/// A secret sealed under another pepper is never replaced by a guess: nothing is sent
+/// unsigned, and the delivery says why.
+#[tokio::test]
+async fn a_secret_that_cannot_be_opened_sends_nothing() {
+    let app = spawn().await;
+    let receiver = Receiver::start().await;
+    let partner = app.partner("Contoso IT").await;
+    let (endpoint, _) = register(&app, &partner.token, &receiver.url("/hook"), &["subscription.expired"]).await;
+    app.post(&format!("/v1/webhook-endpoints/{endpoint}/test"), &partner.token, json!({})).await.expect(202);
+    let mut repeppered = test_settings(&app.database_url);
+    repeppered.key_pepper = Some("another-pepper-of-at-least-32-characters".into());
+    let other = spawn_on(repeppered).await;
+    assert_eq!(other.deliver().await["retrying"], 1);
+    assert!(receiver.received().is_empty());
+    let delivery = &app.deliveries(&partner.token, &endpoint).await[0];
+    assert!(delivery["last_error"].as_str().unwrap().contains("rotate"), "{delivery}");
+}

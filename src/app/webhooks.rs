@@ -217,6 +217,8 @@ pub struct Outgoing {
     pub endpoint: EndpointRow,
     pub body: Vec<u8>,
     pub headers: Vec<(&'static str, String)>,
+    /// Why it must not be sent, if so (the attempt then fails with this reason).
+    pub refusal: Option<String>,
 }
 
 /// Claims due deliveries and signs each with the endpoint's live secrets (the previous
@@ -235,7 +237,13 @@ pub fn claim(
         .into_iter()
         .map(|(delivery, endpoint)| {
             let body = serde_json::to_vec(&delivery.payload).unwrap_or_default();
-            let mut secrets = vec![sealer.open(&endpoint.secret_sealed).unwrap_or_default()];
+            // A secret sealed under another pepper cannot be opened: nothing is sent
+            // unsigned; the attempt fails until the owner rotates the secret.
+            let Some(current) = sealer.open(&endpoint.secret_sealed) else {
+                let refusal = Some("the endpoint's secret cannot be opened (the pepper changed): rotate it".into());
+                return Outgoing { delivery, endpoint, body, headers: Vec::new(), refusal };
+            };
+            let mut secrets = vec![current];
             if endpoint.previous_secret_expires_at.is_some_and(|t| t > now)
                 && let Some(previous) = endpoint.previous_secret_sealed.as_deref().and_then(|s| sealer.open(s))
             {
@@ -247,7 +255,7 @@ pub fn claim(
                 ("keyport-event-type", delivery.event_type.clone()),
                 ("keyport-signature", signature_header(&secrets, real_now.timestamp(), &body)),
             ];
-            Outgoing { delivery, endpoint, body, headers }
+            Outgoing { delivery, endpoint, body, headers, refusal: None }
         })
         .collect())
 }

@@ -54,6 +54,9 @@ pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
 }
 
 async fn attempt(state: &AppState, out: &Outgoing) -> Result<u16, String> {
+    if let Some(refusal) = &out.refusal {
+        return Err(refusal.clone());
+    }
     state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone()).await
 }
 

@@ -13,7 +13,9 @@ import httpx
 from keyport_client import AuthenticatedClient, Client
 from keyport_client.types import Response
 
-__all__ = ["Problem", "RetryingTransport", "connect", "unwrap"]
+from keyport.webhooks import verify_signature
+
+__all__ = ["Problem", "RetryingTransport", "connect", "unwrap", "verify_signature"]
 
 RETRIED_STATUSES = (429, 503)
 

@@ -30,6 +30,7 @@ def keyport_url():
         KEYPORT_DATA_DIR=data_dir,
         KEYPORT_BOOTSTRAP_OPERATOR_SECRET=OPERATOR_SECRET,
         KEYPORT_LOG="warn",
+        KEYPORT_WEBHOOK_ALLOW_PRIVATE="true",
     )
     server = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

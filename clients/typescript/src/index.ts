@@ -108,3 +108,5 @@ export function createKeyportClient(options: KeyportOptions): Client<paths> {
   });
   return client;
 }
+
+export { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions, verifySignature } from "./webhooks.js";

@@ -33,6 +33,7 @@ export async function startKeyport(): Promise<Running> {
       KEYPORT_DATA_DIR: dataDir,
       KEYPORT_BOOTSTRAP_OPERATOR_SECRET: OPERATOR_SECRET,
       KEYPORT_LOG: "warn",
+      KEYPORT_WEBHOOK_ALLOW_PRIVATE: "true",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
