@@ -13,7 +13,7 @@ use crate::{
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
     error::{ApiError, Code},
-    store::{delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users, webhooks},
+    store::{audit, delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users, webhooks},
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
@@ -256,6 +256,21 @@ pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks:
                 return Err(ApiError::forbidden("Only tenant administrators manage the tenant's webhooks."));
             }
             webhooks::Owner::Tenant(*tenant_id)
+        }
+    })
+}
+
+/// Whose audit records the caller reads: the operator all, a partner its own and those on
+/// tenants it administers, a tenant admin its tenant's.
+pub fn audit_scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<audit::AuditScope, ApiError> {
+    Ok(match p {
+        Principal::Operator { .. } => audit::AuditScope::All,
+        Principal::Partner { partner_id, .. } => audit::AuditScope::Partner { partner_id: *partner_id, now },
+        Principal::Customer { user_id, tenant_id, .. } => {
+            if !customer(conn, *user_id, *tenant_id)?.admin {
+                return Err(ApiError::forbidden("Only tenant administrators read the tenant's audit log."));
+            }
+            audit::AuditScope::Tenant(*tenant_id)
         }
     })
 }

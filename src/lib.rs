@@ -87,6 +87,7 @@ impl Modify for BearerAuth {
         (name = "delegated administration", description = "Offers to administer a tenant, and the relationships they become"),
         (name = "notifications", description = "The inbox of a partner or of a tenant's administrators"),
         (name = "webhooks", description = "Signed HTTP deliveries of what reaches an inbox"),
+        (name = "audit", description = "Who changed what, signed in, or swept, from where"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
         (name = "sandbox", description = "The sandbox clock (only with KEYPORT_SANDBOX=true)"),
     ),
@@ -164,6 +165,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(webhooks::test)
         .service(webhooks::deliveries)
         .service(webhooks::redeliver)
+        .service(audit::list)
         .service(jobs::sweep)
         .service(jobs::deliver_webhooks)
         .service(sandbox::clock)
@@ -206,12 +208,15 @@ pub fn build_app(
 > {
     let (app, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
     let doc = with_contract(doc);
+    let operations = web::Data::new(http::audit::Operations::of(&doc));
     app.app_data(state)
+        .app_data(operations)
         .app_data(metrics)
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
         .default_service(web::to(no_route))
+        .wrap(from_fn(http::audit::scope))
         .wrap(from_fn(http::idempotency::guard))
         .wrap(from_fn(http::extract::refuse_nul_in_url))
         .wrap(from_fn(http::telemetry::observe))

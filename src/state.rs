@@ -45,10 +45,17 @@ impl AppState {
         F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
     {
         let clock = self.clock.clone();
+        let audit = crate::app::audit::current();
         let step = move |conn: &mut PgConnection| {
             conn.transaction(|conn| {
                 let now = clock.now(conn)?;
-                work(conn, now)
+                crate::app::audit::begin();
+                let done = work(conn, now)?;
+                // The request's record, in the transaction of its change.
+                if let Some(audit) = &audit {
+                    audit.record(conn, crate::app::audit::take(), clock.real_now())?;
+                }
+                Ok(done)
             })
         };
         match current_unit() {

@@ -311,7 +311,8 @@ impl World {
             | "GET /v1/subscriptions"
             | "GET /v1/delegated-admin-offers"
             | "GET /v1/delegated-admin-relationships"
-            | "GET /v1/notifications" => (op.split(' ').nth(1).unwrap().into(), None),
+            | "GET /v1/notifications"
+            | "GET /v1/audit-events" => (op.split(' ').nth(1).unwrap().into(), None),
             "GET /v1/partners/{id}" | "GET /v1/partners/{id}/api-clients" => (op[4..].replace("{id}", c), None),
             "PATCH /v1/partners/{id}" => (format!("/v1/partners/{c}"), Some(json!({"name": "Creator"}))),
             "POST /v1/partners/{id}/api-clients" => (format!("/v1/partners/{c}/api-clients"), Some(json!({}))),
@@ -503,12 +504,15 @@ async fn every_operation_for_every_principal() {
 
     let mut mismatches = Vec::new();
     let mut actual_table = String::new();
+    let mut handed_out: Vec<String> = world.tokens.iter().flatten().cloned().collect();
+    handed_out.push(OPERATOR_SECRET.to_string());
     for op in &ops {
         let method: Method = op.split(' ').next().unwrap().parse().unwrap();
         let mut actual = Vec::new();
         for (who, token) in world.tokens.iter().enumerate() {
             let (path, body) = world.request(op, who).await;
             let reply = world.app.send(method.clone(), &path, token.as_deref(), body).await;
+            secrets_in(&reply.body, &mut handed_out);
             let status = reply.status.as_u16();
             assert!(status < 500, "{op} as {}: {}", PRINCIPALS[who], reply.text);
             // The OAuth endpoints answer errors in RFC 6749 form, not as problems.
@@ -531,4 +535,61 @@ async fn every_operation_for_every_principal() {
         mismatches.len(),
         mismatches.join("\n")
     );
+    audit_covers_every_change_and_holds_no_secret(&world, &handed_out);
+}
+
+/// Every secret-looking string in an answer: tokens and secrets by their prefixes, JWTs,
+/// product keys.
+fn secrets_in(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::String(s) => {
+            let key = s.len() == 29 && s.split('-').count() == 5 && s.split('-').all(|g| g.len() == 5);
+            let prefixed = ["kps_", "kpa_", "kpr_", "whsec_", "eyJ"].iter().any(|p| s.starts_with(p)) && s.len() > 20;
+            if key || prefixed {
+                found.push(s.clone());
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| secrets_in(v, found)),
+        Value::Object(fields) => fields.values().for_each(|v| secrets_in(v, found)),
+        _ => {}
+    }
+}
+
+/// After every operation ran as every principal: each state-changing operation of the
+/// document left an audit record (a new one without fails here), and no record holds any
+/// secret the run handed out.
+fn audit_covers_every_change_and_holds_no_secret(world: &World, handed_out: &[String]) {
+    #[derive(QueryableByName)]
+    struct Text {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        text: String,
+    }
+    let mut conn = PgConnection::establish(&world.app.database_url).unwrap();
+    let actions: Vec<String> = diesel::sql_query("SELECT DISTINCT action AS text FROM audit_events")
+        .load::<Text>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let doc = serde_json::to_value(keyport::openapi()).unwrap();
+    let mut unaudited = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap();
+            if method != "get" && !actions.iter().any(|a| a == id) {
+                unaudited.push(format!("{} {path} ({id})", method.to_uppercase()));
+            }
+        }
+    }
+    assert!(unaudited.is_empty(), "state-changing operations without an audit record: {unaudited:?}");
+    let log: String = diesel::sql_query("SELECT row_to_json(a)::text AS text FROM audit_events a")
+        .load::<Text>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    assert!(handed_out.len() > 50, "the run handed out secrets to look for: {}", handed_out.len());
+    for secret in handed_out {
+        assert!(!log.contains(secret.as_str()), "the audit log holds a secret: {secret}");
+    }
 }

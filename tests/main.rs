@@ -5,6 +5,7 @@ mod common;
 
 mod administration;
 mod api;
+mod audit;
 mod auth;
 mod authz_matrix;
 mod contract;

@@ -10,7 +10,11 @@ use super::{
 use crate::views::auth::{ActivateRequest, ActivatedUser, OAuthError, RevokeRequest, TokenRequest, TokenResponse};
 use crate::{
     AppState,
-    app::auth::{self, SignIn},
+    app::{
+        self,
+        audit::Actor,
+        auth::{self, SignIn},
+    },
     auth::{
         jwt::{Jwks, Role},
         password,
@@ -162,9 +166,12 @@ async fn client_credentials(
     let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
     budgets::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
+    let presented_id = client_id.clone();
     let client = super::read(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
     let Some(client) = client else {
         budgets::count_failure(&state, subjects).await?;
+        record_sign_in(&state, Actor::signing_in("anonymous", None, &presented_id), "failure", "client_credentials")
+            .await?;
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
@@ -175,6 +182,12 @@ async fn client_credentials(
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
+    let actor = Actor::signing_in(
+        if role == Role::Operator { "operator" } else { "partner" },
+        client.partner_id,
+        &presented_id,
+    );
+    record_sign_in(&state, actor, "success", "client_credentials").await?;
     Ok(token_response(TokenResponse {
         access_token,
         token_type: "Bearer".into(),
@@ -195,16 +208,20 @@ async fn password_grant(
         return Ok(invalid_request("username and password are required."));
     };
     let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
+    let presented_name = username.clone();
     let reservation = budgets::reserve(&state, vec![source, user_subject]).await?;
     let user = super::transaction(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     // Unknown users are checked against a dummy hash, so timing does not tell them apart.
     let verified = password::verify_off_workers(password, stored).await;
     reservation.settle(&state, !verified).await?;
-    match user.filter(|_| verified) {
-        Some(user) => Ok(issue_customer_tokens(&state, SignIn::New(user.id)).await?.unwrap_or_else(invalid_grant)),
-        None => Ok(invalid_grant()),
+    if let Some(user) = user.filter(|_| verified)
+        && let Some(response) = issue_customer_tokens(&state, SignIn::New(user.id), "password").await?
+    {
+        return Ok(response);
     }
+    record_sign_in(&state, Actor::signing_in("anonymous", None, &presented_name), "failure", "password").await?;
+    Ok(invalid_grant())
 }
 
 async fn refresh_grant(
@@ -217,10 +234,12 @@ async fn refresh_grant(
     };
     budgets::refuse_when_spent(&state, std::slice::from_ref(&source)).await?;
     let presented = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
-    match issue_customer_tokens(&state, SignIn::Rotate(presented)).await? {
+    match issue_customer_tokens(&state, SignIn::Rotate(presented), "refresh_token").await? {
         Some(response) => Ok(response),
         None => {
             budgets::count_failure(&state, vec![source]).await?;
+            // The token presented is a secret: the record names no one.
+            record_sign_in(&state, Actor::anonymous(), "failure", "refresh_token").await?;
             Ok(invalid_grant())
         }
     }
@@ -228,7 +247,11 @@ async fn refresh_grant(
 
 /// An access token and a new refresh token for a customer user, or `None` when the user or
 /// the refresh token is not (or no longer) valid (see `app::auth::start_session`).
-async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> Result<Option<HttpResponse>, ApiError> {
+async fn issue_customer_tokens(
+    state: &web::Data<AppState>,
+    sign_in: SignIn,
+    grant: &'static str,
+) -> Result<Option<HttpResponse>, ApiError> {
     let refresh_token = new_secret(REFRESH_TOKEN_PREFIX);
     let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
     let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(ApiError::internal)?;
@@ -242,12 +265,22 @@ async fn issue_customer_tokens(state: &web::Data<AppState>, sign_in: SignIn) -> 
     claims.admin = Some(user.admin);
     claims.sid = Some(family);
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
+    let actor = Actor { role: "customer", id: Some(user.id), client_id: None };
+    record_sign_in(state, actor, "success", grant).await?;
     Ok(Some(token_response(TokenResponse {
         access_token,
         token_type: "Bearer".into(),
         expires_in: ttl,
         refresh_token: Some(refresh_token),
     })))
+}
+
+/// A sign-in's audit record, whatever its outcome (`grant` names how it was tried).
+async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, grant: &str) -> Result<(), ApiError> {
+    let Some(audit) = app::audit::current() else { return Ok(()) };
+    let summary = format!("{grant} sign-in: {outcome}");
+    let at = state.clock.real_now();
+    state.autocommit(move |conn| Ok(audit.record_alone(conn, actor, outcome, &summary, at)?)).await
 }
 
 /// Activate a user
@@ -274,7 +307,7 @@ pub async fn activate(
     let digest = state.pepper.digest(SecretKind::ActivationToken, &body.activation_token);
     // Hash only for a live token (so unknown tokens cost nothing), and with no connection held.
     let check = digest.clone();
-    super::transaction(&state, move |conn, now| auth::check_activation(conn, &check, now)).await?;
+    super::read(&state, move |conn, now| auth::check_activation(conn, &check, now)).await?;
     let hash = password::hash_off_workers(body.password).await?;
     let user = super::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))

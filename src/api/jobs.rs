@@ -37,6 +37,7 @@ pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<w
             Ok(sweeper::run(conn, now, clock.real_now(), &settings)?)
         })
         .await?;
+    record_run(&state, format!("{report:?}")).await?;
     Ok(web::Json(report))
 }
 
@@ -61,5 +62,14 @@ pub async fn deliver_webhooks(
     principal: Principal,
 ) -> Result<web::Json<DeliveryReport>, ApiError> {
     authz::operator(&principal)?;
-    Ok(web::Json(crate::jobs::webhooks::deliver_due(&state).await?))
+    let report = crate::jobs::webhooks::deliver_due(&state).await?;
+    record_run(&state, format!("{report:?}")).await?;
+    Ok(web::Json(report))
+}
+
+/// The audit record of a job run on demand (its work spans many transactions).
+async fn record_run(state: &AppState, summary: String) -> Result<(), ApiError> {
+    let Some(audit) = crate::app::audit::current() else { return Ok(()) };
+    let at = state.clock.real_now();
+    state.autocommit(move |conn| Ok(audit.record_done(conn, &summary, at)?)).await
 }

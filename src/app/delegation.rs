@@ -109,6 +109,7 @@ pub fn create_offer(
     };
     delegation::insert_offer(conn, &row)
         .map_err(|e| if store::violates(&e, delegation::ONE_PENDING) { pending() } else { e.into() })?;
+    super::audit::note("delegated-admin-offer", row.id, Some(tenant_id), Some(row.partner_id));
     let event = events::offer_created(row.id, tenant_id, &partner.name);
     notifications::deliver(conn, &event, &[Inbox::Tenant(tenant_id)], now)?;
     Ok(row)
@@ -191,6 +192,7 @@ pub fn accept_offer(
     // A relationship past its end that a concurrent sweep holds still counts as live.
     delegation::insert_relationship(conn, &relationship)
         .map_err(|e| if store::violates(&e, delegation::ONE_ACTIVE) { exists() } else { e.into() })?;
+    super::audit::note("delegated-admin-relationship", relationship.id, Some(offer.tenant_id), Some(offer.partner_id));
     let company = company_name(conn, offer.tenant_id)?;
     let event = events::offer_ended(OfferStatus::Accepted, offer.id, offer.tenant_id, &company);
     notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
@@ -210,6 +212,7 @@ pub fn decline_offer(
     authz::answers_offers(principal)?;
     let offer =
         delegation::decide_offer(conn, id, OfferStatus::Declined, now)?.ok_or_else(|| ApiError::not_found("offer"))?;
+    super::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
     let company = company_name(conn, offer.tenant_id)?;
     let event = events::offer_ended(OfferStatus::Declined, offer.id, offer.tenant_id, &company);
     notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
@@ -229,6 +232,7 @@ pub fn revoke_offer(
     };
     authz::partner(principal)?;
     let revoked = delegation::decide_offer(conn, offer.id, OfferStatus::Revoked, now)?;
+    super::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
     Ok(Ok(revoked.ok_or_else(|| ApiError::not_found("offer"))?))
 }
 
@@ -268,6 +272,7 @@ pub fn terminate_relationship(
         return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }
     let row = delegation::terminate(conn, id, now)?;
+    super::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
     let partner = partner(conn, row.partner_id)?;
     let company = company_name(conn, row.tenant_id)?;
     let event = events::relationship_terminated(row.id, row.offer_id, row.tenant_id, &partner.name, &company);
@@ -314,6 +319,7 @@ pub fn stop_auto_extend(
         .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
         .ok_or_else(|| ApiError::not_found("relationship"))?;
     authz::changes_relationship_terms(principal)?;
+    super::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
     if !row.is_active(now) {
         return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }

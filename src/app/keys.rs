@@ -152,7 +152,10 @@ pub fn create_batch(
         created_at: now,
     };
     match keys::insert_batch(conn, &row, digests) {
-        Ok(_) => Ok((row, plain)),
+        Ok(_) => {
+            super::audit::note("key-batch", row.id, None, Some(row.partner_id));
+            Ok((row, plain))
+        }
         // A concurrent import of the same keys committed first.
         Err(e) if imported && store::violates(&e, keys::DIGEST_KEY) => Err(known(plain.len())),
         // Two fresh keys colliding is a one-in-10^33 event: refuse rather than hand out a dud.

@@ -39,7 +39,9 @@ pub fn create(conn: &mut PgConnection, partner: NewPartner, now: DateTime<Utc>) 
         cloud_essentials: partner.cloud_essentials,
         created_at: now,
     };
-    Ok(partners::insert(conn, row, new_partner_number)?)
+    let row = partners::insert(conn, row, new_partner_number)?;
+    super::audit::note("partner", row.id, None, Some(row.id));
+    Ok(row)
 }
 
 pub fn list(conn: &mut PgConnection, page: Page) -> Result<Vec<PartnerRow>, ApiError> {

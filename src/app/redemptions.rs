@@ -318,6 +318,7 @@ pub fn create_account(
         created_at: now,
     };
     user_rules::insert(conn, &admin)?;
+    super::audit::note("tenant", tenant.id, Some(tenant.id), Some(partner_id));
     let activation_token = user_rules::issue_activation_token(conn, pepper, admin.id, now)?;
     // One subscription per product; confirm made sure a product's keys share a term.
     let mut per_product: BTreeMap<Uuid, (ProductRow, i32, i32)> = BTreeMap::new();

@@ -81,6 +81,7 @@ pub fn changeable(
 ) -> Result<(SubscriptionRecord, TenantAccess), ApiError> {
     let record = seen(conn, principal, id, now)?;
     let access = authz::tenant_to_change(conn, principal, record.0.tenant_id, now)?;
+    super::audit::note("subscription", id, Some(record.0.tenant_id), None);
     Ok((record, access))
 }
 

@@ -88,9 +88,37 @@ pub fn run(
         report.subscriptions_deleted += counts.deleted;
         report.tenants_purged += counts.tenants_purged;
         if (counts.claimed as i64) < BATCH {
-            return Ok(report);
+            break;
         }
     }
+    let summary = business_summary(&report);
+    if !summary.is_empty() {
+        app::audit::record_sweep(conn, summary, real_now)?;
+    }
+    Ok(report)
+}
+
+/// What a sweep changed of the business (not its housekeeping), for the audit log:
+/// `subscriptions_expired=2, renewal_notices_sent=1`; empty when nothing.
+fn business_summary(report: &SweepReport) -> String {
+    [
+        ("redemptions_expired", report.redemptions_expired),
+        ("offers_expired", report.offers_expired),
+        ("relationships_expired", report.relationships_expired),
+        ("relationships_extended", report.relationships_extended),
+        ("relationship_notices_sent", report.relationship_notices_sent),
+        ("renewal_notices_sent", report.renewal_notices_sent),
+        ("renewal_notices_skipped", report.renewal_notices_skipped),
+        ("subscriptions_expired", report.subscriptions_expired),
+        ("subscriptions_disabled", report.subscriptions_disabled),
+        ("subscriptions_deleted", report.subscriptions_deleted),
+        ("tenants_purged", report.tenants_purged),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(name, n)| format!("{name}={n}"))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.

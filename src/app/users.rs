@@ -149,6 +149,7 @@ pub fn create(
         created_at: now,
     };
     insert(conn, &row)?;
+    super::audit::note("user", row.id, Some(tenant_id), None);
     if let Some(subscription_id) = license {
         assign_license(conn, tenant_id, subscription_id, row.id, now, periods)?;
     }

@@ -99,6 +99,7 @@ pub fn register(
         updated_at: now,
     };
     store::insert_endpoint(conn, &row)?;
+    super::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
     Ok((row, secret))
 }
 

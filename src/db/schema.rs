@@ -24,6 +24,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_events (id) {
+        id -> Uuid,
+        at -> Timestamptz,
+        actor_role -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_client_id -> Nullable<Text>,
+        action -> Text,
+        target_type -> Nullable<Text>,
+        target_id -> Nullable<Text>,
+        tenant_id -> Nullable<Uuid>,
+        partner_id -> Nullable<Uuid>,
+        request_id -> Nullable<Text>,
+        source_ip -> Nullable<Text>,
+        outcome -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
     delegated_admin_offers (id) {
         id -> Uuid,
         partner_id -> Uuid,
@@ -389,6 +408,7 @@ diesel::joinable!(webhook_endpoints -> tenants (owner_tenant_id));
 diesel::allow_tables_to_appear_in_same_query!(
     activation_tokens,
     api_clients,
+    audit_events,
     delegated_admin_offers,
     delegated_admin_relationships,
     failure_budgets,

@@ -301,6 +301,9 @@ impl FromRequest for Principal {
             .app_data::<web::Data<AppState>>()
             .and_then(|state| bearer_claims(req, state))
             .and_then(Principal::from_claims);
+        if let (Some(principal), Some(audit)) = (&principal, crate::app::audit::current()) {
+            audit.set_actor(crate::app::audit::Actor::of(principal));
+        }
         ready(principal.ok_or_else(ApiError::unauthorized))
     }
 }

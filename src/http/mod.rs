@@ -2,6 +2,7 @@
 //! middleware (request ids and metrics, the U+0000 guard, idempotency), and the parts of
 //! the published document that operations share.
 
+pub mod audit;
 pub mod budgets;
 pub mod contract;
 pub mod extract;

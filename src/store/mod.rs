@@ -1,6 +1,7 @@
 //! SQL: diesel rows and queries as plain functions over `&mut PgConnection`.
 //! Callers own the transaction; every function takes `now` rather than reading a clock.
 
+pub mod audit;
 pub mod budgets;
 pub mod clients;
 pub mod delegation;

@@ -75,6 +75,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Every successful change, every sign-in (either outcome) and every sweep that changed
+         *     something, oldest first: the operator reads all, a partner its own actions and those on
+         *     tenants it administers now, a tenant administrator its tenant's. Records are never
+         *     changed or deleted.
+         */
+        get: operations["audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/activate": {
         parameters: {
             query?: never;
@@ -2000,6 +2023,42 @@ export interface components {
             created_at: string;
             name?: string | null;
         };
+        AuditActor: {
+            /** @description The API client, or the name presented at a sign-in. */
+            client_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner or the user.
+             */
+            id?: string | null;
+            /**
+             * @description `operator`, `partner`, `customer`, `anonymous` (a failed sign-in, a revocation) or
+             *     `system` (the sweeper).
+             */
+            role: string;
+        };
+        AuditEventView: {
+            /** @description The operation id, `auth_token` or `sweep`. */
+            action: string;
+            actor: components["schemas"]["AuditActor"];
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            outcome: string;
+            /** Format: uuid */
+            partner_id?: string | null;
+            request_id?: string | null;
+            source_ip?: string | null;
+            summary: string;
+            target: components["schemas"]["AuditTarget"];
+            /** Format: uuid */
+            tenant_id?: string | null;
+        };
+        AuditTarget: {
+            id?: string | null;
+            type?: string | null;
+        };
         /**
          * @description Who bills the customer for a subscription.
          * @enum {string}
@@ -2430,6 +2489,12 @@ export interface components {
         /** @description One page of a list. */
         ListOf_ApiClientView: {
             data: components["schemas"]["ApiClientView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_AuditEventView: {
+            data: components["schemas"]["AuditEventView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -3348,6 +3413,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    audit_list: {
+        parameters: {
+            query?: {
+                /** @description Records about this tenant. */
+                tenant_id?: string;
+                /** @description Records by or about this partner. */
+                partner_id?: string;
+                /** @description Records by this actor (a partner or a user). */
+                actor_id?: string;
+                /**
+                 * @description One action: an operation id of this document (`users_create`, …), `auth_token` for
+                 *     sign-ins, `sweep` for the sweeper.
+                 */
+                action?: string;
+                /** @description From this instant (inclusive). */
+                since?: string;
+                /** @description Until this instant (exclusive). */
+                until?: string;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOf_AuditEventView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     auth_activate: {

@@ -6,6 +6,9 @@ from .activated_user import ActivatedUser
 from .admin_input import AdminInput
 from .advance import Advance
 from .api_client_view import ApiClientView
+from .audit_actor import AuditActor
+from .audit_event_view import AuditEventView
+from .audit_target import AuditTarget
 from .billing import Billing
 from .country import Country
 from .country_list import CountryList
@@ -50,6 +53,7 @@ from .key_status import KeyStatus
 from .key_view import KeyView
 from .license_ import License
 from .list_of_api_client_view import ListOfApiClientView
+from .list_of_audit_event_view import ListOfAuditEventView
 from .list_of_delivery_view import ListOfDeliveryView
 from .list_of_endpoint_view import ListOfEndpointView
 from .list_of_key_batch_view import ListOfKeyBatchView
@@ -138,6 +142,9 @@ __all__ = (
     "AdminInput",
     "Advance",
     "ApiClientView",
+    "AuditActor",
+    "AuditEventView",
+    "AuditTarget",
     "Billing",
     "Country",
     "CountryList",
@@ -182,6 +189,7 @@ __all__ = (
     "KeyView",
     "License",
     "ListOfApiClientView",
+    "ListOfAuditEventView",
     "ListOfDeliveryView",
     "ListOfEndpointView",
     "ListOfKeyBatchView",

@@ -1,0 +1,103 @@
+//! The audit log: appended, never changed (the table's triggers refuse it).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::{audit_events, delegated_admin_relationships as relationships};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_events)]
+pub struct AuditRow {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_role: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_client_id: Option<String>,
+    pub action: String,
+    pub target_type: Option<String>,
+    pub target_id: Option<String>,
+    pub tenant_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub request_id: Option<String>,
+    pub source_ip: Option<String>,
+    pub outcome: String,
+    pub summary: String,
+}
+
+pub fn append(conn: &mut PgConnection, row: &AuditRow) -> QueryResult<()> {
+    super::Prepared(diesel::insert_into(audit_events::table).values(row)).execute(conn).map(drop)
+}
+
+/// Whose records a caller reads.
+#[derive(Debug, Clone, Copy)]
+pub enum AuditScope {
+    All,
+    /// Its own actions, those naming it, and those on tenants it administers now.
+    Partner {
+        partner_id: Uuid,
+        now: DateTime<Utc>,
+    },
+    Tenant(Uuid),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub tenant_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+pub fn list(
+    conn: &mut PgConnection,
+    scope: AuditScope,
+    filter: &AuditFilter,
+    page: super::Page,
+) -> QueryResult<Vec<AuditRow>> {
+    let mut query = audit_events::table
+        .filter(audit_events::id.gt(page.after_id()))
+        .order(audit_events::id)
+        .limit(page.fetch())
+        .select(AuditRow::as_select())
+        .into_boxed();
+    query = match scope {
+        AuditScope::All => query,
+        AuditScope::Tenant(t) => query.filter(audit_events::tenant_id.eq(t)),
+        AuditScope::Partner { partner_id, now } => {
+            let administered = relationships::table
+                .filter(relationships::partner_id.eq(partner_id))
+                .filter(relationships::status.eq(crate::domain::statuses::RelationshipStatus::Active))
+                .filter(relationships::ends_at.gt(now).or(relationships::auto_extend))
+                .select(relationships::tenant_id.nullable());
+            query.filter(
+                audit_events::actor_id
+                    .eq(partner_id)
+                    .or(audit_events::partner_id.eq(partner_id))
+                    .or(audit_events::tenant_id.eq_any(administered))
+                    .assume_not_null(),
+            )
+        }
+    };
+    if let Some(t) = filter.tenant_id {
+        query = query.filter(audit_events::tenant_id.eq(t));
+    }
+    if let Some(p) = filter.partner_id {
+        query = query.filter(audit_events::partner_id.eq(p).or(audit_events::actor_id.eq(p)).assume_not_null());
+    }
+    if let Some(a) = filter.actor_id {
+        query = query.filter(audit_events::actor_id.eq(a));
+    }
+    if let Some(action) = &filter.action {
+        query = query.filter(audit_events::action.eq(action.clone()));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(audit_events::at.ge(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_events::at.lt(until));
+    }
+    query.load(conn)
+}

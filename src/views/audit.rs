@@ -1,0 +1,81 @@
+//! The JSON shapes of the audit log.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::store::audit::AuditRow;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Records about this tenant.
+    pub tenant_id: Option<Uuid>,
+    /// Records by or about this partner.
+    pub partner_id: Option<Uuid>,
+    /// Records by this actor (a partner or a user).
+    pub actor_id: Option<Uuid>,
+    /// One action: an operation id of this document (`users_create`, …), `auth_token` for
+    /// sign-ins, `sweep` for the sweeper.
+    #[param(max_length = 100)]
+    pub action: Option<String>,
+    /// From this instant (inclusive).
+    pub since: Option<DateTime<Utc>>,
+    /// Until this instant (exclusive).
+    pub until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditActor {
+    /// `operator`, `partner`, `customer`, `anonymous` (a failed sign-in, a revocation) or
+    /// `system` (the sweeper).
+    #[schema(pattern = "^(operator|partner|customer|anonymous|system)$")]
+    pub role: String,
+    /// The partner or the user.
+    pub id: Option<Uuid>,
+    /// The API client, or the name presented at a sign-in.
+    pub client_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditTarget {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventView {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor: AuditActor,
+    /// The operation id, `auth_token` or `sweep`.
+    pub action: String,
+    pub target: AuditTarget,
+    pub tenant_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub request_id: Option<String>,
+    pub source_ip: Option<String>,
+    #[schema(pattern = "^(success|failure)$")]
+    pub outcome: String,
+    pub summary: String,
+}
+
+impl From<AuditRow> for AuditEventView {
+    fn from(row: AuditRow) -> Self {
+        Self {
+            id: row.id,
+            at: row.at,
+            actor: AuditActor { role: row.actor_role, id: row.actor_id, client_id: row.actor_client_id },
+            action: row.action,
+            target: AuditTarget { kind: row.target_type, id: row.target_id },
+            tenant_id: row.tenant_id,
+            partner_id: row.partner_id,
+            request_id: row.request_id,
+            source_ip: row.source_ip,
+            outcome: row.outcome,
+            summary: row.summary,
+        }
+    }
+}
