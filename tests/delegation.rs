@@ -23,7 +23,7 @@ async fn the_seed_scenario() {
     assert_eq!(sent.body["duration_days"], 730);
     let received = app.get("/v1/delegated-admin-offers", &c.admin).await;
     assert_eq!(received.expect(200)["data"][0]["id"], offer_id.as_str());
-    assert_eq!(app.events(&c.admin).await, ["delegated_admin_offer.created"]);
+    assert_eq!(app.events(&c.admin).await, ["tenant.created", "delegated_admin_offer.created"]);
     let accepted = app.post(&format!("/v1/delegated-admin-offers/{offer_id}/accept"), &c.admin, json!({})).await;
     let relationship = accepted.expect(201).clone();
     assert_eq!(relationship["status"], "active");
@@ -56,11 +56,17 @@ async fn the_seed_scenario() {
         .problem(403, "delegated-admin-required");
     assert_eq!(
         app.events(&partner.token).await,
-        ["partner_of_record.added", "delegated_admin_offer.accepted", "delegated_admin_relationship.terminated"]
+        [
+            "tenant.created",
+            "redemption.completed",
+            "partner_of_record.added",
+            "delegated_admin_offer.accepted",
+            "delegated_admin_relationship.terminated"
+        ]
     );
     assert_eq!(
         app.events(&c.admin).await,
-        ["delegated_admin_offer.created", "delegated_admin_relationship.terminated"]
+        ["tenant.created", "delegated_admin_offer.created", "delegated_admin_relationship.terminated"]
     );
     let listed = app.get("/v1/delegated-admin-relationships", &partner.token).await;
     assert_eq!(listed.expect(200)["data"][0]["status"], "terminated");
@@ -119,7 +125,10 @@ async fn answering_and_revoking_offers() {
     assert_eq!(declined.expect(200)["status"], "declined");
     app.post(&path("accept"), &c.admin, json!({})).await.problem(409, "offer-not-pending");
     app.post(&path("revoke"), &partner.token, json!({})).await.problem(409, "offer-not-pending");
-    assert_eq!(app.events(&partner.token).await, ["partner_of_record.added", "delegated_admin_offer.declined"]);
+    let events = app.events(&partner.token).await;
+    let about_offers: Vec<&String> =
+        events.iter().filter(|e| !e.starts_with("tenant.") && !e.starts_with("redemption.")).collect();
+    assert_eq!(about_offers, ["partner_of_record.added", "delegated_admin_offer.declined"]);
 
     let id2 = offer(&app, &partner, &c.tenant).await.expect(201)["id"].as_str().unwrap().to_string();
     let revoked = app.post(&format!("/v1/delegated-admin-offers/{id2}/revoke"), &partner.token, json!({})).await;
@@ -232,20 +241,26 @@ async fn inbox_filters_and_read_marks() {
     app.delegate(&c, &partner).await;
     let inbox = app.get("/v1/notifications", &partner.token).await;
     let items = inbox.expect(200)["data"].as_array().unwrap().clone();
-    assert_eq!(items.len(), 2);
-    assert_eq!(items[0]["event"], "partner_of_record.added");
+    // The wizard's two events, then the partner of record's and the offer's.
+    assert_eq!(items.len(), 4);
+    assert_eq!(
+        (items[0]["event"].as_str(), items[1]["event"].as_str()),
+        (Some("tenant.created"), Some("redemption.completed"))
+    );
     assert_eq!(items[0]["tenant_id"], c.tenant.as_str());
-    assert_eq!(items[0]["subscription_id"], c.subscription.as_str());
-    assert_eq!(items[0]["read_at"], json!(null));
-    assert_eq!(items[1]["offer_id"].as_str().unwrap().len(), 36);
-    let first = items[0]["id"].as_str().unwrap();
+    assert_eq!(items[2]["event"], "partner_of_record.added");
+    assert_eq!(items[2]["tenant_id"], c.tenant.as_str());
+    assert_eq!(items[2]["subscription_id"], c.subscription.as_str());
+    assert_eq!(items[2]["read_at"], json!(null));
+    assert_eq!(items[3]["offer_id"].as_str().unwrap().len(), 36);
+    let first = items[2]["id"].as_str().unwrap();
     let read = app.post(&format!("/v1/notifications/{first}/read"), &partner.token, json!({})).await;
     let read_at = read.expect(200)["read_at"].clone();
     assert!(read_at.is_string());
     let again = app.post(&format!("/v1/notifications/{first}/read"), &partner.token, json!({})).await;
     assert_eq!(again.expect(200)["read_at"], read_at, "the first reading is kept");
     let unread = app.get("/v1/notifications?unread=true", &partner.token).await;
-    assert_eq!(unread.expect(200)["data"].as_array().unwrap().len(), 1);
+    assert_eq!(unread.expect(200)["data"].as_array().unwrap().len(), 3);
     let done = app.get("/v1/notifications?unread=false", &partner.token).await;
     assert_eq!(done.expect(200)["data"].as_array().unwrap().len(), 1);
     let by_event = app.get("/v1/notifications?event=delegated_admin_offer.accepted", &partner.token).await;

@@ -98,7 +98,7 @@ async fn three_instances_sweep_each_event_exactly_once() {
     let mut conn = PgConnection::establish(&database_url).unwrap();
     let duplicates: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
         "(SELECT count(*) FROM (SELECT 1 FROM notifications GROUP BY recipient_partner_id, recipient_tenant_id, \
-         event, subscription_id, days_before HAVING count(*) > 1) AS twice)",
+         event, tenant_id, subscription_id, days_before HAVING count(*) > 1) AS twice)",
     ))
     .get_result(&mut conn)
     .unwrap();

@@ -11,6 +11,7 @@ use super::{Committed, Schedule, catalogue::supported_country, keys as key_rules
 use crate::{
     auth::secrets::Pepper,
     domain::{
+        events::{self, Inbox},
         lifecycle::term_end,
         notices::next_check,
         statuses::{Billing, RedemptionStatus, TenantStatus},
@@ -20,6 +21,7 @@ use crate::{
     store::{
         self, Page,
         keys::{self, KeyRow},
+        notifications, partners,
         products::ProductRow,
         redemptions::{self, EntryRow, RedemptionRow},
         subscriptions::{self, SubscriptionRecord, SubscriptionRow},
@@ -350,5 +352,10 @@ pub fn create_account(
         subscriptions.push((subscription, product, None, 1));
     }
     redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
+    let partner_name = partners::get(conn, partner_id)?.map(|p| p.name).unwrap_or_default();
+    let created = events::tenant_created(tenant.id, &tenant.company_name, &partner_name);
+    let completed = events::redemption_completed(id, tenant.id, &tenant.company_name, subscriptions.len());
+    let (both, partner_only) = ([Inbox::Partner(partner_id), Inbox::Tenant(tenant.id)], [Inbox::Partner(partner_id)]);
+    notifications::deliver_many(conn, &[(&created, &both), (&completed, &partner_only)], now)?;
     Ok(Ok(Account { tenant, subscriptions, admin, activation_token }))
 }

@@ -255,3 +255,27 @@ pub fn webhook_endpoint_disabled(
         )
     }
 }
+
+/// The wizard created a customer's tenant (both inboxes are told).
+pub fn tenant_created(tenant_id: Uuid, company_name: &str, partner_name: &str) -> Event {
+    Event {
+        tenant_id: Some(tenant_id),
+        ..Event::new(
+            EventKind::TenantCreated,
+            format!("tenant:{tenant_id}:created"),
+            format!("The tenant of {company_name} was created by {partner_name}."),
+        )
+    }
+}
+
+/// A redemption ended in an account: its keys are redeemed (the partner is told).
+pub fn redemption_completed(redemption_id: Uuid, tenant_id: Uuid, company_name: &str, subscriptions: usize) -> Event {
+    Event {
+        tenant_id: Some(tenant_id),
+        ..Event::new(
+            EventKind::RedemptionCompleted,
+            format!("redemption:{redemption_id}:completed"),
+            format!("Redemption {redemption_id} completed: {company_name} has {subscriptions} new subscription(s)."),
+        )
+    }
+}

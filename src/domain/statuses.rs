@@ -130,4 +130,6 @@ pub enum EventKind {
     PartnerOfRecordAdded,
     PartnerOfRecordRemoved,
     WebhookEndpointDisabled,
+    TenantCreated,
+    RedemptionCompleted,
 }

@@ -120,6 +120,8 @@ column!(EventKind {
     PartnerOfRecordAdded = "partner_of_record.added",
     PartnerOfRecordRemoved = "partner_of_record.removed",
     WebhookEndpointDisabled = "webhook_endpoint.disabled",
+    TenantCreated = "tenant.created",
+    RedemptionCompleted = "redemption.completed",
 });
 names!(DelegatedRole {
     DirectoryReader = "directory_reader",

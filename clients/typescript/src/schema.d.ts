@@ -1635,6 +1635,47 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "redemption.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `redemption.completed` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedemptionCompletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "subscription.deleted": {
         parameters: {
             query?: never;
@@ -1904,6 +1945,47 @@ export interface webhooks {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["SubscriptionSupersededEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tenant.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `tenant.created` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantCreatedEvent"];
                 };
             };
             responses: {
@@ -2755,6 +2837,10 @@ export interface components {
             /** @example M365-BUSINESS-STANDARD */
             sku: string;
         };
+        RedemptionCompletedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "redemption.completed";
+        };
         /** @description One key in a redemption (masked). */
         RedemptionEntry: {
             /**
@@ -3058,6 +3144,10 @@ export interface components {
              * @description Tenants whose data was purged (no live subscription left).
              */
             tenants_purged: number;
+        };
+        TenantCreatedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "tenant.created";
         };
         /**
          * @description Whether a tenant's data is still there.

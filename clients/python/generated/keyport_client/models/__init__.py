@@ -86,6 +86,8 @@ from .ping_event_type import PingEventType
 from .problem import Problem
 from .product_total import ProductTotal
 from .product_view import ProductView
+from .redemption_completed_event import RedemptionCompletedEvent
+from .redemption_completed_event_type import RedemptionCompletedEventType
 from .redemption_entry import RedemptionEntry
 from .redemption_status import RedemptionStatus
 from .redemption_summary import RedemptionSummary
@@ -119,6 +121,8 @@ from .subscription_superseded_event import SubscriptionSupersededEvent
 from .subscription_superseded_event_type import SubscriptionSupersededEventType
 from .subscription_view import SubscriptionView
 from .sweep_report import SweepReport
+from .tenant_created_event import TenantCreatedEvent
+from .tenant_created_event_type import TenantCreatedEventType
 from .tenant_status import TenantStatus
 from .tenant_view import TenantView
 from .token_request import TokenRequest
@@ -222,6 +226,8 @@ __all__ = (
     "Problem",
     "ProductTotal",
     "ProductView",
+    "RedemptionCompletedEvent",
+    "RedemptionCompletedEventType",
     "RedemptionEntry",
     "RedemptionStatus",
     "RedemptionSummary",
@@ -255,6 +261,8 @@ __all__ = (
     "SubscriptionSupersededEventType",
     "SubscriptionView",
     "SweepReport",
+    "TenantCreatedEvent",
+    "TenantCreatedEventType",
     "TenantStatus",
     "TenantView",
     "TokenRequest",
