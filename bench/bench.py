@@ -268,8 +268,10 @@ class Keyport:
             "KEYPORT_BIND": f"127.0.0.1:{self.port}",
             "KEYPORT_BOOTSTRAP_OPERATOR_ID": OPERATOR_ID,
             "KEYPORT_BOOTSTRAP_OPERATOR_SECRET": OPERATOR_SECRET,
-            # Sweeps run on demand only, when measured.
+            # Sweeps run on demand only, when measured; no webhook worker polls meanwhile
+            # (its statements would count as the measured endpoint's).
             "KEYPORT_SWEEP_INTERVAL": "0",
+            "KEYPORT_WEBHOOK_INTERVAL": "0",
         }
         self.log = open(self.root / "keyport.log", "a")
         self.process = subprocess.Popen([self.binary, "serve"], env=env, stdout=self.log, stderr=self.log)
