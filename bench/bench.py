@@ -210,14 +210,25 @@ class Postgres:
         subprocess.run(self.as_pg + [self.bin / "pg_ctl", "-D", self.data, "-m", "immediate", "stop"], capture_output=True)
 
 
+FRESH_ROW = re.compile(r'\s*INSERT INTO "?\w+"? \("?id"?,', re.I)
+
+
 def pgbench_script(statements, wrap=None):
     """A pgbench script of the statements, parameters as pgbench variables (NULLs inline)."""
     lines, defines = [], {}
     if wrap:
         lines.append(f"{wrap[0]};")
     for i, s in enumerate(statements):
-        def variable(m, i=i, s=s):
+        # A replayed INSERT of a row nothing else in the script refers to (an audit record,
+        # say) needs a fresh id each time, as keyport makes one per request: PostgreSQL
+        # draws it.
+        others = [v for j, o in enumerate(statements) if j != i for v in o.params.values()]
+        fresh_id = FRESH_ROW.match(s.sql) is not None and s.params.get(1) not in others
+
+        def variable(m, i=i, s=s, fresh_id=fresh_id):
             value = s.params[int(m.group(1))]
+            if fresh_id and m.group(1) == "1":
+                return "gen_random_uuid()"
             if value is None:
                 return "NULL"
             name = f"s{i}p{m.group(1)}"

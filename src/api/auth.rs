@@ -166,12 +166,26 @@ async fn client_credentials(
     let subjects = vec![state.limits.sign_ins.subject(&format!("client:{client_id}")), source];
     budgets::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
-    let presented_id = client_id.clone();
-    let client = super::read(&state, move |conn, _| auth::client_by_secret(conn, &client_id, &digest)).await?;
+    // The look-up and its audit record take one trip to the database.
+    let (audit, at) = (app::audit::current(), state.clock.real_now());
+    let client = state
+        .autocommit(move |conn| {
+            let client = auth::client_by_secret(conn, &client_id, &digest)?;
+            if let Some(audit) = &audit {
+                let (actor, outcome) = match &client {
+                    Some(c) if c.role == ClientRole::Operator => {
+                        (Actor::signing_in("operator", None, &client_id), "success")
+                    }
+                    Some(c) => (Actor::signing_in("partner", c.partner_id, &client_id), "success"),
+                    None => (Actor::signing_in("anonymous", None, &client_id), "failure"),
+                };
+                audit.record_alone(conn, actor, outcome, &format!("client_credentials sign-in: {outcome}"), at)?;
+            }
+            Ok(client)
+        })
+        .await?;
     let Some(client) = client else {
         budgets::count_failure(&state, subjects).await?;
-        record_sign_in(&state, Actor::signing_in("anonymous", None, &presented_id), "failure", "client_credentials")
-            .await?;
         return Ok(invalid_client());
     };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
@@ -182,12 +196,6 @@ async fn client_credentials(
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
-    let actor = Actor::signing_in(
-        if role == Role::Operator { "operator" } else { "partner" },
-        client.partner_id,
-        &presented_id,
-    );
-    record_sign_in(&state, actor, "success", "client_credentials").await?;
     Ok(token_response(TokenResponse {
         access_token,
         token_type: "Bearer".into(),
