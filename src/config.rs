@@ -68,7 +68,8 @@ pub struct Settings {
     /// The waits between a webhook delivery's attempts, comma-separated (`1m,2m,4m,…`); when
     /// they are spent the delivery has failed. Default: doubling from 1 minute to at most
     /// 12 hours, 3 days in all.
-    #[arg(long, env = "KEYPORT_WEBHOOK_RETRY_SCHEDULE", value_delimiter = ',', value_parser = parse_duration)]
+    #[arg(long, env = "KEYPORT_WEBHOOK_RETRY_SCHEDULE", value_delimiter = ',', value_parser = parse_retry_wait,
+          num_args = 0..=100)]
     pub webhook_retry_schedule: Vec<Duration>,
 
     /// Lets webhook endpoints use `http` and reach loopback, private and link-local
@@ -169,6 +170,16 @@ pub struct ServeSettings {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "KEYPORT_WORKERS")]
     pub workers: Option<usize>,
+}
+
+/// A wait between webhook attempts: a duration of at most 30 days (so a schedule's sum
+/// stays far from any overflow).
+fn parse_retry_wait(text: &str) -> Result<Duration, String> {
+    let wait = parse_duration(text)?;
+    if wait > Duration::from_secs(30 * 86_400) {
+        return Err(format!("`{text}`: a wait between attempts is at most 30d"));
+    }
+    Ok(wait)
 }
 
 /// `90`, `90s`, `15m`, `2h`, `30d`: a whole number with an optional unit (seconds by default).

@@ -72,6 +72,38 @@ async fn changes_and_sign_ins_are_recorded_with_who_and_where() {
     app.patch(&path, &c.admin, json!({"company_name": "Fabrikam SA"})).await.expect(200);
     assert_eq!(records(&app, &app.operator, "&action=tenants_update").await.len(), before + 1);
 
+    // Percent-encoding a letter of the path reaches the same operation, and its record.
+    let sneaky = app
+        .post("/v1/webhook-endpoint%73", &c.admin, json!({"url": "http://127.0.0.1:9/x", "events": ["tenant.created"]}))
+        .await;
+    let endpoint = sneaky.expect(201)["endpoint"]["id"].as_str().unwrap().to_string();
+    let registered = records(&app, &app.operator, "&action=webhooks_register").await;
+    assert_eq!(registered.len(), 1);
+    assert_eq!(registered[0]["target"]["id"], endpoint.as_str());
+    // A tenant admin's own changes are its tenant's records, webhooks included.
+    let rotated = format!("/v1/webhook-endpoints/{endpoint}/rotate-secret");
+    app.post(&rotated, &c.admin, json!({})).await.expect(200);
+    let own = records(&app, &c.admin, "&action=webhooks_rotate_secret").await;
+    assert_eq!(own.len(), 1, "the tenant admin reads its own rotation");
+    // A password typed into the user-name field is never kept.
+    let typo = app
+        .http
+        .post(app.url("/v1/auth/toke%6E"))
+        .form(&[("grant_type", "password"), ("username", "hunter2-my-secret"), ("password", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(typo.status(), 400);
+    let log = app.get("/v1/audit-events?limit=200&action=auth_token", &app.operator).await;
+    assert!(!log.text.contains("hunter2"), "{}", log.text);
+    assert!(
+        log.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["outcome"] == "failure" && r["actor"]["role"] == "anonymous")
+    );
+
     // A sweep that changed something, by the system.
     let end =
         instant(&app.get(&format!("/v1/subscriptions/{}", c.subscription), &c.admin).await.expect(200)["ends_at"]);

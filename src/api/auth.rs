@@ -216,19 +216,21 @@ async fn password_grant(
         return Ok(invalid_request("username and password are required."));
     };
     let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
-    let presented_name = username.clone();
     let reservation = budgets::reserve(&state, vec![source, user_subject]).await?;
     let user = super::transaction(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     // Unknown users are checked against a dummy hash, so timing does not tell them apart.
     let verified = password::verify_off_workers(password, stored).await;
     reservation.settle(&state, !verified).await?;
+    // A failure names the user it was for when there is one; never the typed name, which
+    // is sometimes a password typed into the wrong field.
+    let claimed = user.as_ref().map(|u| Actor::customer(u.id, u.tenant_id)).unwrap_or_else(Actor::anonymous);
     if let Some(user) = user.filter(|_| verified)
         && let Some(response) = issue_customer_tokens(&state, SignIn::New(user.id), "password").await?
     {
         return Ok(response);
     }
-    record_sign_in(&state, Actor::signing_in("anonymous", None, &presented_name), "failure", "password").await?;
+    record_sign_in(&state, claimed, "failure", "password").await?;
     Ok(invalid_grant())
 }
 
@@ -273,7 +275,7 @@ async fn issue_customer_tokens(
     claims.admin = Some(user.admin);
     claims.sid = Some(family);
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
-    let actor = Actor { role: "customer", id: Some(user.id), client_id: None };
+    let actor = Actor::customer(user.id, user.tenant_id);
     record_sign_in(state, actor, "success", grant).await?;
     Ok(Some(token_response(TokenResponse {
         access_token,

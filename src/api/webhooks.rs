@@ -15,6 +15,7 @@ use crate::{
     AppState,
     app::webhooks::{self, EndpointChange, NewEndpoint},
     auth::Principal,
+    authz,
     error::{ApiError, Code, Problem},
 };
 
@@ -55,6 +56,10 @@ pub async fn register(
     body: Json<CreateEndpoint>,
 ) -> Result<HttpResponse, ApiError> {
     let CreateEndpoint { url, events, description } = body.0;
+    // Who may register is settled before the URL is looked up: no name resolution for
+    // callers who may not.
+    let caller = principal.clone();
+    read(&state, move |conn, _| authz::webhook_owner(conn, &caller).map(drop)).await?;
     let url = vetted(&state, url).await?;
     let sealer = state.pepper.sealer(webhooks::SEALING_PURPOSE);
     let new = NewEndpoint { url, events, description };
@@ -140,7 +145,12 @@ pub async fn update(
 ) -> Result<web::Json<EndpointView>, ApiError> {
     let UpdateEndpoint { url, events, description, enabled } = body.0;
     let url = match url {
-        Some(url) => Some(vetted(&state, url).await?),
+        Some(url) => {
+            // The endpoint must be the caller's before its new URL is looked up.
+            let (caller, id) = (principal.clone(), *id);
+            read(&state, move |conn, _| webhooks::get(conn, &caller, id).map(drop)).await?;
+            Some(vetted(&state, url).await?)
+        }
         None => None,
     };
     let (id, change) = (*id, EndpointChange { url, events, description, enabled });

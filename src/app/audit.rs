@@ -35,32 +35,35 @@ pub struct Actor {
     pub role: &'static str,
     pub id: Option<Uuid>,
     pub client_id: Option<String>,
+    /// A customer's tenant: what it does concerns its tenant.
+    pub tenant_id: Option<Uuid>,
 }
 
 impl Actor {
     pub fn of(principal: &Principal) -> Self {
         match principal {
             Principal::Operator { client_id } => {
-                Self { role: "operator", id: None, client_id: Some(client_id.clone()) }
+                Self { role: "operator", id: None, client_id: Some(client_id.clone()), tenant_id: None }
             }
             Principal::Partner { partner_id, client_id } => {
-                Self { role: "partner", id: Some(*partner_id), client_id: Some(client_id.clone()) }
+                Self { role: "partner", id: Some(*partner_id), client_id: Some(client_id.clone()), tenant_id: None }
             }
-            Principal::Customer { user_id, .. } => Self { role: "customer", id: Some(*user_id), client_id: None },
+            Principal::Customer { user_id, tenant_id, .. } => Self::customer(*user_id, *tenant_id),
         }
     }
 
+    pub fn customer(user_id: Uuid, tenant_id: Uuid) -> Self {
+        Self { role: "customer", id: Some(user_id), client_id: None, tenant_id: Some(tenant_id) }
+    }
+
     pub fn anonymous() -> Self {
-        Self { role: "anonymous", id: None, client_id: None }
+        Self { role: "anonymous", id: None, client_id: None, tenant_id: None }
     }
 
-    pub fn system() -> Self {
-        Self { role: "system", id: None, client_id: None }
-    }
-
-    /// Someone signing in, known by the name it presented (cut short: it is the caller's).
-    pub fn signing_in(role: &'static str, id: Option<Uuid>, name: &str) -> Self {
-        Self { role, id, client_id: Some(name.chars().take(200).collect()) }
+    /// An API client signing in, known by the client id it presented (cut short: it is
+    /// the caller's).
+    pub fn signing_in(role: &'static str, id: Option<Uuid>, client_id: &str) -> Self {
+        Self { role, id, client_id: Some(client_id.chars().take(200).collect()), tenant_id: None }
     }
 }
 
@@ -71,6 +74,9 @@ pub struct Target {
     pub id: Option<String>,
     pub tenant_id: Option<Uuid>,
     pub partner_id: Option<Uuid>,
+    /// The problem code when the transaction committed only the tidying-up of a refusal
+    /// (an expiry found on the way) and the caller is answered with an error.
+    pub refused: Option<&'static str>,
 }
 
 impl Target {
@@ -81,6 +87,7 @@ impl Target {
             id: self.id.or_else(|| other.id.clone()),
             tenant_id: self.tenant_id.or(other.tenant_id),
             partner_id: self.partner_id.or(other.partner_id),
+            refused: self.refused.or(other.refused),
         }
     }
 }
@@ -127,7 +134,12 @@ impl RequestAudit {
         if self.manual || self.recorded.swap(true, Ordering::SeqCst) {
             return Ok(());
         }
-        let result = append(conn, self, self.actor(), noted.or(&self.path_target), "success", None, at);
+        let target = noted.or(&self.path_target);
+        let (outcome, summary) = match target.refused {
+            Some(code) => ("failure", Some(format!("{} refused: {code}", self.action))),
+            None => ("success", None),
+        };
+        let result = append(conn, self, self.actor(), target, outcome, summary.as_deref(), at);
         if result.is_err() {
             // Rolled back with the change: a retry of the request records it then.
             self.recorded.store(false, Ordering::SeqCst);
@@ -174,6 +186,7 @@ fn append(
     at: DateTime<Utc>,
 ) -> diesel::QueryResult<()> {
     let partner_id = target.partner_id.or(if actor.role == "partner" { actor.id } else { None });
+    let tenant_id = target.tenant_id.or(actor.tenant_id);
     let summary = match summary {
         Some(s) => s.to_string(),
         None => format!(
@@ -199,7 +212,7 @@ fn append(
             action: request.action.clone(),
             target_type: target.kind,
             target_id: target.id,
-            tenant_id: target.tenant_id,
+            tenant_id,
             partner_id,
             request_id: Some(request.request_id.clone()),
             source_ip: Some(request.source_ip.clone()),
@@ -209,8 +222,15 @@ fn append(
     )
 }
 
-/// A sweep that changed something, by the system.
-pub fn record_sweep(conn: &mut PgConnection, summary: String, at: DateTime<Utc>) -> diesel::QueryResult<()> {
+/// What the service did by itself (`sweep`, `webhook_endpoint_disabled`), in the
+/// transaction that did it.
+pub fn record_system(
+    conn: &mut PgConnection,
+    action: &str,
+    target: Target,
+    summary: String,
+    at: DateTime<Utc>,
+) -> diesel::QueryResult<()> {
     store::append(
         conn,
         &AuditRow {
@@ -219,11 +239,11 @@ pub fn record_sweep(conn: &mut PgConnection, summary: String, at: DateTime<Utc>)
             actor_role: "system".into(),
             actor_id: None,
             actor_client_id: None,
-            action: "sweep".into(),
-            target_type: None,
-            target_id: None,
-            tenant_id: None,
-            partner_id: None,
+            action: action.into(),
+            target_type: target.kind,
+            target_id: target.id,
+            tenant_id: target.tenant_id,
+            partner_id: target.partner_id,
             request_id: None,
             source_ip: None,
             outcome: "success".into(),
@@ -267,6 +287,11 @@ pub fn note(kind: &str, id: impl ToString, tenant_id: Option<Uuid>, partner_id: 
         noted.tenant_id = tenant_id.or(noted.tenant_id);
         noted.partner_id = partner_id.or(noted.partner_id);
     });
+}
+
+/// The use case commits only the tidying-up of a refusal (`code`): the record says so.
+pub fn refused(code: &'static str) {
+    NOTED.with(|n| n.borrow_mut().refused = Some(code));
 }
 
 /// One page of the records the caller may read.

@@ -149,6 +149,7 @@ fn lock_pending_offer(
     let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
     if offer.status == OfferStatus::Pending && !offer.is_pending(now) {
         expire_offers(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
+        super::audit::refused("offer-not-pending");
         return Ok(Err(not_pending()));
     }
     if offer.status != OfferStatus::Pending {

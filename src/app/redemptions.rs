@@ -67,9 +67,11 @@ fn lock_live(
     let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| ApiError::not_found("redemption"))?;
     if row.is_live() && row.expires_at <= now {
         redemptions::close(conn, &row, RedemptionStatus::Expired)?;
+        super::audit::refused("redemption-expired");
         return Ok(Err(expired()));
     }
     if row.status == RedemptionStatus::Expired {
+        super::audit::refused("redemption-expired");
         return Ok(Err(expired()));
     }
     Ok(Ok(row))

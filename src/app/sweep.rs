@@ -50,8 +50,12 @@ pub fn run(
     settings: &Settings,
 ) -> diesel::QueryResult<SweepReport> {
     let mut report = SweepReport {
-        redemptions_expired: in_batches(conn, |conn| redemptions::expire_due(conn, now, BATCH))?,
-        offers_expired: in_batches(conn, |conn| app::delegation::expire_offers(conn, now, None, BATCH))?,
+        redemptions_expired: in_batches(conn, "redemptions_expired", real_now, |conn| {
+            redemptions::expire_due(conn, now, BATCH)
+        })?,
+        offers_expired: in_batches(conn, "offers_expired", real_now, |conn| {
+            app::delegation::expire_offers(conn, now, None, BATCH)
+        })?,
 
         idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - store::idempotency::RETENTION)?
             as u64,
@@ -70,7 +74,19 @@ pub fn run(
         ..SweepReport::default()
     };
     loop {
-        let counts = conn.transaction(|conn| app::delegation::advance_relationships(conn, now, None, BATCH))?;
+        let counts = conn.transaction(|conn| {
+            let counts = app::delegation::advance_relationships(conn, now, None, BATCH)?;
+            record(
+                conn,
+                &[
+                    ("relationships_expired", counts.expired),
+                    ("relationships_extended", counts.extended),
+                    ("relationship_notices_sent", counts.notices_sent),
+                ],
+                real_now,
+            )?;
+            Ok::<_, diesel::result::Error>(counts)
+        })?;
         report.relationships_expired += counts.expired;
         report.relationships_extended += counts.extended;
         report.relationship_notices_sent += counts.notices_sent;
@@ -80,7 +96,22 @@ pub fn run(
     }
     let (periods, notice_days) = (settings.periods(), &settings.notice_days);
     loop {
-        let counts = conn.transaction(|conn| app::lifecycle::advance(conn, now, periods, notice_days, BATCH))?;
+        let counts = conn.transaction(|conn| {
+            let counts = app::lifecycle::advance(conn, now, periods, notice_days, BATCH)?;
+            record(
+                conn,
+                &[
+                    ("renewal_notices_sent", counts.notices_sent),
+                    ("renewal_notices_skipped", counts.notices_skipped),
+                    ("subscriptions_expired", counts.expired),
+                    ("subscriptions_disabled", counts.disabled),
+                    ("subscriptions_deleted", counts.deleted),
+                    ("tenants_purged", counts.tenants_purged),
+                ],
+                real_now,
+            )?;
+            Ok::<_, diesel::result::Error>(counts)
+        })?;
         report.renewal_notices_sent += counts.notices_sent;
         report.renewal_notices_skipped += counts.notices_skipped;
         report.subscriptions_expired += counts.expired;
@@ -91,44 +122,33 @@ pub fn run(
             break;
         }
     }
-    let summary = business_summary(&report);
-    if !summary.is_empty() {
-        app::audit::record_sweep(conn, summary, real_now)?;
-    }
     Ok(report)
 }
 
-/// What a sweep changed of the business (not its housekeeping), for the audit log:
-/// `subscriptions_expired=2, renewal_notices_sent=1`; empty when nothing.
-fn business_summary(report: &SweepReport) -> String {
-    [
-        ("redemptions_expired", report.redemptions_expired),
-        ("offers_expired", report.offers_expired),
-        ("relationships_expired", report.relationships_expired),
-        ("relationships_extended", report.relationships_extended),
-        ("relationship_notices_sent", report.relationship_notices_sent),
-        ("renewal_notices_sent", report.renewal_notices_sent),
-        ("renewal_notices_skipped", report.renewal_notices_skipped),
-        ("subscriptions_expired", report.subscriptions_expired),
-        ("subscriptions_disabled", report.subscriptions_disabled),
-        ("subscriptions_deleted", report.subscriptions_deleted),
-        ("tenants_purged", report.tenants_purged),
-    ]
-    .iter()
-    .filter(|(_, n)| *n > 0)
-    .map(|(name, n)| format!("{name}={n}"))
-    .collect::<Vec<_>>()
-    .join(", ")
+/// The audit record of a batch that changed something (`subscriptions_expired=2, …`), in
+/// the batch's transaction; none when it changed nothing.
+fn record(conn: &mut PgConnection, counts: &[(&str, u64)], at: DateTime<Utc>) -> diesel::QueryResult<()> {
+    let summary: Vec<String> = counts.iter().filter(|(_, n)| *n > 0).map(|(name, n)| format!("{name}={n}")).collect();
+    if summary.is_empty() {
+        return Ok(());
+    }
+    app::audit::record_system(conn, "sweep", app::audit::Target::default(), summary.join(", "), at)
 }
 
 /// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.
 fn in_batches(
     conn: &mut PgConnection,
+    what: &str,
+    at: DateTime<Utc>,
     mut step: impl FnMut(&mut PgConnection) -> diesel::QueryResult<usize>,
 ) -> diesel::QueryResult<u64> {
     let mut total = 0;
     loop {
-        let n = conn.transaction(&mut step)?;
+        let n = conn.transaction(|conn| {
+            let n = step(conn)?;
+            record(conn, &[(what, n as u64)], at)?;
+            Ok::<_, diesel::result::Error>(n)
+        })?;
         total += n as u64;
         if (n as i64) < BATCH {
             return Ok(total);

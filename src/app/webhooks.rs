@@ -113,9 +113,12 @@ pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<E
     store::get_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))
 }
 
+/// The caller's endpoint, locked for a change (which the audit record names).
 fn locked(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
     let owner = authz::webhook_owner(conn, principal)?;
-    store::lock_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))
+    let row = store::lock_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))?;
+    super::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
+    Ok(row)
 }
 
 pub fn update(
@@ -127,6 +130,10 @@ pub fn update(
 ) -> Result<EndpointRow, ApiError> {
     let mut row = locked(conn, principal, id)?;
     if let Some(url) = change.url {
+        // A new address starts with a clean record.
+        if url != row.url {
+            row.failing_since = None;
+        }
         row.url = url;
     }
     if let Some(events) = change.events {
@@ -288,7 +295,6 @@ pub fn finish(
     now: DateTime<Utc>,
     report: &mut DeliveryReport,
 ) -> Result<(), ApiError> {
-    report.attempted += 1;
     let delivered = matches!(outcome, Ok(200..=299));
     let (status_code, error) = match &outcome {
         Ok(code) => (Some(i32::from(*code)), None),
@@ -296,22 +302,27 @@ pub fn finish(
     };
     let attempts = u32::try_from(out.delivery.attempts).unwrap_or(u32::MAX);
     let (status, next_attempt_at) = if delivered {
-        report.delivered += 1;
         (store::DELIVERED, None)
     } else {
         match retry(schedule, attempts) {
             Retry::After(wait) => {
-                report.retrying += 1;
-                (store::PENDING, Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::days(1))))
+                let wait = chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::days(1));
+                (store::PENDING, Some(now.checked_add_signed(wait).unwrap_or(now + chrono::Duration::days(1))))
             }
-            Retry::GiveUp => {
-                report.failed += 1;
-                (store::FAILED, None)
-            }
+            Retry::GiveUp => (store::FAILED, None),
         }
     };
     let attempt = Attempt { status, next_attempt_at, status_code, error, at: now };
-    let failing_since = store::record_attempt(conn, &out.delivery, &attempt)?;
+    let Some(failing_since) = store::record_attempt(conn, &out.delivery, &attempt)? else {
+        // The lease ran out and another worker holds the delivery: its outcome counts.
+        return Ok(());
+    };
+    report.attempted += 1;
+    match status {
+        store::DELIVERED => report.delivered += 1,
+        store::FAILED => report.failed += 1,
+        _ => report.retrying += 1,
+    }
     let span: Duration = schedule.iter().sum();
     let span = chrono::Duration::from_std(span).unwrap_or(chrono::Duration::days(3));
     if let Some(since) = failing_since
@@ -319,6 +330,15 @@ pub fn finish(
         && store::disable(conn, out.endpoint.id, now)?
     {
         report.endpoints_disabled += 1;
+        let target = super::audit::Target {
+            kind: Some("webhook-endpoint".into()),
+            id: Some(out.endpoint.id.to_string()),
+            tenant_id: out.endpoint.owner_tenant_id,
+            partner_id: out.endpoint.owner_partner_id,
+            refused: None,
+        };
+        let summary = format!("turned off: every delivery failed since {since}");
+        super::audit::record_system(conn, "webhook_endpoint_disabled", target, summary, now)?;
         let host = reqwest::Url::parse(&out.endpoint.url)
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))

@@ -113,8 +113,11 @@ pub async fn scope(
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.call(req).await;
     }
+    // The path as the router reads it (percent-encoding decoded), so `%73` cannot slip a
+    // request past its record.
+    let path = req.match_info().as_str().to_string();
     let found = req.app_data::<web::Data<Operations>>().and_then(|ops| {
-        ops.find(req.method(), req.path()).map(|(id, template)| (id.to_string(), path_target(template, req.path())))
+        ops.find(req.method(), &path).map(|(id, template)| (id.to_string(), path_target(template, &path)))
     });
     let Some((action, target)) = found else { return next.call(req).await };
     let source = req

@@ -20,6 +20,7 @@ use crate::domain::webhooks::is_public;
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 const RESPONSE_CAP: usize = 64 * 1024;
+const LOOKUP_LIMIT: Duration = Duration::from_secs(5);
 
 /// Why a URL may not receive deliveries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,16 +49,18 @@ impl Resolve for GuardedResolver {
     }
 }
 
+/// What a refusal about the host says: the same whether the name does not resolve, resolves
+/// to a private address or takes too long, so the answer maps no internal network.
+const NOT_PUBLIC: &str = "must lead only to public addresses";
+
 async fn resolve(host: &str, port: u16, allow_private: bool) -> Result<Vec<SocketAddr>, Refused> {
-    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
-        .await
-        .map_err(|_| Refused(format!("`{host}` does not resolve")))?
-        .collect();
-    if addrs.is_empty() {
-        return Err(Refused(format!("`{host}` does not resolve")));
-    }
-    if !allow_private && let Some(bad) = addrs.iter().find(|a| !is_public(a.ip())) {
-        return Err(Refused(format!("`{host}` resolves to {}, which is not a public address", bad.ip())));
+    let lookup = tokio::time::timeout(LOOKUP_LIMIT, tokio::net::lookup_host((host, port)));
+    let addrs: Vec<SocketAddr> = match lookup.await {
+        Ok(Ok(addrs)) => addrs.collect(),
+        _ => return Err(Refused(NOT_PUBLIC.into())),
+    };
+    if addrs.is_empty() || (!allow_private && addrs.iter().any(|a| !is_public(a.ip()))) {
+        return Err(Refused(NOT_PUBLIC.into()));
     }
     Ok(addrs)
 }
@@ -79,6 +82,12 @@ impl WebhookClient {
     /// Checks that `url` may receive deliveries: `https` (also `http` when private
     /// addresses are allowed), no credentials, a host whose every address is public.
     pub async fn vet(&self, url: &str) -> Result<Url, Refused> {
+        self.check(url, true).await
+    }
+
+    /// [`Self::vet`]; a host name is resolved only when `resolve_names` (at delivery the
+    /// client's own resolver vets the addresses it connects to: one resolution per attempt).
+    async fn check(&self, url: &str, resolve_names: bool) -> Result<Url, Refused> {
         let parsed = Url::parse(url).map_err(|e| Refused(format!("not a URL: {e}")))?;
         match parsed.scheme() {
             "https" => {}
@@ -91,8 +100,9 @@ impl WebhookClient {
         let host = parsed.host_str().ok_or_else(|| Refused("has no host".into()))?;
         let port = parsed.port_or_known_default().unwrap_or(443);
         match host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
-            Ok(ip) if !self.allow_private && !is_public(ip) => Err(Refused(format!("{ip} is not a public address"))),
+            Ok(ip) if !self.allow_private && !is_public(ip) => Err(Refused(NOT_PUBLIC.into())),
             Ok(_) => Ok(parsed),
+            Err(_) if !resolve_names => Ok(parsed),
             Err(_) => resolve(host, port, self.allow_private).await.map(|_| parsed),
         }
     }
@@ -100,7 +110,7 @@ impl WebhookClient {
     /// POSTs a delivery; the response's status, or why there is none. The body is read
     /// to at most 64 KiB and dropped.
     pub async fn post(&self, url: &str, headers: Vec<(&'static str, String)>, body: Vec<u8>) -> Result<u16, String> {
-        let url = self.vet(url).await.map_err(|e| e.0)?;
+        let url = self.check(url, false).await.map_err(|e| e.0)?;
         let mut request = self.client.post(url).header("content-type", "application/json").body(body);
         for (name, value) in headers {
             request = request.header(name, value);

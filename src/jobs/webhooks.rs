@@ -16,6 +16,8 @@ use crate::{
 const BATCH: i64 = 32;
 /// Longer than an attempt can take (10 s timeouts), so a lease outlives its attempt.
 const LEASE: Duration = Duration::from_secs(60);
+/// The most an attempt may take, DNS and a slow answer included.
+const ATTEMPT_LIMIT: Duration = Duration::from_secs(20);
 
 /// One pass: claim what is due at the business clock's "now", attempt it, record it.
 /// Passes repeat while full batches come back.
@@ -53,11 +55,13 @@ pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
     }
 }
 
+/// One attempt, name resolution included, bounded well inside the lease.
 async fn attempt(state: &AppState, out: &Outgoing) -> Result<u16, String> {
     if let Some(refusal) = &out.refusal {
         return Err(refusal.clone());
     }
-    state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone()).await
+    let post = state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone());
+    tokio::time::timeout(ATTEMPT_LIMIT, post).await.unwrap_or_else(|_| Err("timed out".into()))
 }
 
 pub async fn run_periodically(state: web::Data<AppState>, interval: Duration) {

@@ -25,6 +25,17 @@ pub struct AuditRow {
     pub summary: String,
 }
 
+/// The smallest UUIDv7 of the millisecond `at` (ids of records made at or after it sort
+/// at or after this one).
+fn first_id_at(at: DateTime<Utc>) -> Uuid {
+    let ms = u64::try_from(at.timestamp_millis()).unwrap_or(0).min((1 << 48) - 1);
+    let mut bytes = [0u8; 16];
+    bytes[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+    bytes[6] = 0x70;
+    bytes[8] = 0x80;
+    Uuid::from_bytes(bytes)
+}
+
 pub fn append(conn: &mut PgConnection, row: &AuditRow) -> QueryResult<()> {
     super::Prepared(diesel::insert_into(audit_events::table).values(row)).execute(conn).map(drop)
 }
@@ -94,10 +105,27 @@ pub fn list(
         query = query.filter(audit_events::action.eq(action.clone()));
     }
     if let Some(since) = filter.since {
-        query = query.filter(audit_events::at.ge(since));
+        // Ids are UUIDv7 drawn just after `at`: the id bound lets the primary key skip
+        // everything older, however long the log.
+        query = query.filter(audit_events::id.ge(first_id_at(since))).filter(audit_events::at.ge(since));
     }
     if let Some(until) = filter.until {
         query = query.filter(audit_events::at.lt(until));
     }
     query.load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_id_of_a_millisecond_sorts_before_every_later_one() {
+        let at = Utc::now();
+        let later = Uuid::now_v7();
+        assert!(first_id_at(at) <= later);
+        assert!(first_id_at(at + chrono::Duration::seconds(1)) > later);
+        assert_eq!(first_id_at(at).get_version_num(), 7);
+        assert_eq!(first_id_at(DateTime::<Utc>::MIN_UTC), first_id_at(DateTime::UNIX_EPOCH));
+    }
 }

@@ -267,11 +267,9 @@ pub fn redeliver(
     diesel::update(webhook_deliveries::table)
         .filter(webhook_deliveries::id.eq(id))
         .filter(webhook_deliveries::endpoint_id.eq(endpoint_id))
-        .set((
-            webhook_deliveries::status.eq(PENDING),
-            webhook_deliveries::next_attempt_at.eq(now),
-            webhook_deliveries::leased_until.eq(None::<DateTime<Utc>>),
-        ))
+        // The lease stays: a delivery being sent right now is not claimed twice; its
+        // worker records the outcome, and a failure is tried again now.
+        .set((webhook_deliveries::status.eq(PENDING), webhook_deliveries::next_attempt_at.eq(now)))
         .returning(DeliveryRow::as_returning())
         .get_result(conn)
         .optional()
@@ -371,15 +369,28 @@ pub struct Attempt {
     pub at: DateTime<Utc>,
 }
 
-/// Records an attempt of a delivery this worker holds, and the endpoint's health: a
-/// success ends its failing streak, a failure starts one. Returns the endpoint's
-/// `failing_since` afterwards.
+/// Records an attempt of a delivery this worker still holds, and the endpoint's health: a
+/// success ends its failing streak, a failure starts one. `None` when the lease was lost
+/// meanwhile (another worker holds the delivery now; this attempt's outcome is dropped);
+/// else the endpoint's `failing_since` afterwards. The endpoint is locked first, as every
+/// change of an endpoint and its deliveries does, so they cannot deadlock.
 pub fn record_attempt(
     conn: &mut PgConnection,
     delivery: &DeliveryRow,
     attempt: &Attempt,
-) -> QueryResult<Option<DateTime<Utc>>> {
-    diesel::update(webhook_deliveries::table.find(delivery.id))
+) -> QueryResult<Option<Option<DateTime<Utc>>>> {
+    let endpoint: Option<Uuid> = webhook_endpoints::table
+        .find(delivery.endpoint_id)
+        .select(webhook_endpoints::id)
+        .for_update()
+        .first(conn)
+        .optional()?;
+    if endpoint.is_none() {
+        return Ok(None); // deleted meanwhile, its deliveries with it
+    }
+    let updated = diesel::update(webhook_deliveries::table.find(delivery.id))
+        .filter(webhook_deliveries::status.eq(PENDING))
+        .filter(webhook_deliveries::leased_until.nullable().eq(delivery.leased_until))
         .set((
             webhook_deliveries::status.eq(attempt.status),
             webhook_deliveries::next_attempt_at.eq(attempt.next_attempt_at),
@@ -389,6 +400,9 @@ pub fn record_attempt(
             webhook_deliveries::last_error.eq(&attempt.error),
         ))
         .execute(conn)?;
+    if updated == 0 {
+        return Ok(None);
+    }
     #[derive(QueryableByName)]
     struct Health {
         #[diesel(sql_type = diesel::sql_types::Nullable<Timestamptz>)]
@@ -402,7 +416,7 @@ pub fn record_attempt(
     .bind::<diesel::sql_types::Bool, _>(attempt.status == DELIVERED)
     .bind::<Timestamptz, _>(attempt.at);
     let health: Option<Health> = query.get_result(conn).optional()?;
-    Ok(health.and_then(|h| h.failing_since))
+    Ok(Some(health.and_then(|h| h.failing_since)))
 }
 
 /// Turns an endpoint off (it kept failing); `true` when it was on.
