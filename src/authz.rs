@@ -24,6 +24,14 @@ pub fn operator(p: &Principal) -> Result<(), ApiError> {
     }
 }
 
+/// A signed-in customer user's own business (`/v1/me`); returns the user and its tenant.
+pub fn customer_self(p: &Principal) -> Result<(Uuid, Uuid), ApiError> {
+    match p {
+        Principal::Customer { user_id, tenant_id, .. } => Ok((*user_id, *tenant_id)),
+        _ => Err(ApiError::forbidden("Only a customer user has a /v1/me; partners read /v1/partners/me.")),
+    }
+}
+
 /// Partner-only actions (redemptions, offers); returns the partner.
 pub fn partner(p: &Principal) -> Result<Uuid, ApiError> {
     match p {

@@ -87,6 +87,7 @@ impl Modify for BearerAuth {
         (name = "delegated administration", description = "Offers to administer a tenant, and the relationships they become"),
         (name = "notifications", description = "The inbox of a partner or of a tenant's administrators"),
         (name = "webhooks", description = "Signed HTTP deliveries of what reaches an inbox"),
+        (name = "access", description = "Who is signed in, and what it may use now"),
         (name = "audit", description = "Who changed what, signed in, or swept, from where"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
         (name = "sandbox", description = "The sandbox clock (only with KEYPORT_SANDBOX=true)"),
@@ -137,6 +138,9 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(users::remove)
         .service(users::assign)
         .service(users::free)
+        .service(access::user_entitlements)
+        .service(access::me)
+        .service(access::my_entitlements)
         .service(subscriptions::list)
         .service(subscriptions::get_one)
         .service(subscriptions::set_partner_of_record)

@@ -312,7 +312,9 @@ impl World {
             | "GET /v1/delegated-admin-offers"
             | "GET /v1/delegated-admin-relationships"
             | "GET /v1/notifications"
-            | "GET /v1/audit-events" => (op.split(' ').nth(1).unwrap().into(), None),
+            | "GET /v1/audit-events"
+            | "GET /v1/me"
+            | "GET /v1/me/entitlements" => (op.split(' ').nth(1).unwrap().into(), None),
             "GET /v1/partners/{id}" | "GET /v1/partners/{id}/api-clients" => (op[4..].replace("{id}", c), None),
             "PATCH /v1/partners/{id}" => (format!("/v1/partners/{c}"), Some(json!({"name": "Creator"}))),
             "POST /v1/partners/{id}/api-clients" => (format!("/v1/partners/{c}/api-clients"), Some(json!({}))),
@@ -377,6 +379,9 @@ impl World {
             ),
             "GET /v1/tenants/{id}/users" => (format!("/v1/tenants/{t}/users"), None),
             "GET /v1/tenants/{id}/users/{user_id}" => (format!("/v1/tenants/{t}/users/{m}"), None),
+            "GET /v1/tenants/{id}/users/{user_id}/entitlements" => {
+                (format!("/v1/tenants/{t}/users/{m}/entitlements"), None)
+            }
             "PATCH /v1/tenants/{id}/users/{user_id}" => {
                 (format!("/v1/tenants/{t}/users/{m}"), Some(json!({"first_name": "Maya"})))
             }

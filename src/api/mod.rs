@@ -1,6 +1,7 @@
 //! The operations: one module per resource, each handler parsing the request, authorising
 //! the caller, making one `app::` call in a transaction and answering with a view.
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;

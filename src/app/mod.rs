@@ -2,6 +2,7 @@
 //! connection (inside the caller's transaction), the caller and `now`. `api/` and `jobs/`
 //! call them; they call `store/` for SQL, `domain/` for rules and `authz` for decisions.
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;

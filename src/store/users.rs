@@ -262,3 +262,37 @@ pub fn lock_admins(conn: &mut PgConnection, tenant_id: Uuid) -> QueryResult<Vec<
         .for_update()
         .load(conn)
 }
+
+/// A licence as an entitlement: the subscription's id, end, replacement and product.
+pub type Licence = (Uuid, DateTime<Utc>, Option<Uuid>, Uuid, String, String);
+
+/// The user's licences with what decides whether they are usable, in one indexed query;
+/// `None` when the user is not (or no longer) in the tenant.
+pub fn entitlements(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> QueryResult<Option<Vec<Licence>>> {
+    use crate::db::schema::{products, subscriptions};
+    let rows: Vec<(Uuid, Option<Licence>)> = super::Prepared(
+        users::table
+            .left_join(license_assignments::table.inner_join(subscriptions::table.inner_join(products::table)))
+            .filter(users::id.eq(user_id))
+            .filter(users::tenant_id.eq(tenant_id))
+            .select((
+                users::id,
+                (
+                    subscriptions::id,
+                    subscriptions::ends_at,
+                    subscriptions::superseded_by,
+                    products::id,
+                    products::sku,
+                    products::name,
+                )
+                    .nullable(),
+            )),
+    )
+    .load(conn)?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let mut licences: Vec<Licence> = rows.into_iter().filter_map(|(_, licence)| licence).collect();
+    licences.sort_by_key(|l| l.0);
+    Ok(Some(licences))
+}

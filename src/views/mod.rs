@@ -2,6 +2,7 @@
 //! the views of what the service keeps. Handlers in `api/` parse into these and answer
 //! with them; the published document is generated from them.
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;

@@ -496,6 +496,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description The signed-in customer user, its tenant and whether it administers it (partners read
+         *     `/v1/partners/me`).
+         */
+        get: operations["access_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What may I use now
+         * @description The check an application makes at sign-in: one entry per licence of the signed-in
+         *     user, `usable` while its subscription is `active` or `expired` (grace), not from
+         *     `disabled` on. Read from one indexed query, at this instant.
+         */
+        get: operations["access_my_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -1018,6 +1061,27 @@ export interface paths {
          *     admin user or make one.
          */
         patch: operations["users_update"];
+        trace?: never;
+    };
+    "/v1/tenants/{id}/users/{user_id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's entitlements
+         * @description The same check for any user of the tenant, by who administers it (its administrators,
+         *     a delegated admin), or by the user itself.
+         */
+        get: operations["access_user_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}": {
@@ -2467,6 +2531,29 @@ export interface components {
              */
             secret: string;
         };
+        /** @description A licence as the right to use its product now. */
+        EntitlementView: {
+            product: components["schemas"]["ProductView"];
+            /** @description The subscription's status at this instant. */
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Format: uuid */
+            subscription_id: string;
+            /**
+             * @description Whether the product may be used now: while the subscription is `active` or `expired`
+             *     (its grace period); not from `disabled` on.
+             */
+            usable: boolean;
+            /**
+             * Format: date-time
+             * @description When it stops being usable unless renewed (the end of the grace period); none once
+             *     the subscription was replaced.
+             */
+            usable_until?: string | null;
+        };
+        /** @description A user's entitlements, one per licence. */
+        Entitlements: {
+            data: components["schemas"]["EntitlementView"][];
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /**
@@ -2663,6 +2750,12 @@ export interface components {
             data: components["schemas"]["UserView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description The signed-in customer user. */
+        MeView: {
+            tenant: components["schemas"]["TenantView"];
+            /** @description The user (`admin` says whether it administers the tenant). */
+            user: components["schemas"]["UserView"];
         };
         /** @description A new API client; the secret is shown here once and never again. */
         NewApiClient: {
@@ -4479,6 +4572,50 @@ export interface operations {
             };
         };
     };
+    access_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and its tenant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    access_my_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's entitlements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     notifications_list: {
         parameters: {
             query?: {
@@ -6095,6 +6232,42 @@ export interface operations {
             };
             415: components["responses"]["NotJson"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    access_user_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant id */
+                id: string;
+                /** @description User id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's entitlements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`, `delegated-admin-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     users_assign: {

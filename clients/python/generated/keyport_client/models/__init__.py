@@ -43,6 +43,8 @@ from .delivery_view import DeliveryView
 from .domain_availability import DomainAvailability
 from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
+from .entitlement_view import EntitlementView
+from .entitlements import Entitlements
 from .field_error import FieldError
 from .health import Health
 from .jwk import Jwk
@@ -68,6 +70,7 @@ from .list_of_renewal_view import ListOfRenewalView
 from .list_of_subscription_view import ListOfSubscriptionView
 from .list_of_tenant_view import ListOfTenantView
 from .list_of_user_view import ListOfUserView
+from .me_view import MeView
 from .new_api_client import NewApiClient
 from .new_key_batch import NewKeyBatch
 from .notification_view import NotificationView
@@ -183,6 +186,8 @@ __all__ = (
     "DomainAvailability",
     "EndpointView",
     "EndpointWithSecret",
+    "Entitlements",
+    "EntitlementView",
     "FieldError",
     "Health",
     "Jwk",
@@ -208,6 +213,7 @@ __all__ = (
     "ListOfSubscriptionView",
     "ListOfTenantView",
     "ListOfUserView",
+    "MeView",
     "NewApiClient",
     "NewKeyBatch",
     "NotificationView",

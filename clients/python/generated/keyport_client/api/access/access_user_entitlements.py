@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.entitlements import Entitlements
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    user_id: UUID,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{id}/users/{user_id}/entitlements".format(
+            id=quote(str(id), safe=""),
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Entitlements | Problem | None:
+    if response.status_code == 200:
+        response_200 = Entitlements.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Entitlements | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Entitlements | Problem]:
+    """A user's entitlements
+
+     The same check for any user of the tenant, by who administers it (its administrators,
+    a delegated admin), or by the user itself.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Entitlements | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Entitlements | Problem | None:
+    """A user's entitlements
+
+     The same check for any user of the tenant, by who administers it (its administrators,
+    a delegated admin), or by the user itself.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Entitlements | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        user_id=user_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Entitlements | Problem]:
+    """A user's entitlements
+
+     The same check for any user of the tenant, by who administers it (its administrators,
+    a delegated admin), or by the user itself.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Entitlements | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Entitlements | Problem | None:
+    """A user's entitlements
+
+     The same check for any user of the tenant, by who administers it (its administrators,
+    a delegated admin), or by the user itself.
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Entitlements | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            user_id=user_id,
+            client=client,
+        )
+    ).parsed
