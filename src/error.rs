@@ -42,6 +42,8 @@ pub enum Code {
     DomainTaken,
     PartnerNotReseller,
     UserExists,
+    UserActivated,
+    WrongPassword,
     InvalidActivationToken,
     SkuTaken,
     KeyExists,
@@ -72,7 +74,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 51] = [
+    pub const ALL: [Code; 53] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -97,6 +99,8 @@ impl Code {
         Code::DomainTaken,
         Code::PartnerNotReseller,
         Code::UserExists,
+        Code::UserActivated,
+        Code::WrongPassword,
         Code::InvalidActivationToken,
         Code::SkuTaken,
         Code::KeyExists,
@@ -164,6 +168,8 @@ impl Code {
             Code::DomainTaken => ("domain-taken", 409, "The domain is already taken"),
             Code::PartnerNotReseller => ("partner-not-reseller", 422, "The partner has no reseller relationship"),
             Code::UserExists => ("user-exists", 409, "A user with this e-mail address exists"),
+            Code::UserActivated => ("user-activated", 409, "The user has already set a password"),
+            Code::WrongPassword => ("wrong-password", 422, "The current password is not right"),
             Code::InvalidActivationToken => {
                 ("invalid-activation-token", 422, "The activation token is unknown, used or expired")
             }

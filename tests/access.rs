@@ -72,3 +72,87 @@ async fn usable_while_active_and_in_grace_not_from_disabled_and_again_after_reac
     app.delete(&format!("/v1/tenants/{}/users/{user_id}", c.tenant), &c.admin).await.expect(204);
     app.get("/v1/me/entitlements", &user).await.problem(401, "unauthorized");
 }
+
+async fn password_sign_in(app: &TestApp, email: &str, password: &str) -> Reply {
+    let body = json!({"grant_type": "password", "username": email, "password": password});
+    app.send(reqwest::Method::POST, "/v1/auth/token", None, Some(body)).await
+}
+
+async fn refresh(app: &TestApp, refresh_token: &str) -> Reply {
+    let body = json!({"grant_type": "refresh_token", "refresh_token": refresh_token});
+    app.send(reqwest::Method::POST, "/v1/auth/token", None, Some(body)).await
+}
+
+#[tokio::test]
+async fn a_lapsed_activation_is_reissued_by_who_manages_the_user() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let c = app.tenant_with_seats(&partner, "fabrikam", 3).await;
+    let (user, first) = app.add_user(&c.admin, &c.tenant, "nikos@fabrikam.example", json!({})).await;
+    let path = format!("/v1/tenants/{}/users/{user}/activation", c.tenant);
+
+    // The 7-day token lapses; a fresh one replaces it and the old never works again.
+    app.advance_to(app.now().await + chrono::Duration::days(8)).await;
+    let activate = |token: &str| json!({"activation_token": token, "password": "a brand new passphrase"});
+    app.post("/v1/auth/activate", "", activate(&first)).await.problem(422, "invalid-activation-token");
+    let issued = app.post(&path, &c.admin, json!({})).await.expect(201).clone();
+    let second = issued["activation_token"].as_str().unwrap().to_string();
+    assert!(second.starts_with("kpa_") && second != first);
+    assert!(instant(&issued["expires_at"]) > app.now().await + chrono::Duration::days(6));
+    let third =
+        app.post(&path, &c.admin, json!({})).await.expect(201)["activation_token"].as_str().unwrap().to_string();
+    app.post("/v1/auth/activate", "", activate(&second)).await.problem(422, "invalid-activation-token");
+    app.post("/v1/auth/activate", "", activate(&third)).await.expect(200);
+    password_sign_in(&app, "nikos@fabrikam.example", "a brand new passphrase").await.expect(200);
+    // Once a password is set there is nothing to activate.
+    app.post(&path, &c.admin, json!({})).await.problem(409, "user-activated");
+
+    // A delegated user administrator reissues for plain users, not for admins.
+    app.name_partner_of_record(&c, &c.subscription, &partner).await;
+    app.delegate_with(&c, &partner, json!({"roles": ["user_administrator"]})).await;
+    let (plain, _) = app.add_user(&c.admin, &c.tenant, "plain@fabrikam.example", json!({})).await;
+    let (admin, _) = app.add_user(&c.admin, &c.tenant, "boss@fabrikam.example", json!({"admin": true})).await;
+    app.post(&format!("/v1/tenants/{}/users/{plain}/activation", c.tenant), &partner.token, json!({}))
+        .await
+        .expect(201);
+    let admin_path = format!("/v1/tenants/{}/users/{admin}/activation", c.tenant);
+    app.post(&admin_path, &partner.token, json!({})).await.problem(403, "delegated-role-required");
+    let other = app.tenant_with_seats(&partner, "northwind", 1).await;
+    let elsewhere = format!("/v1/tenants/{}/users/{plain}/activation", other.tenant);
+    app.post(&elsewhere, &other.admin, json!({})).await.problem(404, "not-found");
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_every_other_session() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let c = app.tenant_with_seats(&partner, "fabrikam", 3).await;
+    let (_, activation) = app.add_user(&c.admin, &c.tenant, "nikos@fabrikam.example", json!({})).await;
+    let (here, here_refresh) = app.sign_in("nikos@fabrikam.example", &activation).await;
+    let there = password_sign_in(&app, "nikos@fabrikam.example", "correct horse battery staple").await;
+    let there = there.expect(200).clone();
+    let (there_access, there_refresh) =
+        (there["access_token"].as_str().unwrap().to_string(), there["refresh_token"].as_str().unwrap().to_string());
+
+    let change = |current: &str, new: &str| json!({"current_password": current, "new_password": new});
+    app.post("/v1/auth/password", &here, change("wrong password", "another passphrase"))
+        .await
+        .problem(422, "wrong-password");
+    app.post("/v1/auth/password", &here, change("correct horse battery staple", "short"))
+        .await
+        .problem(422, "validation-failed");
+    app.post("/v1/auth/password", &partner.token, change("x", "another passphrase")).await.problem(403, "forbidden");
+    app.post("/v1/auth/password", &here, change("correct horse battery staple", "another passphrase"))
+        .await
+        .expect(204);
+
+    // The other session ends at once: its access token and its refresh token.
+    app.get("/v1/me", &there_access).await.problem(401, "unauthorized");
+    refresh(&app, &there_refresh).await.expect(400);
+    // This one goes on.
+    app.get("/v1/me", &here).await.expect(200);
+    refresh(&app, &here_refresh).await.expect(200);
+    // Only the new password signs in.
+    password_sign_in(&app, "nikos@fabrikam.example", "correct horse battery staple").await.expect(400);
+    password_sign_in(&app, "nikos@fabrikam.example", "another passphrase").await.expect(200);
+}

@@ -385,6 +385,15 @@ impl World {
             "PATCH /v1/tenants/{id}/users/{user_id}" => {
                 (format!("/v1/tenants/{t}/users/{m}"), Some(json!({"first_name": "Maya"})))
             }
+            "POST /v1/tenants/{id}/users/{user_id}/activation" => {
+                (format!("/v1/tenants/{t}/users/{}/activation", self.fresh_user(false).await), None)
+            }
+            // The same password again: every customer's current one, so each call succeeds.
+            "POST /v1/auth/password" => (
+                "/v1/auth/password".into(),
+                Some(json!({"current_password": "correct horse battery staple",
+                            "new_password": "correct horse battery staple"})),
+            ),
             "DELETE /v1/tenants/{id}/users/{user_id}" => {
                 (format!("/v1/tenants/{t}/users/{}", self.fresh_user(false).await), None)
             }

@@ -5,9 +5,11 @@ use base64::{Engine, engine::general_purpose::STANDARD};
 
 use super::{
     PROBLEM, extract,
-    responses::{MalformedBody, NotJson, Unavailable},
+    responses::{Forbidden, MalformedBody, NotJson, Unauthorized, Unavailable},
 };
-use crate::views::auth::{ActivateRequest, ActivatedUser, OAuthError, RevokeRequest, TokenRequest, TokenResponse};
+use crate::views::auth::{
+    ActivateRequest, ActivatedUser, ChangePassword, OAuthError, RevokeRequest, TokenRequest, TokenResponse,
+};
 use crate::{
     AppState,
     app::{
@@ -16,12 +18,14 @@ use crate::{
         auth::{self, SignIn},
     },
     auth::{
+        Principal,
         jwt::{Jwks, Role},
         password,
         secrets::{REFRESH_TOKEN_PREFIX, SecretKind, new_secret},
     },
+    authz,
     domain::statuses::ClientRole,
-    error::{ApiError, Problem},
+    error::{ApiError, Code, Problem},
     http::budgets,
     limits::Subject,
 };
@@ -321,6 +325,54 @@ pub async fn activate(
     let hash = password::hash_off_workers(body.password).await?;
     let user = super::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))
+}
+
+/// Change my password
+///
+/// For a signed-in customer user: the current password, then the new one. Every other
+/// session of the user ends at once (its refresh tokens, and the access tokens issued with
+/// them, on every instance); this one goes on. Wrong current passwords count against the
+/// user's sign-in budget.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ChangePassword,
+    responses(
+        (status = 204, description = "Changed; the user's other sessions ended"),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 415, response = NotJson),
+        (status = 422, description = "`wrong-password`, `validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 429, description = "`rate-limited`: too many wrong passwords for this user; see `Retry-After`", body = Problem, content_type = PROBLEM,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/auth/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    principal: Principal,
+    body: extract::Json<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let (user_id, _) = authz::customer_self(&principal)?;
+    let session = extract::bearer_claims(&req, &state).and_then(|claims| claims.sid);
+    let ChangePassword { current_password, new_password } = body.0;
+    let subject = state.limits.sign_ins.subject(&format!("user-id:{user_id}"));
+    let reservation = budgets::reserve(&state, vec![subject]).await?;
+    let stored = super::read(&state, move |conn, _| auth::password_of(conn, user_id)).await?;
+    let verified = password::verify_off_workers(current_password, stored).await;
+    reservation.settle(&state, !verified).await?;
+    if !verified {
+        return Err(ApiError::new(Code::WrongPassword, "The current password is not right."));
+    }
+    let hash = password::hash_off_workers(new_password).await?;
+    let ended =
+        super::transaction(&state, move |conn, now| auth::change_password(conn, user_id, &hash, session, now)).await?;
+    if ended > 0 {
+        state.learn_revocations().await?;
+    }
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Revoke a token (sign out)

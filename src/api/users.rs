@@ -18,6 +18,7 @@ use crate::{
     auth::Principal,
     error::{ApiError, Problem},
     store::users::UserChanges,
+    views::auth::ActivationIssued,
 };
 
 /// Add a user to a tenant
@@ -239,4 +240,35 @@ pub async fn free(
     transaction(&state, move |conn, now| users::free(conn, &principal, tenant_id, user_id, subscription_id, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Issue a fresh activation token
+///
+/// For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+/// old token is voided and a new one answered, shown only here. By who may manage the
+/// user (`global_administrator` for an admin user, for a delegated admin).
+#[utoipa::path(
+    tag = "users",
+    params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
+    responses(
+        (status = 201, description = "A fresh activation token", body = ActivationIssued),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "`delegated-admin-required`, `delegated-role-required`, `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 404, response = NotFound),
+        (status = 409, description = "`user-activated` (it signs in with its password)", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/tenants/{id}/users/{user_id}/activation")]
+pub async fn reissue_activation(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let ((tenant_id, user_id), pepper) = (*path, state.pepper.clone());
+    let (activation_token, expires_at) = transaction(&state, move |conn, now| {
+        users::reissue_activation(conn, &principal, &pepper, tenant_id, user_id, now)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(ActivationIssued { activation_token, expires_at }))
 }

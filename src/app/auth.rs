@@ -90,6 +90,29 @@ pub fn revoke(
     Ok(!subjects.is_empty())
 }
 
+/// The signed-in user's password hash, to check the current password against.
+pub fn password_of(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<String>, ApiError> {
+    Ok(users::get_for_session(conn, user_id)?.and_then(|u| u.password_hash))
+}
+
+/// Sets a new password and ends the user's other sessions (refresh tokens and the access
+/// tokens issued with them); the session asking (`keep`) goes on.
+pub fn change_password(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    hash: &str,
+    keep: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
+    users::set_password(conn, user_id, hash)?;
+    let ended = users::revoke_other_families(conn, user_id, keep, now)?;
+    if !ended.is_empty() {
+        let subjects: Vec<_> = ended.iter().map(|family| subject::session(*family)).collect();
+        revocations::insert(conn, &subjects)?;
+    }
+    Ok(ended.len())
+}
+
 fn invalid_activation() -> ApiError {
     ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.")
 }

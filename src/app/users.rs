@@ -229,6 +229,29 @@ pub fn update(
     with_licenses(conn, row)
 }
 
+/// A fresh activation token for a user who has not set a password yet (the old one is
+/// voided), by who may manage that user; returns it and when it expires.
+pub fn reissue_activation(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    pepper: &Pepper,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>), ApiError> {
+    let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
+    access.may(user_action(row.admin))?;
+    if row.password_hash.is_some() {
+        return Err(ApiError::new(
+            Code::UserActivated,
+            "The user has set a password; it signs in with it (and changes it at POST /v1/auth/password).",
+        ));
+    }
+    users::void_activation_tokens(conn, user_id, now)?;
+    let token = issue_activation_token(conn, pepper, user_id, now)?;
+    Ok((token, now + Days::new(ACTIVATION_DAYS)))
+}
+
 /// Deletes a user (its licences and tokens go with it); not the last administrator.
 pub fn delete(
     conn: &mut PgConnection,

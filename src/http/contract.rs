@@ -24,7 +24,8 @@ pub const KEY_LOOKUPS: [&str; 4] = [
 
 /// Operations that change a tenant, and so answer 409 `tenant-data-deleted` once its data
 /// was purged (SPEC §8).
-pub const TENANT_CHANGES: [(&str, &str); 11] = [
+pub const TENANT_CHANGES: [(&str, &str); 12] = [
+    ("post", "/v1/tenants/{id}/users/{user_id}/activation"),
     ("post", "/v1/tenants/{id}/users"),
     ("patch", "/v1/tenants/{id}/users/{user_id}"),
     ("delete", "/v1/tenants/{id}/users/{user_id}"),

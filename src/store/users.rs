@@ -296,3 +296,32 @@ pub fn entitlements(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> 
     licences.sort_by_key(|l| l.0);
     Ok(Some(licences))
 }
+
+/// Voids a user's unused activation tokens (a fresh one replaces them).
+pub fn void_activation_tokens(conn: &mut PgConnection, user_id: Uuid, now: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(activation_tokens::table.filter(activation_tokens::user_id.eq(user_id)))
+        .filter(activation_tokens::used_at.is_null())
+        .set(activation_tokens::used_at.eq(now))
+        .execute(conn)
+}
+
+/// Revokes every live refresh token of the user but those of `keep` (the session asking);
+/// returns the sessions ended.
+pub fn revoke_other_families(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<Uuid>> {
+    let mut query = diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id)))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .into_boxed();
+    if let Some(keep) = keep {
+        query = query.filter(refresh_tokens::family_id.ne(keep));
+    }
+    let mut families: Vec<Uuid> =
+        query.set(refresh_tokens::revoked_at.eq(now)).returning(refresh_tokens::family_id).get_results(conn)?;
+    families.sort_unstable();
+    families.dedup();
+    Ok(families)
+}

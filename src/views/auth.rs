@@ -83,3 +83,24 @@ pub struct RevokeRequest {
     #[schema(example = "refresh_token", max_length = 1024)]
     pub token_type_hint: Option<String>,
 }
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"current_password": "correct horse battery staple", "new_password": "a longer passphrase than before"}))]
+pub struct ChangePassword {
+    #[validate(length(min = 1, max = 1024, message = "is required"))]
+    #[schema(min_length = 1, max_length = 1024)]
+    pub current_password: String,
+    /// At least 10 characters.
+    #[validate(length(min = 10, max = 1024, message = "must be 10 to 1024 characters"))]
+    #[schema(min_length = 10, max_length = 1024)]
+    pub new_password: String,
+}
+
+/// A fresh activation token, shown only in this answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivationIssued {
+    #[schema(example = "kpa_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    pub activation_token: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}

@@ -119,6 +119,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description For a signed-in customer user: the current password, then the new one. Every other
+         *     session of the user ends at once (its refresh tokens, and the access tokens issued with
+         *     them, on every instance); this one goes on. Wrong current passwords count against the
+         *     user's sign-in budget.
+         */
+        post: operations["auth_change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/revoke": {
         parameters: {
             query?: never;
@@ -1061,6 +1084,28 @@ export interface paths {
          *     admin user or make one.
          */
         patch: operations["users_update"];
+        trace?: never;
+    };
+    "/v1/tenants/{id}/users/{user_id}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a fresh activation token
+         * @description For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+         *     old token is voided and a new one answered, shown only here. By who may manage the
+         *     user (`global_administrator` for an admin user, for a delegated admin).
+         */
+        post: operations["users_reissue_activation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tenants/{id}/users/{user_id}/entitlements": {
@@ -2137,6 +2182,13 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /** @description A fresh activation token, shown only in this answer. */
+        ActivationIssued: {
+            /** @example kpa_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA */
+            activation_token: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
         AdminInput: {
             /** @example maria@fabrikam.example */
             email: string;
@@ -2210,6 +2262,17 @@ export interface components {
          * @enum {string}
          */
         Billing: "partner" | "direct";
+        /**
+         * @example {
+         *       "current_password": "correct horse battery staple",
+         *       "new_password": "a longer passphrase than before"
+         *     }
+         */
+        ChangePassword: {
+            current_password: string;
+            /** @description At least 10 characters. */
+            new_password: string;
+        };
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -3668,6 +3731,52 @@ export interface operations {
             /** @description `validation-failed`, `invalid-activation-token` */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auth_change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePassword"];
+            };
+        };
+        responses: {
+            /** @description Changed; the user's other sessions ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["NotJson"];
+            /** @description `wrong-password`, `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-limited`: too many wrong passwords for this user; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6232,6 +6341,65 @@ export interface operations {
             };
             415: components["responses"]["NotJson"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    users_reissue_activation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant id */
+                id: string;
+                /** @description User id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A fresh activation token */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationIssued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `delegated-admin-required`, `delegated-role-required`, `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description `user-activated` (it signs in with its password); `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     access_user_entitlements: {

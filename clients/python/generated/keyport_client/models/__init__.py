@@ -3,6 +3,7 @@
 from .account_created import AccountCreated
 from .activate_request import ActivateRequest
 from .activated_user import ActivatedUser
+from .activation_issued import ActivationIssued
 from .admin_input import AdminInput
 from .advance import Advance
 from .api_client_view import ApiClientView
@@ -10,6 +11,7 @@ from .audit_actor import AuditActor
 from .audit_event_view import AuditEventView
 from .audit_target import AuditTarget
 from .billing import Billing
+from .change_password import ChangePassword
 from .country import Country
 from .country_list import CountryList
 from .create_account import CreateAccount
@@ -146,6 +148,7 @@ __all__ = (
     "AccountCreated",
     "ActivatedUser",
     "ActivateRequest",
+    "ActivationIssued",
     "AdminInput",
     "Advance",
     "ApiClientView",
@@ -153,6 +156,7 @@ __all__ = (
     "AuditEventView",
     "AuditTarget",
     "Billing",
+    "ChangePassword",
     "Country",
     "CountryList",
     "CreateAccount",

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.change_password import ChangePassword
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ChangePassword,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/auth/password",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ChangePassword,
+) -> Response[Any | Problem]:
+    """Change my password
+
+     For a signed-in customer user: the current password, then the new one. Every other
+    session of the user ends at once (its refresh tokens, and the access tokens issued with
+    them, on every instance); this one goes on. Wrong current passwords count against the
+    user's sign-in budget.
+
+    Args:
+        body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
+            'new_password': 'a longer passphrase than before'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ChangePassword,
+) -> Any | Problem | None:
+    """Change my password
+
+     For a signed-in customer user: the current password, then the new one. Every other
+    session of the user ends at once (its refresh tokens, and the access tokens issued with
+    them, on every instance); this one goes on. Wrong current passwords count against the
+    user's sign-in budget.
+
+    Args:
+        body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
+            'new_password': 'a longer passphrase than before'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ChangePassword,
+) -> Response[Any | Problem]:
+    """Change my password
+
+     For a signed-in customer user: the current password, then the new one. Every other
+    session of the user ends at once (its refresh tokens, and the access tokens issued with
+    them, on every instance); this one goes on. Wrong current passwords count against the
+    user's sign-in budget.
+
+    Args:
+        body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
+            'new_password': 'a longer passphrase than before'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ChangePassword,
+) -> Any | Problem | None:
+    """Change my password
+
+     For a signed-in customer user: the current password, then the new one. Every other
+    session of the user ends at once (its refresh tokens, and the access tokens issued with
+    them, on every instance); this one goes on. Wrong current passwords count against the
+    user's sign-in budget.
+
+    Args:
+        body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
+            'new_password': 'a longer passphrase than before'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.activation_issued import ActivationIssued
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    user_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenants/{id}/users/{user_id}/activation".format(
+            id=quote(str(id), safe=""),
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActivationIssued | Problem | None:
+    if response.status_code == 201:
+        response_201 = ActivationIssued.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActivationIssued | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ActivationIssued | Problem]:
+    """Issue a fresh activation token
+
+     For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+    old token is voided and a new one answered, shown only here. By who may manage the
+    user (`global_administrator` for an admin user, for a delegated admin).
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActivationIssued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> ActivationIssued | Problem | None:
+    """Issue a fresh activation token
+
+     For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+    old token is voided and a new one answered, shown only here. By who may manage the
+    user (`global_administrator` for an admin user, for a delegated admin).
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActivationIssued | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        user_id=user_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ActivationIssued | Problem]:
+    """Issue a fresh activation token
+
+     For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+    old token is voided and a new one answered, shown only here. By who may manage the
+    user (`global_administrator` for an admin user, for a delegated admin).
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActivationIssued | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> ActivationIssued | Problem | None:
+    """Issue a fresh activation token
+
+     For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
+    old token is voided and a new one answered, shown only here. By who may manage the
+    user (`global_administrator` for an admin user, for a delegated admin).
+
+    Args:
+        id (UUID):
+        user_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActivationIssued | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            user_id=user_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
