@@ -429,6 +429,7 @@ WHY = {
             "driver that waits on the socket inside the HTTP worker (asynchronous, pipelined), which the "
             "fixed stack (diesel + r2d2) does not offer; running the query inline on the two workers was "
             "measured and is slower (they serialise on the database's latency).",
+    "token": "Why: every successful sign-in now appends an audit record (SPEC §10), so the endpoint sends an INSERT beside its two look-ups — PostgreSQL alone runs those three statements at about a third of the rate it ran the look-ups alone — and keyport pays the same worker-to-pool hand-offs as the read, plus the EdDSA signature of each token (`curve25519_dalek`). What would close it: the asynchronous driver of the read; or appending sign-in records in groups (one INSERT per few milliseconds, at the price of a small loss window), which is a product decision about the audit log.",
     "redeem": "Why: the same hand-offs as the read, more of them — a request that looks a key up reserves "
               "a failure budget, does its work and gives the reservation back, each on the blocking pool — "
               "and five HTTP requests per flow where pgbench sends one script. What would close it: the "
