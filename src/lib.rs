@@ -129,6 +129,8 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(redemptions::remove_key)
         .service(redemptions::confirm)
         .service(redemptions::create_account)
+        .service(redemptions::sign_up)
+        .service(redemptions::redeem_into_tenant)
         .service(tenants::list)
         .service(tenants::get_one)
         .service(tenants::update)

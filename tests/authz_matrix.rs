@@ -237,6 +237,14 @@ impl World {
         id(&offer, "/id")
     }
 
+    /// A fresh retail key of `product`, minted by the operator.
+    async fn retail_key(&self, product: &str) -> String {
+        let body =
+            json!({"product_id": product, "channel": "retail", "seats_per_key": 1, "term_months": 12, "quantity": 1});
+        let batch = self.app.post("/v1/key-batches", &self.app.operator, body).await;
+        id(&batch, "/keys/0")
+    }
+
     /// A fresh webhook endpoint of T's (a call may delete it), leaving room under the
     /// per-owner limit.
     async fn tenant_endpoint(&self) -> String {
@@ -440,6 +448,15 @@ impl World {
                 (format!("/v1/notifications/{}/read", self.notification), Some(json!({})))
             }
             "POST /v1/jobs/sweep" => ("/v1/jobs/sweep".into(), Some(json!({}))),
+            "POST /v1/signup" => (
+                "/v1/signup".into(),
+                Some(json!({"key": self.retail_key(PRODUCT_BASIC).await, "country": "GR",
+                            "company_name": format!("Retail {n}"), "domain": format!("retail{n}"),
+                            "admin": {"first_name": "A", "last_name": "B", "email": format!("a@retail{n}.example")}})),
+            ),
+            "POST /v1/tenants/{id}/keys" => {
+                (format!("/v1/tenants/{t}/keys"), Some(json!({"key": self.retail_key(PRODUCT_BASIC).await})))
+            }
             "POST /v1/jobs/deliver-webhooks" => ("/v1/jobs/deliver-webhooks".into(), Some(json!({}))),
             "POST /v1/webhook-endpoints" => (
                 "/v1/webhook-endpoints".into(),

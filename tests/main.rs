@@ -18,6 +18,7 @@ mod keys;
 mod lifecycle;
 mod partners;
 mod redemptions;
+mod retail;
 mod secrets;
 mod security;
 mod tenants;

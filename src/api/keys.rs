@@ -10,7 +10,7 @@ use super::{
     responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
     transaction,
 };
-use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyInput, KeyQuery, KeyView, NewKeyBatch};
+use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyChannel, KeyInput, KeyQuery, KeyView, NewKeyBatch};
 use crate::{
     AppState,
     app::keys::{self, BatchKeys, NewBatch},
@@ -68,9 +68,16 @@ pub async fn create_batch(
         (None, Some(typed)) => BatchKeys::Import(typed),
         _ => return Err(ApiError::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
     };
+    let partner_id = match (body.channel.unwrap_or(KeyChannel::Partner), body.partner_id) {
+        (KeyChannel::Partner, None) => {
+            return Err(ApiError::invalid("partner_id", "is required for partner keys (channel retail has none)"));
+        }
+        (KeyChannel::Retail, Some(_)) => return Err(ApiError::invalid("partner_id", "retail keys have no partner")),
+        (_, partner_id) => partner_id,
+    };
     let batch = NewBatch {
         product_id: body.product_id,
-        partner_id: body.partner_id,
+        partner_id,
         seats_per_key: body.seats_per_key,
         term_months: body.term_months,
         keys: source,
@@ -83,7 +90,11 @@ pub async fn create_batch(
         for key in &keys {
             csv.push_str(&format!(
                 "{key},{},{},{},{},{}\n",
-                batch.id, batch.product_id, batch.partner_id, batch.seats_per_key, batch.term_months
+                batch.id,
+                batch.product_id,
+                batch.partner_id.map(|p| p.to_string()).unwrap_or_default(),
+                batch.seats_per_key,
+                batch.term_months
             ));
         }
         return Ok(HttpResponse::Created()

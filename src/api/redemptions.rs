@@ -13,12 +13,13 @@ use super::{
 };
 use crate::views::redemptions::{
     AccountCreated, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
-    RedemptionView,
+    RedemptionView, SignUp, TenantKeyRedeemed,
 };
-use crate::views::{keys::KeyInput, subscriptions::SubscriptionView, tenants::UserView};
+use crate::views::{keys::KeyInput, subscriptions::SubscriptionView};
 use crate::{
     AppState,
-    app::redemptions::{self, Account, NewAccount},
+    app::redemptions::{self, NewAccount},
+    app::retail,
     auth::Principal,
     authz,
     error::{ApiError, Problem},
@@ -298,13 +299,100 @@ pub async fn create_account(
         Ok(made.map(|account| (account, now)))
     })
     .await??;
-    let Account { tenant, subscriptions, admin, activation_token } = account;
-    let periods = state.settings.periods();
-    let licenses = subscriptions.iter().map(|r| r.0.id).collect();
-    Ok(HttpResponse::Created().json(AccountCreated {
-        tenant: tenant.into(),
-        subscriptions: subscriptions.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
-        admin_user: UserView::new(admin, licenses),
-        activation_token,
-    }))
+    Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
+}
+
+/// Sign up with a retail key
+///
+/// For a customer without a partner: one retail product key (bought, not from a partner)
+/// becomes the customer's tenant, its subscription and its first admin, in one
+/// transaction — the rules and answers of "Create my account". No token is needed; failed
+/// key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+/// safe. Partner keys are not found here.
+#[utoipa::path(
+    tag = "redemptions",
+    request_body = SignUp,
+    responses(
+        (status = 201, description = "Created", body = AccountCreated),
+        (status = 400, response = MalformedBody),
+        (status = 404, description = "`key-not-found` (unknown, or not a retail key)", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`key-already-redeemed`, `key-revoked`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `country-not-supported`, `validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 429, description = "`rate-limited`: too many failed key look-ups from this address; see `Retry-After`", body = Problem, content_type = PROBLEM,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ),
+    security(()),
+)]
+#[post("/v1/signup")]
+pub async fn sign_up(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    body: Json<SignUp>,
+) -> Result<HttpResponse, ApiError> {
+    let SignUp { key, country, company_name, domain, admin } = body.0;
+    let account = NewAccount {
+        country,
+        company_name,
+        domain,
+        admin_first_name: admin.first_name,
+        admin_last_name: admin.last_name,
+        admin_email: admin.email,
+    };
+    redemptions::check_account(&account)?;
+    let source = state.limits.source(&req);
+    let subjects = vec![state.limits.key_lookups.subject(&format!("source:{source}"))];
+    let signing_up = async {
+        let digest = KeyInput { key }.digest(&state.pepper)?;
+        let (schedule, pepper) = (state.settings.schedule(), state.pepper.clone());
+        let (account, now) = transaction(&state, move |conn, now| {
+            Ok((retail::sign_up(conn, &pepper, &digest, account, &schedule, now)?, now))
+        })
+        .await?;
+        Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
+    };
+    budgets::guarded(&state, subjects, signing_up, budgets::key_lookup_failed).await
+}
+
+/// Redeem a retail key into the tenant
+///
+/// A tenant administrator adds a retail key it bought: its seats go to the live
+/// subscription of the key's product until its current end, or — when the tenant has
+/// none — a new subscription starts. Partner keys are not found here.
+#[utoipa::path(
+    tag = "tenants",
+    params(("id" = Uuid, Path, description = "Tenant id")),
+    request_body = KeyInput,
+    responses(
+        (status = 201, description = "Redeemed", body = TenantKeyRedeemed),
+        (status = 400, response = MalformedBody),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, description = "No such tenant visible to the caller; `key-not-found` (unknown, or not a retail key)", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`key-already-redeemed`, `key-revoked`", body = Problem, content_type = PROBLEM),
+        (status = 415, response = NotJson),
+        (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/v1/tenants/{id}/keys")]
+pub async fn redeem_into_tenant(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<KeyInput>,
+) -> Result<HttpResponse, ApiError> {
+    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
+    let tenant_id = *id;
+    let redeeming = async {
+        let digest = body.0.digest(&state.pepper)?;
+        let schedule = state.settings.schedule();
+        let ((record, added_seats), now) = transaction(&state, move |conn, now| {
+            Ok((retail::redeem_into_tenant(conn, &principal, tenant_id, &digest, &schedule, now)?, now))
+        })
+        .await?;
+        let subscription = SubscriptionView::new(record, now, state.settings.periods());
+        Ok(HttpResponse::Created().json(TenantKeyRedeemed { subscription, added_seats }))
+    };
+    budgets::guarded(&state, subjects, redeeming, budgets::key_lookup_failed).await
 }

@@ -41,7 +41,7 @@ pub fn domain_available(conn: &mut PgConnection, name: &str) -> Result<bool, Api
 pub fn supported_country(code: &str) -> Result<String, ApiError> {
     use crate::domain::countries;
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(ApiError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as GR"));
+        return Err(ApiError::invalid("country", "must be an ISO 3166-1 country code in capitals, such as GR"));
     }
     if countries::supported_market(code).is_some() {
         return Ok(code.to_string());

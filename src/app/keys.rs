@@ -60,7 +60,8 @@ pub fn refusal(conn: &mut PgConnection, key_id: Uuid) -> Result<ApiError, ApiErr
 /// What a batch is for, and where its keys come from.
 pub struct NewBatch {
     pub product_id: Uuid,
-    pub partner_id: Uuid,
+    /// None: a retail batch.
+    pub partner_id: Option<Uuid>,
     pub seats_per_key: i32,
     pub term_months: i32,
     pub keys: BatchKeys,
@@ -116,13 +117,15 @@ pub fn create_batch(
     let plain = batch_keys(&batch.keys)?;
     let imported = matches!(batch.keys, BatchKeys::Import(_));
     products::get(conn, batch.product_id)?.ok_or_else(|| ApiError::invalid("product_id", "no such product"))?;
-    let partner =
-        partners::get(conn, batch.partner_id)?.ok_or_else(|| ApiError::invalid("partner_id", "no such partner"))?;
-    if partner.reseller_distributor.is_none() {
-        return Err(ApiError::new(
-            Code::PartnerNotReseller,
-            "Key batches go only to partners with a reseller relationship with an authorised distributor.",
-        ));
+    if let Some(partner_id) = batch.partner_id {
+        let partner =
+            partners::get(conn, partner_id)?.ok_or_else(|| ApiError::invalid("partner_id", "no such partner"))?;
+        if partner.reseller_distributor.is_none() {
+            return Err(ApiError::new(
+                Code::PartnerNotReseller,
+                "Key batches go only to partners with a reseller relationship with an authorised distributor.",
+            ));
+        }
     }
     let digests: Vec<KeyDigest> = plain
         .iter()
@@ -150,10 +153,11 @@ pub fn create_batch(
         quantity: plain.len() as i32,
         imported,
         created_at: now,
+        channel: if batch.partner_id.is_some() { keys::PARTNER } else { keys::RETAIL }.to_string(),
     };
     match keys::insert_batch(conn, &row, digests) {
         Ok(_) => {
-            super::audit::note("key-batch", row.id, None, Some(row.partner_id));
+            super::audit::note("key-batch", row.id, None, row.partner_id);
             Ok((row, plain))
         }
         // A concurrent import of the same keys committed first.
@@ -170,7 +174,7 @@ pub fn list_batches(conn: &mut PgConnection, partner: Option<Uuid>, page: Page) 
 
 pub fn get_batch(conn: &mut PgConnection, partner: Option<Uuid>, id: Uuid) -> Result<KeyBatchRow, ApiError> {
     keys::get_batch(conn, id)?
-        .filter(|b| partner.is_none_or(|p| p == b.partner_id))
+        .filter(|b| partner.is_none_or(|p| Some(p) == b.partner_id))
         .ok_or_else(|| ApiError::not_found("key batch"))
 }
 

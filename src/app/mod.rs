@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod partners;
 pub mod redemptions;
 pub mod renewals;
+pub mod retail;
 pub mod sandbox;
 pub mod subscriptions;
 pub mod sweep;

@@ -275,33 +275,23 @@ pub fn check_account(account: &NewAccount) -> Result<String, ApiError> {
     supported_country(&account.country)
 }
 
-/// "Create my account", from a confirmed redemption, in the caller's one transaction: the
-/// tenant, one subscription per product (seats summed), the admin user with a licence on
-/// each, the keys marked redeemed and the redemption completed.
-pub fn create_account(
+/// A new tenant with its first admin (and the admin's activation token), created by a
+/// partner or — for retail keys — by its customer (`creator` none).
+pub(super) fn open_tenant(
     conn: &mut PgConnection,
     pepper: &Pepper,
-    partner_id: Uuid,
-    id: Uuid,
+    creator: Option<Uuid>,
     account: NewAccount,
-    schedule: &Schedule,
+    country: String,
     now: DateTime<Utc>,
-) -> Result<Committed<Account>, ApiError> {
-    let country = check_account(&account)?;
-    let row = live_or_return!(lock_live(conn, id, partner_id, now));
-    if row.status != RedemptionStatus::Confirmed {
-        return Err(ApiError::new(
-            Code::RedemptionNotConfirmed,
-            "Confirm the keys (POST …/confirm) before creating the account.",
-        ));
-    }
+) -> Result<(TenantRow, UserRow, String), ApiError> {
     let tenant = TenantRow {
         id: Uuid::now_v7(),
         company_name: account.company_name,
         country,
         domain: Some(account.domain.clone()),
         status: TenantStatus::Active,
-        created_by_partner_id: partner_id,
+        created_by_partner_id: creator,
         created_at: now,
     };
     tenants::insert(conn, &tenant).map_err(|e| {
@@ -322,8 +312,61 @@ pub fn create_account(
         created_at: now,
     };
     user_rules::insert(conn, &admin)?;
-    super::audit::note("tenant", tenant.id, Some(tenant.id), Some(partner_id));
+    super::audit::note("tenant", tenant.id, Some(tenant.id), creator);
     let activation_token = user_rules::issue_activation_token(conn, pepper, admin.id, now)?;
+    Ok((tenant, admin, activation_token))
+}
+
+/// A new partner-billed subscription of a tenant, starting now, with its notice schedule.
+pub(super) fn open_subscription(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    product_id: Uuid,
+    seats: i32,
+    term_months: i32,
+    schedule: &Schedule,
+    now: DateTime<Utc>,
+) -> Result<SubscriptionRow, ApiError> {
+    let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
+    let subscription = SubscriptionRow {
+        id: Uuid::now_v7(),
+        tenant_id,
+        product_id,
+        seats,
+        billing: Billing::Partner,
+        term_months,
+        starts_at: now,
+        ends_at,
+        partner_of_record_id: None,
+        superseded_by: None,
+        created_at: now,
+        next_event_at: next_check(ends_at, now, schedule.periods, &schedule.notice_days),
+    };
+    subscriptions::insert(conn, &subscription)?;
+    Ok(subscription)
+}
+
+/// "Create my account", from a confirmed redemption, in the caller's one transaction: the
+/// tenant, one subscription per product (seats summed), the admin user with a licence on
+/// each, the keys marked redeemed and the redemption completed.
+pub fn create_account(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    partner_id: Uuid,
+    id: Uuid,
+    account: NewAccount,
+    schedule: &Schedule,
+    now: DateTime<Utc>,
+) -> Result<Committed<Account>, ApiError> {
+    let country = check_account(&account)?;
+    let row = live_or_return!(lock_live(conn, id, partner_id, now));
+    if row.status != RedemptionStatus::Confirmed {
+        return Err(ApiError::new(
+            Code::RedemptionNotConfirmed,
+            "Confirm the keys (POST …/confirm) before creating the account.",
+        ));
+    }
+    let (tenant, admin, activation_token) = open_tenant(conn, pepper, Some(partner_id), account, country, now)?;
     // One subscription per product; confirm made sure a product's keys share a term.
     let mut per_product: BTreeMap<Uuid, (ProductRow, i32, i32)> = BTreeMap::new();
     for (_, key, product) in redemptions::entries(conn, id)? {
@@ -333,22 +376,7 @@ pub fn create_account(
     // Built from what was written, not read back: no partner of record yet, the admin's seat.
     let mut subscriptions = Vec::with_capacity(per_product.len());
     for (product_id, (product, seats, term_months)) in per_product {
-        let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
-        let subscription = SubscriptionRow {
-            id: Uuid::now_v7(),
-            tenant_id: tenant.id,
-            product_id,
-            seats,
-            billing: Billing::Partner,
-            term_months,
-            starts_at: now,
-            ends_at,
-            partner_of_record_id: None,
-            superseded_by: None,
-            created_at: now,
-            next_event_at: next_check(ends_at, now, schedule.periods, &schedule.notice_days),
-        };
-        subscriptions::insert(conn, &subscription)?;
+        let subscription = open_subscription(conn, tenant.id, product_id, seats, term_months, schedule, now)?;
         subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
         keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
         subscriptions.push((subscription, product, None, 1));

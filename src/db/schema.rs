@@ -98,12 +98,13 @@ diesel::table! {
     key_batches (id) {
         id -> Uuid,
         product_id -> Uuid,
-        partner_id -> Uuid,
+        partner_id -> Nullable<Uuid>,
         seats_per_key -> Int4,
         term_months -> Int4,
         quantity -> Int4,
         imported -> Bool,
         created_at -> Timestamptz,
+        channel -> Text,
     }
 }
 
@@ -157,7 +158,7 @@ diesel::table! {
         digest -> Bytea,
         last_five -> Text,
         product_id -> Uuid,
-        partner_id -> Uuid,
+        partner_id -> Nullable<Uuid>,
         batch_id -> Uuid,
         seats -> Int4,
         term_months -> Int4,
@@ -313,7 +314,7 @@ diesel::table! {
         country -> Text,
         domain -> Nullable<Text>,
         status -> Text,
-        created_by_partner_id -> Uuid,
+        created_by_partner_id -> Nullable<Uuid>,
         created_at -> Timestamptz,
         data_deleted_at -> Nullable<Timestamptz>,
     }

@@ -15,7 +15,9 @@ use utoipa::{
 use super::PROBLEM;
 
 /// Operations that look up product keys, and so count failed look-ups (SPEC §7).
-pub const KEY_LOOKUPS: [&str; 4] = [
+pub const KEY_LOOKUPS: [&str; 6] = [
+    "/v1/signup",
+    "/v1/tenants/{id}/keys",
     "/v1/redemptions/{id}/keys",
     "/v1/keys/validate",
     "/v1/subscriptions/{id}/keys",
@@ -24,7 +26,8 @@ pub const KEY_LOOKUPS: [&str; 4] = [
 
 /// Operations that change a tenant, and so answer 409 `tenant-data-deleted` once its data
 /// was purged (SPEC §8).
-pub const TENANT_CHANGES: [(&str, &str); 12] = [
+pub const TENANT_CHANGES: [(&str, &str); 13] = [
+    ("post", "/v1/tenants/{id}/keys"),
     ("post", "/v1/tenants/{id}/users/{user_id}/activation"),
     ("post", "/v1/tenants/{id}/users"),
     ("patch", "/v1/tenants/{id}/users/{user_id}"),

@@ -13,13 +13,19 @@ use crate::db::schema::{key_batches, product_keys, products};
 pub struct KeyBatchRow {
     pub id: Uuid,
     pub product_id: Uuid,
-    pub partner_id: Uuid,
+    /// None for a retail batch.
+    pub partner_id: Option<Uuid>,
     pub seats_per_key: i32,
     pub term_months: i32,
     pub quantity: i32,
     pub imported: bool,
     pub created_at: DateTime<Utc>,
+    /// `partner` or `retail`.
+    pub channel: String,
 }
+
+pub const PARTNER: &str = "partner";
+pub const RETAIL: &str = "retail";
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = product_keys)]
@@ -27,7 +33,8 @@ pub struct KeyRow {
     pub id: Uuid,
     pub last_five: String,
     pub product_id: Uuid,
-    pub partner_id: Uuid,
+    /// None for a retail key.
+    pub partner_id: Option<Uuid>,
     pub batch_id: Uuid,
     pub seats: i32,
     pub term_months: i32,
@@ -78,7 +85,7 @@ pub fn insert_batch(conn: &mut PgConnection, batch: &KeyBatchRow, mut keys: Vec<
         format!(
             "{}\t{}\t{}\t{}\t{}\t{}",
             batch.product_id,
-            batch.partner_id,
+            batch.partner_id.map_or_else(|| "\\N".to_string(), |p| p.to_string()),
             batch.id,
             batch.seats_per_key,
             batch.term_months,
@@ -255,4 +262,19 @@ pub fn revoke(conn: &mut PgConnection, key_id: Uuid) -> QueryResult<bool> {
     )
     .execute(conn)
     .map(|n| n == 1)
+}
+
+/// A retail key (no partner) by its digest, locked for its redemption (its row only: other
+/// keys of the product stay free), with its product.
+pub fn lock_retail(conn: &mut PgConnection, digest: &[u8]) -> QueryResult<Option<(KeyRow, ProductRow)>> {
+    let key: Option<KeyRow> = product_keys::table
+        .filter(product_keys::digest.eq(digest))
+        .filter(product_keys::partner_id.is_null())
+        .select(KeyRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?;
+    let Some(key) = key else { return Ok(None) };
+    let product = products::table.find(key.product_id).select(ProductRow::as_select()).first(conn)?;
+    Ok(Some((key, product)))
 }

@@ -397,3 +397,23 @@ pub fn renewals_of(conn: &mut PgConnection, id: Uuid, page: super::Page) -> Quer
         .select(RenewalRow::as_select())
         .load(conn)
 }
+
+/// The tenant's subscription of `product_id` still in use (not replaced, its grace not
+/// over at `usable_after`), locked; the latest ending one when there are several.
+pub fn lock_live_of_product(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    product_id: Uuid,
+    usable_after: DateTime<Utc>,
+) -> QueryResult<Option<SubscriptionRow>> {
+    subscriptions::table
+        .filter(subscriptions::tenant_id.eq(tenant_id))
+        .filter(subscriptions::product_id.eq(product_id))
+        .filter(subscriptions::superseded_by.is_null())
+        .filter(subscriptions::ends_at.gt(usable_after))
+        .order(subscriptions::ends_at.desc())
+        .select(SubscriptionRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}

@@ -25,7 +25,8 @@ pub struct TenantRow {
     /// None once the tenant's data is deleted (the domain is free again).
     pub domain: Option<String>,
     pub status: TenantStatus,
-    pub created_by_partner_id: Uuid,
+    /// None for a tenant a customer created itself with a retail key.
+    pub created_by_partner_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }
 

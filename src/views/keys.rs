@@ -9,6 +9,22 @@ use validator::Validate;
 #[allow(unused_imports)]
 use super::*;
 
+/// Who redeems a batch's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyChannel {
+    /// A partner, for its customers.
+    Partner,
+    /// A customer itself, without a partner.
+    Retail,
+}
+
+impl KeyChannel {
+    pub fn of(partner_id: Option<Uuid>) -> Self {
+        if partner_id.is_some() { Self::Partner } else { Self::Retail }
+    }
+}
+
 /// A product key as anyone but its first recipient sees it: masked.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct KeyView {
@@ -21,7 +37,9 @@ pub struct KeyView {
     pub seats: i32,
     #[schema(example = 12)]
     pub term_months: i32,
-    pub partner_id: Uuid,
+    /// The partner it was minted for; none for a retail key.
+    pub partner_id: Option<Uuid>,
+    pub channel: KeyChannel,
     pub batch_id: Uuid,
     pub status: KeyStatus,
     pub created_at: DateTime<Utc>,
@@ -37,6 +55,7 @@ impl KeyView {
             seats: key.seats,
             term_months: key.term_months,
             partner_id: key.partner_id,
+            channel: KeyChannel::of(key.partner_id),
             batch_id: key.batch_id,
             status: key.status,
             created_at: key.created_at,
@@ -54,8 +73,12 @@ impl KeyView {
 }))]
 pub struct CreateKeyBatch {
     pub product_id: Uuid,
-    /// The partner that receives the keys; it must have a reseller relationship.
-    pub partner_id: Uuid,
+    /// The partner that receives the keys (it must have a reseller relationship); none
+    /// for a retail batch.
+    pub partner_id: Option<Uuid>,
+    /// `partner` (the default: keys a partner redeems for its customers) or `retail` (keys
+    /// a customer redeems itself at `POST /v1/signup`; no `partner_id`).
+    pub channel: Option<KeyChannel>,
     #[validate(range(min = 1, max = 10000, message = "must be between 1 and 10000"))]
     pub seats_per_key: i32,
     #[validate(range(min = 1, max = 60, message = "must be between 1 and 60"))]
@@ -73,7 +96,9 @@ pub struct CreateKeyBatch {
 pub struct KeyBatchView {
     pub id: Uuid,
     pub product_id: Uuid,
-    pub partner_id: Uuid,
+    /// None for a retail batch.
+    pub partner_id: Option<Uuid>,
+    pub channel: KeyChannel,
     pub seats_per_key: i32,
     pub term_months: i32,
     pub quantity: i32,
@@ -88,6 +113,7 @@ impl From<KeyBatchRow> for KeyBatchView {
             id: row.id,
             product_id: row.product_id,
             partner_id: row.partner_id,
+            channel: KeyChannel::of(row.partner_id),
             seats_per_key: row.seats_per_key,
             term_months: row.term_months,
             quantity: row.quantity,

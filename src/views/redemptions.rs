@@ -150,3 +150,52 @@ pub struct AccountCreated {
     /// Hand to the admin: `POST /v1/auth/activate` sets the password (valid 7 days, once).
     pub activation_token: String,
 }
+
+impl AccountCreated {
+    pub fn new(account: crate::app::redemptions::Account, now: DateTime<Utc>, periods: Periods) -> Self {
+        let crate::app::redemptions::Account { tenant, subscriptions, admin, activation_token } = account;
+        let licenses = subscriptions.iter().map(|r| r.0.id).collect();
+        Self {
+            tenant: tenant.into(),
+            subscriptions: subscriptions.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
+            admin_user: UserView::new(admin, licenses),
+            activation_token,
+        }
+    }
+}
+
+/// A customer without a partner signs up with a retail key.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "key": "BCDFG-HJKMP-QRTVW-XY234-6789B", "country": "GR", "company_name": "Fabrikam Ltd",
+    "domain": "fabrikam",
+    "admin": {"first_name": "Maria", "last_name": "Papadopoulou", "email": "maria@fabrikam.example"}
+}))]
+pub struct SignUp {
+    /// A retail product key (case-insensitive; spaces and hyphens are ignored).
+    #[validate(length(max = 200, message = "is too long to be a product key"))]
+    #[schema(max_length = 200)]
+    pub key: String,
+    /// ISO 3166-1 alpha-2 code of a supported market (`GET /v1/countries`).
+    #[validate(length(min = 2, max = 2, message = "must be an ISO 3166-1 alpha-2 code such as GR"))]
+    #[schema(min_length = 2, max_length = 2)]
+    pub country: String,
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub company_name: String,
+    /// Initial domain prefix: lower-case letters, digits and hyphens (not first or last), 3–63.
+    #[validate(length(min = 3, max = 63, message = "must be 3 to 63 characters"))]
+    #[schema(min_length = 3, max_length = 63)]
+    pub domain: String,
+    #[validate(nested)]
+    pub admin: AdminInput,
+}
+
+/// A retail key redeemed into a tenant.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TenantKeyRedeemed {
+    /// The subscription that grew, or the new one.
+    pub subscription: SubscriptionView,
+    pub added_seats: i32,
+}

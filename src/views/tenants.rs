@@ -21,7 +21,8 @@ pub struct TenantView {
     #[schema(example = "fabrikam")]
     pub domain: Option<String>,
     pub status: TenantStatus,
-    pub created_by_partner_id: Uuid,
+    /// None for a tenant its customer created with a retail key.
+    pub created_by_partner_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }
 

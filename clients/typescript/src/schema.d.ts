@@ -875,6 +875,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up with a retail key
+         * @description For a customer without a partner: one retail product key (bought, not from a partner)
+         *     becomes the customer's tenant, its subscription and its first admin, in one
+         *     transaction — the rules and answers of "Create my account". No token is needed; failed
+         *     key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+         *     safe. Partner keys are not found here.
+         */
+        post: operations["redemptions_sign_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -1029,6 +1053,28 @@ export interface paths {
          * @description For the tenant's administrators and delegated admins with `global_administrator`.
          */
         patch: operations["tenants_update"];
+        trace?: never;
+    };
+    "/v1/tenants/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a retail key into the tenant
+         * @description A tenant administrator adds a retail key it bought: its seats go to the live
+         *     subscription of the key's product until its current end, or — when the tenant has
+         *     none — a new subscription starts. Partner keys are not found here.
+         */
+        post: operations["tenants_redeem_into_tenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tenants/{id}/users": {
@@ -2344,13 +2390,15 @@ export interface components {
          *     }
          */
         CreateKeyBatch: {
+            channel?: components["schemas"]["KeyChannel"] | null;
             /** @description Import keys made elsewhere (each format- and checksum-checked), instead of `quantity`. */
             keys?: string[] | null;
             /**
              * Format: uuid
-             * @description The partner that receives the keys; it must have a reseller relationship.
+             * @description The partner that receives the keys (it must have a reseller relationship); none
+             *     for a retail batch.
              */
-            partner_id: string;
+            partner_id?: string | null;
             /** Format: uuid */
             product_id: string;
             /**
@@ -2650,14 +2698,18 @@ export interface components {
             keys: components["schemas"]["Jwk"][];
         };
         KeyBatchView: {
+            channel: components["schemas"]["KeyChannel"];
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             id: string;
             /** @description True when the keys were imported rather than minted here. */
             imported: boolean;
-            /** Format: uuid */
-            partner_id: string;
+            /**
+             * Format: uuid
+             * @description None for a retail batch.
+             */
+            partner_id?: string | null;
             /** Format: uuid */
             product_id: string;
             /** Format: int32 */
@@ -2667,6 +2719,11 @@ export interface components {
             /** Format: int32 */
             term_months: number;
         };
+        /**
+         * @description Who redeems a batch's keys.
+         * @enum {string}
+         */
+        KeyChannel: "partner" | "retail";
         /**
          * @example {
          *       "key": "BCDFG-HJKMP-QRTVW-XY234-6789B"
@@ -2685,6 +2742,7 @@ export interface components {
         KeyView: {
             /** Format: uuid */
             batch_id: string;
+            channel: components["schemas"]["KeyChannel"];
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -2694,8 +2752,11 @@ export interface components {
              * @example *****-*****-*****-*****-7QX9F
              */
             key: string;
-            /** Format: uuid */
-            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The partner it was minted for; none for a retail key.
+             */
+            partner_id?: string | null;
             product: components["schemas"]["ProductView"];
             /** Format: date-time */
             redeemed_at?: string | null;
@@ -3165,6 +3226,30 @@ export interface components {
              */
             offset_seconds: number;
         };
+        /**
+         * @description A customer without a partner signs up with a retail key.
+         * @example {
+         *       "admin": {
+         *         "email": "maria@fabrikam.example",
+         *         "first_name": "Maria",
+         *         "last_name": "Papadopoulou"
+         *       },
+         *       "company_name": "Fabrikam Ltd",
+         *       "country": "GR",
+         *       "domain": "fabrikam",
+         *       "key": "BCDFG-HJKMP-QRTVW-XY234-6789B"
+         *     }
+         */
+        SignUp: {
+            admin: components["schemas"]["AdminInput"];
+            company_name: string;
+            /** @description ISO 3166-1 alpha-2 code of a supported market (`GET /v1/countries`). */
+            country: string;
+            /** @description Initial domain prefix: lower-case letters, digits and hyphens (not first or last), 3–63. */
+            domain: string;
+            /** @description A retail product key (case-insensitive; spaces and hyphens are ignored). */
+            key: string;
+        };
         SubscriptionDeletedEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
             type?: "subscription.deleted";
@@ -3305,6 +3390,13 @@ export interface components {
             /** @enum {string} */
             type?: "tenant.created";
         };
+        /** @description A retail key redeemed into a tenant. */
+        TenantKeyRedeemed: {
+            /** Format: int32 */
+            added_seats: number;
+            /** @description The subscription that grew, or the new one. */
+            subscription: components["schemas"]["SubscriptionView"];
+        };
         /**
          * @description Whether a tenant's data is still there.
          * @enum {string}
@@ -3317,8 +3409,11 @@ export interface components {
             country: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
-            created_by_partner_id: string;
+            /**
+             * Format: uuid
+             * @description None for a tenant its customer created with a retail key.
+             */
+            created_by_partner_id?: string | null;
             /**
              * @description The initial domain prefix; null once the tenant's data is deleted (the prefix is
              *     then free for a new tenant).
@@ -5645,6 +5740,75 @@ export interface operations {
             };
         };
     };
+    redemptions_sign_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUp"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountCreated"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            /** @description `key-not-found` (unknown, or not a retail key) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `key-already-redeemed`, `key-revoked`, `domain-taken`, `user-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["NotJson"];
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     subscriptions_list: {
         parameters: {
             query?: {
@@ -6107,6 +6271,80 @@ export interface operations {
             };
             415: components["responses"]["NotJson"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    tenants_redeem_into_tenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyInput"];
+            };
+        };
+        responses: {
+            /** @description Redeemed */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantKeyRedeemed"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such tenant visible to the caller; `key-not-found` (unknown, or not a retail key) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `key-already-redeemed`, `key-revoked`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["NotJson"];
+            /** @description `invalid-key-format`, `invalid-key-checksum`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     users_list: {

@@ -52,6 +52,7 @@ from .health import Health
 from .jwk import Jwk
 from .jwks import Jwks
 from .key_batch_view import KeyBatchView
+from .key_channel import KeyChannel
 from .key_input import KeyInput
 from .key_status import KeyStatus
 from .key_view import KeyView
@@ -109,6 +110,7 @@ from .renewal_view import RenewalView
 from .reseller import Reseller
 from .revoke_request import RevokeRequest
 from .sandbox_clock import SandboxClock
+from .sign_up import SignUp
 from .subscription_deleted_event import SubscriptionDeletedEvent
 from .subscription_deleted_event_type import SubscriptionDeletedEventType
 from .subscription_disabled_event import SubscriptionDisabledEvent
@@ -128,6 +130,7 @@ from .subscription_view import SubscriptionView
 from .sweep_report import SweepReport
 from .tenant_created_event import TenantCreatedEvent
 from .tenant_created_event_type import TenantCreatedEventType
+from .tenant_key_redeemed import TenantKeyRedeemed
 from .tenant_status import TenantStatus
 from .tenant_view import TenantView
 from .token_request import TokenRequest
@@ -197,6 +200,7 @@ __all__ = (
     "Jwk",
     "Jwks",
     "KeyBatchView",
+    "KeyChannel",
     "KeyInput",
     "KeyStatus",
     "KeyView",
@@ -254,6 +258,7 @@ __all__ = (
     "Reseller",
     "RevokeRequest",
     "SandboxClock",
+    "SignUp",
     "SubscriptionDeletedEvent",
     "SubscriptionDeletedEventType",
     "SubscriptionDisabledEvent",
@@ -273,6 +278,7 @@ __all__ = (
     "SweepReport",
     "TenantCreatedEvent",
     "TenantCreatedEventType",
+    "TenantKeyRedeemed",
     "TenantStatus",
     "TenantView",
     "TokenRequest",

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.key_channel import KeyChannel
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateKeyBatch")
@@ -19,30 +20,40 @@ class CreateKeyBatch:
             'quantity': 5, 'seats_per_key': 10, 'term_months': 12}
 
     Attributes:
-        partner_id (UUID): The partner that receives the keys; it must have a reseller relationship.
         product_id (UUID):
         seats_per_key (int):
         term_months (int):
+        channel (KeyChannel | None | Unset):
         keys (list[str] | None | Unset): Import keys made elsewhere (each format- and checksum-checked), instead of
             `quantity`.
+        partner_id (None | Unset | UUID): The partner that receives the keys (it must have a reseller relationship);
+            none
+            for a retail batch.
         quantity (int | None | Unset): Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
     """
 
-    partner_id: UUID
     product_id: UUID
     seats_per_key: int
     term_months: int
+    channel: KeyChannel | None | Unset = UNSET
     keys: list[str] | None | Unset = UNSET
+    partner_id: None | Unset | UUID = UNSET
     quantity: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        partner_id = str(self.partner_id)
-
         product_id = str(self.product_id)
 
         seats_per_key = self.seats_per_key
 
         term_months = self.term_months
+
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        elif isinstance(self.channel, KeyChannel):
+            channel = self.channel.value
+        else:
+            channel = self.channel
 
         keys: list[str] | None | Unset
         if isinstance(self.keys, Unset):
@@ -52,6 +63,14 @@ class CreateKeyBatch:
 
         else:
             keys = self.keys
+
+        partner_id: None | str | Unset
+        if isinstance(self.partner_id, Unset):
+            partner_id = UNSET
+        elif isinstance(self.partner_id, UUID):
+            partner_id = str(self.partner_id)
+        else:
+            partner_id = self.partner_id
 
         quantity: int | None | Unset
         if isinstance(self.quantity, Unset):
@@ -63,14 +82,17 @@ class CreateKeyBatch:
 
         field_dict.update(
             {
-                "partner_id": partner_id,
                 "product_id": product_id,
                 "seats_per_key": seats_per_key,
                 "term_months": term_months,
             }
         )
+        if channel is not UNSET:
+            field_dict["channel"] = channel
         if keys is not UNSET:
             field_dict["keys"] = keys
+        if partner_id is not UNSET:
+            field_dict["partner_id"] = partner_id
         if quantity is not UNSET:
             field_dict["quantity"] = quantity
 
@@ -79,13 +101,28 @@ class CreateKeyBatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        partner_id = UUID(d.pop("partner_id"))
-
         product_id = UUID(d.pop("product_id"))
 
         seats_per_key = d.pop("seats_per_key")
 
         term_months = d.pop("term_months")
+
+        def _parse_channel(data: object) -> KeyChannel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                channel_type_0 = KeyChannel(data)
+
+                return channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(KeyChannel | None | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
 
         def _parse_keys(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -104,6 +141,23 @@ class CreateKeyBatch:
 
         keys = _parse_keys(d.pop("keys", UNSET))
 
+        def _parse_partner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                partner_id_type_0 = UUID(data)
+
+                return partner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        partner_id = _parse_partner_id(d.pop("partner_id", UNSET))
+
         def _parse_quantity(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -114,11 +168,12 @@ class CreateKeyBatch:
         quantity = _parse_quantity(d.pop("quantity", UNSET))
 
         create_key_batch = cls(
-            partner_id=partner_id,
             product_id=product_id,
             seats_per_key=seats_per_key,
             term_months=term_months,
+            channel=channel,
             keys=keys,
+            partner_id=partner_id,
             quantity=quantity,
         )
 

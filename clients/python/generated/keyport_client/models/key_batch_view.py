@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.key_channel import KeyChannel
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KeyBatchView")
 
@@ -15,34 +18,36 @@ T = TypeVar("T", bound="KeyBatchView")
 class KeyBatchView:
     """
     Attributes:
+        channel (KeyChannel): Who redeems a batch's keys.
         created_at (datetime.datetime):
         id (UUID):
         imported (bool): True when the keys were imported rather than minted here.
-        partner_id (UUID):
         product_id (UUID):
         quantity (int):
         seats_per_key (int):
         term_months (int):
+        partner_id (None | Unset | UUID): None for a retail batch.
     """
 
+    channel: KeyChannel
     created_at: datetime.datetime
     id: UUID
     imported: bool
-    partner_id: UUID
     product_id: UUID
     quantity: int
     seats_per_key: int
     term_months: int
+    partner_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        channel = self.channel.value
+
         created_at = self.created_at.isoformat()
 
         id = str(self.id)
 
         imported = self.imported
-
-        partner_id = str(self.partner_id)
 
         product_id = str(self.product_id)
 
@@ -52,33 +57,43 @@ class KeyBatchView:
 
         term_months = self.term_months
 
+        partner_id: None | str | Unset
+        if isinstance(self.partner_id, Unset):
+            partner_id = UNSET
+        elif isinstance(self.partner_id, UUID):
+            partner_id = str(self.partner_id)
+        else:
+            partner_id = self.partner_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "channel": channel,
                 "created_at": created_at,
                 "id": id,
                 "imported": imported,
-                "partner_id": partner_id,
                 "product_id": product_id,
                 "quantity": quantity,
                 "seats_per_key": seats_per_key,
                 "term_months": term_months,
             }
         )
+        if partner_id is not UNSET:
+            field_dict["partner_id"] = partner_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        channel = KeyChannel(d.pop("channel"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         id = UUID(d.pop("id"))
 
         imported = d.pop("imported")
-
-        partner_id = UUID(d.pop("partner_id"))
 
         product_id = UUID(d.pop("product_id"))
 
@@ -88,15 +103,33 @@ class KeyBatchView:
 
         term_months = d.pop("term_months")
 
+        def _parse_partner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                partner_id_type_0 = UUID(data)
+
+                return partner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        partner_id = _parse_partner_id(d.pop("partner_id", UNSET))
+
         key_batch_view = cls(
+            channel=channel,
             created_at=created_at,
             id=id,
             imported=imported,
-            partner_id=partner_id,
             product_id=product_id,
             quantity=quantity,
             seats_per_key=seats_per_key,
             term_months=term_months,
+            partner_id=partner_id,
         )
 
         key_batch_view.additional_properties = d

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.key_channel import KeyChannel
 from ..models.key_status import KeyStatus
 from ..types import UNSET, Unset
 
@@ -24,39 +25,41 @@ class KeyView:
 
     Attributes:
         batch_id (UUID):
+        channel (KeyChannel): Who redeems a batch's keys.
         created_at (datetime.datetime):
         id (UUID):
         key (str): Only the last five characters are kept. Example: *****-*****-*****-*****-7QX9F.
-        partner_id (UUID):
         product (ProductView):
         seats (int):  Example: 10.
         status (KeyStatus): Where a product key stands.
         term_months (int):  Example: 12.
+        partner_id (None | Unset | UUID): The partner it was minted for; none for a retail key.
         redeemed_at (datetime.datetime | None | Unset):
     """
 
     batch_id: UUID
+    channel: KeyChannel
     created_at: datetime.datetime
     id: UUID
     key: str
-    partner_id: UUID
     product: ProductView
     seats: int
     status: KeyStatus
     term_months: int
+    partner_id: None | Unset | UUID = UNSET
     redeemed_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         batch_id = str(self.batch_id)
 
+        channel = self.channel.value
+
         created_at = self.created_at.isoformat()
 
         id = str(self.id)
 
         key = self.key
-
-        partner_id = str(self.partner_id)
 
         product = self.product.to_dict()
 
@@ -65,6 +68,14 @@ class KeyView:
         status = self.status.value
 
         term_months = self.term_months
+
+        partner_id: None | str | Unset
+        if isinstance(self.partner_id, Unset):
+            partner_id = UNSET
+        elif isinstance(self.partner_id, UUID):
+            partner_id = str(self.partner_id)
+        else:
+            partner_id = self.partner_id
 
         redeemed_at: None | str | Unset
         if isinstance(self.redeemed_at, Unset):
@@ -79,16 +90,18 @@ class KeyView:
         field_dict.update(
             {
                 "batch_id": batch_id,
+                "channel": channel,
                 "created_at": created_at,
                 "id": id,
                 "key": key,
-                "partner_id": partner_id,
                 "product": product,
                 "seats": seats,
                 "status": status,
                 "term_months": term_months,
             }
         )
+        if partner_id is not UNSET:
+            field_dict["partner_id"] = partner_id
         if redeemed_at is not UNSET:
             field_dict["redeemed_at"] = redeemed_at
 
@@ -101,13 +114,13 @@ class KeyView:
         d = dict(src_dict)
         batch_id = UUID(d.pop("batch_id"))
 
+        channel = KeyChannel(d.pop("channel"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         id = UUID(d.pop("id"))
 
         key = d.pop("key")
-
-        partner_id = UUID(d.pop("partner_id"))
 
         product = ProductView.from_dict(d.pop("product"))
 
@@ -116,6 +129,23 @@ class KeyView:
         status = KeyStatus(d.pop("status"))
 
         term_months = d.pop("term_months")
+
+        def _parse_partner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                partner_id_type_0 = UUID(data)
+
+                return partner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        partner_id = _parse_partner_id(d.pop("partner_id", UNSET))
 
         def _parse_redeemed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -136,14 +166,15 @@ class KeyView:
 
         key_view = cls(
             batch_id=batch_id,
+            channel=channel,
             created_at=created_at,
             id=id,
             key=key,
-            partner_id=partner_id,
             product=product,
             seats=seats,
             status=status,
             term_months=term_months,
+            partner_id=partner_id,
             redeemed_at=redeemed_at,
         )
 

@@ -21,9 +21,9 @@ class TenantView:
         company_name (str):  Example: Fabrikam Ltd.
         country (str):  Example: GR.
         created_at (datetime.datetime):
-        created_by_partner_id (UUID):
         id (UUID):
         status (TenantStatus): Whether a tenant's data is still there.
+        created_by_partner_id (None | Unset | UUID): None for a tenant its customer created with a retail key.
         domain (None | str | Unset): The initial domain prefix; null once the tenant's data is deleted (the prefix is
             then free for a new tenant). Example: fabrikam.
     """
@@ -31,9 +31,9 @@ class TenantView:
     company_name: str
     country: str
     created_at: datetime.datetime
-    created_by_partner_id: UUID
     id: UUID
     status: TenantStatus
+    created_by_partner_id: None | Unset | UUID = UNSET
     domain: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,11 +44,17 @@ class TenantView:
 
         created_at = self.created_at.isoformat()
 
-        created_by_partner_id = str(self.created_by_partner_id)
-
         id = str(self.id)
 
         status = self.status.value
+
+        created_by_partner_id: None | str | Unset
+        if isinstance(self.created_by_partner_id, Unset):
+            created_by_partner_id = UNSET
+        elif isinstance(self.created_by_partner_id, UUID):
+            created_by_partner_id = str(self.created_by_partner_id)
+        else:
+            created_by_partner_id = self.created_by_partner_id
 
         domain: None | str | Unset
         if isinstance(self.domain, Unset):
@@ -63,11 +69,12 @@ class TenantView:
                 "company_name": company_name,
                 "country": country,
                 "created_at": created_at,
-                "created_by_partner_id": created_by_partner_id,
                 "id": id,
                 "status": status,
             }
         )
+        if created_by_partner_id is not UNSET:
+            field_dict["created_by_partner_id"] = created_by_partner_id
         if domain is not UNSET:
             field_dict["domain"] = domain
 
@@ -82,11 +89,26 @@ class TenantView:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        created_by_partner_id = UUID(d.pop("created_by_partner_id"))
-
         id = UUID(d.pop("id"))
 
         status = TenantStatus(d.pop("status"))
+
+        def _parse_created_by_partner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_by_partner_id_type_0 = UUID(data)
+
+                return created_by_partner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        created_by_partner_id = _parse_created_by_partner_id(d.pop("created_by_partner_id", UNSET))
 
         def _parse_domain(data: object) -> None | str | Unset:
             if data is None:
@@ -101,9 +123,9 @@ class TenantView:
             company_name=company_name,
             country=country,
             created_at=created_at,
-            created_by_partner_id=created_by_partner_id,
             id=id,
             status=status,
+            created_by_partner_id=created_by_partner_id,
             domain=domain,
         )
 

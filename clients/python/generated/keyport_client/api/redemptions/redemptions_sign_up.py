@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_created import AccountCreated
+from ...models.problem import Problem
+from ...models.sign_up import SignUp
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: SignUp,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/signup",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccountCreated | Problem | None:
+    if response.status_code == 201:
+        response_201 = AccountCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccountCreated | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SignUp,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AccountCreated | Problem]:
+    """Sign up with a retail key
+
+     For a customer without a partner: one retail product key (bought, not from a partner)
+    becomes the customer's tenant, its subscription and its first admin, in one
+    transaction — the rules and answers of "Create my account". No token is needed; failed
+    key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+    safe. Partner keys are not found here.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
+            {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
+            'company_name': 'Fabrikam Ltd', 'country': 'GR', 'domain': 'fabrikam', 'key': 'BCDFG-
+            HJKMP-QRTVW-XY234-6789B'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SignUp,
+    idempotency_key: str | Unset = UNSET,
+) -> AccountCreated | Problem | None:
+    """Sign up with a retail key
+
+     For a customer without a partner: one retail product key (bought, not from a partner)
+    becomes the customer's tenant, its subscription and its first admin, in one
+    transaction — the rules and answers of "Create my account". No token is needed; failed
+    key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+    safe. Partner keys are not found here.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
+            {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
+            'company_name': 'Fabrikam Ltd', 'country': 'GR', 'domain': 'fabrikam', 'key': 'BCDFG-
+            HJKMP-QRTVW-XY234-6789B'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountCreated | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SignUp,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AccountCreated | Problem]:
+    """Sign up with a retail key
+
+     For a customer without a partner: one retail product key (bought, not from a partner)
+    becomes the customer's tenant, its subscription and its first admin, in one
+    transaction — the rules and answers of "Create my account". No token is needed; failed
+    key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+    safe. Partner keys are not found here.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
+            {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
+            'company_name': 'Fabrikam Ltd', 'country': 'GR', 'domain': 'fabrikam', 'key': 'BCDFG-
+            HJKMP-QRTVW-XY234-6789B'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SignUp,
+    idempotency_key: str | Unset = UNSET,
+) -> AccountCreated | Problem | None:
+    """Sign up with a retail key
+
+     For a customer without a partner: one retail product key (bought, not from a partner)
+    becomes the customer's tenant, its subscription and its first admin, in one
+    transaction — the rules and answers of "Create my account". No token is needed; failed
+    key look-ups count against the caller's address, and an `Idempotency-Key` makes a retry
+    safe. Partner keys are not found here.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
+            {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
+            'company_name': 'Fabrikam Ltd', 'country': 'GR', 'domain': 'fabrikam', 'key': 'BCDFG-
+            HJKMP-QRTVW-XY234-6789B'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountCreated | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
