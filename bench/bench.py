@@ -694,7 +694,8 @@ class Bench:
         return lambda: sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.pg.sock, "-U", "postgres", "-d", "bench",
             "-c", "BEGIN",
             "-c", f"INSERT INTO key_batches (id, product_id, partner_id, seats_per_key, term_months, quantity, imported, "
-                  f"created_at) VALUES ('{batch}', '{PRODUCT}', '{self.partner}', 10, 12, {quantity}, false, now())",
+                  f"created_at, channel) VALUES ('{batch}', '{PRODUCT}', '{self.partner}', 10, 12, {quantity}, false, now(), "
+                  f"'partner')",
             "-c", f"\\copy product_keys (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, "
                   f"status, created_at) FROM '{path}'",
             "-c", "COMMIT"])

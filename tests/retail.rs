@@ -84,6 +84,13 @@ async fn a_customer_without_a_partner_signs_up_and_adds_keys() {
     let channels: Vec<&str> =
         listed.expect(200)["data"].as_array().unwrap().iter().map(|k| k["channel"].as_str().unwrap()).collect();
     assert!(channels.contains(&"retail") && channels.contains(&"partner"));
+    let only = app.get("/v1/keys?limit=200&channel=retail", &app.operator).await;
+    let only = only.expect(200)["data"].as_array().unwrap().clone();
+    assert_eq!(only.len(), 4);
+    assert!(only.iter().all(|k| k["channel"] == "retail" && k["partner_id"].is_null()));
+    let theirs = app.get("/v1/keys?channel=retail", &partner.token).await;
+    assert!(theirs.expect(200)["data"].as_array().unwrap().is_empty(), "a partner has no retail keys");
+    app.get("/v1/keys?channel=shop", &app.operator).await.problem(422, "validation-failed");
     // A retry with the same Idempotency-Key is the same sign-up.
     let body = sign_up_body(&retail[2], "adatum");
     let first =

@@ -178,7 +178,13 @@ pub async fn list_keys(
 ) -> Result<web::Json<ListOf<KeyView>>, ApiError> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
-    let filter = KeyFilter { partner, status: query.status, product_id: query.product_id, batch_id: query.batch_id };
+    let filter = KeyFilter {
+        partner,
+        status: query.status,
+        product_id: query.product_id,
+        batch_id: query.batch_id,
+        retail: query.channel.map(|c| c == KeyChannel::Retail),
+    };
     let rows = read(&state, move |conn, _| keys::list_keys(conn, &filter, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |(k, _)| k.id, |(k, p)| KeyView::new(k, p))))
 }

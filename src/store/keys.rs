@@ -138,6 +138,8 @@ pub struct KeyFilter {
     pub status: Option<KeyStatus>,
     pub product_id: Option<Uuid>,
     pub batch_id: Option<Uuid>,
+    /// `Some(true)`: retail keys only; `Some(false)`: partner keys only.
+    pub retail: Option<bool>,
 }
 
 pub fn list(conn: &mut PgConnection, filter: &KeyFilter, page: super::Page) -> QueryResult<Vec<(KeyRow, ProductRow)>> {
@@ -159,6 +161,11 @@ pub fn list(conn: &mut PgConnection, filter: &KeyFilter, page: super::Page) -> Q
     }
     if let Some(batch) = filter.batch_id {
         query = query.filter(product_keys::batch_id.eq(batch));
+    }
+    match filter.retail {
+        Some(true) => query = query.filter(product_keys::partner_id.is_null()),
+        Some(false) => query = query.filter(product_keys::partner_id.is_not_null()),
+        None => {}
     }
     query.load(conn)
 }

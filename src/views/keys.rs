@@ -138,6 +138,8 @@ pub struct KeyQuery {
     pub status: Option<KeyStatus>,
     pub product_id: Option<Uuid>,
     pub batch_id: Option<Uuid>,
+    /// Only partner keys, or only retail keys.
+    pub channel: Option<KeyChannel>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

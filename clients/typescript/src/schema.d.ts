@@ -4631,6 +4631,8 @@ export interface operations {
                 status?: components["schemas"]["KeyStatus"];
                 product_id?: string;
                 batch_id?: string;
+                /** @description Only partner keys, or only retail keys. */
+                channel?: components["schemas"]["KeyChannel"];
                 /** @description Items per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */

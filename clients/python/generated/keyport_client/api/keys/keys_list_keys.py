@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.key_channel import KeyChannel
 from ...models.key_status import KeyStatus
 from ...models.list_of_key_view import ListOfKeyView
 from ...models.problem import Problem
@@ -17,6 +18,7 @@ def _get_kwargs(
     status: KeyStatus | Unset = UNSET,
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
+    channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -37,6 +39,12 @@ def _get_kwargs(
     if not isinstance(batch_id, Unset):
         json_batch_id = str(batch_id)
     params["batch_id"] = json_batch_id
+
+    json_channel: str | Unset = UNSET
+    if not isinstance(channel, Unset):
+        json_channel = channel.value
+
+    params["channel"] = json_channel
 
     params["limit"] = limit
 
@@ -99,6 +107,7 @@ def sync_detailed(
     status: KeyStatus | Unset = UNSET,
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
+    channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[ListOfKeyView | Problem]:
@@ -108,6 +117,7 @@ def sync_detailed(
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
+        channel (KeyChannel | Unset): Who redeems a batch's keys.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -123,6 +133,7 @@ def sync_detailed(
         status=status,
         product_id=product_id,
         batch_id=batch_id,
+        channel=channel,
         limit=limit,
         after=after,
     )
@@ -140,6 +151,7 @@ def sync(
     status: KeyStatus | Unset = UNSET,
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
+    channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> ListOfKeyView | Problem | None:
@@ -149,6 +161,7 @@ def sync(
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
+        channel (KeyChannel | Unset): Who redeems a batch's keys.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -165,6 +178,7 @@ def sync(
         status=status,
         product_id=product_id,
         batch_id=batch_id,
+        channel=channel,
         limit=limit,
         after=after,
     ).parsed
@@ -176,6 +190,7 @@ async def asyncio_detailed(
     status: KeyStatus | Unset = UNSET,
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
+    channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[ListOfKeyView | Problem]:
@@ -185,6 +200,7 @@ async def asyncio_detailed(
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
+        channel (KeyChannel | Unset): Who redeems a batch's keys.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -200,6 +216,7 @@ async def asyncio_detailed(
         status=status,
         product_id=product_id,
         batch_id=batch_id,
+        channel=channel,
         limit=limit,
         after=after,
     )
@@ -215,6 +232,7 @@ async def asyncio(
     status: KeyStatus | Unset = UNSET,
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
+    channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> ListOfKeyView | Problem | None:
@@ -224,6 +242,7 @@ async def asyncio(
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
+        channel (KeyChannel | Unset): Who redeems a batch's keys.
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -241,6 +260,7 @@ async def asyncio(
             status=status,
             product_id=product_id,
             batch_id=batch_id,
+            channel=channel,
             limit=limit,
             after=after,
         )
