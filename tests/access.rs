@@ -156,3 +156,43 @@ async fn changing_the_password_ends_every_other_session() {
     password_sign_in(&app, "nikos@fabrikam.example", "correct horse battery staple").await.expect(400);
     password_sign_in(&app, "nikos@fabrikam.example", "another passphrase").await.expect(200);
 }
+
+#[tokio::test]
+async fn users_export_as_csv() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let c = app.tenant_with_seats(&partner, "fabrikam", 3).await;
+    let licence = json!({"license_subscription_id": c.subscription});
+    let body = json!({"email": "odd@fabrikam.example", "first_name": "=HYPERLINK(\"x\")", "last_name": "Doe, Jr.",
+                      "license_subscription_id": c.subscription});
+    app.post(&format!("/v1/tenants/{}/users", c.tenant), &c.admin, body).await.expect(201);
+    let (_, activation) = app.add_user(&c.admin, &c.tenant, "m@fabrikam.example", licence).await;
+    let (member, _) = app.sign_in("m@fabrikam.example", &activation).await;
+
+    let export = |token: String| {
+        let url = app.url(&format!("/v1/tenants/{}/users?limit=1", c.tenant));
+        let request = app.http.get(url).bearer_auth(token).header("accept", "text/csv");
+        async move { request.send().await.unwrap() }
+    };
+    let reply = export(c.admin.clone()).await;
+    assert_eq!(reply.status(), 200);
+    assert!(reply.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let text = reply.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "email,first_name,last_name,admin,license_skus,activated,id,created_at");
+    assert_eq!(lines.len(), 4, "every user, `limit` aside: {text}");
+    assert!(lines[1].starts_with("admin@fabrikam.example,Maria,Papadopoulou,true,M365-BUSINESS-STANDARD,true,"));
+    // Quoted where it must be, and no formula a spreadsheet would run.
+    assert!(
+        lines[2].starts_with(
+            "odd@fabrikam.example,\"'=HYPERLINK(\"\"x\"\")\",\"Doe, Jr.\",false,M365-BUSINESS-STANDARD,false,"
+        ),
+        "{}",
+        lines[2]
+    );
+    // A plain user exports itself only; a partner without a relationship nothing.
+    let own = export(member).await.text().await.unwrap();
+    assert_eq!(own.lines().count(), 2);
+    assert!(own.contains("m@fabrikam.example"));
+    assert_eq!(export(partner.token.clone()).await.status(), 403);
+}

@@ -24,13 +24,6 @@ use crate::{
     store::keys::KeyFilter,
 };
 
-fn wants_csv(req: &HttpRequest) -> bool {
-    req.headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().contains("text/csv"))
-}
-
 /// Mint or import a key batch
 ///
 /// The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
@@ -85,7 +78,7 @@ pub async fn create_batch(
     let pepper = state.pepper.clone();
     let (batch, keys) = transaction(&state, move |conn, now| keys::create_batch(conn, &pepper, batch, now)).await?;
     let location = format!("/v1/key-batches/{}", batch.id);
-    if wants_csv(&req) {
+    if super::extract::wants_csv(&req) {
         let mut csv = String::from("key,batch_id,product_id,partner_id,seats,term_months\n");
         for key in &keys {
             csv.push_str(&format!(

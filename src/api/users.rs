@@ -1,6 +1,6 @@
 //! A tenant's users and their licences, administered by tenant admins and delegated admins.
 
-use actix_web::{HttpResponse, delete, get, patch, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, http::header, patch, post, put, web};
 use uuid::Uuid;
 
 use super::{
@@ -61,12 +61,18 @@ pub async fn create(
 /// List a tenant's users
 ///
 /// Administrators see every user; other users only themselves. A partner needs an active
-/// delegated-admin relationship (any role reads the directory).
+/// delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+/// the answer is every user at once (`limit` and `after` do not apply), as CSV:
+/// `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+/// SKUs separated by `;` — the columns of a user import first.
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id"), Pagination),
     responses(
-        (status = 200, description = "One page of users", body = ListOf<UserView>),
+        (status = 200, description = "One page of users, or (CSV) all of them", content(
+            (ListOf<UserView> = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
@@ -77,13 +83,48 @@ pub async fn create(
 #[get("/v1/tenants/{id}/users")]
 pub async fn list(
     state: web::Data<AppState>,
+    req: HttpRequest,
     principal: Principal,
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<UserView>>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let (tenant_id, page) = (*id, pagination.page()?);
+    if super::extract::wants_csv(&req) {
+        let (rows, skus) = read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
+        return Ok(HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .content_type("text/csv; charset=utf-8")
+            .body(users_csv(&rows, &skus)));
+    }
     let rows = read(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;
-    Ok(web::Json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
+    Ok(HttpResponse::Ok().json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
+}
+
+/// One CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
+/// `-` or `@` is defused with `'` so a spreadsheet does not run it as a formula.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+fn users_csv(rows: &[users::UserWithLicenses], skus: &std::collections::HashMap<Uuid, String>) -> String {
+    let mut csv = String::from("email,first_name,last_name,admin,license_skus,activated,id,created_at\n");
+    for (user, held) in rows {
+        let licences: Vec<&str> = held.iter().filter_map(|s| skus.get(s).map(String::as_str)).collect();
+        let fields = [
+            csv_field(&user.email),
+            csv_field(&user.first_name),
+            csv_field(&user.last_name),
+            user.admin.to_string(),
+            csv_field(&licences.join(";")),
+            user.password_hash.is_some().to_string(),
+            user.id.to_string(),
+            user.created_at.to_rfc3339(),
+        ];
+        csv.push_str(&fields.join(","));
+        csv.push('\n');
+    }
+    csv
 }
 
 /// Read a user

@@ -185,6 +185,29 @@ pub fn list(
         .collect())
 }
 
+/// Every user of the tenant with its licences' SKUs, for an export (by who may list them).
+pub fn export(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(Vec<UserWithLicenses>, std::collections::HashMap<Uuid, String>), ApiError> {
+    let mut all = Vec::new();
+    let mut page = Page { limit: 1000, after: None };
+    loop {
+        let mut rows = list(conn, principal, tenant_id, page, now)?;
+        let more = rows.len() as i64 > page.limit;
+        rows.truncate(page.limit as usize);
+        page.after = rows.last().map(|(u, _)| u.id);
+        all.extend(rows);
+        if !more {
+            break;
+        }
+    }
+    let skus = subscriptions::for_tenant(conn, tenant_id)?.into_iter().map(|r| (r.0.id, r.1.sku)).collect();
+    Ok((all, skus))
+}
+
 pub fn get(
     conn: &mut PgConnection,
     principal: &Principal,

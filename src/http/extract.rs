@@ -307,3 +307,11 @@ impl FromRequest for Principal {
         ready(principal.ok_or_else(ApiError::unauthorized))
     }
 }
+
+/// Whether the caller asks for CSV (`Accept: text/csv`).
+pub fn wants_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("text/csv"))
+}

@@ -1087,7 +1087,10 @@ export interface paths {
         /**
          * List a tenant's users
          * @description Administrators see every user; other users only themselves. A partner needs an active
-         *     delegated-admin relationship (any role reads the directory).
+         *     delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+         *     the answer is every user at once (`limit` and `after` do not apply), as CSV:
+         *     `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+         *     SKUs separated by `;` — the columns of a user import first.
          */
         get: operations["users_list"];
         put?: never;
@@ -6366,13 +6369,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of users */
+            /** @description One page of users, or (CSV) all of them */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListOf_UserView"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -92,7 +92,10 @@ def sync_detailed(
     """List a tenant's users
 
      Administrators see every user; other users only themselves. A partner needs an active
-    delegated-admin relationship (any role reads the directory).
+    delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+    the answer is every user at once (`limit` and `after` do not apply), as CSV:
+    `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+    SKUs separated by `;` — the columns of a user import first.
 
     Args:
         id (UUID):
@@ -130,7 +133,10 @@ def sync(
     """List a tenant's users
 
      Administrators see every user; other users only themselves. A partner needs an active
-    delegated-admin relationship (any role reads the directory).
+    delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+    the answer is every user at once (`limit` and `after` do not apply), as CSV:
+    `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+    SKUs separated by `;` — the columns of a user import first.
 
     Args:
         id (UUID):
@@ -163,7 +169,10 @@ async def asyncio_detailed(
     """List a tenant's users
 
      Administrators see every user; other users only themselves. A partner needs an active
-    delegated-admin relationship (any role reads the directory).
+    delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+    the answer is every user at once (`limit` and `after` do not apply), as CSV:
+    `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+    SKUs separated by `;` — the columns of a user import first.
 
     Args:
         id (UUID):
@@ -199,7 +208,10 @@ async def asyncio(
     """List a tenant's users
 
      Administrators see every user; other users only themselves. A partner needs an active
-    delegated-admin relationship (any role reads the directory).
+    delegated-admin relationship (any role reads the directory). With `Accept: text/csv`
+    the answer is every user at once (`limit` and `after` do not apply), as CSV:
+    `email,first_name,last_name,admin,license_skus,activated,id,created_at`, licences as
+    SKUs separated by `;` — the columns of a user import first.
 
     Args:
         id (UUID):
