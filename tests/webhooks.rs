@@ -265,6 +265,14 @@ async fn endpoints_belong_to_their_owner() {
         let rotate = app.post(&format!("/v1/webhook-endpoints/{other}/rotate-secret"), token, json!({})).await;
         rotate.problem(404, "not-found");
     }
+    // Test pings queue five deep at most.
+    let test = format!("/v1/webhook-endpoints/{tenant_endpoint}/test");
+    for _ in 0..5 {
+        app.post(&test, &c.admin, json!({})).await.expect(202);
+    }
+    let full = app.post(&test, &c.admin, json!({})).await;
+    full.problem(429, "rate-limited");
+    assert_eq!(full.headers["retry-after"], "60");
     // The limit per owner holds under a burst.
     let burst = (0..24).map(|i| {
         app.post_owned(

@@ -223,6 +223,8 @@ pub async fn rotate_secret(
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
+        (status = 429, description = "`rate-limited`: 5 test deliveries already wait for this endpoint; see `Retry-After`", body = Problem, content_type = PROBLEM,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
     security(("bearer" = [])),
 )]

@@ -19,7 +19,7 @@ use crate::{
         statuses::EventKind,
         webhooks::{Retry, retry, signature_header},
     },
-    error::ApiError,
+    error::{ApiError, Code},
     store::{
         Page, notifications,
         webhooks::{self as store, Attempt, DeliveryRow, EndpointRow, Owner},
@@ -30,6 +30,8 @@ use crate::{
 pub const SEALING_PURPOSE: &str = "webhook-secrets";
 /// How long a rotated secret keeps signing beside its successor.
 pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+/// Test deliveries that may wait for one endpoint at a time.
+pub const PENDING_PINGS: i64 = 5;
 /// Endpoints one owner may have: each is a fan-out of every event.
 pub const ENDPOINTS_PER_OWNER: usize = 16;
 
@@ -77,6 +79,10 @@ pub fn register(
         Owner::Partner(p) => (Some(p), None),
         Owner::Tenant(t) => (None, Some(t)),
     };
+    // A tenant's endpoint goes with its data: none for a tenant being purged.
+    if let Owner::Tenant(tenant_id) = owner {
+        authz::tenant_to_change(conn, principal, tenant_id, now)?;
+    }
     // Serialises registrations of one owner, so the limit holds under concurrency.
     store::lock_owner(conn, owner)?;
     if store::count_owned(conn, owner)? >= ENDPOINTS_PER_OWNER as i64 {
@@ -184,6 +190,16 @@ pub fn test(
     now: DateTime<Utc>,
 ) -> Result<DeliveryRow, ApiError> {
     let row = locked(conn, principal, id)?;
+    // Test pings wait their turn like any delivery; a queue of them is not a test.
+    if store::pending_pings(conn, row.id)? >= PENDING_PINGS {
+        return Err(ApiError {
+            retry_after: Some(60),
+            ..ApiError::new(
+                Code::RateLimited,
+                format!("{PENDING_PINGS} test deliveries already wait for this endpoint."),
+            )
+        });
+    }
     let event_id = Uuid::now_v7();
     let payload = serde_json::json!({
         "id": event_id,

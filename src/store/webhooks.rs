@@ -427,3 +427,13 @@ pub fn disable(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryRe
         .execute(conn)
         .map(|n| n == 1)
 }
+
+/// How many `ping` deliveries wait for the endpoint.
+pub fn pending_pings(conn: &mut PgConnection, endpoint_id: Uuid) -> QueryResult<i64> {
+    webhook_deliveries::table
+        .filter(webhook_deliveries::endpoint_id.eq(endpoint_id))
+        .filter(webhook_deliveries::event_type.eq("ping"))
+        .filter(webhook_deliveries::status.eq(PENDING))
+        .count()
+        .get_result(conn)
+}

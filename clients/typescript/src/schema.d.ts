@@ -6841,7 +6841,7 @@ export interface operations {
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7126,6 +7126,17 @@ export interface operations {
             /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-limited`: 5 test deliveries already wait for this endpoint; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
