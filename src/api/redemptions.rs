@@ -12,7 +12,7 @@ use super::{
     transaction,
 };
 use crate::views::redemptions::{
-    AccountCreated, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
+    AccountCreated, AdminInput, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
     RedemptionView, SignUp, TenantKeyRedeemed,
 };
 use crate::views::{keys::KeyInput, subscriptions::SubscriptionView};
@@ -283,14 +283,7 @@ pub async fn create_account(
 ) -> Result<HttpResponse, ApiError> {
     let partner_id = authz::partner(&principal)?;
     let CreateAccount { country, company_name, domain, admin } = body.0;
-    let account = NewAccount {
-        country,
-        company_name,
-        domain,
-        admin_first_name: admin.first_name,
-        admin_last_name: admin.last_name,
-        admin_email: admin.email,
-    };
+    let account = new_account(country, company_name, domain, admin);
     // Before anything is locked, so that a bad domain or market is told first.
     redemptions::check_account(&account)?;
     let (id, schedule, pepper) = (*id, state.settings.schedule(), state.pepper.clone());
@@ -331,14 +324,7 @@ pub async fn sign_up(
     body: Json<SignUp>,
 ) -> Result<HttpResponse, ApiError> {
     let SignUp { key, country, company_name, domain, admin } = body.0;
-    let account = NewAccount {
-        country,
-        company_name,
-        domain,
-        admin_first_name: admin.first_name,
-        admin_last_name: admin.last_name,
-        admin_email: admin.email,
-    };
+    let account = new_account(country, company_name, domain, admin);
     redemptions::check_account(&account)?;
     let source = state.limits.source(&req);
     let subjects = vec![state.limits.key_lookups.subject(&format!("source:{source}"))];
@@ -395,4 +381,16 @@ pub async fn redeem_into_tenant(
         Ok(HttpResponse::Created().json(TenantKeyRedeemed { subscription, added_seats }))
     };
     budgets::guarded(&state, subjects, redeeming, budgets::key_lookup_failed).await
+}
+
+/// The account to create, from either way of asking for one.
+fn new_account(country: String, company_name: String, domain: String, admin: AdminInput) -> NewAccount {
+    NewAccount {
+        country,
+        company_name,
+        domain,
+        admin_first_name: admin.first_name,
+        admin_last_name: admin.last_name,
+        admin_email: admin.email,
+    }
 }

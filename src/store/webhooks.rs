@@ -45,7 +45,7 @@ pub enum Owner {
     Tenant(Uuid),
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
 #[diesel(table_name = webhook_deliveries)]
 pub struct DeliveryRow {
     pub id: Uuid,
@@ -302,10 +302,7 @@ pub fn claim_due(
     .bind::<Timestamptz, _>(real_now)
     .bind::<Timestamptz, _>(lease_until)
     .bind::<diesel::sql_types::BigInt, _>(limit)
-    .load::<DeliveryRowByName>(conn)?
-    .into_iter()
-    .map(Into::into)
-    .collect();
+    .load(conn)?;
     if claimed.is_empty() {
         return Ok(Vec::new());
     }
@@ -318,45 +315,6 @@ pub fn claim_due(
         .into_iter()
         .filter_map(|d| endpoints.iter().find(|e| e.id == d.endpoint_id).cloned().map(|e| (d, e)))
         .collect())
-}
-
-/// [`DeliveryRow`] read by column name from a raw statement.
-#[derive(QueryableByName)]
-#[diesel(table_name = webhook_deliveries)]
-struct DeliveryRowByName {
-    id: Uuid,
-    endpoint_id: Uuid,
-    event_id: Uuid,
-    event_type: String,
-    payload: serde_json::Value,
-    status: String,
-    attempts: i32,
-    next_attempt_at: Option<DateTime<Utc>>,
-    leased_until: Option<DateTime<Utc>>,
-    last_attempt_at: Option<DateTime<Utc>>,
-    last_status_code: Option<i32>,
-    last_error: Option<String>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<DeliveryRowByName> for DeliveryRow {
-    fn from(r: DeliveryRowByName) -> Self {
-        Self {
-            id: r.id,
-            endpoint_id: r.endpoint_id,
-            event_id: r.event_id,
-            event_type: r.event_type,
-            payload: r.payload,
-            status: r.status,
-            attempts: r.attempts,
-            next_attempt_at: r.next_attempt_at,
-            leased_until: r.leased_until,
-            last_attempt_at: r.last_attempt_at,
-            last_status_code: r.last_status_code,
-            last_error: r.last_error,
-            created_at: r.created_at,
-        }
-    }
 }
 
 /// What one attempt came to.
