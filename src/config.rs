@@ -65,6 +65,18 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_WEBHOOK_INTERVAL", default_value = "2s", value_parser = parse_duration)]
     pub webhook_interval: Duration,
 
+    /// How often each `keyport serve` looks for user imports to work on (first at start;
+    /// an import is also started at once by the instance that accepts it); `0` turns its
+    /// import worker off, leaving imports to other instances.
+    #[arg(long, env = "KEYPORT_IMPORT_INTERVAL", default_value = "1s", value_parser = parse_duration)]
+    pub import_interval: Duration,
+
+    /// Rows of a user import decided in one transaction: larger is faster, smaller holds
+    /// the tenant's subscriptions locked for less time.
+    #[arg(long, env = "KEYPORT_IMPORT_BATCH", default_value_t = 500,
+          value_parser = clap::value_parser!(i64).range(1..=5000))]
+    pub import_batch: i64,
+
     /// The waits between a webhook delivery's attempts, comma-separated (`1m,2m,4m,…`); when
     /// they are spent the delivery has failed. Default: doubling from 1 minute to at most
     /// 12 hours, 3 days in all.

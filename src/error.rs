@@ -46,6 +46,7 @@ pub enum Code {
     WrongPassword,
     InvalidActivationToken,
     SkuTaken,
+    UnknownSku,
     KeyExists,
     DelegatedAdminRequired,
     DelegatedRoleRequired,
@@ -74,7 +75,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 53] = [
+    pub const ALL: [Code; 54] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -103,6 +104,7 @@ impl Code {
         Code::WrongPassword,
         Code::InvalidActivationToken,
         Code::SkuTaken,
+        Code::UnknownSku,
         Code::KeyExists,
         Code::DelegatedAdminRequired,
         Code::DelegatedRoleRequired,
@@ -174,6 +176,7 @@ impl Code {
                 ("invalid-activation-token", 422, "The activation token is unknown, used or expired")
             }
             Code::SkuTaken => ("sku-taken", 409, "A product with this SKU exists"),
+            Code::UnknownSku => ("unknown-sku", 422, "The tenant has no subscription of a product with this SKU"),
             Code::KeyExists => ("key-exists", 409, "The product key is already known"),
             Code::DelegatedAdminRequired => {
                 ("delegated-admin-required", 403, "A delegated-admin relationship is required")

@@ -142,6 +142,8 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(users::assign)
         .service(users::free)
         .service(users::reissue_activation)
+        .service(user_imports::create_user_import)
+        .service(user_imports::get_user_import)
         .service(access::user_entitlements)
         .service(access::me)
         .service(access::my_entitlements)

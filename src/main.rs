@@ -163,7 +163,8 @@ fn serve_until_signal(
     url: &str,
     listener: TcpListener,
 ) -> Result<(), String> {
-    let (sweep_interval, webhook_interval) = (settings.sweep_interval, settings.webhook_interval);
+    let (sweep_interval, webhook_interval, import_interval) =
+        (settings.sweep_interval, settings.webhook_interval, settings.import_interval);
     let (state, credentials) = bootstrap::prepare(settings, url)?;
     print_credentials(&credentials);
     let state = web::Data::new(state);
@@ -179,11 +180,13 @@ fn serve_until_signal(
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
         let deliverer = (!webhook_interval.is_zero())
             .then(|| actix_web::rt::spawn(jobs::webhooks::run_periodically(state.clone(), webhook_interval)));
+        let importer = (!import_interval.is_zero())
+            .then(|| actix_web::rt::spawn(jobs::user_imports::run_periodically(state.clone(), import_interval)));
         let sweeper =
             (!sweep_interval.is_zero()).then(|| actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval)));
         // actix stops gracefully on SIGINT and SIGTERM; the embedded cluster stops after.
         let result = server.run().await.map_err(|e| format!("server error: {e}"));
-        for job in [sweeper, deliverer].into_iter().flatten() {
+        for job in [sweeper, deliverer, importer].into_iter().flatten() {
             job.abort();
         }
         result

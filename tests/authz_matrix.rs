@@ -386,6 +386,17 @@ impl World {
                 Some(json!({"email": format!("new{n}@matrix.example"), "first_name": "N", "last_name": "U"})),
             ),
             "GET /v1/tenants/{id}/users" => (format!("/v1/tenants/{t}/users"), None),
+            "POST /v1/tenants/{id}/user-imports" => (
+                format!("/v1/tenants/{t}/user-imports"),
+                Some(
+                    json!({"users": [{"email": format!("import{n}@matrix.example"), "first_name": "I", "last_name": "U"}]}),
+                ),
+            ),
+            "GET /v1/tenants/{id}/user-imports/{import_id}" => {
+                let body = json!({"users": [{"email": format!("read{n}@matrix.example"), "first_name": "R", "last_name": "U"}]});
+                let import = self.app.post(&format!("/v1/tenants/{t}/user-imports"), &self.tenant.admin, body).await;
+                (format!("/v1/tenants/{t}/user-imports/{}", id(&import, "/id")), None)
+            }
             "GET /v1/tenants/{id}/users/{user_id}" => (format!("/v1/tenants/{t}/users/{m}"), None),
             "GET /v1/tenants/{id}/users/{user_id}/entitlements" => {
                 (format!("/v1/tenants/{t}/users/{m}/entitlements"), None)

@@ -22,4 +22,5 @@ mod retail;
 mod secrets;
 mod security;
 mod tenants;
+mod user_imports;
 mod webhooks;

@@ -18,6 +18,7 @@ pub mod sandbox;
 pub mod subscriptions;
 pub mod sweep;
 pub mod tenants;
+pub mod user_imports;
 pub mod users;
 pub mod webhooks;
 

@@ -321,6 +321,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    user_import_rows (import_id, line) {
+        import_id -> Uuid,
+        line -> Int4,
+        email -> Text,
+        first_name -> Text,
+        last_name -> Text,
+        admin -> Bool,
+        license_skus -> Array<Nullable<Text>>,
+        outcome -> Nullable<Text>,
+        code -> Nullable<Text>,
+        detail -> Nullable<Text>,
+        user_id -> Nullable<Uuid>,
+        activation_token_sealed -> Nullable<Bytea>,
+    }
+}
+
+diesel::table! {
+    user_imports (id) {
+        id -> Uuid,
+        tenant_id -> Uuid,
+        importer -> Text,
+        rows_total -> Int4,
+        created_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Uuid,
         tenant_id -> Uuid,
@@ -401,6 +430,8 @@ diesel::joinable!(subscriptions -> partners (partner_of_record_id));
 diesel::joinable!(subscriptions -> products (product_id));
 diesel::joinable!(subscriptions -> tenants (tenant_id));
 diesel::joinable!(tenants -> partners (created_by_partner_id));
+diesel::joinable!(user_import_rows -> user_imports (import_id));
+diesel::joinable!(user_imports -> tenants (tenant_id));
 diesel::joinable!(users -> tenants (tenant_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::joinable!(webhook_endpoints -> partners (owner_partner_id));
@@ -434,6 +465,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     subscription_events,
     subscriptions,
     tenants,
+    user_import_rows,
+    user_imports,
     users,
     webhook_deliveries,
     webhook_endpoints,

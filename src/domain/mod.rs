@@ -8,4 +8,5 @@ pub mod product_key;
 pub mod roles;
 pub mod statuses;
 pub mod tenant_domain;
+pub mod user_imports;
 pub mod webhooks;

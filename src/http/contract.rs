@@ -26,8 +26,9 @@ pub const KEY_LOOKUPS: [&str; 6] = [
 
 /// Operations that change a tenant, and so answer 409 `tenant-data-deleted` once its data
 /// was purged (SPEC §8).
-pub const TENANT_CHANGES: [(&str, &str); 14] = [
+pub const TENANT_CHANGES: [(&str, &str); 15] = [
     ("post", "/v1/webhook-endpoints"),
+    ("post", "/v1/tenants/{id}/user-imports"),
     ("post", "/v1/tenants/{id}/keys"),
     ("post", "/v1/tenants/{id}/users/{user_id}/activation"),
     ("post", "/v1/tenants/{id}/users"),

@@ -2,6 +2,7 @@
 //! each on a timer. They only claim the moment; what a sweep does is `app::sweep`, what a
 //! delivery does before and after its HTTP attempt is `app::webhooks`.
 
+pub mod user_imports;
 pub mod webhooks;
 
 use std::time::Duration;

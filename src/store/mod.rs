@@ -17,6 +17,7 @@ pub mod sandbox;
 pub mod secrets;
 pub mod subscriptions;
 pub mod tenants;
+pub mod user_imports;
 pub mod users;
 pub mod webhooks;
 

@@ -155,9 +155,9 @@ pub fn lock_for_change(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 }
 
 /// Purges a tenant's data (SPEC §8): its users (with their licences and tokens, which the
-/// database revokes), its inbox, its delegated-admin relationships and pending offers go;
-/// its name and domain are cleared. Its subscriptions, keys and renewals stay for the
-/// partner's records. Returns false when it was purged before.
+/// database revokes), its inbox, its delegated-admin relationships, pending offers and user
+/// imports go; its name and domain are cleared. Its subscriptions, keys and renewals stay
+/// for the partner's records. Returns false when it was purged before.
 pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<bool> {
     use crate::db::schema::{delegated_admin_offers as offers, delegated_admin_relationships as relationships};
     use crate::db::schema::{notifications, relationship_notices, users};
@@ -180,6 +180,7 @@ pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResu
     diesel::delete(tenant_relationships).execute(conn)?;
     diesel::delete(notifications::table.filter(notifications::recipient_tenant_id.eq(id))).execute(conn)?;
     super::webhooks::delete_tenant_endpoints(conn, id)?;
+    super::user_imports::delete_of_tenant(conn, id)?;
     diesel::delete(users::table.filter(users::tenant_id.eq(id))).execute(conn)?;
     super::Prepared(diesel::update(tenants::table.find(id)).set((
         tenants::status.eq(TenantStatus::DataDeleted),

@@ -325,3 +325,8 @@ pub fn revoke_other_families(
     families.dedup();
     Ok(families)
 }
+
+/// Which of these e-mail addresses (lower-cased) some user already has.
+pub fn emails_taken(conn: &mut PgConnection, lowered: &[String]) -> QueryResult<Vec<String>> {
+    users::table.filter(lower(users::email).eq_any(lowered)).select(lower(users::email)).load(conn)
+}

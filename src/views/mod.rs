@@ -16,6 +16,7 @@ pub mod renewals;
 pub mod sandbox;
 pub mod subscriptions;
 pub mod tenants;
+pub mod user_imports;
 pub mod users;
 pub mod webhooks;
 

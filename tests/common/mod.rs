@@ -168,6 +168,11 @@ pub async fn spawn_on(settings: Settings) -> TestApp {
         let state = web::Data::new(state);
         let metrics = web::Data::new(Metrics::new());
         actix_web::rt::System::new().block_on(async move {
+            // Imports are decided in the background, as in `keyport serve`.
+            let interval = state.settings.import_interval;
+            if !interval.is_zero() {
+                actix_web::rt::spawn(keyport::jobs::user_imports::run_periodically(state.clone(), interval));
+            }
             let server = HttpServer::new(move || keyport::build_app(state.clone(), metrics.clone()))
                 .workers(2)
                 .disable_signals()

@@ -1077,6 +1077,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/user-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import users
+         * @description Up to 10 000 users at once, as CSV (`Content-Type: text/csv`: a header naming
+         *     `email,first_name,last_name` and optionally `admin,license_skus`, SKUs separated by `;`;
+         *     other columns, such as an export's `id`, are ignored) or JSON (`{users: […]}`). Answers
+         *     202 at once; any instance works through the rows in the background: poll
+         *     `GET …/user-imports/{import_id}` (see `Location`) until `completed`. Each row is
+         *     all-or-nothing: the user with every licence it asks for, or an `error` with a problem
+         *     code; seats are never oversold (a row past them gets `no-licenses-available`). Rows
+         *     with invalid fields are refused at once (`validation-failed`), the others still go
+         *     ahead. Who may add users (`user_administrator`) may import; admin rows need
+         *     `global_administrator`, licences `license_administrator`, checked here for the whole
+         *     import.
+         */
+        post: operations["users_create_user_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/user-imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a user import
+         * @description Its status, counts and every row's outcome so far. For who may read the tenant's
+         *     directory. The importer also gets, once, the activation token of each user created
+         *     since it last read the import (`rows[].activation_token`): keep them.
+         */
+        get: operations["users_get_user_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{id}/users": {
         parameters: {
             query?: never;
@@ -2503,6 +2555,31 @@ export interface components {
              */
             license_subscription_id?: string | null;
         };
+        /**
+         * @description A JSON import: up to 10 000 users. Each row is checked on its own: a row with an
+         *     invalid field is refused (`validation-failed`) and the others still go ahead.
+         * @example {
+         *       "users": [
+         *         {
+         *           "admin": false,
+         *           "email": "eleni@fabrikam.example",
+         *           "first_name": "Eleni",
+         *           "last_name": "Papadaki",
+         *           "license_skus": [
+         *             "TEAMS-ESSENTIALS"
+         *           ]
+         *         },
+         *         {
+         *           "email": "kostas@fabrikam.example",
+         *           "first_name": "Kostas",
+         *           "last_name": "Ioannou"
+         *         }
+         *       ]
+         *     }
+         */
+        CreateUserImport: {
+            users: components["schemas"]["ImportUser"][];
+        };
         DelegatedAdminOfferAcceptedEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
             type?: "delegated_admin_offer.accepted";
@@ -2681,6 +2758,61 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        ImportCounts: {
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            error: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description One row's outcome. */
+        ImportRowView: {
+            /**
+             * @description The created user's activation token (`POST /v1/auth/activate`, valid 7 days): in the
+             *     first answer to the importer after the user was created, and never again (a lost
+             *     one is replaced with `POST /v1/tenants/{id}/users/{user_id}/activation`).
+             */
+            activation_token?: string | null;
+            /**
+             * @description Why the row was refused (`error`): `validation-failed`, `user-exists` (the address
+             *     is taken, or an earlier row of the import has it), `unknown-sku`,
+             *     `subscription-inactive`, `no-licenses-available`.
+             */
+            code?: string | null;
+            detail?: string | null;
+            email: string;
+            /**
+             * Format: int32
+             * @description CSV: the line the row starts on (the header is line 1); JSON: its position in
+             *     `users`, from 1.
+             */
+            line: number;
+            outcome: components["schemas"]["RowOutcome"];
+            /**
+             * Format: uuid
+             * @description The user created (`created`).
+             */
+            user_id?: string | null;
+        };
+        /** @enum {string} */
+        ImportStatus: "queued" | "running" | "completed";
+        /**
+         * @description One user to create. `email` must be an e-mail address (at most 254 characters), the
+         *     names 1 to 100 characters; `license_skus` names at most 20 products the tenant has a
+         *     live subscription of.
+         */
+        ImportUser: {
+            /** @description Tenant administrator (default false). */
+            admin?: boolean;
+            email: string;
+            first_name: string;
+            last_name: string;
+            /** @description A licence on the tenant's subscription of each of these products. */
+            license_skus?: string[];
         };
         /** @description One public key of the JWKS (RFC 8037 OKP). */
         Jwk: {
@@ -3217,6 +3349,8 @@ export interface components {
              */
             token_type_hint?: string | null;
         };
+        /** @enum {string} */
+        RowOutcome: "pending" | "created" | "error";
         SandboxClock: {
             /**
              * Format: date-time
@@ -3521,6 +3655,55 @@ export interface components {
             /** @description Hand to the user: `POST /v1/auth/activate` (valid 7 days, once). */
             activation_token: string;
             user: components["schemas"]["UserView"];
+        };
+        /**
+         * @description A user import and every row's outcome so far.
+         * @example {
+         *       "completed_at": "2026-11-25T10:00:01Z",
+         *       "counts": {
+         *         "created": 1,
+         *         "error": 1,
+         *         "pending": 0,
+         *         "total": 2
+         *       },
+         *       "created_at": "2026-11-25T10:00:00Z",
+         *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f10",
+         *       "rows": [
+         *         {
+         *           "activation_token": "kpa_3q2…",
+         *           "email": "eleni@fabrikam.example",
+         *           "line": 2,
+         *           "outcome": "created",
+         *           "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11"
+         *         },
+         *         {
+         *           "code": "no-licenses-available",
+         *           "detail": "Every seat of the tenant's TEAMS-ESSENTIALS subscription is assigned.",
+         *           "email": "kostas@fabrikam.example",
+         *           "line": 3,
+         *           "outcome": "error"
+         *         }
+         *       ],
+         *       "started_at": "2026-11-25T10:00:00Z",
+         *       "status": "completed",
+         *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f02"
+         *     }
+         */
+        UserImportView: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            counts: components["schemas"]["ImportCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Every row, in line order. */
+            rows: components["schemas"]["ImportRowView"][];
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: uuid */
+            tenant_id: string;
         };
         /** @description A person in a customer tenant. */
         UserView: {
@@ -6350,6 +6533,121 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    users_create_user_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserImport"];
+                /**
+                 * @example email,first_name,last_name,admin,license_skus
+                 *     eleni@fabrikam.example,Eleni,Papadaki,false,TEAMS-ESSENTIALS
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Accepted; rows refused for their fields already have their outcome */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The import, to poll */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportView"];
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `delegated-admin-required`, `delegated-role-required` (`detail` names the role), `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `unsupported-media-type`: neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    users_get_user_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant id */
+                id: string;
+                /** @description Import id */
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `delegated-admin-required`, `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     users_list: {

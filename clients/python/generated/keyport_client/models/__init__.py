@@ -23,6 +23,7 @@ from .create_partner import CreatePartner
 from .create_product import CreateProduct
 from .create_redemption import CreateRedemption
 from .create_user import CreateUser
+from .create_user_import import CreateUserImport
 from .delegated_admin_offer_accepted_event import DelegatedAdminOfferAcceptedEvent
 from .delegated_admin_offer_accepted_event_type import DelegatedAdminOfferAcceptedEventType
 from .delegated_admin_offer_created_event import DelegatedAdminOfferCreatedEvent
@@ -49,6 +50,10 @@ from .entitlement_view import EntitlementView
 from .entitlements import Entitlements
 from .field_error import FieldError
 from .health import Health
+from .import_counts import ImportCounts
+from .import_row_view import ImportRowView
+from .import_status import ImportStatus
+from .import_user import ImportUser
 from .jwk import Jwk
 from .jwks import Jwks
 from .key_batch_view import KeyBatchView
@@ -109,6 +114,7 @@ from .renewal_request_type_1_method import RenewalRequestType1Method
 from .renewal_view import RenewalView
 from .reseller import Reseller
 from .revoke_request import RevokeRequest
+from .row_outcome import RowOutcome
 from .sandbox_clock import SandboxClock
 from .sign_up import SignUp
 from .subscription_deleted_event import SubscriptionDeletedEvent
@@ -141,6 +147,7 @@ from .update_relationship import UpdateRelationship
 from .update_tenant import UpdateTenant
 from .update_user import UpdateUser
 from .user_created import UserCreated
+from .user_import_view import UserImportView
 from .user_view import UserView
 from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
 from .webhook_endpoint_disabled_event_type import WebhookEndpointDisabledEventType
@@ -171,6 +178,7 @@ __all__ = (
     "CreateProduct",
     "CreateRedemption",
     "CreateUser",
+    "CreateUserImport",
     "DelegatedAdminOfferAcceptedEvent",
     "DelegatedAdminOfferAcceptedEventType",
     "DelegatedAdminOfferCreatedEvent",
@@ -197,6 +205,10 @@ __all__ = (
     "EntitlementView",
     "FieldError",
     "Health",
+    "ImportCounts",
+    "ImportRowView",
+    "ImportStatus",
+    "ImportUser",
     "Jwk",
     "Jwks",
     "KeyBatchView",
@@ -257,6 +269,7 @@ __all__ = (
     "RenewalView",
     "Reseller",
     "RevokeRequest",
+    "RowOutcome",
     "SandboxClock",
     "SignUp",
     "SubscriptionDeletedEvent",
@@ -289,6 +302,7 @@ __all__ = (
     "UpdateTenant",
     "UpdateUser",
     "UserCreated",
+    "UserImportView",
     "UserView",
     "WebhookEndpointDisabledEvent",
     "WebhookEndpointDisabledEventType",

@@ -1,0 +1,309 @@
+//! Bulk user imports (SPEC §11): the importer's rights are checked once, when it submits;
+//! the rows are then decided in batches by whichever instance's worker claims the import.
+//! A batch is one transaction — its users, licences, tokens and outcomes commit together —
+//! so an instance that dies mid-batch leaves those rows pending for another, never done.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Days, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::users::ACTIVATION_DAYS;
+use crate::{
+    auth::{
+        Principal,
+        secrets::{ACTIVATION_TOKEN_PREFIX, Pepper, Sealer, SecretKind, new_secret},
+    },
+    authz::{self, Action},
+    domain::{
+        lifecycle::{Periods, SubscriptionStatus},
+        user_imports::{ImportRow, RowRefusal},
+    },
+    error::{ApiError, Code},
+    store::{
+        subscriptions::SubscriptionRow,
+        user_imports::{self as store, Created, ImportRecord, Outcome, RowRecord},
+        users::{self, UserRow},
+    },
+};
+
+/// What the importer's unread activation tokens are sealed with.
+pub const SEALING_PURPOSE: &str = "user-import-activation-tokens";
+
+/// An import as answered: the import, its rows, and the activation tokens (by line) the
+/// caller reads now and never again.
+pub struct ImportState {
+    pub import: ImportRecord,
+    pub rows: Vec<RowRecord>,
+    pub tokens: Vec<(i32, String)>,
+}
+
+/// Queues an import of `rows` (already read and checked) into a tenant the caller may add
+/// users to; admins among them need `ManageAdmins`, licences `ManageLicenses`.
+pub fn submit(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    rows: Vec<(ImportRow, Option<RowRefusal>)>,
+    now: DateTime<Utc>,
+) -> Result<ImportState, ApiError> {
+    let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
+    access.may(Action::ManageUsers)?;
+    let wanted = rows.iter().filter(|(_, refusal)| refusal.is_none()).map(|(row, _)| row);
+    let (admins, licences) = wanted.fold((false, false), |(a, l), r| (a || r.admin, l || !r.license_skus.is_empty()));
+    if admins {
+        access.may(Action::ManageAdmins)?;
+    }
+    if licences {
+        access.may(Action::ManageLicenses)?;
+    }
+    let id = Uuid::now_v7();
+    let records: Vec<RowRecord> = rows
+        .into_iter()
+        .map(|(row, refusal)| RowRecord {
+            import_id: id,
+            line: row.line,
+            email: row.email,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            admin: row.admin,
+            license_skus: row.license_skus.into_iter().map(Some).collect(),
+            outcome: refusal.as_ref().map(|_| "error".to_string()),
+            code: refusal.as_ref().map(|r| r.code.to_string()),
+            detail: refusal.map(|r| r.detail),
+            user_id: None,
+            activation_token_sealed: None,
+        })
+        .collect();
+    let done = records.iter().all(|r| r.outcome.is_some());
+    let import = ImportRecord {
+        id,
+        tenant_id,
+        importer: principal.key(),
+        rows_total: records.len() as i32,
+        created_at: now,
+        started_at: done.then_some(now),
+        completed_at: done.then_some(now),
+    };
+    store::insert(conn, &import, &records)?;
+    super::audit::note("user_import", id, Some(tenant_id), None);
+    Ok(ImportState { import, rows: records, tokens: Vec::new() })
+}
+
+/// An import of a tenant, for who may read the tenant's directory. The importer also gets
+/// the activation tokens of the users created since it last looked — once.
+pub fn get(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    sealer: &Sealer,
+    tenant_id: Uuid,
+    import_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<ImportState, ApiError> {
+    authz::tenant(conn, principal, tenant_id, now)?.may(Action::ReadDirectory)?;
+    let import = store::get(conn, tenant_id, import_id)?.ok_or_else(|| ApiError::not_found("user import"))?;
+    let tokens = if import.importer == principal.key() {
+        store::take_tokens(conn, import_id)?
+            .into_iter()
+            .filter_map(|(line, sealed)| Some((line, String::from_utf8(sealer.open(&sealed)?).ok()?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ImportState { rows: store::rows(conn, import_id)?, import, tokens })
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchReport {
+    pub import_id: Uuid,
+    pub created: usize,
+    pub failed: usize,
+    pub completed: bool,
+}
+
+/// Decides the next `batch` rows of the oldest unfinished import no other worker holds (or
+/// of `only`), inside the caller's transaction; `None` when there is nothing to do.
+#[allow(clippy::too_many_arguments)]
+pub fn process_batch(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    sealer: &Sealer,
+    periods: Periods,
+    batch: i64,
+    only: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<Option<BatchReport>, ApiError> {
+    let Some(import) = store::claim(conn, only)? else { return Ok(None) };
+    if import.started_at.is_none() {
+        store::mark_started(conn, import.id, now)?;
+    }
+    let rows = store::pending(conn, import.id, batch)?;
+    let mut report = BatchReport { import_id: import.id, created: 0, failed: 0, completed: false };
+    if !rows.is_empty() {
+        decide(conn, pepper, sealer, periods, &import, &rows, now, &mut report)?;
+    }
+    if (rows.len() as i64) < batch {
+        store::mark_completed(conn, import.id, now)?;
+        report.completed = true;
+        let counts = store::counts(conn, import.id)?;
+        let count = |o: &str| counts.iter().filter(|(k, _)| k.as_deref() == Some(o)).map(|(_, n)| n).sum::<i64>();
+        let target = super::audit::Target {
+            kind: Some("user_import".into()),
+            id: Some(import.id.to_string()),
+            tenant_id: Some(import.tenant_id),
+            ..Default::default()
+        };
+        let summary = format!(
+            "user import by {} completed: {} created, {} refused",
+            import.importer,
+            count("created"),
+            count("error")
+        );
+        super::audit::record_system(conn, "user_import_completed", target, summary, now)?;
+    }
+    Ok(Some(report))
+}
+
+/// Decides each row in line order against the tenant as locked now, then writes the
+/// batch set-wise: its users, tokens and licences, and every row's outcome.
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    sealer: &Sealer,
+    periods: Periods,
+    import: &ImportRecord,
+    rows: &[RowRecord],
+    now: DateTime<Utc>,
+    report: &mut BatchReport,
+) -> Result<(), ApiError> {
+    let mut skus: Vec<String> = rows.iter().flat_map(|r| r.license_skus.iter().flatten().cloned()).collect();
+    skus.sort();
+    skus.dedup();
+    let mut seats = Seats { held: store::lock_subscriptions_of(conn, import.tenant_id, &skus)?, periods, now };
+    let lowered: Vec<String> = rows.iter().map(|r| r.email.to_lowercase()).collect();
+    let mut taken: HashSet<String> = users::emails_taken(conn, &lowered)?.into_iter().collect();
+    let expires_at = now + Days::new(ACTIVATION_DAYS);
+    let (mut users, mut tokens, mut licenses, mut outcomes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (row, email) in rows.iter().zip(lowered) {
+        let wanted: Vec<&str> = row.license_skus.iter().flatten().map(String::as_str).collect();
+        let decided = if taken.contains(&email) {
+            Err(refusal(Code::UserExists, "A user with this e-mail address already exists."))
+        } else {
+            seats.take(&wanted)
+        };
+        let outcome = match decided {
+            Err(refused) => {
+                report.failed += 1;
+                Outcome {
+                    line: row.line,
+                    created: false,
+                    code: Some(refused.code.into()),
+                    detail: Some(refused.detail),
+                    user_id: None,
+                    activation_token_sealed: None,
+                }
+            }
+            Ok(subscriptions) => {
+                report.created += 1;
+                taken.insert(email);
+                let user = UserRow {
+                    id: Uuid::now_v7(),
+                    tenant_id: import.tenant_id,
+                    email: row.email.clone(),
+                    first_name: row.first_name.clone(),
+                    last_name: row.last_name.clone(),
+                    admin: row.admin,
+                    password_hash: None,
+                    created_at: now,
+                };
+                let token = new_secret(ACTIVATION_TOKEN_PREFIX);
+                tokens.push((pepper.digest(SecretKind::ActivationToken, &token), user.id, expires_at));
+                licenses.extend(subscriptions.into_iter().map(|s| (s, user.id)));
+                let outcome = Outcome {
+                    line: row.line,
+                    created: true,
+                    code: None,
+                    detail: None,
+                    user_id: Some(user.id),
+                    activation_token_sealed: Some(sealer.seal(token.as_bytes())),
+                };
+                users.push(user);
+                outcome
+            }
+        };
+        outcomes.push(outcome);
+    }
+    store::create(conn, Created { users: &users, tokens: &tokens, licenses: &licenses }, now)?;
+    store::record_outcomes(conn, import.id, &outcomes)?;
+    Ok(())
+}
+
+fn refusal(code: Code, detail: impl Into<String>) -> RowRefusal {
+    RowRefusal { code: code.slug(), detail: detail.into() }
+}
+
+/// The tenant's subscriptions a batch may give licences on, locked, with seats in use.
+struct Seats {
+    held: Vec<(SubscriptionRow, String, i64)>,
+    periods: Periods,
+    now: DateTime<Utc>,
+}
+
+impl Seats {
+    /// A seat for each SKU — on the live subscription of that product with a free seat,
+    /// the latest ending first — or none at all (a row is all-or-nothing).
+    fn take(&mut self, skus: &[&str]) -> Result<Vec<Uuid>, RowRefusal> {
+        let mut taken: Vec<usize> = Vec::new();
+        for sku in skus {
+            match self.free_seat(sku) {
+                Ok(i) => {
+                    self.held[i].2 += 1;
+                    taken.push(i);
+                }
+                Err(refused) => {
+                    for i in taken {
+                        self.held[i].2 -= 1;
+                    }
+                    return Err(refused);
+                }
+            }
+        }
+        Ok(taken.into_iter().map(|i| self.held[i].0.id).collect())
+    }
+
+    fn free_seat(&self, sku: &str) -> Result<usize, RowRefusal> {
+        let of_product: Vec<usize> = (0..self.held.len()).filter(|&i| self.held[i].1 == sku).collect();
+        if of_product.is_empty() {
+            return Err(refusal(
+                Code::UnknownSku,
+                format!("The tenant has no subscription of a product with SKU {sku}."),
+            ));
+        }
+        let live: Vec<usize> = of_product
+            .into_iter()
+            .filter(|&i| {
+                let s = &self.held[i].0;
+                let status = self.periods.status(s.ends_at, s.superseded_by.is_some(), self.now);
+                matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired)
+            })
+            .collect();
+        if live.is_empty() {
+            return Err(refusal(
+                Code::SubscriptionInactive,
+                format!("The tenant's subscription of {sku} is disabled or deleted: no new licences can be assigned."),
+            ));
+        }
+        live.into_iter()
+            .filter(|&i| self.held[i].2 < i64::from(self.held[i].0.seats))
+            .max_by_key(|&i| self.held[i].0.ends_at)
+            .ok_or_else(|| {
+                refusal(
+                    Code::NoLicensesAvailable,
+                    format!("Every seat of the tenant's {sku} subscription is assigned."),
+                )
+            })
+    }
+}
