@@ -36,8 +36,8 @@ csv.field_size_limit(1 << 30)  # a sweep logs arrays of thousands of ids
 PRODUCT = "01900000-0000-7000-8000-000000000002"  # Microsoft 365 Business Standard (seeded)
 OPERATOR_ID = "bench-operator"
 OPERATOR_SECRET = "bench-operator-secret-" + secrets.token_hex(12)
-SCENARIOS = ["read", "list", "token", "redeem", "mint", "sweep", "memory"]
-RUN_ORDER = ["read", "list", "token", "memory", "redeem", "mint", "sweep"]
+SCENARIOS = ["read", "list", "token", "redeem", "mint", "imports", "sweep", "memory"]
+RUN_ORDER = ["read", "list", "token", "memory", "redeem", "mint", "imports", "sweep"]
 KEY_ALPHABET = "BCDFGHJKMPQRTVWXY2346789"
 
 
@@ -311,7 +311,7 @@ class Keyport:
     def base(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def call(self, method, path, token=None, body=None, form=None, expect=None):
+    def call(self, method, path, token=None, body=None, form=None, expect=None, csv_body=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
         headers = {}
         if token:
@@ -319,6 +319,8 @@ class Keyport:
         data = None
         if body is not None:
             data, headers["Content-Type"] = json.dumps(body), "application/json"
+        if csv_body is not None:
+            data, headers["Content-Type"] = csv_body, "text/csv"
         if form is not None:
             data = "&".join(f"{k}={v}" for k, v in form.items())
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -698,6 +700,73 @@ class Bench:
                   f"'partner')",
             "-c", f"\\copy product_keys (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, "
                   f"status, created_at) FROM '{path}'",
+            "-c", "COMMIT"])
+
+    # imports ----------------------------------------------------------------------------
+
+    def tenant_admin(self, name):
+        """A new tenant (through the wizard) and its admin's access token: (tenant id, token)."""
+        account = self.kp.redeem(self.partner_token, self.kp.mint(self.operator, self.partner, 1), name)
+        password = "correct horse battery staple"
+        self.kp.call("POST", "/v1/auth/activate", body={"activation_token": account["activation_token"],
+                                                          "password": password}, expect=200)
+        form = {"grant_type": "password", "username": f"admin%40{name}.example", "password": password.replace(" ", "+")}
+        return account["tenant"]["id"], self.kp.call("POST", "/v1/auth/token", form=form, expect=200)[1]["access_token"]
+
+    def imports(self, outcome):
+        quantity = 1_000 if self.smoke else 10_000
+        rounds = 1 if self.smoke else 3
+        tenant, admin = self.tenant_admin("bench-import")
+        psql_start = min(self.timed(lambda: self.pg.psql("SELECT 1")) for _ in range(5))
+
+        def import_through_keyport(n):
+            rows = "".join(f"user{n}-{i}@bench-import.example,Ada,User {i},false,\n" for i in range(quantity))
+            csv_body = "email,first_name,last_name,admin,license_skus\n" + rows
+            start = time.perf_counter()
+            accepted = self.kp.call("POST", f"/v1/tenants/{tenant}/user-imports", admin, expect=202,
+                                    csv_body=csv_body.encode())[1]
+            while self.pg.psql(f"SELECT completed_at IS NOT NULL FROM user_imports WHERE id = '{accepted['id']}'").strip() != "t":
+                time.sleep(0.01)
+            elapsed = time.perf_counter() - start
+            status, done = self.kp.call("GET", f"/v1/tenants/{tenant}/user-imports/{accepted['id']}", admin, expect=200)
+            if done["counts"]["created"] != quantity:
+                raise RuntimeError(f"import: {done['counts']}")
+            return elapsed
+
+        keyport_times, copy_times = [], []
+        for n in range(rounds):
+            keyport_times.append(import_through_keyport(n))
+            copy = self.copy_users(tenant, quantity, f"copied{n}")
+            copy_times.append(self.timed(copy) - psql_start)
+        kp, pg = statistics.median(keyport_times), statistics.median(copy_times)
+        met = kp <= 4 * pg
+        outcome.rows.append(Row(f"imports: {quantity:,} users in one `POST …/user-imports`, until completed",
+                                f"{kp:.2f} s", f"{pg:.2f} s (`COPY` of the same users and tokens)", f"{kp / pg:.2f}",
+                                "≤ 4", met))
+        outcome.notes.append(
+            "**imports**: keyport's time runs from the POST until the import's `completed_at` is set (polled in "
+            "the database every 10 ms); it parses and checks every row, stores the import's rows, then decides "
+            "them in batches of 500 (one transaction each: the users, their activation tokens and every row's "
+            "outcome, set-wise). PostgreSQL's is one `COPY` of the same users and one of their tokens, in one "
+            "transaction.")
+
+    def copy_users(self, tenant, quantity, prefix):
+        """Writes `quantity` users and their activation tokens to files; returns what copies
+        them in, in one transaction (psql)."""
+        now = datetime.datetime.now(datetime.timezone.utc)
+        expires = (now + datetime.timedelta(days=7)).isoformat()
+        users, tokens = self.root / "users.copy", self.root / "tokens.copy"
+        with open(users, "w") as u, open(tokens, "w") as t:
+            for i in range(quantity):
+                user = uuid.uuid4()
+                u.write(f"{user}\t{tenant}\t{prefix}-{i}@bench-import.example\tAda\tUser {i}\tfalse\t\\N\t"
+                        f"{now.isoformat()}\n")
+                t.write(f"\\\\x{secrets.token_hex(32)}\t{user}\t{expires}\t{now.isoformat()}\n")
+        return lambda: sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.pg.sock, "-U", "postgres", "-d", "bench",
+            "-c", "BEGIN",
+            "-c", f"\\copy users (id, tenant_id, email, first_name, last_name, admin, password_hash, created_at) "
+                  f"FROM '{users}'",
+            "-c", f"\\copy activation_tokens (digest, user_id, expires_at, created_at) FROM '{tokens}'",
             "-c", "COMMIT"])
 
     # sweep ------------------------------------------------------------------------------
