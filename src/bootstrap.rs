@@ -93,7 +93,8 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     drop(conn);
     let limits = crate::limits::FailureBudgets::new(&settings);
     let webhooks = crate::http::outbound::WebhookClient::new(settings.webhook_allow_private);
-    Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings, webhooks }, operator))
+    let imports_waiting = Arc::new(tokio::sync::Notify::new());
+    Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings, webhooks, imports_waiting }, operator))
 }
 
 /// Makes sure an operator client exists. With `KEYPORT_BOOTSTRAP_OPERATOR_SECRET` the

@@ -33,6 +33,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The client of webhook deliveries (vets every address it reaches).
     pub webhooks: WebhookClient,
+    /// Wakes this instance's user-import worker (an import was accepted here).
+    pub imports_waiting: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {

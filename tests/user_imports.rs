@@ -174,6 +174,9 @@ async fn json_imports_and_who_may_import() {
     submit_csv(&app, &c.admin, &c.tenant, "email,first_name,last_name\na@b.example,A\n".into())
         .await
         .problem(422, "validation-failed");
+    // A NUL character (which PostgreSQL text cannot hold) refuses its row, not the import.
+    let nul = submit_csv(&app, &c.admin, &c.tenant, "email,first_name,last_name\nn\0@x.example,N\0,U\n".into()).await;
+    assert_eq!(nul.expect(202)["rows"][0]["code"], "validation-failed", "{}", nul.text);
     let too_many = format!("email,first_name,last_name\n{}", "a@b.example,A,B\n".repeat(10_001));
     let refused = submit_csv(&app, &c.admin, &c.tenant, too_many).await;
     refused.problem(422, "validation-failed");
@@ -313,4 +316,37 @@ async fn a_killed_instances_import_is_finished_by_another() {
         ),
     );
     assert_eq!(matching, created.len() as i64);
+}
+
+/// The importer's rights are checked again when its rows are decided: a partner whose
+/// relationship ended after it submitted creates no one.
+#[tokio::test]
+async fn rows_are_refused_when_the_importer_lost_its_rights_meanwhile() {
+    // An instance without an import worker accepts the import ...
+    let accepting = spawn_with(|s| s.import_interval = Duration::ZERO).await;
+    let partner = accepting.partner("Contoso IT").await;
+    let c = accepting.tenant_with_seats(&partner, "fabrikam", 5).await;
+    accepting.name_partner_of_record(&c, &c.subscription, &partner).await;
+    let relationship = accepting.delegate_with(&c, &partner, json!({"roles": ["user_administrator"]})).await;
+    let body = json!({"users": [{"email": "late@fabrikam.example", "first_name": "L", "last_name": "Ate"}]});
+    let accepted = accepting.post(&format!("/v1/tenants/{}/user-imports", c.tenant), &partner.token, body).await;
+    let id = accepted.expect(202)["id"].as_str().unwrap().to_string();
+    assert_eq!(accepted.body["status"], "queued");
+    // ... the customer ends the relationship ...
+    accepting
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/v1/delegated-admin-relationships/{relationship}"),
+            Some(&c.admin),
+            None,
+        )
+        .await
+        .expect(204);
+    // ... and another instance's worker decides the row.
+    let deciding = spawn_on(test_settings(&accepting.database_url)).await;
+    let done = completed(&deciding, &c.admin, &c.tenant, &id).await;
+    assert_eq!(done["rows"][0]["outcome"], "error");
+    assert_eq!(done["rows"][0]["code"], "delegated-admin-required", "{}", done["rows"][0]);
+    let users = deciding.get(&format!("/v1/tenants/{}/users", c.tenant), &c.admin).await;
+    assert_eq!(users.expect(200)["data"].as_array().unwrap().len(), 1, "the admin only");
 }

@@ -10,7 +10,11 @@ CREATE TABLE user_imports (
     rows_total      INTEGER NOT NULL CHECK (rows_total BETWEEN 1 AND 10000),
     created_at      TIMESTAMPTZ NOT NULL,
     started_at      TIMESTAMPTZ,
-    completed_at    TIMESTAMPTZ
+    completed_at    TIMESTAMPTZ,
+    -- Batches that failed in a row (a database error, not a refused row), and when (real
+    -- time) a worker may try again: a failing import waits, and never holds up the others.
+    failures        INTEGER NOT NULL DEFAULT 0,
+    retry_at        TIMESTAMPTZ
 );
 CREATE INDEX user_imports_waiting_idx ON user_imports (created_at) WHERE completed_at IS NULL;
 CREATE INDEX user_imports_tenant_idx ON user_imports (tenant_id);

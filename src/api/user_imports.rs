@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{
     PROBLEM,
     extract::{is_json, parse_json, read_body},
+    read,
     responses::{MalformedBody, NotFound, PayloadTooLarge, Unauthorized, ValidationFailed},
     transaction,
 };
@@ -16,7 +17,6 @@ use crate::{
     auth::Principal,
     domain::user_imports::{self as rows, ImportRow, RowRefusal, Unreadable},
     error::{ApiError, Code, Problem},
-    jobs,
     views::user_imports::{CreateUserImport, UserImportView},
 };
 
@@ -62,20 +62,31 @@ pub async fn create_user_import(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let tenant_id = *id;
+    // Who may not import has no body read or parsed.
+    let caller = principal.clone();
+    read(&state, move |conn, now| app::may_import(conn, &caller, tenant_id, now)).await?;
     let body = read_body(&mut payload.into_inner()).await?;
-    let submitted = if is_csv(&req) {
-        rows::read_csv(&body).map_err(invalid)?
-    } else if is_json(&req) {
-        parse_json::<CreateUserImport>(&body)?.into_rows()
-    } else {
+    let csv = is_csv(&req);
+    if !csv && !is_json(&req) {
         return Err(ApiError::new(Code::UnsupportedMediaType, "Send the users as `text/csv` or `application/json`."));
-    };
-    rows::check_count(submitted.len()).map_err(invalid)?;
-    let checked: Vec<(ImportRow, Option<RowRefusal>)> = rows::check(submitted);
+    }
+    // Up to 8 MiB of rows: parsed off the HTTP workers.
+    let checked = web::block(move || -> Result<Vec<(ImportRow, Option<RowRefusal>)>, ApiError> {
+        let submitted = if csv {
+            rows::read_csv(&body).map_err(invalid)?
+        } else {
+            parse_json::<CreateUserImport>(&body)?.into_rows()
+        };
+        rows::check_count(submitted.len()).map_err(invalid)?;
+        Ok(rows::check(submitted))
+    })
+    .await??;
     let imported = transaction(&state, move |conn, now| app::submit(conn, &principal, tenant_id, checked, now)).await?;
     let view = UserImportView::from(imported);
-    if !state.settings.import_interval.is_zero() && view.completed_at.is_none() {
-        jobs::user_imports::start(state.clone(), view.id);
+    if view.completed_at.is_none() {
+        // This instance's worker starts at once (or, in an idempotent request not yet
+        // committed, at its next round).
+        state.imports_waiting.notify_one();
     }
     Ok(HttpResponse::Accepted()
         .insert_header((header::LOCATION, format!("/v1/tenants/{tenant_id}/user-imports/{}", view.id)))

@@ -1,7 +1,8 @@
-//! Bulk user imports (SPEC §11): the importer's rights are checked once, when it submits;
-//! the rows are then decided in batches by whichever instance's worker claims the import.
-//! A batch is one transaction — its users, licences, tokens and outcomes commit together —
-//! so an instance that dies mid-batch leaves those rows pending for another, never done.
+//! Bulk user imports (SPEC §11): the importer's rights are checked when it submits and
+//! again for each batch (a relationship may end meanwhile); the rows are decided in batches
+//! by whichever instance's worker claims the import. A batch is one transaction — its
+//! users, licences, tokens and outcomes commit together — so an instance that dies
+//! mid-batch leaves those rows pending for another, never done.
 
 use std::collections::HashSet;
 
@@ -15,7 +16,7 @@ use crate::{
         Principal,
         secrets::{ACTIVATION_TOKEN_PREFIX, Pepper, Sealer, SecretKind, new_secret},
     },
-    authz::{self, Action},
+    authz::{self, Action, TenantAccess},
     domain::{
         lifecycle::{Periods, SubscriptionStatus},
         user_imports::{ImportRow, RowRefusal},
@@ -37,6 +38,17 @@ pub struct ImportState {
     pub import: ImportRecord,
     pub rows: Vec<RowRecord>,
     pub tokens: Vec<(i32, String)>,
+}
+
+/// Whether the caller may import users into the tenant at all: checked before its body is
+/// read, so who may not never has one parsed.
+pub fn may_import(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    tenant_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    authz::tenant(conn, principal, tenant_id, now)?.may(Action::ManageUsers)
 }
 
 /// Queues an import of `rows` (already read and checked) into a tenant the caller may add
@@ -85,6 +97,8 @@ pub fn submit(
         created_at: now,
         started_at: done.then_some(now),
         completed_at: done.then_some(now),
+        failures: 0,
+        retry_at: None,
     };
     store::insert(conn, &import, &records)?;
     super::audit::note("user_import", id, Some(tenant_id), None);
@@ -101,10 +115,13 @@ pub fn get(
     import_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<ImportState, ApiError> {
-    authz::tenant(conn, principal, tenant_id, now)?.may(Action::ReadDirectory)?;
+    let access = authz::tenant(conn, principal, tenant_id, now)?;
+    access.may(Action::ReadDirectory)?;
     let import = store::get(conn, tenant_id, import_id)?.ok_or_else(|| ApiError::not_found("user import"))?;
-    let tokens = if import.importer == principal.key() {
-        store::take_tokens(conn, import_id)?
+    // A token takes over its user: only the importer gets it, and only while it may still
+    // manage such a user.
+    let tokens = if import.importer == principal.key() && access.may(Action::ManageUsers).is_ok() {
+        store::take_tokens(conn, import_id, access.may(Action::ManageAdmins).is_ok())?
             .into_iter()
             .filter_map(|(line, sealed)| Some((line, String::from_utf8(sealer.open(&sealed)?).ok()?)))
             .collect()
@@ -123,56 +140,130 @@ pub struct BatchReport {
     pub completed: bool,
 }
 
-/// Decides the next `batch` rows of the oldest unfinished import no other worker holds (or
-/// of `only`), inside the caller's transaction; `None` when there is nothing to do.
-#[allow(clippy::too_many_arguments)]
+/// Failed batches after which an import's rows are decided one per transaction, and after
+/// which such a single row is given up (`internal`) so the rest can go on.
+const FAILURES_BEFORE_SINGLE_ROWS: i32 = 3;
+const FAILURES_BEFORE_GIVING_UP_A_ROW: i32 = 5;
+
+/// The oldest unfinished import no other worker holds and that is not waiting out a
+/// failure (or `only` that one), claimed for the caller's transaction.
+pub fn claim(
+    conn: &mut PgConnection,
+    only: Option<Uuid>,
+    real_now: DateTime<Utc>,
+) -> Result<Option<ImportRecord>, ApiError> {
+    Ok(store::claim(conn, only, real_now)?)
+}
+
+/// Decides the next rows of a claimed import (`batch` of them, or one at a time once
+/// batches have kept failing), inside the caller's transaction.
 pub fn process_batch(
     conn: &mut PgConnection,
-    pepper: &Pepper,
-    sealer: &Sealer,
+    keys: (&Pepper, &Sealer),
     periods: Periods,
     batch: i64,
-    only: Option<Uuid>,
+    import: &ImportRecord,
     now: DateTime<Utc>,
-) -> Result<Option<BatchReport>, ApiError> {
-    let Some(import) = store::claim(conn, only)? else { return Ok(None) };
+) -> Result<BatchReport, ApiError> {
     if import.started_at.is_none() {
         store::mark_started(conn, import.id, now)?;
     }
+    if import.failures > 0 {
+        store::clear_failures(conn, import.id)?;
+    }
+    let batch = if import.failures >= FAILURES_BEFORE_SINGLE_ROWS { 1 } else { batch };
     let rows = store::pending(conn, import.id, batch)?;
     let mut report = BatchReport { import_id: import.id, created: 0, failed: 0, completed: false };
     if !rows.is_empty() {
-        decide(conn, pepper, sealer, periods, &import, &rows, now, &mut report)?;
+        decide(conn, keys, periods, import, &rows, now, &mut report)?;
     }
     if (rows.len() as i64) < batch {
-        store::mark_completed(conn, import.id, now)?;
+        complete(conn, import, now)?;
         report.completed = true;
-        let counts = store::counts(conn, import.id)?;
-        let count = |o: &str| counts.iter().filter(|(k, _)| k.as_deref() == Some(o)).map(|(_, n)| n).sum::<i64>();
-        let target = super::audit::Target {
-            kind: Some("user_import".into()),
-            id: Some(import.id.to_string()),
-            tenant_id: Some(import.tenant_id),
-            ..Default::default()
-        };
-        let summary = format!(
-            "user import by {} completed: {} created, {} refused",
-            import.importer,
-            count("created"),
-            count("error")
-        );
-        super::audit::record_system(conn, "user_import_completed", target, summary, now)?;
     }
-    Ok(Some(report))
+    Ok(report)
+}
+
+fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) -> Result<(), ApiError> {
+    store::mark_completed(conn, import.id, now)?;
+    let counts = store::counts(conn, import.id)?;
+    let count = |o: &str| counts.iter().filter(|(k, _)| k.as_deref() == Some(o)).map(|(_, n)| n).sum::<i64>();
+    let target = super::audit::Target {
+        kind: Some("user_import".into()),
+        id: Some(import.id.to_string()),
+        tenant_id: Some(import.tenant_id),
+        ..Default::default()
+    };
+    let summary = format!(
+        "user import by {} completed: {} created, {} refused",
+        import.importer,
+        count("created"),
+        count("error")
+    );
+    Ok(super::audit::record_system(conn, "user_import_completed", target, summary, now)?)
+}
+
+/// A batch of `import` failed (its transaction rolled back): the import waits a while,
+/// longer after each failure, so it never holds up the others; once single rows keep
+/// failing, the row is given up with `internal` and the import goes on.
+pub fn batch_failed(conn: &mut PgConnection, import: &ImportRecord, real_now: DateTime<Utc>) -> Result<(), ApiError> {
+    let wait = chrono::Duration::seconds(1 << import.failures.clamp(0, 6));
+    let failures = store::note_failure(conn, import.id, real_now + wait)?;
+    if failures >= FAILURES_BEFORE_GIVING_UP_A_ROW {
+        let detail = "The user could not be written; add it with POST /v1/tenants/{id}/users to see why.";
+        store::give_up_first_pending(conn, import.id, Code::Internal.slug(), detail)?;
+        store::clear_failures(conn, import.id)?;
+    }
+    Ok(())
+}
+
+/// The importer's access to the tenant now: a partner's relationship or a user's admin
+/// rights may have ended since it submitted.
+fn importer_access(
+    conn: &mut PgConnection,
+    import: &ImportRecord,
+    now: DateTime<Utc>,
+) -> Result<TenantAccess, ApiError> {
+    let gone = || ApiError::forbidden("The importer may no longer add users to this tenant.");
+    let principal = match import.importer.split_once(':') {
+        Some(("partner", id)) => {
+            Principal::Partner { partner_id: id.parse().map_err(|_| gone())?, client_id: String::new() }
+        }
+        Some(("user", id)) => Principal::Customer {
+            user_id: id.parse().map_err(|_| gone())?,
+            tenant_id: import.tenant_id,
+            admin: false, // read afresh by `authz::tenant`
+        },
+        _ => return Err(gone()),
+    };
+    match authz::tenant(conn, &principal, import.tenant_id, now) {
+        Err(e) if e.code == Code::NotFound || e.code == Code::Unauthorized => Err(gone()),
+        other => other,
+    }
+}
+
+fn refused(e: ApiError) -> RowRefusal {
+    RowRefusal { code: e.code.slug(), detail: e.detail }
+}
+
+/// What a row needs of the importer's access: to add users, admins, licences.
+fn row_allowed(access: &Result<TenantAccess, RowRefusal>, row: &RowRecord) -> Result<(), RowRefusal> {
+    let access = access.as_ref().map_err(Clone::clone)?;
+    access.may(Action::ManageUsers).map_err(refused)?;
+    if row.admin {
+        access.may(Action::ManageAdmins).map_err(refused)?;
+    }
+    if row.license_skus.iter().flatten().next().is_some() {
+        access.may(Action::ManageLicenses).map_err(refused)?;
+    }
+    Ok(())
 }
 
 /// Decides each row in line order against the tenant as locked now, then writes the
 /// batch set-wise: its users, tokens and licences, and every row's outcome.
-#[allow(clippy::too_many_arguments)]
 fn decide(
     conn: &mut PgConnection,
-    pepper: &Pepper,
-    sealer: &Sealer,
+    (pepper, sealer): (&Pepper, &Sealer),
     periods: Periods,
     import: &ImportRecord,
     rows: &[RowRecord],
@@ -183,16 +274,22 @@ fn decide(
     skus.sort();
     skus.dedup();
     let mut seats = Seats { held: store::lock_subscriptions_of(conn, import.tenant_id, &skus)?, periods, now };
-    let lowered: Vec<String> = rows.iter().map(|r| r.email.to_lowercase()).collect();
-    let mut taken: HashSet<String> = users::emails_taken(conn, &lowered)?.into_iter().collect();
+    let access = match importer_access(conn, import, now) {
+        Err(e) if e.code.status().is_server_error() => return Err(e),
+        access => access.map_err(refused),
+    };
+    // Addresses folded as the unique index folds them, so no insert can collide.
+    let emails: Vec<String> = rows.iter().map(|r| r.email.clone()).collect();
+    let folded = users::fold_emails(conn, &emails)?;
+    let mut taken: HashSet<String> = folded.iter().filter(|(_, t)| *t).map(|(f, _)| f.clone()).collect();
     let expires_at = now + Days::new(ACTIVATION_DAYS);
     let (mut users, mut tokens, mut licenses, mut outcomes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (row, email) in rows.iter().zip(lowered) {
+    for (row, (email, _)) in rows.iter().zip(folded) {
         let wanted: Vec<&str> = row.license_skus.iter().flatten().map(String::as_str).collect();
         let decided = if taken.contains(&email) {
             Err(refusal(Code::UserExists, "A user with this e-mail address already exists."))
         } else {
-            seats.take(&wanted)
+            row_allowed(&access, row).and_then(|()| seats.take(&wanted))
         };
         let outcome = match decided {
             Err(refused) => {

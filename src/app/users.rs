@@ -138,6 +138,11 @@ pub fn create(
         access.may(Action::ManageLicenses)?;
     }
     let license = user.license;
+    if let Some(subscription_id) = license {
+        // The subscription before the new address, as an import takes them, so the two
+        // never wait on each other in a circle.
+        subscriptions::lock(conn, subscription_id)?;
+    }
     let row = UserRow {
         id: Uuid::now_v7(),
         tenant_id,

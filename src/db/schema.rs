@@ -346,6 +346,8 @@ diesel::table! {
         created_at -> Timestamptz,
         started_at -> Nullable<Timestamptz>,
         completed_at -> Nullable<Timestamptz>,
+        failures -> Int4,
+        retry_at -> Nullable<Timestamptz>,
     }
 }
 

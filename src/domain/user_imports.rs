@@ -1,7 +1,7 @@
 //! The rows of a bulk user import (SPEC §11): read from CSV or taken from JSON, each
 //! checked on its own, so one bad row never refuses the others.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use validator::ValidateEmail;
 
@@ -15,7 +15,7 @@ pub const CSV_COLUMNS: [&str; 5] = ["email", "first_name", "last_name", "admin",
 /// One user to create, as submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
-    /// CSV: the line the row starts on (the header is line 1); JSON: its position from 1.
+    /// CSV: the record's number, the header being 1; JSON: its position from 1.
     pub line: i32,
     pub email: String,
     pub first_name: String,
@@ -63,7 +63,9 @@ pub fn read_csv(body: &[u8]) -> Result<Vec<(ImportRow, Option<RowRefusal>)>, Unr
         if rows.len() == MAX_ROWS {
             return Err(too_many());
         }
-        let line = record.position().map_or(0, |p| p.line()) as i32;
+        // The record's number, the header being 1: its line unless a field spans lines
+        // (the parser's own line count misses records ended by a lone CR).
+        let line = rows.len() as i32 + 2;
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
         let (admin_text, skus_text) = (field(admin), field(skus));
         let mut refusal = None;
@@ -81,7 +83,7 @@ pub fn read_csv(body: &[u8]) -> Result<Vec<(ImportRow, Option<RowRefusal>)>, Unr
             first_name: field(Some(first_name)),
             last_name: field(Some(last_name)),
             admin,
-            license_skus: skus_text.split(';').map(str::to_string).collect(),
+            license_skus: skus_text.split(';').take(MAX_SKUS_PER_ROW + 1).map(str::to_string).collect(),
         };
         rows.push((row, refusal));
     }
@@ -112,14 +114,35 @@ pub fn check(rows: Vec<(ImportRow, Option<RowRefusal>)>) -> Vec<(ImportRow, Opti
     let mut first_line: HashMap<String, i32> = HashMap::new();
     rows.into_iter()
         .map(|(mut row, refusal)| {
+            // PostgreSQL text cannot hold U+0000: the row is refused and kept without it.
+            let mut nul = None;
+            for (field, text) in
+                [("email", &mut row.email), ("first_name", &mut row.first_name), ("last_name", &mut row.last_name)]
+                    .into_iter()
+                    .chain(row.license_skus.iter_mut().map(|s| ("license_skus", s)))
+            {
+                if text.contains('\0') {
+                    *text = text.replace('\0', "\u{fffd}");
+                    nul = nul.or(Some(field));
+                }
+            }
             let mut skus: Vec<String> = Vec::new();
-            for sku in row.license_skus.iter().map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
-                if !skus.contains(&sku) {
+            let mut seen: HashSet<String> = HashSet::new();
+            // At most one more than allowed is read (a longer list is refused anyway).
+            for sku in row.license_skus.iter().take(MAX_SKUS_PER_ROW + 1) {
+                let sku = sku.trim().to_ascii_uppercase();
+                if !sku.is_empty() && seen.insert(sku.clone()) {
                     skus.push(sku);
                 }
             }
+            let too_many_skus = row.license_skus.len() > MAX_SKUS_PER_ROW;
             row.license_skus = skus;
-            let refusal = refusal.or_else(|| field_refusal(&row));
+            let refusal = refusal
+                .or_else(|| nul.map(|field| invalid(field, "must not contain the character U+0000")))
+                .or_else(|| {
+                    too_many_skus.then(|| invalid("license_skus", &format!("may name at most {MAX_SKUS_PER_ROW} SKUs")))
+                })
+                .or_else(|| field_refusal(&row));
             let refusal = refusal.or_else(|| {
                 let earlier = *first_line.entry(row.email.to_lowercase()).or_insert(row.line);
                 (earlier != row.line).then(|| RowRefusal {
@@ -133,10 +156,6 @@ pub fn check(rows: Vec<(ImportRow, Option<RowRefusal>)>) -> Vec<(ImportRow, Opti
 }
 
 fn field_refusal(row: &ImportRow) -> Option<RowRefusal> {
-    let texts = [("email", &row.email), ("first_name", &row.first_name), ("last_name", &row.last_name)];
-    if let Some((field, _)) = texts.iter().find(|(_, v)| v.contains('\0')) {
-        return Some(invalid(field, "must not contain the character U+0000"));
-    }
     if !row.email.validate_email() || row.email.chars().count() > 254 {
         return Some(invalid("email", "must be an e-mail address"));
     }
@@ -144,9 +163,6 @@ fn field_refusal(row: &ImportRow) -> Option<RowRefusal> {
         if !(1..=100).contains(&value.chars().count()) {
             return Some(invalid(field, "must be 1 to 100 characters"));
         }
-    }
-    if row.license_skus.len() > MAX_SKUS_PER_ROW {
-        return Some(invalid("license_skus", &format!("may name at most {MAX_SKUS_PER_ROW} SKUs")));
     }
     if let Some(bad) = row.license_skus.iter().find(|s| {
         !(2..=64).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
@@ -202,6 +218,32 @@ mod tests {
             ]
         );
         assert!(read[4].1.as_ref().unwrap().detail.contains("Line 5"));
+    }
+
+    #[test]
+    fn rows_are_numbered_by_record_whatever_ends_them() {
+        let read = rows("email,first_name,last_name\ra@x.example,A,B\rb@x.example,\"B\nC\",D\r\nc@x.example,C,D\n");
+        let lines: Vec<i32> = read.iter().map(|(r, _)| r.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_long_sku_list_is_refused_without_reading_it_all() {
+        let many: Vec<String> = (0..200_000).map(|i| format!("SKU-{i}")).collect();
+        let csv = format!("email,first_name,last_name,license_skus\na@x.example,A,B,{}\n", many.join(";"));
+        let read = rows(&csv);
+        assert_eq!(read[0].1.as_ref().unwrap().detail, "license_skus: may name at most 20 SKUs.");
+        let twenty = format!("email,first_name,last_name,license_skus\na@x.example,A,B,{}\n", many[..20].join(";"));
+        assert_eq!(rows(&twenty)[0].1, None);
+    }
+
+    #[test]
+    fn a_nul_character_is_refused_and_not_kept() {
+        let read = rows("email,first_name,last_name,license_skus\na\0@x.example,A\0,B,X\0\n");
+        let (row, refusal) = &read[0];
+        assert_eq!(refusal.as_ref().unwrap().code, "validation-failed");
+        let mut kept = [row.email.clone(), row.first_name.clone()].into_iter().chain(row.license_skus.clone());
+        assert!(kept.all(|t| !t.contains('\0')));
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct ImportRecord {
     pub created_at: DateTime<Utc>,
     pub started_at: Option<DateTime<Utc>>,
     pub completed_at: Option<DateTime<Utc>>,
+    pub failures: i32,
+    pub retry_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -73,16 +75,18 @@ pub fn rows(conn: &mut PgConnection, id: Uuid) -> QueryResult<Vec<RowRecord>> {
         .load(conn)
 }
 
-/// Hands the importer the sealed activation tokens it has not read yet, forgetting them.
-pub fn take_tokens(conn: &mut PgConnection, id: Uuid) -> QueryResult<Vec<(i32, Vec<u8>)>> {
+/// Hands the importer the sealed activation tokens it has not read yet (of admin users too
+/// only with `admins`), forgetting them.
+pub fn take_tokens(conn: &mut PgConnection, id: Uuid, admins: bool) -> QueryResult<Vec<(i32, Vec<u8>)>> {
     let taken: Vec<(i32, Option<Vec<u8>>)> = diesel::sql_query(
         "UPDATE user_import_rows r SET activation_token_sealed = NULL \
          FROM (SELECT line, activation_token_sealed FROM user_import_rows \
-               WHERE import_id = $1 AND activation_token_sealed IS NOT NULL FOR UPDATE) old \
+               WHERE import_id = $1 AND activation_token_sealed IS NOT NULL AND (NOT admin OR $2) FOR UPDATE) old \
          WHERE r.import_id = $1 AND r.line = old.line \
          RETURNING old.line, old.activation_token_sealed",
     )
     .bind::<SqlUuid, _>(id)
+    .bind::<Bool, _>(admins)
     .load::<TakenToken>(conn)?
     .into_iter()
     .map(|t| (t.line, t.activation_token_sealed))
@@ -98,19 +102,26 @@ struct TakenToken {
     activation_token_sealed: Option<Vec<u8>>,
 }
 
-/// The oldest unfinished import (or `only` that one) whose tenant takes changes, claimed
-/// for this transaction: the import row `FOR UPDATE`, its tenant `FOR KEY SHARE` (as every
-/// change to a tenant), both `SKIP LOCKED` so a worker never waits — not for another
-/// worker, not for a purge, which locks the tenant first and then deletes its imports.
-pub fn claim(conn: &mut PgConnection, only: Option<Uuid>) -> QueryResult<Option<ImportRecord>> {
+/// The oldest unfinished import (or `only` that one) that is not waiting out a failure at
+/// `real_now` and whose tenant takes changes, claimed for this transaction: the import row
+/// `FOR UPDATE`, its tenant `FOR KEY SHARE` (as every change to a tenant), both `SKIP
+/// LOCKED` so a worker never waits for another worker or for a purge holding the tenant.
+pub fn claim(
+    conn: &mut PgConnection,
+    only: Option<Uuid>,
+    real_now: DateTime<Utc>,
+) -> QueryResult<Option<ImportRecord>> {
     diesel::sql_query(
-        "SELECT i.id, i.tenant_id, i.importer, i.rows_total, i.created_at, i.started_at, i.completed_at \
+        "SELECT i.id, i.tenant_id, i.importer, i.rows_total, i.created_at, i.started_at, i.completed_at, \
+                i.failures, i.retry_at \
          FROM user_imports i JOIN tenants t ON t.id = i.tenant_id \
-         WHERE i.completed_at IS NULL AND t.status = 'active' AND ($1::uuid IS NULL OR i.id = $1) \
+         WHERE i.completed_at IS NULL AND (i.retry_at IS NULL OR i.retry_at <= $2) AND t.status = 'active' \
+           AND ($1::uuid IS NULL OR i.id = $1) \
          ORDER BY i.created_at, i.id LIMIT 1 \
          FOR UPDATE OF i SKIP LOCKED FOR KEY SHARE OF t SKIP LOCKED",
     )
     .bind::<Nullable<SqlUuid>, _>(only)
+    .bind::<Timestamptz, _>(real_now)
     .get_result::<ClaimedImport>(conn)
     .optional()
     .map(|c| c.map(ClaimedImport::into_record))
@@ -132,13 +143,47 @@ struct ClaimedImport {
     started_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     completed_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Integer)]
+    failures: i32,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    retry_at: Option<DateTime<Utc>>,
 }
 
 impl ClaimedImport {
     fn into_record(self) -> ImportRecord {
-        let Self { id, tenant_id, importer, rows_total, created_at, started_at, completed_at } = self;
-        ImportRecord { id, tenant_id, importer, rows_total, created_at, started_at, completed_at }
+        let Self { id, tenant_id, importer, rows_total, created_at, started_at, completed_at, failures, retry_at } =
+            self;
+        ImportRecord { id, tenant_id, importer, rows_total, created_at, started_at, completed_at, failures, retry_at }
     }
+}
+
+/// A batch failed: the import waits until `retry_at` and its count of failures grows.
+pub fn note_failure(conn: &mut PgConnection, id: Uuid, retry_at: DateTime<Utc>) -> QueryResult<i32> {
+    diesel::update(user_imports::table.find(id))
+        .set((user_imports::failures.eq(user_imports::failures + 1), user_imports::retry_at.eq(retry_at)))
+        .returning(user_imports::failures)
+        .get_result(conn)
+}
+
+/// Gives up the first pending row with an error (after single-row batches kept failing).
+pub fn give_up_first_pending(conn: &mut PgConnection, id: Uuid, code: &str, detail: &str) -> QueryResult<()> {
+    diesel::sql_query(
+        "UPDATE user_import_rows SET outcome = 'error', code = $2, detail = $3 \
+         WHERE import_id = $1 AND line = (SELECT min(line) FROM user_import_rows WHERE import_id = $1 AND outcome IS NULL)",
+    )
+    .bind::<SqlUuid, _>(id)
+    .bind::<Text, _>(code)
+    .bind::<Text, _>(detail)
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// A batch committed: the import's failures are behind it.
+pub fn clear_failures(conn: &mut PgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::update(user_imports::table.find(id))
+        .set((user_imports::failures.eq(0), user_imports::retry_at.eq(None::<DateTime<Utc>>)))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn mark_started(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> QueryResult<()> {

@@ -326,7 +326,21 @@ pub fn revoke_other_families(
     Ok(families)
 }
 
-/// Which of these e-mail addresses (lower-cased) some user already has.
-pub fn emails_taken(conn: &mut PgConnection, lowered: &[String]) -> QueryResult<Vec<String>> {
-    users::table.filter(lower(users::email).eq_any(lowered)).select(lower(users::email)).load(conn)
+/// Each address as PostgreSQL lower-cases it (the unique index's own folding, which may
+/// differ from Rust's) and whether some user already has it.
+pub fn fold_emails(conn: &mut PgConnection, emails: &[String]) -> QueryResult<Vec<(String, bool)>> {
+    #[derive(QueryableByName)]
+    struct Folded {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        folded: String,
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        taken: bool,
+    }
+    let folded: Vec<Folded> = diesel::sql_query(
+        "SELECT lower(e) AS folded, EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = lower(e)) AS taken \
+         FROM unnest($1::text[]) WITH ORDINALITY AS given(e, n) ORDER BY n",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(emails)
+    .load(conn)?;
+    Ok(folded.into_iter().map(|f| (f.folded, f.taken)).collect())
 }
