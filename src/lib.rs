@@ -61,6 +61,7 @@ impl Modify for BearerAuth {
             lists are keyset-paginated with `limit` and `after`; every response carries `X-Request-Id`.",
         version = "1.0.0",
     ),
+    servers((url = "/", description = "The keyport that serves this document")),
     modifiers(&BearerAuth),
     components(
         schemas(error::Problem, error::FieldError, views::webhooks::WebhookEvent, views::webhooks::WebhookEventData),
@@ -186,9 +187,9 @@ fn routes(cfg: &mut ServiceConfig) {
 }
 
 /// The published OpenAPI document.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+pub fn openapi() -> serde_json::Value {
     let (_, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
-    with_contract(doc)
+    refined(&with_contract(doc))
 }
 
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
@@ -196,6 +197,15 @@ fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi 
     http::contract::IntegrationContract.modify(&mut doc);
     http::contract::Webhooks.modify(&mut doc);
     doc
+}
+
+/// The document as published: the finer rewrites, made on it as JSON (each operation's
+/// problem codes, an example for every answer).
+fn refined(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let mut json = serde_json::to_value(doc).expect("the document serialises");
+    http::problems::refine(&mut json);
+    http::examples::add(&mut json);
+    json
 }
 
 /// Anything no route matched.
@@ -224,7 +234,7 @@ pub fn build_app(
         .app_data(metrics)
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
+        .service(SwaggerUi::new("/docs/{_:.*}").external_url_unchecked("/openapi.json", refined(&doc)))
         .default_service(web::to(no_route))
         .wrap(from_fn(http::audit::scope))
         .wrap(from_fn(http::idempotency::guard))

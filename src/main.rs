@@ -101,7 +101,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Openapi => {
-            println!("{}", keyport::openapi().to_pretty_json().expect("the document serialises"));
+            println!("{}", serde_json::to_string_pretty(&keyport::openapi()).expect("the document serialises"));
             Ok(())
         }
         Command::Serve { settings, serve } => {

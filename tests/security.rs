@@ -764,7 +764,7 @@ async fn every_documented_length_bound_is_the_servers() {
                     async move { TestApp::reply(request.send().await.unwrap()).await }
                 };
                 let too_long = send("a".repeat(max + 1)).await;
-                if media == "application/json" {
+                if media == "application/json" && path != "/v1/auth/token" {
                     assert_eq!(too_long.status, 422, "{method} {path} {name}: {}", too_long.text);
                     too_long.problem(422, "validation-failed");
                     let named = too_long.body["errors"].as_array().unwrap().iter().any(|e| e["field"] == name);

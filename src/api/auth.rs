@@ -116,10 +116,13 @@ fn token_response(body: TokenResponse) -> HttpResponse {
 #[utoipa::path(
     tag = "auth",
     request_body(
-        content = TokenRequest,
-        content_type = "application/x-www-form-urlencoded",
-        description = "The RFC 6749 form. The same fields are accepted as `application/json`.",
-        example = json!({"grant_type": "client_credentials", "client_id": "operator", "client_secret": "kps_..."})
+        content(
+            (TokenRequest = "application/x-www-form-urlencoded",
+             example = json!({"grant_type": "client_credentials", "client_id": "operator", "client_secret": "kps_..."})),
+            (TokenRequest = "application/json",
+             example = json!({"grant_type": "password", "username": "maria@fabrikam.example", "password": "correct horse battery staple"})),
+        ),
+        description = "The RFC 6749 form, or the same fields as JSON.",
     ),
     responses(
         (status = 200, description = "A fresh access token", body = TokenResponse),

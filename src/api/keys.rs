@@ -35,7 +35,7 @@ use crate::{
     responses(
         (status = 201, description = "The batch and its keys, shown only now", content(
             (NewKeyBatch = "application/json"),
-            (String = "text/csv"),
+            (String = "text/csv", example = "key,batch_id,product_id,partner_id,seats,term_months\nBCDFG-HJKMP-QRTVW-XY234-6789B,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21,01900000-0000-7000-8000-000000000002,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03,10,12\n"),
         )),
         (status = 400, response = MalformedBody),
         (status = 401, response = Unauthorized),

@@ -48,7 +48,8 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
 /// Prometheus metrics
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain")),
+    responses((status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain",
+        example = "# TYPE keyport_http_requests_total counter\nkeyport_http_requests_total{method=\"GET\",route=\"/v1/partners/me\",status=\"200\"} 1\n")),
     security(()),
 )]
 #[get("/metrics")]

@@ -71,7 +71,7 @@ pub async fn create(
     responses(
         (status = 200, description = "One page of users, or (CSV) all of them", content(
             (ListOf<UserView> = "application/json"),
-            (String = "text/csv"),
+            (String = "text/csv", example = "email,first_name,last_name,admin,license_skus,activated,id,created_at\nmaria@fabrikam.example,Maria,Papadopoulou,true,M365-BUSINESS-STANDARD,true,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11,2026-11-25T10:00:00+00:00\n"),
         )),
         (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),

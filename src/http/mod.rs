@@ -5,9 +5,11 @@
 pub mod audit;
 pub mod budgets;
 pub mod contract;
+pub mod examples;
 pub mod extract;
 pub mod idempotency;
 pub mod outbound;
+pub mod problems;
 pub mod responses;
 pub mod telemetry;
 

@@ -327,20 +327,27 @@ pub fn revoke_other_families(
 }
 
 /// Each address as PostgreSQL lower-cases it (the unique index's own folding, which may
-/// differ from Rust's) and whether some user already has it.
+/// differ from Rust's) and whether some user already has it. Two statements, so the look-up
+/// is always an index scan of `= ANY(…)`, whatever the planner knows of the table.
 pub fn fold_emails(conn: &mut PgConnection, emails: &[String]) -> QueryResult<Vec<(String, bool)>> {
     #[derive(QueryableByName)]
     struct Folded {
         #[diesel(sql_type = diesel::sql_types::Text)]
         folded: String,
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        taken: bool,
     }
-    let folded: Vec<Folded> = diesel::sql_query(
-        "SELECT lower(e) AS folded, EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = lower(e)) AS taken \
-         FROM unnest($1::text[]) WITH ORDINALITY AS given(e, n) ORDER BY n",
+    let folded: Vec<String> = diesel::sql_query(
+        "SELECT lower(e) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS given(e, n) ORDER BY n",
     )
     .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(emails)
-    .load(conn)?;
-    Ok(folded.into_iter().map(|f| (f.folded, f.taken)).collect())
+    .load::<Folded>(conn)?
+    .into_iter()
+    .map(|f| f.folded)
+    .collect();
+    let taken: std::collections::HashSet<String> = users::table
+        .filter(lower(users::email).eq_any(&folded))
+        .select(lower(users::email))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    Ok(folded.into_iter().map(|f| (f.clone(), taken.contains(&f))).collect())
 }

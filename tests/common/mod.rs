@@ -240,7 +240,12 @@ impl TestApp {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        Self::reply(request.send().await.expect("the request is answered")).await
+        let method = request.try_clone().and_then(|r| r.build().ok()).map(|r| r.method().clone());
+        let reply = Self::reply(request.send().await.expect("the request is answered")).await;
+        if let Some(method) = method {
+            held_to_the_document(&method, path, &reply);
+        }
+        reply
     }
 
     pub async fn reply(response: reqwest::Response) -> Reply {
@@ -566,4 +571,42 @@ pub async fn serve(database_url: &str, extra: &[(&str, &str)]) -> Instance {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("keyport serve did not become ready on {}", instance.base);
+}
+
+/// Every problem a test meets must be one its operation documents: its status, and its
+/// code in that status's enum. So the published codes cannot fall behind the code's error
+/// paths that the tests reach.
+#[track_caller]
+pub fn held_to_the_document(method: &Method, path: &str, reply: &Reply) {
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let problem = reply.headers.get("content-type").is_some_and(|v| v == "application/problem+json");
+    let Some(code) = reply.body["code"].as_str().filter(|_| problem) else { return };
+    if code == "internal" {
+        return; // a 500 fails the test on its own
+    }
+    let doc = DOC.get_or_init(|| serde_json::to_value(keyport::openapi()).unwrap());
+    let path = path.split('?').next().unwrap();
+    let given: Vec<&str> = path.split('/').collect();
+    // The template that matches with the most literal segments (`/partners/me` over `/partners/{id}`).
+    let template = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|t| {
+            let parts: Vec<&str> = t.split('/').collect();
+            parts.len() == given.len() && parts.iter().zip(&given).all(|(t, g)| t.starts_with('{') || t == g)
+        })
+        .max_by_key(|t| t.split('/').filter(|p| !p.starts_with('{')).count());
+    let Some(template) = template else { return }; // no such route: nothing documented
+    let method = method.as_str().to_lowercase();
+    if doc["paths"][template].get(&method).is_none() {
+        return;
+    }
+    let status = reply.status.as_u16();
+    let codes = keyport::http::problems::documented(doc, &method, template, status)
+        .unwrap_or_else(|| panic!("{method} {template} answered {status}, which it does not document: {}", reply.text));
+    assert!(
+        codes.iter().any(|c| c == code),
+        "{method} {template} answered {status} `{code}`, which it does not document (it lists {codes:?})"
+    );
 }

@@ -3167,6 +3167,276 @@ export interface components {
              */
             type: string;
         };
+        /** @description A problem whose `code` is one of: acknowledgement-required, idempotency-key-reused, validation-failed. */
+        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "acknowledgement-required" | "idempotency-key-reused" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: auto-extend-not-allowed, idempotency-key-reused, validation-failed. */
+        ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "auto-extend-not-allowed" | "idempotency-key-reused" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: cloud-essentials-required, forbidden, partner-of-record-required. */
+        ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "cloud-essentials-required" | "forbidden" | "partner-of-record-required";
+        };
+        /** @description A problem whose `code` is one of: country-not-supported, idempotency-key-reused, invalid-key-checksum, invalid-key-format, validation-failed. */
+        ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "country-not-supported" | "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: country-not-supported, idempotency-key-reused, validation-failed. */
+        ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "country-not-supported" | "idempotency-key-reused" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: delegated-admin-required, delegated-role-required. */
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequired: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "delegated-admin-required" | "delegated-role-required";
+        };
+        /** @description A problem whose `code` is one of: delegated-admin-required, delegated-role-required, forbidden. */
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "delegated-admin-required" | "delegated-role-required" | "forbidden";
+        };
+        /** @description A problem whose `code` is one of: delegated-admin-required, forbidden. */
+        ProblemDelegatedAdminRequiredOrForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "delegated-admin-required" | "forbidden";
+        };
+        /** @description A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, key-already-redeemed, key-revoked, user-exists. */
+        ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "domain-taken" | "idempotency-key-in-flight" | "key-already-redeemed" | "key-revoked" | "user-exists";
+        };
+        /** @description A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, redemption-not-confirmed, user-exists. */
+        ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "domain-taken" | "idempotency-key-in-flight" | "redemption-not-confirmed" | "user-exists";
+        };
+        /** @description A problem whose `code` is one of: forbidden. */
+        ProblemForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "forbidden";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight. */
+        ProblemIdempotencyKeyInFlight: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, redemption-not-open. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved" | "key-revoked" | "redemption-not-open";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, seats-below-assigned, subscription-deleted, subscription-superseded, tenant-data-deleted. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved" | "key-revoked" | "seats-below-assigned" | "subscription-deleted" | "subscription-superseded" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, subscription-inactive, tenant-data-deleted. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved" | "key-revoked" | "subscription-inactive" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-revoked, tenant-data-deleted. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-revoked" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-exists. */
+        ProblemIdempotencyKeyInFlightOrKeyExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "key-exists";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, no-licenses-available, subscription-inactive, tenant-data-deleted, user-exists. */
+        ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "no-licenses-available" | "subscription-inactive" | "tenant-data-deleted" | "user-exists";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, offer-not-pending. */
+        ProblemIdempotencyKeyInFlightOrOfferNotPending: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "offer-not-pending";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, offer-not-pending, relationship-exists. */
+        ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "offer-not-pending" | "relationship-exists";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, offer-pending, relationship-exists, tenant-data-deleted. */
+        ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "offer-pending" | "relationship-exists" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, redemption-not-open. */
+        ProblemIdempotencyKeyInFlightOrRedemptionNotOpen: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "redemption-not-open";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, sku-taken. */
+        ProblemIdempotencyKeyInFlightOrSkuTaken: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "sku-taken";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, tenant-data-deleted. */
+        ProblemIdempotencyKeyInFlightOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, tenant-data-deleted, user-activated. */
+        ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "tenant-data-deleted" | "user-activated";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, invalid-key-checksum, invalid-key-format, product-mismatch, validation-failed. */
+        ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "product-mismatch" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, invalid-key-checksum, invalid-key-format, too-many-keys, validation-failed. */
+        ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "too-many-keys" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, invalid-key-checksum, invalid-key-format, validation-failed. */
+        ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, mixed-terms, no-keys, validation-failed. */
+        ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "mixed-terms" | "no-keys" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, partner-not-reseller, validation-failed. */
+        ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "partner-not-reseller" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, validation-failed. */
+        ProblemIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, validation-failed, webhook-url-forbidden. */
+        ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "validation-failed" | "webhook-url-forbidden";
+        };
+        /** @description A problem whose `code` is one of: invalid-activation-token, validation-failed. */
+        ProblemInvalidActivationTokenOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "invalid-activation-token" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: key-not-found. */
+        ProblemKeyNotFound: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "key-not-found";
+        };
+        /** @description A problem whose `code` is one of: key-not-found, not-found. */
+        ProblemKeyNotFoundOrNotFound: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "key-not-found" | "not-found";
+        };
+        /** @description A problem whose `code` is one of: last-admin, tenant-data-deleted. */
+        ProblemLastAdminOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "last-admin" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: last-admin, tenant-data-deleted, user-exists. */
+        ProblemLastAdminOrTenantDataDeletedOrUserExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "last-admin" | "tenant-data-deleted" | "user-exists";
+        };
+        /** @description A problem whose `code` is one of: malformed-request. */
+        ProblemMalformedRequest: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "malformed-request";
+        };
+        /** @description A problem whose `code` is one of: no-licenses-available, subscription-inactive, tenant-data-deleted. */
+        ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "no-licenses-available" | "subscription-inactive" | "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: not-found. */
+        ProblemNotFound: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "not-found";
+        };
+        /** @description A problem whose `code` is one of: payload-too-large. */
+        ProblemPayloadTooLarge: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "payload-too-large";
+        };
+        /** @description A problem whose `code` is one of: rate-limited. */
+        ProblemRateLimited: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "rate-limited";
+        };
+        /** @description A problem whose `code` is one of: redemption-expired. */
+        ProblemRedemptionExpired: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "redemption-expired";
+        };
+        /** @description A problem whose `code` is one of: redemption-not-open. */
+        ProblemRedemptionNotOpen: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "redemption-not-open";
+        };
+        /** @description A problem whose `code` is one of: relationship-not-active. */
+        ProblemRelationshipNotActive: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "relationship-not-active";
+        };
+        /** @description A problem whose `code` is one of: service-unavailable. */
+        ProblemServiceUnavailable: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "service-unavailable";
+        };
+        /** @description A problem whose `code` is one of: tenant-data-deleted. */
+        ProblemTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "tenant-data-deleted";
+        };
+        /** @description A problem whose `code` is one of: unauthorized. */
+        ProblemUnauthorized: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "unauthorized";
+        };
+        /** @description A problem whose `code` is one of: unknown-partner-number, validation-failed. */
+        ProblemUnknownPartnerNumberOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "unknown-partner-number" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: unsupported-media-type. */
+        ProblemUnsupportedMediaType: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "unsupported-media-type";
+        };
+        /** @description A problem whose `code` is one of: validation-failed. */
+        ProblemValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: validation-failed, webhook-url-forbidden. */
+        ProblemValidationFailedOrWebhookUrlForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "validation-failed" | "webhook-url-forbidden";
+        };
+        /** @description A problem whose `code` is one of: validation-failed, wrong-password. */
+        ProblemValidationFailedOrWrongPassword: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "validation-failed" | "wrong-password";
+        };
         /** @description Seats per product (and term) that the account step will turn into subscriptions. */
         ProductTotal: {
             product: components["schemas"]["ProductView"];
@@ -3868,7 +4138,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "alg": "EdDSA",
+                     *           "crv": "Ed25519",
+                     *           "kid": "text",
+                     *           "kty": "OKP",
+                     *           "use": "sig",
+                     *           "x": "text"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -3888,7 +4194,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -3908,7 +4241,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # TYPE keyport_http_requests_total counter
+                     *     keyport_http_requests_total{method="GET",route="/v1/partners/me",status="200"} 1
+                     */
                     "text/plain": string;
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -3928,16 +4287,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Database unreachable or migrations pending */
-            503: {
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: database unreachable or migrations pending */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -3977,12 +4354,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "action": "text",
+                     *           "actor": {
+                     *             "client_id": "text",
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "role": "text"
+                     *           },
+                     *           "at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "outcome": "text",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "request_id": "text",
+                     *           "source_ip": "text",
+                     *           "summary": "text",
+                     *           "target": {
+                     *             "id": "text",
+                     *             "type": "text"
+                     *           },
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_AuditEventView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     auth_activate: {
@@ -4004,18 +4454,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "text",
+                     *       "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActivatedUser"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            415: components["responses"]["NotJson"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`, `invalid-activation-token` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemInvalidActivationTokenOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4040,28 +4543,80 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            415: components["responses"]["NotJson"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `wrong-password`, `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemValidationFailedOrWrongPassword"];
                 };
             };
             /** @description `rate-limited`: too many wrong passwords for this user; see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4102,7 +4657,55 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            503: components["responses"]["Unavailable"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: database unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     auth_token: {
@@ -4112,9 +4715,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The RFC 6749 form. The same fields are accepted as `application/json`. */
+        /** @description The RFC 6749 form, or the same fields as JSON. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grant_type": "password",
+                 *       "password": "correct horse battery staple",
+                 *       "username": "maria@fabrikam.example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRequest"];
                 /**
                  * @example {
                  *       "client_id": "operator",
@@ -4132,6 +4743,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "text",
+                     *       "expires_in": 900,
+                     *       "refresh_token": "text",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
@@ -4153,18 +4772,55 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
             /** @description `rate-limited`: too many failed sign-ins for this client or user; see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
-            503: components["responses"]["Unavailable"];
+            /** @description `service-unavailable`: database unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     catalogue_list_countries: {
@@ -4182,10 +4838,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "code": "GR",
+                     *           "name": "Greece"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CountryList"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     delegated_administration_list_offers: {
@@ -4209,12 +4905,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "auto_extend": true,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "duration_days": 1,
+                     *           "expires_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "message": "text",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "roles": [
+                     *             "directory_reader"
+                     *           ],
+                     *           "status": "pending",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_OfferView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     delegated_administration_create_offer: {
@@ -4241,38 +5004,117 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "duration_days": 1,
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "message": "text",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "status": "pending",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `cloud-essentials-required`, `partner-of-record-required`, `forbidden` (not a partner) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `offer-pending`, `relationship-exists`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed` (an unknown role among them), `auto-extend-not-allowed` (with `global_administrator`); `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4295,12 +5137,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "duration_days": 1,
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "message": "text",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "status": "pending",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     delegated_administration_accept_offer: {
@@ -4326,28 +5239,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RelationshipView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `offer-not-pending`, `relationship-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4375,28 +5352,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "duration_days": 1,
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "message": "text",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "status": "pending",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `offer-not-pending`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPending"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4424,28 +5463,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "duration_days": 1,
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "message": "text",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "status": "pending",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `offer-not-pending`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPending"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4470,12 +5571,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "auto_extend": true,
+                     *           "ends_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "text",
+                     *             "partner_number": "text"
+                     *           },
+                     *           "roles": [
+                     *             "directory_reader"
+                     *           ],
+                     *           "starts_at": "2026-11-25T10:00:00Z",
+                     *           "status": "active",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_RelationshipView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     delegated_administration_get_relationship: {
@@ -4496,12 +5666,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RelationshipView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     delegated_administration_terminate_relationship: {
@@ -4523,16 +5766,71 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `relationship-not-active` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRelationshipNotActive"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4559,24 +5857,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auto_extend": true,
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "roles": [
+                     *         "directory_reader"
+                     *       ],
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RelationshipView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `relationship-not-active` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRelationshipNotActive"];
                 };
             };
-            415: components["responses"]["NotJson"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     catalogue_domain: {
@@ -4597,17 +5992,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "available": true,
+                     *       "name": "contoso"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DomainAvailability"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `validation-failed`: not a valid prefix */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4632,30 +6072,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempted": 1,
+                     *       "delivered": 1,
+                     *       "endpoints_disabled": 1,
+                     *       "failed": 1,
+                     *       "retrying": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryReport"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
-            503: components["responses"]["Unavailable"];
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: database unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     operations_sweep: {
@@ -4678,30 +6164,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "failure_budgets_forgotten": 1,
+                     *       "idempotency_keys_expired": 1,
+                     *       "offers_expired": 1,
+                     *       "redemptions_expired": 1,
+                     *       "relationship_notices_sent": 1,
+                     *       "relationships_expired": 1,
+                     *       "relationships_extended": 1,
+                     *       "renewal_notices_sent": 1,
+                     *       "renewal_notices_skipped": 1,
+                     *       "revocations_forgotten": 1,
+                     *       "silent_instances_forgotten": 1,
+                     *       "subscriptions_deleted": 1,
+                     *       "subscriptions_disabled": 1,
+                     *       "subscriptions_expired": 1,
+                     *       "tenants_purged": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["SweepReport"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
-            503: components["responses"]["Unavailable"];
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: database unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     keys_list_batches: {
@@ -4724,12 +6266,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "channel": "partner",
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "imported": true,
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "quantity": 1,
+                     *           "seats_per_key": 1,
+                     *           "term_months": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_KeyBatchView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     keys_create_batch: {
@@ -4756,31 +6362,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "partner",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "imported": true,
+                     *       "keys": [
+                     *         "BCDFG-HJKMP-QRTVW-XY234-6789B"
+                     *       ],
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "seats_per_key": 1,
+                     *       "term_months": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["NewKeyBatch"];
+                    /**
+                     * @example key,batch_id,product_id,partner_id,seats,term_months
+                     *     BCDFG-HJKMP-QRTVW-XY234-6789B,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21,01900000-0000-7000-8000-000000000002,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03,10,12
+                     */
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `key-exists`: an imported key is already known; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyExists"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large`: body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`, `partner-not-reseller`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4803,12 +6491,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "partner",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "imported": true,
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "seats_per_key": 1,
+                     *       "term_months": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["KeyBatchView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     keys_list_keys: {
@@ -4836,12 +6592,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "channel": "partner",
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key": "*****-*****-*****-*****-7QX9F",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "redeemed_at": "2026-11-25T10:00:00Z",
+                     *           "seats": 10,
+                     *           "status": "available",
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_KeyView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     keys_validate_key: {
@@ -4868,19 +6694,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "channel": "partner",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "key": "*****-*****-*****-*****-7QX9F",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "redeemed_at": "2026-11-25T10:00:00Z",
+                     *       "seats": 10,
+                     *       "status": "available",
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["KeyView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `key-not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFound"];
                 };
             };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -4889,28 +6758,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4938,28 +6835,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "channel": "partner",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "key": "*****-*****-*****-*****-7QX9F",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "redeemed_at": "2026-11-25T10:00:00Z",
+                     *       "seats": 10,
+                     *       "status": "available",
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["KeyView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `key-reserved`, `key-already-redeemed`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -4979,11 +6941,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tenant": {
+                     *         "company_name": "Fabrikam Ltd",
+                     *         "country": "GR",
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "domain": "fabrikam",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "status": "active"
+                     *       },
+                     *       "user": {
+                     *         "activated": true,
+                     *         "admin": true,
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "email": "maria@fabrikam.example",
+                     *         "first_name": "Maria",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "last_name": "Papadopoulou",
+                     *         "licenses": [
+                     *           "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         ],
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     access_my_entitlements: {
@@ -5001,11 +7027,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "status": "active",
+                     *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "usable": true,
+                     *           "usable_until": "2026-11-25T10:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Entitlements"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     notifications_list: {
@@ -5032,12 +7113,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "days_before": 1,
+                     *           "event": "delegated_admin_offer.created",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "message": "text",
+                     *           "offer_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "read_at": "2026-11-25T10:00:00Z",
+                     *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_NotificationView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     notifications_mark_read: {
@@ -5063,28 +7208,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "days_before": 1,
+                     *       "event": "delegated_admin_offer.created",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "message": "text",
+                     *       "offer_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "read_at": "2026-11-25T10:00:00Z",
+                     *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5109,12 +7313,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "cloud_essentials": true,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Contoso IT Services",
+                     *           "partner_number": "4820193",
+                     *           "reseller": {
+                     *             "distributor": "Northwind Distribution",
+                     *             "since": "2025-03-01"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_PartnerView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     partners_create: {
@@ -5141,29 +7409,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "cloud_essentials": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Contoso IT Services",
+                     *       "partner_number": "4820193",
+                     *       "reseller": {
+                     *         "distributor": "Northwind Distribution",
+                     *         "since": "2025-03-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5183,11 +7527,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "cloud_essentials": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Contoso IT Services",
+                     *       "partner_number": "4820193",
+                     *       "reseller": {
+                     *         "distributor": "Northwind Distribution",
+                     *         "since": "2025-03-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     partners_get_one: {
@@ -5208,11 +7603,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "cloud_essentials": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Contoso IT Services",
+                     *       "partner_number": "4820193",
+                     *       "reseller": {
+                     *         "distributor": "Northwind Distribution",
+                     *         "since": "2025-03-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     partners_update: {
@@ -5237,15 +7692,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "cloud_essentials": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Contoso IT Services",
+                     *       "partner_number": "4820193",
+                     *       "reseller": {
+                     *         "distributor": "Northwind Distribution",
+                     *         "since": "2025-03-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            415: components["responses"]["NotJson"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     partners_list_clients: {
@@ -5271,12 +7818,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "client_id": "text",
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "name": "text"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_ApiClientView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     partners_create_client: {
@@ -5306,29 +7911,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
+                     *       "client_secret": "text",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "name": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NewApiClient"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5354,8 +8030,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     catalogue_list_products: {
@@ -5378,11 +8101,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Microsoft 365 Business Standard",
+                     *           "sku": "M365-BUSINESS-STANDARD"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_ProductView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     catalogue_create_product: {
@@ -5409,29 +8182,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Microsoft 365 Business Standard",
+                     *       "sku": "M365-BUSINESS-STANDARD"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `sku-taken`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrSkuTaken"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5457,12 +8300,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "expires_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "status": "open",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_RedemptionSummary"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     redemptions_create: {
@@ -5489,29 +8392,125 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "keys": [
+                     *         {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key": "*****-*****-*****-*****-7QX9F",
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 10,
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "status": "open",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "totals": [
+                     *         {
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "term_months": 12
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RedemptionView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `acknowledgement-required`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5534,19 +8533,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "keys": [
+                     *         {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key": "*****-*****-*****-*****-7QX9F",
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 10,
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "status": "open",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "totals": [
+                     *         {
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "term_months": 12
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RedemptionView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `redemption-expired` */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5570,16 +8657,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `redemption-not-open`: completed or cancelled already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -5588,7 +8699,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5620,20 +8762,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activation_token": "text",
+                     *       "admin_user": {
+                     *         "activated": true,
+                     *         "admin": true,
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "email": "maria@fabrikam.example",
+                     *         "first_name": "Maria",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "last_name": "Papadopoulou",
+                     *         "licenses": [
+                     *           "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         ],
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       },
+                     *       "subscriptions": [
+                     *         {
+                     *           "assigned_seats": 1,
+                     *           "billing": "partner",
+                     *           "data_retained_until": "2026-11-25T10:00:00Z",
+                     *           "ends_at": "2026-11-25T10:00:00Z",
+                     *           "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_of_record": {
+                     *             "name": "text",
+                     *             "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "partner_number": "4820193"
+                     *           },
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "starts_at": "2026-11-25T10:00:00Z",
+                     *           "status": "active",
+                     *           "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "tenant": {
+                     *         "company_name": "Fabrikam Ltd",
+                     *         "country": "GR",
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "domain": "fabrikam",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "status": "active"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `redemption-not-confirmed`, `domain-taken`, `user-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists"];
                 };
             };
             /** @description `redemption-expired` */
@@ -5642,17 +8869,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5680,19 +8946,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "keys": [
+                     *         {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key": "*****-*****-*****-*****-7QX9F",
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 10,
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "status": "open",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "totals": [
+                     *         {
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "term_months": 12
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RedemptionView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `redemption-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -5701,16 +9024,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
-            /** @description `no-keys`, `mixed-terms`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `no-keys`, `mixed-terms`; `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5742,6 +9087,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "key": "*****-*****-*****-*****-7QX9F",
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 10,
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["RedemptionEntry"];
                 };
             };
@@ -5753,19 +9111,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "key": "*****-*****-*****-*****-7QX9F",
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 10,
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["RedemptionEntry"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No such redemption; `key-not-found` (unknown or another partner's key) */
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description No such redemption; `key-not-found` (unknown or another partner's key); `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
             /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`, `redemption-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -5774,7 +9169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -5783,28 +9178,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5830,16 +9253,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `redemption-not-open` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -5848,7 +9295,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5868,12 +9346,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-11-25T10:00:00Z",
+                     *       "offset_seconds": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["SandboxClock"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     sandbox_advance: {
@@ -5900,30 +9430,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-11-25T10:00:00Z",
+                     *       "offset_seconds": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["SandboxClock"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`, also when the clock would move more than 100 years in total; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -5952,17 +9559,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activation_token": "text",
+                     *       "admin_user": {
+                     *         "activated": true,
+                     *         "admin": true,
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "email": "maria@fabrikam.example",
+                     *         "first_name": "Maria",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "last_name": "Papadopoulou",
+                     *         "licenses": [
+                     *           "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         ],
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       },
+                     *       "subscriptions": [
+                     *         {
+                     *           "assigned_seats": 1,
+                     *           "billing": "partner",
+                     *           "data_retained_until": "2026-11-25T10:00:00Z",
+                     *           "ends_at": "2026-11-25T10:00:00Z",
+                     *           "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_of_record": {
+                     *             "name": "text",
+                     *             "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "partner_number": "4820193"
+                     *           },
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "starts_at": "2026-11-25T10:00:00Z",
+                     *           "status": "active",
+                     *           "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "tenant": {
+                     *         "company_name": "Fabrikam Ltd",
+                     *         "country": "GR",
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "domain": "fabrikam",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "status": "active"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
             /** @description `key-not-found` (unknown, or not a retail key) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFound"];
                 };
             };
             /** @description `key-already-redeemed`, `key-revoked`, `domain-taken`, `user-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -5971,28 +9639,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6020,20 +9716,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "assigned_seats": 1,
+                     *           "billing": "partner",
+                     *           "data_retained_until": "2026-11-25T10:00:00Z",
+                     *           "ends_at": "2026-11-25T10:00:00Z",
+                     *           "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_of_record": {
+                     *             "name": "text",
+                     *             "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "partner_number": "4820193"
+                     *           },
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "seats": 25,
+                     *           "starts_at": "2026-11-25T10:00:00Z",
+                     *           "status": "active",
+                     *           "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "term_months": 12
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_SubscriptionView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            /** @description `tenant_id` names no tenant visible to the caller */
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `tenant_id` names no tenant visible to the caller; `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     subscriptions_get_one: {
@@ -6054,11 +9819,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assigned_seats": 1,
+                     *       "billing": "partner",
+                     *       "data_retained_until": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_of_record": {
+                     *         "name": "text",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_number": "4820193"
+                     *       },
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 25,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     subscriptions_add_seats: {
@@ -6088,27 +9926,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assigned_seats": 1,
+                     *       "billing": "partner",
+                     *       "data_retained_until": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_of_record": {
+                     *         "name": "text",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_number": "4820193"
+                     *       },
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 25,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            /** @description No such subscription visible to the caller; `key-not-found` */
+            /** @description No such subscription visible to the caller; `key-not-found`; `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
             /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -6117,28 +9997,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6165,41 +10073,127 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assigned_seats": 1,
+                     *       "billing": "partner",
+                     *       "data_retained_until": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_of_record": {
+                     *         "name": "text",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_number": "4820193"
+                     *       },
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 25,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "term_months": 12
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `unknown-partner-number`, `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemUnknownPartnerNumberOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many unknown partner numbers from this caller; see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6223,16 +10217,71 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6260,21 +10309,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "ends_at": "2026-11-25T10:00:00Z",
+                     *           "forfeited_days": 1,
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "method": "product_key",
+                     *           "new_subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "previous_ends_at": "2026-11-25T10:00:00Z",
+                     *           "reactivated": true,
+                     *           "starts_at": "2026-11-25T10:00:00Z",
+                     *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_RenewalView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (another partner without a relationship), `delegated-role-required` (the relationship lacks `billing_administrator`) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequired"];
                 };
             };
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     subscriptions_renew: {
@@ -6304,27 +10418,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "forfeited_days": 1,
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "method": "product_key",
+                     *       "new_subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "previous_ends_at": "2026-11-25T10:00:00Z",
+                     *       "reactivated": true,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RenewalView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            /** @description No such subscription visible to the caller; `key-not-found` */
+            /** @description No such subscription visible to the caller; `key-not-found`; `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
             /** @description `subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -6333,28 +10477,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6379,11 +10551,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "company_name": "Fabrikam Ltd",
+                     *           "country": "GR",
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "domain": "fabrikam",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_TenantView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     tenants_get_one: {
@@ -6404,11 +10630,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company_name": "Fabrikam Ltd",
+                     *       "country": "GR",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "domain": "fabrikam",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TenantView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     tenants_update: {
@@ -6433,32 +10717,114 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company_name": "Fabrikam Ltd",
+                     *       "country": "GR",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "created_by_partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "domain": "fabrikam",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TenantView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     tenants_redeem_into_tenant: {
@@ -6488,19 +10854,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "added_seats": 1,
+                     *       "subscription": {
+                     *         "assigned_seats": 1,
+                     *         "billing": "partner",
+                     *         "data_retained_until": "2026-11-25T10:00:00Z",
+                     *         "ends_at": "2026-11-25T10:00:00Z",
+                     *         "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_of_record": {
+                     *           "name": "text",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_number": "4820193"
+                     *         },
+                     *         "product": {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Microsoft 365 Business Standard",
+                     *           "sku": "M365-BUSINESS-STANDARD"
+                     *         },
+                     *         "seats": 25,
+                     *         "starts_at": "2026-11-25T10:00:00Z",
+                     *         "status": "active",
+                     *         "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "term_months": 12
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TenantKeyRedeemed"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No such tenant visible to the caller; `key-not-found` (unknown, or not a retail key) */
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description No such tenant visible to the caller; `key-not-found` (unknown, or not a retail key); `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
             /** @description `key-already-redeemed`, `key-revoked`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -6509,28 +10928,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `invalid-key-format`, `invalid-key-checksum`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed key look-ups (malformed, mistyped or unknown keys); see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6569,38 +11016,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completed_at": "2026-11-25T10:00:01Z",
+                     *       "counts": {
+                     *         "created": 1,
+                     *         "error": 1,
+                     *         "pending": 0,
+                     *         "total": 2
+                     *       },
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f10",
+                     *       "rows": [
+                     *         {
+                     *           "activation_token": "kpa_3q2…",
+                     *           "email": "eleni@fabrikam.example",
+                     *           "line": 2,
+                     *           "outcome": "created",
+                     *           "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11"
+                     *         },
+                     *         {
+                     *           "code": "no-licenses-available",
+                     *           "detail": "Every seat of the tenant's TEAMS-ESSENTIALS subscription is assigned.",
+                     *           "email": "kostas@fabrikam.example",
+                     *           "line": 3,
+                     *           "outcome": "error"
+                     *         }
+                     *       ],
+                     *       "started_at": "2026-11-25T10:00:00Z",
+                     *       "status": "completed",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f02"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserImportView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required`, `delegated-role-required` (`detail` names the role), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeleted"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
+            /** @description `payload-too-large`: body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
             /** @description `unsupported-media-type`: neither JSON nor CSV */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
             /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
@@ -6609,7 +11120,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6634,20 +11167,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completed_at": "2026-11-25T10:00:01Z",
+                     *       "counts": {
+                     *         "created": 1,
+                     *         "error": 1,
+                     *         "pending": 0,
+                     *         "total": 2
+                     *       },
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f10",
+                     *       "rows": [
+                     *         {
+                     *           "activation_token": "kpa_3q2…",
+                     *           "email": "eleni@fabrikam.example",
+                     *           "line": 2,
+                     *           "outcome": "created",
+                     *           "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11"
+                     *         },
+                     *         {
+                     *           "code": "no-licenses-available",
+                     *           "detail": "Every seat of the tenant's TEAMS-ESSENTIALS subscription is assigned.",
+                     *           "email": "kostas@fabrikam.example",
+                     *           "line": 3,
+                     *           "outcome": "error"
+                     *         }
+                     *       ],
+                     *       "started_at": "2026-11-25T10:00:00Z",
+                     *       "status": "completed",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f02"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserImportView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required`, `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     users_list: {
@@ -6673,22 +11285,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "activated": true,
+                     *           "admin": true,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "email": "maria@fabrikam.example",
+                     *           "first_name": "Maria",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "last_name": "Papadopoulou",
+                     *           "licenses": [
+                     *             "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *           ],
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_UserView"];
+                    /**
+                     * @example email,first_name,last_name,admin,license_skus,activated,id,created_at
+                     *     maria@fabrikam.example,Maria,Papadopoulou,true,M365-BUSINESS-STANDARD,true,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11,2026-11-25T10:00:00+00:00
+                     */
                     "text/csv": string;
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required`, `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     users_create: {
@@ -6718,38 +11400,119 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activation_token": "text",
+                     *       "user": {
+                     *         "activated": true,
+                     *         "admin": true,
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "email": "maria@fabrikam.example",
+                     *         "first_name": "Maria",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "last_name": "Papadopoulou",
+                     *         "licenses": [
+                     *           "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *         ],
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `user-exists`, `no-licenses-available`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6774,20 +11537,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activated": true,
+                     *       "admin": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "email": "maria@fabrikam.example",
+                     *       "first_name": "Maria",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_name": "Papadopoulou",
+                     *       "licenses": [
+                     *         "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       ],
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required`, `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     users_remove: {
@@ -6811,24 +11636,71 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `last-admin`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemLastAdminOrTenantDataDeleted"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6857,32 +11729,118 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activated": true,
+                     *       "admin": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "email": "maria@fabrikam.example",
+                     *       "first_name": "Maria",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_name": "Papadopoulou",
+                     *       "licenses": [
+                     *         "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       ],
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `user-exists`, `last-admin`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemLastAdminOrTenantDataDeletedOrUserExists"];
                 };
             };
-            415: components["responses"]["NotJson"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     users_reissue_activation: {
@@ -6910,36 +11868,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activation_token": "kpa_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                     *       "expires_at": "2026-11-25T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActivationIssued"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required`, `delegated-role-required`, `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `user-activated` (it signs in with its password); `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -6964,20 +11966,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "product": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "Microsoft 365 Business Standard",
+                     *             "sku": "M365-BUSINESS-STANDARD"
+                     *           },
+                     *           "status": "active",
+                     *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "usable": true,
+                     *           "usable_until": "2026-11-25T10:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Entitlements"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `forbidden`, `delegated-admin-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     users_assign: {
@@ -7002,6 +12068,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["License"];
                 };
             };
@@ -7011,27 +12083,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "user_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["License"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `no-licenses-available`, `subscription-inactive`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7059,24 +12184,71 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
             /** @description `delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7101,12 +12273,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "description": "text",
+                     *           "enabled": true,
+                     *           "events": [
+                     *             "text"
+                     *           ],
+                     *           "failing_since": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "updated_at": "2026-11-25T10:00:00Z",
+                     *           "url": "text"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_EndpointView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     webhooks_register: {
@@ -7133,29 +12373,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "description": "text",
+                     *         "enabled": true,
+                     *         "events": [
+                     *           "text"
+                     *         ],
+                     *         "failing_since": "2026-11-25T10:00:00Z",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "updated_at": "2026-11-25T10:00:00Z",
+                     *         "url": "text"
+                     *       },
+                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EndpointWithSecret"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
             /** @description `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeleted"];
                 };
             };
-            415: components["responses"]["NotJson"];
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `webhook-url-forbidden` (not https, or a host that is not public), `validation-failed` (an unknown event type; 16 endpoints already); `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7178,12 +12501,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "description": "text",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "text"
+                     *       ],
+                     *       "failing_since": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "updated_at": "2026-11-25T10:00:00Z",
+                     *       "url": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EndpointView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     webhooks_remove: {
@@ -7205,9 +12600,64 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     webhooks_update: {
@@ -7232,21 +12682,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "description": "text",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "text"
+                     *       ],
+                     *       "failing_since": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "updated_at": "2026-11-25T10:00:00Z",
+                     *       "url": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EndpointView"];
                 };
             };
-            400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            415: components["responses"]["NotJson"];
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
             /** @description `webhook-url-forbidden`, `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemValidationFailedOrWebhookUrlForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7274,13 +12812,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "event_type": "text",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "last_attempt_at": "2026-11-25T10:00:00Z",
+                     *           "last_error": "text",
+                     *           "last_status_code": 1,
+                     *           "next_attempt_at": "2026-11-25T10:00:00Z",
+                     *           "status": "text"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOf_DeliveryView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
         };
     };
     webhooks_redeliver: {
@@ -7308,28 +12920,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "event_type": "text",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_attempt_at": "2026-11-25T10:00:00Z",
+                     *       "last_error": "text",
+                     *       "last_status_code": 1,
+                     *       "next_attempt_at": "2026-11-25T10:00:00Z",
+                     *       "status": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7357,28 +13030,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "created_at": "2026-11-25T10:00:00Z",
+                     *         "description": "text",
+                     *         "enabled": true,
+                     *         "events": [
+                     *           "text"
+                     *         ],
+                     *         "failing_since": "2026-11-25T10:00:00Z",
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "updated_at": "2026-11-25T10:00:00Z",
+                     *         "url": "text"
+                     *       },
+                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EndpointWithSecret"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };
@@ -7406,39 +13145,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "event_type": "text",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_attempt_at": "2026-11-25T10:00:00Z",
+                     *       "last_error": "text",
+                     *       "last_status_code": 1,
+                     *       "next_attempt_at": "2026-11-25T10:00:00Z",
+                     *       "status": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
-            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: 5 test deliveries already wait for this endpoint; see `Retry-After` */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
         };

@@ -95,6 +95,224 @@ from .partner_view import PartnerView
 from .ping_event import PingEvent
 from .ping_event_type import PingEventType
 from .problem import Problem
+from .problem_acknowledgement_required_or_idempotency_key_reused_or_validation_failed import (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed,
+)
+from .problem_acknowledgement_required_or_idempotency_key_reused_or_validation_failed_code import (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailedCode,
+)
+from .problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_failed import (
+    ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed,
+)
+from .problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_failed_code import (
+    ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailedCode,
+)
+from .problem_cloud_essentials_required_or_forbidden_or_partner_of_record_required import (
+    ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired,
+)
+from .problem_cloud_essentials_required_or_forbidden_or_partner_of_record_required_code import (
+    ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequiredCode,
+)
+from .problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
+)
+from .problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed_code import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode,
+)
+from .problem_country_not_supported_or_idempotency_key_reused_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed,
+)
+from .problem_country_not_supported_or_idempotency_key_reused_or_validation_failed_code import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode,
+)
+from .problem_delegated_admin_required_or_delegated_role_required import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequired,
+)
+from .problem_delegated_admin_required_or_delegated_role_required_code import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredCode,
+)
+from .problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from .problem_delegated_admin_required_or_delegated_role_required_or_forbidden_code import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbiddenCode,
+)
+from .problem_delegated_admin_required_or_forbidden import ProblemDelegatedAdminRequiredOrForbidden
+from .problem_delegated_admin_required_or_forbidden_code import ProblemDelegatedAdminRequiredOrForbiddenCode
+from .problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists,
+)
+from .problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_user_exists_code import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExistsCode,
+)
+from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists,
+)
+from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists_code import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode,
+)
+from .problem_forbidden import ProblemForbidden
+from .problem_forbidden_code import ProblemForbiddenCode
+from .problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
+from .problem_idempotency_key_in_flight_code import ProblemIdempotencyKeyInFlightCode
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedCode,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_seats_below_assigned_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_seats_below_assigned_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeletedCode,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_subscription_inactive_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_subscription_inactive_or_tenant_data_deleted_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeletedCode,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted,
+)
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_tenant_data_deleted_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeletedCode,
+)
+from .problem_idempotency_key_in_flight_or_key_exists import ProblemIdempotencyKeyInFlightOrKeyExists
+from .problem_idempotency_key_in_flight_or_key_exists_code import ProblemIdempotencyKeyInFlightOrKeyExistsCode
+from .problem_idempotency_key_in_flight_or_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted_or_user_exists import (
+    ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists,
+)
+from .problem_idempotency_key_in_flight_or_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted_or_user_exists_code import (
+    ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExistsCode,
+)
+from .problem_idempotency_key_in_flight_or_offer_not_pending import ProblemIdempotencyKeyInFlightOrOfferNotPending
+from .problem_idempotency_key_in_flight_or_offer_not_pending_code import (
+    ProblemIdempotencyKeyInFlightOrOfferNotPendingCode,
+)
+from .problem_idempotency_key_in_flight_or_offer_not_pending_or_relationship_exists import (
+    ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists,
+)
+from .problem_idempotency_key_in_flight_or_offer_not_pending_or_relationship_exists_code import (
+    ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExistsCode,
+)
+from .problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted,
+)
+from .problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_or_tenant_data_deleted_code import (
+    ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeletedCode,
+)
+from .problem_idempotency_key_in_flight_or_redemption_not_open import ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+from .problem_idempotency_key_in_flight_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode,
+)
+from .problem_idempotency_key_in_flight_or_sku_taken import ProblemIdempotencyKeyInFlightOrSkuTaken
+from .problem_idempotency_key_in_flight_or_sku_taken_code import ProblemIdempotencyKeyInFlightOrSkuTakenCode
+from .problem_idempotency_key_in_flight_or_tenant_data_deleted import ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+from .problem_idempotency_key_in_flight_or_tenant_data_deleted_code import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeletedCode,
+)
+from .problem_idempotency_key_in_flight_or_tenant_data_deleted_or_user_activated import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated,
+)
+from .problem_idempotency_key_in_flight_or_tenant_data_deleted_or_user_activated_code import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivatedCode,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_product_mismatch_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_product_mismatch_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_too_many_keys_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_too_many_keys_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_mixed_terms_or_no_keys_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_mixed_terms_or_no_keys_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from .problem_idempotency_key_reused_or_validation_failed_code import ProblemIdempotencyKeyReusedOrValidationFailedCode
+from .problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden import (
+    ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden,
+)
+from .problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden_code import (
+    ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbiddenCode,
+)
+from .problem_invalid_activation_token_or_validation_failed import ProblemInvalidActivationTokenOrValidationFailed
+from .problem_invalid_activation_token_or_validation_failed_code import (
+    ProblemInvalidActivationTokenOrValidationFailedCode,
+)
+from .problem_key_not_found import ProblemKeyNotFound
+from .problem_key_not_found_code import ProblemKeyNotFoundCode
+from .problem_key_not_found_or_not_found import ProblemKeyNotFoundOrNotFound
+from .problem_key_not_found_or_not_found_code import ProblemKeyNotFoundOrNotFoundCode
+from .problem_last_admin_or_tenant_data_deleted import ProblemLastAdminOrTenantDataDeleted
+from .problem_last_admin_or_tenant_data_deleted_code import ProblemLastAdminOrTenantDataDeletedCode
+from .problem_last_admin_or_tenant_data_deleted_or_user_exists import ProblemLastAdminOrTenantDataDeletedOrUserExists
+from .problem_last_admin_or_tenant_data_deleted_or_user_exists_code import (
+    ProblemLastAdminOrTenantDataDeletedOrUserExistsCode,
+)
+from .problem_malformed_request import ProblemMalformedRequest
+from .problem_malformed_request_code import ProblemMalformedRequestCode
+from .problem_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted import (
+    ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted,
+)
+from .problem_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted_code import (
+    ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedCode,
+)
+from .problem_not_found import ProblemNotFound
+from .problem_not_found_code import ProblemNotFoundCode
+from .problem_payload_too_large import ProblemPayloadTooLarge
+from .problem_payload_too_large_code import ProblemPayloadTooLargeCode
+from .problem_rate_limited import ProblemRateLimited
+from .problem_rate_limited_code import ProblemRateLimitedCode
+from .problem_redemption_expired import ProblemRedemptionExpired
+from .problem_redemption_expired_code import ProblemRedemptionExpiredCode
+from .problem_redemption_not_open import ProblemRedemptionNotOpen
+from .problem_redemption_not_open_code import ProblemRedemptionNotOpenCode
+from .problem_relationship_not_active import ProblemRelationshipNotActive
+from .problem_relationship_not_active_code import ProblemRelationshipNotActiveCode
+from .problem_service_unavailable import ProblemServiceUnavailable
+from .problem_service_unavailable_code import ProblemServiceUnavailableCode
+from .problem_tenant_data_deleted import ProblemTenantDataDeleted
+from .problem_tenant_data_deleted_code import ProblemTenantDataDeletedCode
+from .problem_unauthorized import ProblemUnauthorized
+from .problem_unauthorized_code import ProblemUnauthorizedCode
+from .problem_unknown_partner_number_or_validation_failed import ProblemUnknownPartnerNumberOrValidationFailed
+from .problem_unknown_partner_number_or_validation_failed_code import ProblemUnknownPartnerNumberOrValidationFailedCode
+from .problem_unsupported_media_type import ProblemUnsupportedMediaType
+from .problem_unsupported_media_type_code import ProblemUnsupportedMediaTypeCode
+from .problem_validation_failed import ProblemValidationFailed
+from .problem_validation_failed_code import ProblemValidationFailedCode
+from .problem_validation_failed_or_webhook_url_forbidden import ProblemValidationFailedOrWebhookUrlForbidden
+from .problem_validation_failed_or_webhook_url_forbidden_code import ProblemValidationFailedOrWebhookUrlForbiddenCode
+from .problem_validation_failed_or_wrong_password import ProblemValidationFailedOrWrongPassword
+from .problem_validation_failed_or_wrong_password_code import ProblemValidationFailedOrWrongPasswordCode
 from .product_total import ProductTotal
 from .product_view import ProductView
 from .redemption_completed_event import RedemptionCompletedEvent
@@ -250,6 +468,114 @@ __all__ = (
     "PingEvent",
     "PingEventType",
     "Problem",
+    "ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed",
+    "ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed",
+    "ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired",
+    "ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequiredCode",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemDelegatedAdminRequiredOrDelegatedRoleRequired",
+    "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredCode",
+    "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden",
+    "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbiddenCode",
+    "ProblemDelegatedAdminRequiredOrForbidden",
+    "ProblemDelegatedAdminRequiredOrForbiddenCode",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExistsCode",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode",
+    "ProblemForbidden",
+    "ProblemForbiddenCode",
+    "ProblemIdempotencyKeyInFlight",
+    "ProblemIdempotencyKeyInFlightCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrKeyExists",
+    "ProblemIdempotencyKeyInFlightOrKeyExistsCode",
+    "ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists",
+    "ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExistsCode",
+    "ProblemIdempotencyKeyInFlightOrOfferNotPending",
+    "ProblemIdempotencyKeyInFlightOrOfferNotPendingCode",
+    "ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists",
+    "ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExistsCode",
+    "ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted",
+    "ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrRedemptionNotOpen",
+    "ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode",
+    "ProblemIdempotencyKeyInFlightOrSkuTaken",
+    "ProblemIdempotencyKeyInFlightOrSkuTakenCode",
+    "ProblemIdempotencyKeyInFlightOrTenantDataDeleted",
+    "ProblemIdempotencyKeyInFlightOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated",
+    "ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivatedCode",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden",
+    "ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbiddenCode",
+    "ProblemInvalidActivationTokenOrValidationFailed",
+    "ProblemInvalidActivationTokenOrValidationFailedCode",
+    "ProblemKeyNotFound",
+    "ProblemKeyNotFoundCode",
+    "ProblemKeyNotFoundOrNotFound",
+    "ProblemKeyNotFoundOrNotFoundCode",
+    "ProblemLastAdminOrTenantDataDeleted",
+    "ProblemLastAdminOrTenantDataDeletedCode",
+    "ProblemLastAdminOrTenantDataDeletedOrUserExists",
+    "ProblemLastAdminOrTenantDataDeletedOrUserExistsCode",
+    "ProblemMalformedRequest",
+    "ProblemMalformedRequestCode",
+    "ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted",
+    "ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedCode",
+    "ProblemNotFound",
+    "ProblemNotFoundCode",
+    "ProblemPayloadTooLarge",
+    "ProblemPayloadTooLargeCode",
+    "ProblemRateLimited",
+    "ProblemRateLimitedCode",
+    "ProblemRedemptionExpired",
+    "ProblemRedemptionExpiredCode",
+    "ProblemRedemptionNotOpen",
+    "ProblemRedemptionNotOpenCode",
+    "ProblemRelationshipNotActive",
+    "ProblemRelationshipNotActiveCode",
+    "ProblemServiceUnavailable",
+    "ProblemServiceUnavailableCode",
+    "ProblemTenantDataDeleted",
+    "ProblemTenantDataDeletedCode",
+    "ProblemUnauthorized",
+    "ProblemUnauthorizedCode",
+    "ProblemUnknownPartnerNumberOrValidationFailed",
+    "ProblemUnknownPartnerNumberOrValidationFailedCode",
+    "ProblemUnsupportedMediaType",
+    "ProblemUnsupportedMediaTypeCode",
+    "ProblemValidationFailed",
+    "ProblemValidationFailedCode",
+    "ProblemValidationFailedOrWebhookUrlForbidden",
+    "ProblemValidationFailedOrWebhookUrlForbiddenCode",
+    "ProblemValidationFailedOrWrongPassword",
+    "ProblemValidationFailedOrWrongPasswordCode",
     "ProductTotal",
     "ProductView",
     "RedemptionCompletedEvent",

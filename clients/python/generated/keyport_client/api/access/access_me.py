@@ -6,7 +6,10 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.me_view import MeView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import Response
 
 
@@ -19,21 +22,33 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MeView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     if response.status_code == 200:
         response_200 = MeView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -41,7 +56,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MeView | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +70,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[MeView | Problem]:
+) -> Response[MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """Who am I
 
      The signed-in customer user, its tenant and whether it administers it (partners read
@@ -64,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MeView | Problem]
+        Response[MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -79,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> MeView | Problem | None:
+) -> MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """Who am I
 
      The signed-in customer user, its tenant and whether it administers it (partners read
@@ -90,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MeView | Problem
+        MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -101,7 +118,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[MeView | Problem]:
+) -> Response[MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """Who am I
 
      The signed-in customer user, its tenant and whether it administers it (partners read
@@ -112,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MeView | Problem]
+        Response[MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -125,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> MeView | Problem | None:
+) -> MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """Who am I
 
      The signed-in customer user, its tenant and whether it administers it (partners read
@@ -136,7 +153,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MeView | Problem
+        MeView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

@@ -6,7 +6,10 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.entitlements import Entitlements
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import Response
 
 
@@ -19,21 +22,33 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Entitlements | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     if response.status_code == 200:
         response_200 = Entitlements.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -43,7 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Entitlements | Problem]:
+) -> Response[Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -55,7 +70,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Entitlements | Problem]:
+) -> Response[Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """What may I use now
 
      The check an application makes at sign-in: one entry per licence of the signed-in
@@ -67,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Entitlements | Problem]
+        Response[Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -82,7 +97,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Entitlements | Problem | None:
+) -> Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """What may I use now
 
      The check an application makes at sign-in: one entry per licence of the signed-in
@@ -94,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Entitlements | Problem
+        Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -105,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Entitlements | Problem]:
+) -> Response[Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """What may I use now
 
      The check an application makes at sign-in: one entry per licence of the signed-in
@@ -117,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Entitlements | Problem]
+        Response[Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -130,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Entitlements | Problem | None:
+) -> Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """What may I use now
 
      The check an application makes at sign-in: one entry per licence of the signed-in
@@ -142,7 +157,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Entitlements | Problem
+        Entitlements | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

@@ -8,7 +8,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_audit_event_view import ListOfAuditEventView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
 
@@ -69,26 +73,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfAuditEventView | Problem | None:
+) -> (
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = ListOfAuditEventView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -98,7 +120,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfAuditEventView | Problem]:
+) -> Response[
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,7 +147,14 @@ def sync_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfAuditEventView | Problem]:
+) -> Response[
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Read the audit log
 
      Every successful change, every sign-in (either outcome) and every sweep that changed
@@ -141,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAuditEventView | Problem]
+        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +209,15 @@ def sync(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfAuditEventView | Problem | None:
+) -> (
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Read the audit log
 
      Every successful change, every sign-in (either outcome) and every sweep that changed
@@ -196,7 +240,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAuditEventView | Problem
+        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -223,7 +267,14 @@ async def asyncio_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfAuditEventView | Problem]:
+) -> Response[
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Read the audit log
 
      Every successful change, every sign-in (either outcome) and every sweep that changed
@@ -246,7 +297,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAuditEventView | Problem]
+        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -276,7 +327,15 @@ async def asyncio(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfAuditEventView | Problem | None:
+) -> (
+    ListOfAuditEventView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Read the audit log
 
      Every successful change, every sign-in (either outcome) and every sweep that changed
@@ -299,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAuditEventView | Problem
+        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -7,7 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.activate_request import ActivateRequest
 from ...models.activated_user import ActivatedUser
-from ...models.problem import Problem
+from ...models.problem_invalid_activation_token_or_validation_failed import (
+    ProblemInvalidActivationTokenOrValidationFailed,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import Response
 
 
@@ -32,26 +39,50 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActivatedUser | Problem | None:
+) -> (
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 200:
         response_200 = ActivatedUser.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemInvalidActivationTokenOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +92,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActivatedUser | Problem]:
+) -> Response[
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +113,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
-) -> Response[ActivatedUser | Problem]:
+) -> Response[
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     """Activate a user
 
      Sets the password of a user created with an activation token; afterwards the user
@@ -89,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivatedUser | Problem]
+        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +154,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
-) -> ActivatedUser | Problem | None:
+) -> (
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Activate a user
 
      Sets the password of a user created with an activation token; afterwards the user
@@ -122,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivatedUser | Problem
+        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -135,7 +191,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
-) -> Response[ActivatedUser | Problem]:
+) -> Response[
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     """Activate a user
 
      Sets the password of a user created with an activation token; afterwards the user
@@ -150,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivatedUser | Problem]
+        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +230,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
-) -> ActivatedUser | Problem | None:
+) -> (
+    ActivatedUser
+    | ProblemInvalidActivationTokenOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Activate a user
 
      Sets the password of a user created with an activation token; afterwards the user
@@ -181,7 +254,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivatedUser | Problem
+        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return (

@@ -6,7 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.change_password import ChangePassword
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed_or_wrong_password import ProblemValidationFailedOrWrongPassword
 from ...types import Response
 
 
@@ -29,40 +36,63 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailedOrWrongPassword.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +100,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +125,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+]:
     """Change my password
 
      For a signed-in customer user: the current password, then the new one. Every other
@@ -100,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +170,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+    | None
+):
     """Change my password
 
      For a signed-in customer user: the current password, then the new one. Every other
@@ -135,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
     """
 
     return sync_detailed(
@@ -148,7 +211,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+]:
     """Change my password
 
      For a signed-in customer user: the current password, then the new one. Every other
@@ -165,7 +238,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +254,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWrongPassword
+    | None
+):
     """Change my password
 
      For a signed-in customer user: the current password, then the new one. Every other
@@ -198,7 +282,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
     """
 
     return (

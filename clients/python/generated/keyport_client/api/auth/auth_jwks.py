@@ -6,6 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.jwks import Jwks
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...types import Response
 
 
@@ -18,11 +20,23 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Jwks | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Jwks | ProblemRateLimited | ProblemServiceUnavailable | None:
     if response.status_code == 200:
         response_200 = Jwks.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -30,7 +44,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Jwks]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Jwks | ProblemRateLimited | ProblemServiceUnavailable]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -42,7 +58,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Jwks]:
+) -> Response[Jwks | ProblemRateLimited | ProblemServiceUnavailable]:
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
@@ -52,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Jwks]
+        Response[Jwks | ProblemRateLimited | ProblemServiceUnavailable]
     """
 
     kwargs = _get_kwargs()
@@ -67,7 +83,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Jwks | None:
+) -> Jwks | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
@@ -77,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Jwks
+        Jwks | ProblemRateLimited | ProblemServiceUnavailable
     """
 
     return sync_detailed(
@@ -88,7 +104,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Jwks]:
+) -> Response[Jwks | ProblemRateLimited | ProblemServiceUnavailable]:
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
@@ -98,7 +114,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Jwks]
+        Response[Jwks | ProblemRateLimited | ProblemServiceUnavailable]
     """
 
     kwargs = _get_kwargs()
@@ -111,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Jwks | None:
+) -> Jwks | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
@@ -121,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Jwks
+        Jwks | ProblemRateLimited | ProblemServiceUnavailable
     """
 
     return (

@@ -6,7 +6,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.o_auth_error import OAuthError
-from ...models.problem import Problem
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.revoke_request import RevokeRequest
 from ...types import Response
 
@@ -31,7 +35,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | OAuthError | Problem | None:
+) -> (
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
@@ -41,8 +54,28 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
 
         return response_503
 
@@ -54,7 +87,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | OAuthError | Problem]:
+) -> Response[
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +108,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Response[Any | OAuthError | Problem]:
+) -> Response[
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -83,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OAuthError | Problem]
+        Response[Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +150,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Any | OAuthError | Problem | None:
+) -> (
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -117,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OAuthError | Problem
+        Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -130,7 +188,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Response[Any | OAuthError | Problem]:
+) -> Response[
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -146,7 +212,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OAuthError | Problem]
+        Response[Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +228,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Any | OAuthError | Problem | None:
+) -> (
+    Any
+    | OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -178,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OAuthError | Problem
+        Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return (

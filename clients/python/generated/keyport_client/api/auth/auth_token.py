@@ -6,15 +6,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.o_auth_error import OAuthError
-from ...models.problem import Problem
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
     *,
-    body: TokenRequest,
+    body: TokenRequest | TokenRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -23,8 +27,13 @@ def _get_kwargs(
         "url": "/v1/auth/token",
     }
 
-    _kwargs["data"] = body.to_dict()
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if isinstance(body, TokenRequest):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, TokenRequest):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -32,7 +41,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OAuthError | Problem | TokenResponse | None:
+) -> (
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = TokenResponse.from_dict(response.json())
 
@@ -48,13 +66,28 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
 
         return response_503
 
@@ -66,7 +99,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OAuthError | Problem | TokenResponse]:
+) -> Response[
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,8 +119,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest,
-) -> Response[OAuthError | Problem | TokenResponse]:
+    body: TokenRequest | TokenRequest | Unset = UNSET,
+) -> Response[
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+]:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -90,13 +139,16 @@ def sync_detailed(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
+        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
+            may also come in
+            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | Problem | TokenResponse]
+        Response[OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -113,8 +165,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest,
-) -> OAuthError | Problem | TokenResponse | None:
+    body: TokenRequest | TokenRequest | Unset = UNSET,
+) -> (
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+    | None
+):
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -125,13 +186,16 @@ def sync(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
+        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
+            may also come in
+            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | Problem | TokenResponse
+        OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse
     """
 
     return sync_detailed(
@@ -143,8 +207,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest,
-) -> Response[OAuthError | Problem | TokenResponse]:
+    body: TokenRequest | TokenRequest | Unset = UNSET,
+) -> Response[
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+]:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -155,13 +227,16 @@ async def asyncio_detailed(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
+        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
+            may also come in
+            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | Problem | TokenResponse]
+        Response[OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -176,8 +251,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest,
-) -> OAuthError | Problem | TokenResponse | None:
+    body: TokenRequest | TokenRequest | Unset = UNSET,
+) -> (
+    OAuthError
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TokenResponse
+    | None
+):
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -188,13 +272,16 @@ async def asyncio(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
+        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
+            may also come in
+            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | Problem | TokenResponse
+        OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse
     """
 
     return (

@@ -7,7 +7,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.domain_availability import DomainAvailability
-from ...models.problem import Problem
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import Response
 
 
@@ -26,21 +30,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DomainAvailability | Problem | None:
+) -> (
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = DomainAvailability.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
+    if response.status_code == 404:
+        response_404 = ProblemNotFound.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +77,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DomainAvailability | Problem]:
+) -> Response[
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +97,14 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DomainAvailability | Problem]:
+) -> Response[
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Is a tenant domain prefix free?
 
     Args:
@@ -74,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DomainAvailability | Problem]
+        Response[DomainAvailability | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -92,7 +133,15 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> DomainAvailability | Problem | None:
+) -> (
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Is a tenant domain prefix free?
 
     Args:
@@ -103,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DomainAvailability | Problem
+        DomainAvailability | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -116,7 +165,14 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DomainAvailability | Problem]:
+) -> Response[
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Is a tenant domain prefix free?
 
     Args:
@@ -127,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DomainAvailability | Problem]
+        Response[DomainAvailability | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +199,15 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> DomainAvailability | Problem | None:
+) -> (
+    DomainAvailability
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Is a tenant domain prefix free?
 
     Args:
@@ -154,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DomainAvailability | Problem
+        DomainAvailability | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -6,7 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.country_list import CountryList
-from ...models.problem import Problem
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import Response
 
 
@@ -19,16 +21,28 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CountryList | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     if response.status_code == 200:
         response_200 = CountryList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -38,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CountryList | Problem]:
+) -> Response[CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -50,7 +64,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[CountryList | Problem]:
+) -> Response[CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """Supported markets
 
      The countries a tenant can be created in. Embargoed countries are absent.
@@ -60,7 +74,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CountryList | Problem]
+        Response[CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -75,7 +89,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> CountryList | Problem | None:
+) -> CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """Supported markets
 
      The countries a tenant can be created in. Embargoed countries are absent.
@@ -85,7 +99,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CountryList | Problem
+        CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -96,7 +110,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[CountryList | Problem]:
+) -> Response[CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """Supported markets
 
      The countries a tenant can be created in. Embargoed countries are absent.
@@ -106,7 +120,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CountryList | Problem]
+        Response[CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs()
@@ -119,7 +133,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> CountryList | Problem | None:
+) -> CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """Supported markets
 
      The countries a tenant can be created in. Embargoed countries are absent.
@@ -129,7 +143,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CountryList | Problem
+        CountryList | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

@@ -7,7 +7,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_offer_not_pending_or_relationship_exists import (
+    ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.relationship_view import RelationshipView
 from ...types import UNSET, Response, Unset
 
@@ -34,36 +42,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+    | None
+):
     if response.status_code == 201:
         response_201 = RelationshipView.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +101,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +124,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+]:
     """Accept an offer
 
      Creates the relationship: from now on the partner administers the tenant (users,
@@ -102,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | RelationshipView]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +168,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+    | None
+):
     """Accept an offer
 
      Creates the relationship: from now on the partner administers the tenant (users,
@@ -137,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | RelationshipView
     """
 
     return sync_detailed(
@@ -152,7 +208,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+]:
     """Accept an offer
 
      Creates the relationship: from now on the partner administers the tenant (users,
@@ -167,7 +232,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | RelationshipView]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +250,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RelationshipView
+    | None
+):
     """Accept an offer
 
      Creates the relationship: from now on the partner administers the tenant (users,
@@ -200,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | RelationshipView
     """
 
     return (

@@ -7,7 +7,22 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_offer import CreateOffer
 from ...models.offer_view import OfferView
-from ...models.problem import Problem
+from ...models.problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_failed import (
+    ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed,
+)
+from ...models.problem_cloud_essentials_required_or_forbidden_or_partner_of_record_required import (
+    ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired,
+)
+from ...models.problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import UNSET, Response, Unset
 
 
@@ -33,46 +48,78 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OfferView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = OfferView.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted.from_dict(
+            response.json()
+        )
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -80,7 +127,21 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OfferView | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +155,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateOffer,
     idempotency_key: str | Unset = UNSET,
-) -> Response[OfferView | Problem]:
+) -> Response[
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Send a delegated-administration offer
 
      The partner must be enrolled in Cloud Essentials and be partner of record on at least
@@ -116,7 +189,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | Problem]
+        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +209,20 @@ def sync(
     client: AuthenticatedClient,
     body: CreateOffer,
     idempotency_key: str | Unset = UNSET,
-) -> OfferView | Problem | None:
+) -> (
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Send a delegated-administration offer
 
      The partner must be enrolled in Cloud Essentials and be partner of record on at least
@@ -158,7 +244,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | Problem
+        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -173,7 +259,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateOffer,
     idempotency_key: str | Unset = UNSET,
-) -> Response[OfferView | Problem]:
+) -> Response[
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Send a delegated-administration offer
 
      The partner must be enrolled in Cloud Essentials and be partner of record on at least
@@ -195,7 +293,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | Problem]
+        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +311,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateOffer,
     idempotency_key: str | Unset = UNSET,
-) -> OfferView | Problem | None:
+) -> (
+    OfferView
+    | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
+    | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Send a delegated-administration offer
 
      The partner must be enrolled in Cloud Essentials and be partner of record on at least
@@ -235,7 +346,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | Problem
+        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

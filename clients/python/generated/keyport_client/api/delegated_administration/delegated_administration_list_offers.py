@@ -7,7 +7,11 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_offer_view import ListOfOfferView
 from ...models.offer_status import OfferStatus
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
 
@@ -42,26 +46,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfOfferView | Problem | None:
+) -> (
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = ListOfOfferView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -71,7 +93,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfOfferView | Problem]:
+) -> Response[
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +115,14 @@ def sync_detailed(
     status: OfferStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfOfferView | Problem]:
+) -> Response[
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List offers
 
      A partner sees the offers it sent; a tenant administrator those its tenant received.
@@ -101,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfOfferView | Problem]
+        Response[ListOfOfferView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +159,15 @@ def sync(
     status: OfferStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfOfferView | Problem | None:
+) -> (
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List offers
 
      A partner sees the offers it sent; a tenant administrator those its tenant received.
@@ -138,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfOfferView | Problem
+        ListOfOfferView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -155,7 +199,14 @@ async def asyncio_detailed(
     status: OfferStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfOfferView | Problem]:
+) -> Response[
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List offers
 
      A partner sees the offers it sent; a tenant administrator those its tenant received.
@@ -170,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfOfferView | Problem]
+        Response[ListOfOfferView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -190,7 +241,15 @@ async def asyncio(
     status: OfferStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfOfferView | Problem | None:
+) -> (
+    ListOfOfferView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List offers
 
      A partner sees the offers it sent; a tenant administrator those its tenant received.
@@ -205,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfOfferView | Problem
+        ListOfOfferView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

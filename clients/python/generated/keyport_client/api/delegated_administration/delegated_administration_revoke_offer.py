@@ -8,7 +8,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.offer_view import OfferView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_offer_not_pending import (
+    ProblemIdempotencyKeyInFlightOrOfferNotPending,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import UNSET, Response, Unset
 
 
@@ -32,36 +40,58 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OfferView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     if response.status_code == 200:
         response_200 = OfferView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrOfferNotPending.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -69,7 +99,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OfferView | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +124,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[OfferView | Problem]:
+) -> Response[
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Revoke an offer
 
      The partner withdraws its offer while it is pending.
@@ -97,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | Problem]
+        Response[OfferView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPending | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +167,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> OfferView | Problem | None:
+) -> (
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Revoke an offer
 
      The partner withdraws its offer while it is pending.
@@ -131,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | Problem
+        OfferView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPending | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -146,7 +206,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[OfferView | Problem]:
+) -> Response[
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Revoke an offer
 
      The partner withdraws its offer while it is pending.
@@ -160,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | Problem]
+        Response[OfferView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPending | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +247,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> OfferView | Problem | None:
+) -> (
+    OfferView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrOfferNotPending
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Revoke an offer
 
      The partner withdraws its offer while it is pending.
@@ -192,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | Problem
+        OfferView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOfferNotPending | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

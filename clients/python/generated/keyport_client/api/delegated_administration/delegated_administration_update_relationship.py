@@ -7,7 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_relationship_not_active import ProblemRelationshipNotActive
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.relationship_view import RelationshipView
 from ...models.update_relationship import UpdateRelationship
 from ...types import Response
@@ -37,46 +46,74 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+    | None
+):
     if response.status_code == 200:
         response_200 = RelationshipView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemRelationshipNotActive.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +123,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +149,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+]:
     """Turn auto-extend off
 
      A tenant administrator stops a relationship from extending itself: it ends at the end
@@ -116,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipView]
+        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +197,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+    | None
+):
     """Turn auto-extend off
 
      A tenant administrator stops a relationship from extending itself: it ends at the end
@@ -152,7 +226,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipView
+        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
     """
 
     return sync_detailed(
@@ -167,7 +241,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
-) -> Response[Problem | RelationshipView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+]:
     """Turn auto-extend off
 
      A tenant administrator stops a relationship from extending itself: it ends at the end
@@ -183,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipView]
+        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +287,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
-) -> Problem | RelationshipView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | RelationshipView
+    | None
+):
     """Turn auto-extend off
 
      A tenant administrator stops a relationship from extending itself: it ends at the end
@@ -217,7 +316,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipView
+        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
     """
 
     return (

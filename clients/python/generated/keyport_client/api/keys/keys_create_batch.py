@@ -7,7 +7,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_key_batch import CreateKeyBatch
 from ...models.new_key_batch import NewKeyBatch
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_key_exists import ProblemIdempotencyKeyInFlightOrKeyExists
+from ...models.problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import UNSET, Response, Unset
 
 
@@ -33,46 +43,70 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NewKeyBatch | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = NewKeyBatch.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrKeyExists.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,7 +116,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[NewKeyBatch | Problem]:
+) -> Response[
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +141,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateKeyBatch,
     idempotency_key: str | Unset = UNSET,
-) -> Response[NewKeyBatch | Problem]:
+) -> Response[
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Mint or import a key batch
 
      The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
@@ -114,7 +170,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | Problem]
+        Response[NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +190,19 @@ def sync(
     client: AuthenticatedClient,
     body: CreateKeyBatch,
     idempotency_key: str | Unset = UNSET,
-) -> NewKeyBatch | Problem | None:
+) -> (
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Mint or import a key batch
 
      The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
@@ -152,7 +220,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | Problem
+        NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -167,7 +235,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateKeyBatch,
     idempotency_key: str | Unset = UNSET,
-) -> Response[NewKeyBatch | Problem]:
+) -> Response[
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Mint or import a key batch
 
      The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
@@ -185,7 +264,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | Problem]
+        Response[NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +282,19 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateKeyBatch,
     idempotency_key: str | Unset = UNSET,
-) -> NewKeyBatch | Problem | None:
+) -> (
+    NewKeyBatch
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyExists
+    | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Mint or import a key batch
 
      The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
@@ -221,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | Problem
+        NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

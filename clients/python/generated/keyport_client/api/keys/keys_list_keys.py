@@ -9,7 +9,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.key_channel import KeyChannel
 from ...models.key_status import KeyStatus
 from ...models.list_of_key_view import ListOfKeyView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
 
@@ -63,26 +67,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfKeyView | Problem | None:
+) -> (
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = ListOfKeyView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -92,7 +114,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfKeyView | Problem]:
+) -> Response[
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +139,14 @@ def sync_detailed(
     channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfKeyView | Problem]:
+) -> Response[
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List product keys (masked)
 
     Args:
@@ -126,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfKeyView | Problem]
+        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +190,15 @@ def sync(
     channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfKeyView | Problem | None:
+) -> (
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List product keys (masked)
 
     Args:
@@ -170,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfKeyView | Problem
+        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -193,7 +237,14 @@ async def asyncio_detailed(
     channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfKeyView | Problem]:
+) -> Response[
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List product keys (masked)
 
     Args:
@@ -209,7 +260,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfKeyView | Problem]
+        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -235,7 +286,15 @@ async def asyncio(
     channel: KeyChannel | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfKeyView | Problem | None:
+) -> (
+    ListOfKeyView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List product keys (masked)
 
     Args:
@@ -251,7 +310,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfKeyView | Problem
+        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -6,7 +6,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delivery_report import DeliveryReport
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import UNSET, Response, Unset
 
 
@@ -29,34 +34,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeliveryReport | Problem | None:
+) -> (
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     if response.status_code == 200:
         response_200 = DeliveryReport.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlight.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
 
         return response_503
 
@@ -68,7 +87,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryReport | Problem]:
+) -> Response[
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,7 +108,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DeliveryReport | Problem]:
+) -> Response[
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Deliver due webhooks now
 
      One pass of the delivery worker (each `keyport serve` runs one every
@@ -96,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryReport | Problem]
+        Response[DeliveryReport | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +149,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> DeliveryReport | Problem | None:
+) -> (
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Deliver due webhooks now
 
      One pass of the delivery worker (each `keyport serve` runs one every
@@ -129,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryReport | Problem
+        DeliveryReport | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -142,7 +186,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DeliveryReport | Problem]:
+) -> Response[
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Deliver due webhooks now
 
      One pass of the delivery worker (each `keyport serve` runs one every
@@ -157,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryReport | Problem]
+        Response[DeliveryReport | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +225,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> DeliveryReport | Problem | None:
+) -> (
+    DeliveryReport
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Deliver due webhooks now
 
      One pass of the delivery worker (each `keyport serve` runs one every
@@ -188,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryReport | Problem
+        DeliveryReport | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

@@ -5,6 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...types import Response
 
 
@@ -17,10 +19,22 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -28,7 +42,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -40,7 +56,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[str]:
+) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
     """Prometheus metrics
 
     Raises:
@@ -48,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[ProblemRateLimited | ProblemServiceUnavailable | str]
     """
 
     kwargs = _get_kwargs()
@@ -63,7 +79,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> str | None:
+) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
     """Prometheus metrics
 
     Raises:
@@ -71,7 +87,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        ProblemRateLimited | ProblemServiceUnavailable | str
     """
 
     return sync_detailed(
@@ -82,7 +98,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[str]:
+) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
     """Prometheus metrics
 
     Raises:
@@ -90,7 +106,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[ProblemRateLimited | ProblemServiceUnavailable | str]
     """
 
     kwargs = _get_kwargs()
@@ -103,7 +119,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> str | None:
+) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
     """Prometheus metrics
 
     Raises:
@@ -111,7 +127,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        ProblemRateLimited | ProblemServiceUnavailable | str
     """
 
     return (

@@ -7,7 +7,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_partner import CreatePartner
 from ...models.partner_view import PartnerView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import UNSET, Response, Unset
 
 
@@ -33,41 +41,70 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PartnerView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = PartnerView.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlight.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -77,7 +114,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PartnerView | Problem]:
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +139,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreatePartner,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PartnerView | Problem]:
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Register a partner
 
     Args:
@@ -104,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | Problem]
+        Response[PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +183,19 @@ def sync(
     client: AuthenticatedClient,
     body: CreatePartner,
     idempotency_key: str | Unset = UNSET,
-) -> PartnerView | Problem | None:
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Register a partner
 
     Args:
@@ -137,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | Problem
+        PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -152,7 +223,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreatePartner,
     idempotency_key: str | Unset = UNSET,
-) -> Response[PartnerView | Problem]:
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Register a partner
 
     Args:
@@ -165,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | Problem]
+        Response[PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +265,19 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreatePartner,
     idempotency_key: str | Unset = UNSET,
-) -> PartnerView | Problem | None:
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Register a partner
 
     Args:
@@ -196,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | Problem
+        PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

@@ -7,7 +7,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import Response
 
 
@@ -26,20 +30,45 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -47,7 +76,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +99,14 @@ def sync_detailed(
     client_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Revoke an API client
 
      New tokens can no longer be obtained with it, and the tokens it already has are refused
@@ -76,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +141,15 @@ def sync(
     client_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Revoke an API client
 
      New tokens can no longer be obtained with it, and the tokens it already has are refused
@@ -111,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -126,7 +179,14 @@ async def asyncio_detailed(
     client_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Revoke an API client
 
      New tokens can no longer be obtained with it, and the tokens it already has are refused
@@ -141,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +219,15 @@ async def asyncio(
     client_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Revoke an API client
 
      New tokens can no longer be obtained with it, and the tokens it already has are refused
@@ -174,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

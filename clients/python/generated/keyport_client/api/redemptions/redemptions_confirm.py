@@ -7,7 +7,18 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_redemption_not_open import (
+    ProblemIdempotencyKeyInFlightOrRedemptionNotOpen,
+)
+from ...models.problem_idempotency_key_reused_or_mixed_terms_or_no_keys_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed,
+)
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_redemption_expired import ProblemRedemptionExpired
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.redemption_view import RedemptionView
 from ...types import UNSET, Response, Unset
 
@@ -34,41 +45,62 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+    | None
+):
     if response.status_code == 200:
         response_200 = RedemptionView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrRedemptionNotOpen.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 410:
-        response_410 = Problem.from_dict(response.json())
+        response_410 = ProblemRedemptionExpired.from_dict(response.json())
 
         return response_410
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -78,7 +110,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +134,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+]:
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
@@ -106,7 +158,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +178,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+    | None
+):
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
@@ -140,7 +203,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
     """
 
     return sync_detailed(
@@ -155,7 +218,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+]:
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
@@ -169,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +260,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | RedemptionView
+    | None
+):
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
@@ -201,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
     """
 
     return (

@@ -6,7 +6,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_redemption import CreateRedemption
-from ...models.problem import Problem
+from ...models.problem_acknowledgement_required_or_idempotency_key_reused_or_validation_failed import (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed,
+)
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.redemption_view import RedemptionView
 from ...types import UNSET, Response, Unset
 
@@ -35,41 +45,68 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+    | None
+):
     if response.status_code == 201:
         response_201 = RedemptionView.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlight.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,7 +116,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +141,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateRedemption,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+]:
     """Start a redemption
 
      The attestation step. Keys are added next; an untouched redemption expires after
@@ -108,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +187,19 @@ def sync(
     client: AuthenticatedClient,
     body: CreateRedemption,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+    | None
+):
     """Start a redemption
 
      The attestation step. Keys are added next; an untouched redemption expires after
@@ -143,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
     """
 
     return sync_detailed(
@@ -158,7 +229,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateRedemption,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+]:
     """Start a redemption
 
      The attestation step. Keys are added next; an untouched redemption expires after
@@ -173,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +273,19 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateRedemption,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RedemptionView
+    | None
+):
     """Start a redemption
 
      The attestation step. Keys are added next; an untouched redemption expires after
@@ -206,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
     """
 
     return (

@@ -9,7 +9,21 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_created import AccountCreated
 from ...models.create_account import CreateAccount
-from ...models.problem import Problem
+from ...models.problem_country_not_supported_or_idempotency_key_reused_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed,
+)
+from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists,
+)
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_redemption_expired import ProblemRedemptionExpired
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import UNSET, Response, Unset
 
 
@@ -40,51 +54,82 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = AccountCreated.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists.from_dict(
+            response.json()
+        )
 
         return response_409
 
     if response.status_code == 410:
-        response_410 = Problem.from_dict(response.json())
+        response_410 = ProblemRedemptionExpired.from_dict(response.json())
 
         return response_410
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,7 +139,20 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +167,20 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateAccount,
     idempotency_key: str | Unset = UNSET,
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Create the customer's account
 
      "Create my account." In one transaction: the tenant, one subscription per product
@@ -128,7 +199,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | Problem]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +221,21 @@ def sync(
     client: AuthenticatedClient,
     body: CreateAccount,
     idempotency_key: str | Unset = UNSET,
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Create the customer's account
 
      "Create my account." In one transaction: the tenant, one subscription per product
@@ -169,7 +254,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | Problem
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -186,7 +271,20 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateAccount,
     idempotency_key: str | Unset = UNSET,
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Create the customer's account
 
      "Create my account." In one transaction: the tenant, one subscription per product
@@ -205,7 +303,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | Problem]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +323,21 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateAccount,
     idempotency_key: str | Unset = UNSET,
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Create the customer's account
 
      "Create my account." In one transaction: the tenant, one subscription per product
@@ -244,7 +356,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | Problem
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

@@ -7,7 +7,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_redemption_expired import ProblemRedemptionExpired
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.redemption_view import RedemptionView
 from ...types import Response
 
@@ -27,31 +33,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+    | None
+):
     if response.status_code == 200:
         response_200 = RedemptionView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 410:
-        response_410 = Problem.from_dict(response.json())
+        response_410 = ProblemRedemptionExpired.from_dict(response.json())
 
         return response_410
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +92,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +114,16 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+]:
     """Review a redemption
 
      Keys (masked), totals per product, status and expiry.
@@ -87,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +154,17 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+    | None
+):
     """Review a redemption
 
      Keys (masked), totals per product, status and expiry.
@@ -118,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView
     """
 
     return sync_detailed(
@@ -131,7 +190,16 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | RedemptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+]:
     """Review a redemption
 
      Keys (masked), totals per product, status and expiry.
@@ -144,7 +212,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RedemptionView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +228,17 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | RedemptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRedemptionExpired
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | RedemptionView
+    | None
+):
     """Review a redemption
 
      Keys (masked), totals per product, status and expiry.
@@ -173,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RedemptionView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView
     """
 
     return (

@@ -6,7 +6,18 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_created import AccountCreated
-from ...models.problem import Problem
+from ...models.problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
+)
+from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists,
+)
+from ...models.problem_key_not_found import ProblemKeyNotFound
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.sign_up import SignUp
 from ...types import UNSET, Response, Unset
 
@@ -35,41 +46,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = AccountCreated.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemKeyNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists.from_dict(
+            response.json()
+        )
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed.from_dict(
+            response.json()
+        )
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,7 +115,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +139,17 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SignUp,
     idempotency_key: str | Unset = UNSET,
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     """Sign up with a retail key
 
      For a customer without a partner: one retail product key (bought, not from a partner)
@@ -114,7 +170,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | Problem]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +190,18 @@ def sync(
     client: AuthenticatedClient,
     body: SignUp,
     idempotency_key: str | Unset = UNSET,
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Sign up with a retail key
 
      For a customer without a partner: one retail product key (bought, not from a partner)
@@ -155,7 +222,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | Problem
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -170,7 +237,17 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SignUp,
     idempotency_key: str | Unset = UNSET,
-) -> Response[AccountCreated | Problem]:
+) -> Response[
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+]:
     """Sign up with a retail key
 
      For a customer without a partner: one retail product key (bought, not from a partner)
@@ -191,7 +268,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | Problem]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +286,18 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SignUp,
     idempotency_key: str | Unset = UNSET,
-) -> AccountCreated | Problem | None:
+) -> (
+    AccountCreated
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
+    | ProblemKeyNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Sign up with a retail key
 
      For a customer without a partner: one retail product key (bought, not from a partner)
@@ -230,7 +318,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | Problem
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return (

@@ -7,7 +7,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_subscription_view import ListOfSubscriptionView
-from ...models.problem import Problem
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.subscription_status import SubscriptionStatus
 from ...types import UNSET, Response, Unset
 
@@ -49,26 +53,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfSubscriptionView | Problem | None:
+) -> (
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = ListOfSubscriptionView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -78,7 +100,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfSubscriptionView | Problem]:
+) -> Response[
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +123,14 @@ def sync_detailed(
     status: SubscriptionStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfSubscriptionView | Problem]:
+) -> Response[
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List the subscriptions the caller can see
 
     Args:
@@ -108,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfSubscriptionView | Problem]
+        Response[ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +168,15 @@ def sync(
     status: SubscriptionStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfSubscriptionView | Problem | None:
+) -> (
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List the subscriptions the caller can see
 
     Args:
@@ -146,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfSubscriptionView | Problem
+        ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -165,7 +209,14 @@ async def asyncio_detailed(
     status: SubscriptionStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfSubscriptionView | Problem]:
+) -> Response[
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """List the subscriptions the caller can see
 
     Args:
@@ -179,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfSubscriptionView | Problem]
+        Response[ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +252,15 @@ async def asyncio(
     status: SubscriptionStatus | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfSubscriptionView | Problem | None:
+) -> (
+    ListOfSubscriptionView
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """List the subscriptions the caller can see
 
     Args:
@@ -215,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfSubscriptionView | Problem
+        ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

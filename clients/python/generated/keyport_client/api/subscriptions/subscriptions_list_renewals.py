@@ -8,7 +8,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_renewal_view import ListOfRenewalView
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequired,
+)
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
 
@@ -39,31 +46,50 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListOfRenewalView | Problem | None:
+) -> (
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = ListOfRenewalView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequired.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +99,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListOfRenewalView | Problem]:
+) -> Response[
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +122,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfRenewalView | Problem]:
+) -> Response[
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """A subscription's renewals
 
      Read by the tenant's users, the operator, the subscription's partner of record and a
@@ -104,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfRenewalView | Problem]
+        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +168,16 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfRenewalView | Problem | None:
+) -> (
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """A subscription's renewals
 
      Read by the tenant's users, the operator, the subscription's partner of record and a
@@ -142,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfRenewalView | Problem
+        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -159,7 +210,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> Response[ListOfRenewalView | Problem]:
+) -> Response[
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """A subscription's renewals
 
      Read by the tenant's users, the operator, the subscription's partner of record and a
@@ -175,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfRenewalView | Problem]
+        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +254,16 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
-) -> ListOfRenewalView | Problem | None:
+) -> (
+    ListOfRenewalView
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """A subscription's renewals
 
      Read by the tenant's users, the operator, the subscription's partner of record and a
@@ -211,7 +279,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfRenewalView | Problem
+        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

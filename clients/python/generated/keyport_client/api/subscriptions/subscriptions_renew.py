@@ -7,7 +7,22 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_seats_below_assigned_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted,
+)
+from ...models.problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_product_mismatch_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed,
+)
+from ...models.problem_key_not_found_or_not_found import ProblemKeyNotFoundOrNotFound
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.renewal_request_type_0 import RenewalRequestType0
 from ...models.renewal_request_type_1 import RenewalRequestType1
 from ...models.renewal_view import RenewalView
@@ -42,51 +57,80 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RenewalView | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+    | None
+):
     if response.status_code == 201:
         response_201 = RenewalView.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemKeyNotFoundOrNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted.from_dict(
+            response.json()
+        )
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed.from_dict(
+            response.json()
+        )
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -96,7 +140,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RenewalView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +167,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RenewalRequestType0 | RenewalRequestType1,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RenewalView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+]:
     """Renew a subscription
 
      `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
@@ -139,7 +207,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RenewalView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RenewalView]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +229,20 @@ def sync(
     client: AuthenticatedClient,
     body: RenewalRequestType0 | RenewalRequestType1,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RenewalView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+    | None
+):
     """Renew a subscription
 
      `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
@@ -189,7 +270,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RenewalView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RenewalView
     """
 
     return sync_detailed(
@@ -206,7 +287,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RenewalRequestType0 | RenewalRequestType1,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | RenewalView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+]:
     """Renew a subscription
 
      `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
@@ -234,7 +327,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RenewalView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RenewalView]
     """
 
     kwargs = _get_kwargs(
@@ -254,7 +347,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RenewalRequestType0 | RenewalRequestType1,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | RenewalView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | RenewalView
+    | None
+):
     """Renew a subscription
 
      `{"method": "product_key", "key": …}`: the partner of record or a delegated admin with
@@ -282,7 +388,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RenewalView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RenewalView
     """
 
     return (

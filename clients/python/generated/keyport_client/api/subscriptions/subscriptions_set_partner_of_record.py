@@ -8,7 +8,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.partner_of_record_input import PartnerOfRecordInput
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_tenant_data_deleted import ProblemTenantDataDeleted
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unknown_partner_number_or_validation_failed import ProblemUnknownPartnerNumberOrValidationFailed
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.subscription_view import SubscriptionView
 from ...types import Response
 
@@ -37,51 +46,74 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SubscriptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+    | None
+):
     if response.status_code == 200:
         response_200 = SubscriptionView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemTenantDataDeleted.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemUnknownPartnerNumberOrValidationFailed.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -91,7 +123,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SubscriptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +149,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
-) -> Response[Problem | SubscriptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+]:
     """Name the partner of record
 
      Only the customer's administrators name (or change) the partner of record, never a
@@ -120,7 +176,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubscriptionView]
+        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +196,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
-) -> Problem | SubscriptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+    | None
+):
     """Name the partner of record
 
      Only the customer's administrators name (or change) the partner of record, never a
@@ -155,7 +224,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubscriptionView
+        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return sync_detailed(
@@ -170,7 +239,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
-) -> Response[Problem | SubscriptionView]:
+) -> Response[
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+]:
     """Name the partner of record
 
      Only the customer's administrators name (or change) the partner of record, never a
@@ -185,7 +266,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubscriptionView]
+        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +284,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
-) -> Problem | SubscriptionView | None:
+) -> (
+    ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnknownPartnerNumberOrValidationFailed
+    | ProblemUnsupportedMediaType
+    | SubscriptionView
+    | None
+):
     """Name the partner of record
 
      Only the customer's administrators name (or change) the partner of record, never a
@@ -218,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubscriptionView
+        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return (

@@ -8,7 +8,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.key_input import KeyInput
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted,
+)
+from ...models.problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
+)
+from ...models.problem_key_not_found_or_not_found import ProblemKeyNotFoundOrNotFound
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.tenant_key_redeemed import TenantKeyRedeemed
 from ...types import UNSET, Response, Unset
 
@@ -40,51 +53,78 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TenantKeyRedeemed | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+    | None
+):
     if response.status_code == 201:
         response_201 = TenantKeyRedeemed.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemKeyNotFoundOrNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted.from_dict(
+            response.json()
+        )
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed.from_dict(
+            response.json()
+        )
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = ProblemRateLimited.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,7 +134,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TenantKeyRedeemed]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +161,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: KeyInput,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | TenantKeyRedeemed]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+]:
     """Redeem a retail key into the tenant
 
      A tenant administrator adds a retail key it bought: its seats go to the live
@@ -126,7 +190,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantKeyRedeemed]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | TenantKeyRedeemed]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +212,20 @@ def sync(
     client: AuthenticatedClient,
     body: KeyInput,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | TenantKeyRedeemed | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+    | None
+):
     """Redeem a retail key into the tenant
 
      A tenant administrator adds a retail key it bought: its seats go to the live
@@ -165,7 +242,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantKeyRedeemed
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | TenantKeyRedeemed
     """
 
     return sync_detailed(
@@ -182,7 +259,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: KeyInput,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | TenantKeyRedeemed]:
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+]:
     """Redeem a retail key into the tenant
 
      A tenant administrator adds a retail key it bought: its seats go to the live
@@ -199,7 +288,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantKeyRedeemed]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | TenantKeyRedeemed]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +308,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: KeyInput,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | TenantKeyRedeemed | None:
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
+    | ProblemKeyNotFoundOrNotFound
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | TenantKeyRedeemed
+    | None
+):
     """Redeem a retail key into the tenant
 
      A tenant administrator adds a retail key it bought: its seats go to the live
@@ -236,7 +338,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantKeyRedeemed
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | TenantKeyRedeemed
     """
 
     return (

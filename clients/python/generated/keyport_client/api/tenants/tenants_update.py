@@ -7,7 +7,18 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_tenant_data_deleted import ProblemTenantDataDeleted
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.tenant_view import TenantView
 from ...models.update_tenant import UpdateTenant
 from ...types import Response
@@ -35,46 +46,76 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TenantView | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+    | None
+):
     if response.status_code == 200:
         response_200 = TenantView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemTenantDataDeleted.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -84,7 +125,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TenantView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +151,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateTenant,
-) -> Response[Problem | TenantView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+]:
     """Update a tenant's settings
 
      For the tenant's administrators and delegated admins with `global_administrator`.
@@ -112,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | TenantView]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +197,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateTenant,
-) -> Problem | TenantView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+    | None
+):
     """Update a tenant's settings
 
      For the tenant's administrators and delegated admins with `global_administrator`.
@@ -146,7 +224,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | TenantView
     """
 
     return sync_detailed(
@@ -161,7 +239,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateTenant,
-) -> Response[Problem | TenantView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+]:
     """Update a tenant's settings
 
      For the tenant's administrators and delegated admins with `global_administrator`.
@@ -175,7 +265,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | TenantView]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +283,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateTenant,
-) -> Problem | TenantView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemTenantDataDeleted
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | TenantView
+    | None
+):
     """Update a tenant's settings
 
      For the tenant's administrators and delegated admins with `global_administrator`.
@@ -207,7 +310,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | TenantView
     """
 
     return (

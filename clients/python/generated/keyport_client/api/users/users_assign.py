@@ -8,7 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.license_ import License
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted import (
+    ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted,
+)
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import Response
 
 
@@ -29,7 +39,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> License | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 200:
         response_200 = License.from_dict(response.json())
 
@@ -41,24 +63,39 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_201
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -66,7 +103,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[License | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,7 +129,16 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[License | Problem]:
+) -> Response[
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Assign a licence
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
@@ -98,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[License | Problem]
+        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +177,17 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> License | Problem | None:
+) -> (
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Assign a licence
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
@@ -137,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        License | Problem
+        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -154,7 +221,16 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[License | Problem]:
+) -> Response[
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Assign a licence
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
@@ -171,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[License | Problem]
+        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +267,17 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> License | Problem | None:
+) -> (
+    License
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Assign a licence
 
      Takes one seat of the subscription. Never past its seats, also under concurrent
@@ -208,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        License | Problem
+        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -8,7 +8,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_user_import import CreateUserImport
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_idempotency_key_in_flight_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeleted,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.user_import_view import UserImportView
 from ...types import UNSET, Response, Unset
 
@@ -40,51 +53,74 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+    | None
+):
     if response.status_code == 202:
         response_202 = UserImportView.from_dict(response.json())
 
         return response_202
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrTenantDataDeleted.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,7 +130,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +157,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateUserImport,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+]:
     """Import users
 
      Up to 10 000 users at once, as CSV (`Content-Type: text/csv`: a header naming
@@ -139,7 +199,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserImportView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserImportView]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +221,20 @@ def sync(
     client: AuthenticatedClient,
     body: CreateUserImport,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+    | None
+):
     """Import users
 
      Up to 10 000 users at once, as CSV (`Content-Type: text/csv`: a header naming
@@ -191,7 +264,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserImportView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserImportView
     """
 
     return sync_detailed(
@@ -208,7 +281,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateUserImport,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+]:
     """Import users
 
      Up to 10 000 users at once, as CSV (`Content-Type: text/csv`: a header naming
@@ -238,7 +323,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserImportView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserImportView]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +343,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateUserImport,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | UserImportView
+    | None
+):
     """Import users
 
      Up to 10 000 users at once, as CSV (`Content-Type: text/csv`: a header naming
@@ -288,7 +386,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserImportView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserImportView
     """
 
     return (

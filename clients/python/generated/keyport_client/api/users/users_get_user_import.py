@@ -7,7 +7,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_forbidden import ProblemDelegatedAdminRequiredOrForbidden
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.user_import_view import UserImportView
 from ...types import Response
 
@@ -29,26 +34,50 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+    | None
+):
     if response.status_code == 200:
         response_200 = UserImportView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,7 +87,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +109,15 @@ def sync_detailed(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+]:
     """Read a user import
 
      Its status, counts and every row's outcome so far. For who may read the tenant's
@@ -88,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserImportView]
+        Response[ProblemDelegatedAdminRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | UserImportView]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +153,16 @@ def sync(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+    | None
+):
     """Read a user import
 
      Its status, counts and every row's outcome so far. For who may read the tenant's
@@ -124,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserImportView
+        ProblemDelegatedAdminRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | UserImportView
     """
 
     return sync_detailed(
@@ -139,7 +193,15 @@ async def asyncio_detailed(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | UserImportView]:
+) -> Response[
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+]:
     """Read a user import
 
      Its status, counts and every row's outcome so far. For who may read the tenant's
@@ -155,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserImportView]
+        Response[ProblemDelegatedAdminRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | UserImportView]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +235,16 @@ async def asyncio(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | UserImportView | None:
+) -> (
+    ProblemDelegatedAdminRequiredOrForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | UserImportView
+    | None
+):
     """Read a user import
 
      Its status, counts and every row's outcome so far. For who may read the tenant's
@@ -189,7 +260,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserImportView
+        ProblemDelegatedAdminRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | UserImportView
     """
 
     return (

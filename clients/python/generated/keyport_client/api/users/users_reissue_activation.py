@@ -8,7 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.activation_issued import ActivationIssued
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_idempotency_key_in_flight_or_tenant_data_deleted_or_user_activated import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import UNSET, Response, Unset
 
 
@@ -36,36 +46,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActivationIssued | Problem | None:
+) -> (
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     if response.status_code == 201:
         response_201 = ActivationIssued.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,7 +105,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActivationIssued | Problem]:
+) -> Response[
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +129,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ActivationIssued | Problem]:
+) -> Response[
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Issue a fresh activation token
 
      For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
@@ -107,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivationIssued | Problem]
+        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +177,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> ActivationIssued | Problem | None:
+) -> (
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Issue a fresh activation token
 
      For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
@@ -146,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivationIssued | Problem
+        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -163,7 +221,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ActivationIssued | Problem]:
+) -> Response[
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Issue a fresh activation token
 
      For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
@@ -180,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivationIssued | Problem]
+        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +267,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> ActivationIssued | Problem | None:
+) -> (
+    ActivationIssued
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Issue a fresh activation token
 
      For a user who has not set a password yet (its 7-day token lapsed, or was lost): the
@@ -217,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivationIssued | Problem
+        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

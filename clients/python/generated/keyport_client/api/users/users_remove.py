@@ -7,7 +7,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
+    ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
+)
+from ...models.problem_last_admin_or_tenant_data_deleted import ProblemLastAdminOrTenantDataDeleted
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import Response
 
 
@@ -26,30 +34,57 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemLastAdminOrTenantDataDeleted.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -57,7 +92,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,7 +117,16 @@ def sync_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Delete a user
 
      Frees the user's licences. The tenant's last administrator cannot be deleted. A
@@ -86,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +161,17 @@ def sync(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Delete a user
 
      Frees the user's licences. The tenant's last administrator cannot be deleted. A
@@ -121,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -136,7 +201,16 @@ async def asyncio_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
     """Delete a user
 
      Frees the user's licences. The tenant's last administrator cannot be deleted. A
@@ -151,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +243,17 @@ async def asyncio(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> (
+    Any
+    | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
+    | ProblemLastAdminOrTenantDataDeleted
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
     """Delete a user
 
      Frees the user's licences. The tenant's last administrator cannot be deleted. A
@@ -184,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

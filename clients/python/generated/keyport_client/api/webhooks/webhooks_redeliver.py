@@ -8,7 +8,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delivery_view import DeliveryView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import UNSET, Response, Unset
 
 
@@ -34,36 +40,58 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeliveryView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     if response.status_code == 202:
         response_202 = DeliveryView.from_dict(response.json())
 
         return response_202
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlight.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +101,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeliveryView | Problem]:
+) -> Response[
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +125,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DeliveryView | Problem]:
+) -> Response[
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Redeliver
 
      Makes a delivery due again now: one more attempt (a delivered one is sent again with
@@ -104,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryView | Problem]
+        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +172,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> DeliveryView | Problem | None:
+) -> (
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Redeliver
 
      Makes a delivery due again now: one more attempt (a delivered one is sent again with
@@ -142,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryView | Problem
+        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return sync_detailed(
@@ -159,7 +215,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DeliveryView | Problem]:
+) -> Response[
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+]:
     """Redeliver
 
      Makes a delivery due again now: one more attempt (a delivered one is sent again with
@@ -175,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryView | Problem]
+        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +260,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> DeliveryView | Problem | None:
+) -> (
+    DeliveryView
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlight
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | None
+):
     """Redeliver
 
      Makes a delivery due again now: one more attempt (a delivered one is sent again with
@@ -211,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryView | Problem
+        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
     """
 
     return (

@@ -7,7 +7,19 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_endpoint import CreateEndpoint
 from ...models.endpoint_with_secret import EndpointWithSecret
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_tenant_data_deleted import (
+    ProblemIdempotencyKeyInFlightOrTenantDataDeleted,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden import (
+    ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...types import UNSET, Response, Unset
 
 
@@ -35,41 +47,68 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EndpointWithSecret | Problem | None:
+) -> (
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     if response.status_code == 201:
         response_201 = EndpointWithSecret.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrTenantDataDeleted.from_dict(response.json())
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,7 +118,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndpointWithSecret | Problem]:
+) -> Response[
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +143,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateEndpoint,
     idempotency_key: str | Unset = UNSET,
-) -> Response[EndpointWithSecret | Problem]:
+) -> Response[
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Register a webhook endpoint
 
      A partner receives the events of its inbox, a tenant administrator those of its
@@ -113,7 +174,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | Problem]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +194,19 @@ def sync(
     client: AuthenticatedClient,
     body: CreateEndpoint,
     idempotency_key: str | Unset = UNSET,
-) -> EndpointWithSecret | Problem | None:
+) -> (
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Register a webhook endpoint
 
      A partner receives the events of its inbox, a tenant administrator those of its
@@ -153,7 +226,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | Problem
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -168,7 +241,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateEndpoint,
     idempotency_key: str | Unset = UNSET,
-) -> Response[EndpointWithSecret | Problem]:
+) -> Response[
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
     """Register a webhook endpoint
 
      A partner receives the events of its inbox, a tenant administrator those of its
@@ -188,7 +272,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | Problem]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -206,7 +290,19 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateEndpoint,
     idempotency_key: str | Unset = UNSET,
-) -> EndpointWithSecret | Problem | None:
+) -> (
+    EndpointWithSecret
+    | ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
+    | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
     """Register a webhook endpoint
 
      A partner receives the events of its inbox, a tenant administrator those of its
@@ -226,7 +322,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | Problem
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

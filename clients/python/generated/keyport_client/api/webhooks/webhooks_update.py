@@ -8,7 +8,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.endpoint_view import EndpointView
-from ...models.problem import Problem
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed_or_webhook_url_forbidden import ProblemValidationFailedOrWebhookUrlForbidden
 from ...models.update_endpoint import UpdateEndpoint
 from ...types import Response
 
@@ -35,41 +43,70 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EndpointView | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+    | None
+):
     if response.status_code == 200:
         response_200 = EndpointView.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+        response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        response_403 = ProblemForbidden.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ProblemValidationFailedOrWebhookUrlForbidden.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,7 +116,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndpointView | Problem]:
+) -> Response[
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +141,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateEndpoint,
-) -> Response[EndpointView | Problem]:
+) -> Response[
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+]:
     """Change a webhook endpoint
 
      A new `url` is vetted as at registration. `enabled: false` pauses deliveries (they
@@ -108,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointView | Problem]
+        Response[EndpointView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWebhookUrlForbidden]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +187,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateEndpoint,
-) -> EndpointView | Problem | None:
+) -> (
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+    | None
+):
     """Change a webhook endpoint
 
      A new `url` is vetted as at registration. `enabled: false` pauses deliveries (they
@@ -143,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointView | Problem
+        EndpointView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWebhookUrlForbidden
     """
 
     return sync_detailed(
@@ -158,7 +229,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateEndpoint,
-) -> Response[EndpointView | Problem]:
+) -> Response[
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+]:
     """Change a webhook endpoint
 
      A new `url` is vetted as at registration. `enabled: false` pauses deliveries (they
@@ -173,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointView | Problem]
+        Response[EndpointView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWebhookUrlForbidden]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +273,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateEndpoint,
-) -> EndpointView | Problem | None:
+) -> (
+    EndpointView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailedOrWebhookUrlForbidden
+    | None
+):
     """Change a webhook endpoint
 
      A new `url` is vetted as at registration. `enabled: false` pauses deliveries (they
@@ -206,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointView | Problem
+        EndpointView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWebhookUrlForbidden
     """
 
     return (

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode(StrEnum):
+    COUNTRY_NOT_SUPPORTED = "country-not-supported"
+    IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused"
+    VALIDATION_FAILED = "validation-failed"
+
+    def __str__(self) -> str:
+        return str(self.value)

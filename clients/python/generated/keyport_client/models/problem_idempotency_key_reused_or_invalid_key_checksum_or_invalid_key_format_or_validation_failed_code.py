@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode(StrEnum):
+    IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused"
+    INVALID_KEY_CHECKSUM = "invalid-key-checksum"
+    INVALID_KEY_FORMAT = "invalid-key-format"
+    VALIDATION_FAILED = "validation-failed"
+
+    def __str__(self) -> str:
+        return str(self.value)
