@@ -129,7 +129,10 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         (true, Code::ServiceUnavailable),
     ];
     for (applies, code) in shared_codes {
-        if applies && !foreign.contains(&code.status().as_u16()) {
+        // An operation that answers its callers' mistakes in another form (OAuth) only
+        // shares the answers about the service itself.
+        let about_the_service = matches!(code, Code::RateLimited | Code::ServiceUnavailable);
+        if applies && (foreign.is_empty() || about_the_service) {
             codes.insert((code.status().as_u16(), code.slug()));
         }
     }

@@ -4657,33 +4657,6 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description `payload-too-large` */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
-                };
-            };
-            /** @description `unsupported-media-type` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
-                };
-            };
-            /** @description `validation-failed` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
-                };
-            };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
             429: {
                 headers: {
@@ -4770,33 +4743,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
-                };
-            };
-            /** @description `payload-too-large` */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
-                };
-            };
-            /** @description `unsupported-media-type` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
-                };
-            };
-            /** @description `validation-failed` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many failed sign-ins for this client or user; see `Retry-After` */

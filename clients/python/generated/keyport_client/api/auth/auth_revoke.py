@@ -6,11 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.o_auth_error import OAuthError
-from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
-from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
-from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.revoke_request import RevokeRequest
 from ...types import Response
 
@@ -35,16 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | None
-):
+) -> Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable | None:
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
@@ -53,21 +41,6 @@ def _parse_response(
         response_400 = OAuthError.from_dict(response.json())
 
         return response_400
-
-    if response.status_code == 413:
-        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = ProblemValidationFailed.from_dict(response.json())
-
-        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemRateLimited.from_dict(response.json())
@@ -87,15 +60,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-]:
+) -> Response[Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,15 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Response[
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-]:
+) -> Response[Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable]:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -132,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable]
     """
 
     kwargs = _get_kwargs(
@@ -150,16 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> (
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | None
-):
+) -> Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -175,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed
+        Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable
     """
 
     return sync_detailed(
@@ -188,15 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> Response[
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-]:
+) -> Response[Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable]:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -212,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable]
     """
 
     kwargs = _get_kwargs(
@@ -228,16 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RevokeRequest,
-) -> (
-    Any
-    | OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | None
-):
+) -> Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Revoke a token (sign out)
 
      RFC 7009. A refresh token ends its whole sign-in: every refresh token rotated from it
@@ -253,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed
+        Any | OAuthError | ProblemRateLimited | ProblemServiceUnavailable
     """
 
     return (

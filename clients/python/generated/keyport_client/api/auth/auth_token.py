@@ -6,19 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.o_auth_error import OAuthError
-from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
-from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
-from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
-from ...types import UNSET, Response
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: TokenRequest | TokenRequest | Unset = UNSET,
+    body: TokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,13 +24,8 @@ def _get_kwargs(
         "url": "/v1/auth/token",
     }
 
-    if isinstance(body, TokenRequest):
-        _kwargs["json"] = body.to_dict()
-
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, TokenRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -41,16 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-    | None
-):
+) -> OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse | None:
     if response.status_code == 200:
         response_200 = TokenResponse.from_dict(response.json())
 
@@ -65,21 +48,6 @@ def _parse_response(
         response_401 = OAuthError.from_dict(response.json())
 
         return response_401
-
-    if response.status_code == 413:
-        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = ProblemValidationFailed.from_dict(response.json())
-
-        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemRateLimited.from_dict(response.json())
@@ -99,15 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-]:
+) -> Response[OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,16 +79,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest | TokenRequest | Unset = UNSET,
-) -> Response[
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-]:
+    body: TokenRequest,
+) -> Response[OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse]:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -139,16 +91,13 @@ def sync_detailed(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
-        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
-            may also come in
-            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse]
+        Response[OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -165,17 +114,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest | TokenRequest | Unset = UNSET,
-) -> (
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-    | None
-):
+    body: TokenRequest,
+) -> OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse | None:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -186,16 +126,13 @@ def sync(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
-        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
-            may also come in
-            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse
+        OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse
     """
 
     return sync_detailed(
@@ -207,16 +144,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest | TokenRequest | Unset = UNSET,
-) -> Response[
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-]:
+    body: TokenRequest,
+) -> Response[OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse]:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -227,16 +156,13 @@ async def asyncio_detailed(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
-        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
-            may also come in
-            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse]
+        Response[OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -251,17 +177,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: TokenRequest | TokenRequest | Unset = UNSET,
-) -> (
-    OAuthError
-    | ProblemPayloadTooLarge
-    | ProblemRateLimited
-    | ProblemServiceUnavailable
-    | ProblemUnsupportedMediaType
-    | ProblemValidationFailed
-    | TokenResponse
-    | None
-):
+    body: TokenRequest,
+) -> OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse | None:
     """Issue an access token
 
      `client_credentials` for operator and partner API clients, `password` for customer
@@ -272,16 +189,13 @@ async def asyncio(
         body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
             may also come in
             an HTTP Basic `Authorization` header.
-        body (TokenRequest): A token request (RFC 6749), as a form or as JSON. Client credentials
-            may also come in
-            an HTTP Basic `Authorization` header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OAuthError | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType | ProblemValidationFailed | TokenResponse
+        OAuthError | ProblemRateLimited | ProblemServiceUnavailable | TokenResponse
     """
 
     return (
