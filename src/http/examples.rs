@@ -22,7 +22,8 @@ pub fn add(doc: &mut Value) {
                 if !status.starts_with('2') {
                     continue;
                 }
-                for (media, content) in answer["content"].as_object_mut().into_iter().flatten() {
+                let Some(contents) = answer.get_mut("content").and_then(Value::as_object_mut) else { continue };
+                for (media, content) in contents.iter_mut() {
                     if !media.ends_with("json") || content.get("example").is_some() || content.get("examples").is_some()
                     {
                         continue;
