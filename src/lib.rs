@@ -200,11 +200,14 @@ fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi 
 }
 
 /// The document as published: the finer rewrites, made on it as JSON (each operation's
-/// problem codes, an example for every answer).
+/// problem codes, the formats of constrained strings, an example for every answer, links
+/// from what creates a resource to what acts on it).
 fn refined(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
     let mut json = serde_json::to_value(doc).expect("the document serialises");
     http::problems::refine(&mut json);
+    http::formats::apply(&mut json);
     http::examples::add(&mut json);
+    http::links::add(&mut json);
     json
 }
 

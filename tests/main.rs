@@ -12,6 +12,7 @@ mod authz_matrix;
 mod contract;
 mod delegation;
 mod first_start;
+mod formats;
 mod granular_delegation;
 mod instances;
 mod keys;

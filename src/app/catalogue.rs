@@ -40,8 +40,8 @@ pub fn domain_available(conn: &mut PgConnection, name: &str) -> Result<bool, Api
 /// The supported market for `code`, or the problem that says why not.
 pub fn supported_country(code: &str) -> Result<String, ApiError> {
     use crate::domain::countries;
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(ApiError::invalid("country", "must be an ISO 3166-1 country code in capitals, such as GR"));
+    if !crate::domain::formats::COUNTRY.matches(code) {
+        return Err(ApiError::invalid("country", crate::domain::formats::COUNTRY.message));
     }
     if countries::supported_market(code).is_some() {
         return Ok(code.to_string());

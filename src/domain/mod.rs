@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod events;
+pub mod formats;
 pub mod lifecycle;
 pub mod notices;
 pub mod product_key;

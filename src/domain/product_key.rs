@@ -47,10 +47,11 @@ pub fn check_character(body: &[u8]) -> u8 {
 }
 
 impl ProductKey {
-    /// Parses what a person typed: case-insensitive, spaces and hyphens ignored.
+    /// Parses what a person typed: case-insensitive, ASCII white space and hyphens ignored
+    /// (`formats::PRODUCT_KEY` is the same grammar as a pattern).
     pub fn parse(input: &str) -> Result<Self, KeyFormatError> {
         let canonical: String =
-            input.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
+            input.chars().filter(|c| !c.is_ascii_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
         if canonical.len() != LENGTH || !canonical.bytes().all(|b| code_point(b).is_some()) {
             return Err(KeyFormatError::Format);
         }

@@ -2,16 +2,8 @@
 
 /// Why a domain prefix is not acceptable.
 pub fn domain_problem(name: &str) -> Option<&'static str> {
-    if !(3..=63).contains(&name.len()) {
-        return Some("must be 3 to 63 characters long");
-    }
-    if !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        return Some("may contain only lower-case letters, digits and hyphens");
-    }
-    if name.starts_with('-') || name.ends_with('-') {
-        return Some("may not start or end with a hyphen");
-    }
-    None
+    let format = &super::formats::TENANT_DOMAIN;
+    (!format.matches(name)).then_some(format.message)
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ impl From<ProductRow> for ProductView {
 #[schema(example = json!({"sku": "TEAMS-ESSENTIALS", "name": "Microsoft Teams Essentials"}))]
 pub struct CreateProduct {
     /// Upper-case letters, digits and hyphens.
-    #[validate(length(min = 2, max = 64, message = "must be 2 to 64 characters"), custom(function = "sku_characters"))]
+    #[validate(custom(function = "sku_format"))]
     #[schema(min_length = 2, max_length = 64)]
     pub sku: String,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
@@ -36,12 +36,8 @@ pub struct CreateProduct {
     pub name: String,
 }
 
-fn sku_characters(sku: &str) -> Result<(), validator::ValidationError> {
-    if sku.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("sku").with_message("may contain only A-Z, 0-9 and hyphens".into()))
-    }
+fn sku_format(sku: &str) -> Result<(), validator::ValidationError> {
+    crate::domain::formats::SKU.check(sku)
 }
 
 #[derive(Debug, Serialize, ToSchema)]

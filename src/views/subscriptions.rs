@@ -81,7 +81,11 @@ pub struct SubscriptionQuery {
 #[schema(example = json!({"partner_number": "4820193"}))]
 pub struct PartnerOfRecordInput {
     /// The 7-digit partner-of-record number the partner gave the customer.
-    #[validate(length(min = 1, max = 20, message = "must be 1 to 20 characters"))]
-    #[schema(min_length = 1, max_length = 20)]
+    #[validate(custom(function = "partner_number_format"))]
+    #[schema(min_length = 7, max_length = 7)]
     pub partner_number: String,
+}
+
+fn partner_number_format(number: &str) -> Result<(), validator::ValidationError> {
+    crate::domain::formats::PARTNER_NUMBER.check(number)
 }

@@ -4,6 +4,7 @@ retries after 429/503 honouring ``Retry-After``, retries after network errors, a
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -13,9 +14,19 @@ import httpx
 from keyport_client import AuthenticatedClient, Client
 from keyport_client.types import Response
 
+from keyport.formats import PATTERNS
 from keyport.webhooks import verify_signature
 
-__all__ = ["Problem", "RetryingTransport", "connect", "unwrap", "verify_signature"]
+__all__ = [
+    "PATTERNS",
+    "FormatError",
+    "Problem",
+    "RetryingTransport",
+    "check_format",
+    "connect",
+    "unwrap",
+    "verify_signature",
+]
 
 RETRIED_STATUSES = (429, 503)
 
@@ -110,3 +121,20 @@ def unwrap(response: Response[Any]) -> Any:
     raise Problem(status, str(code), str(detail), getattr(parsed, "request_id", None))
 
 
+
+
+class FormatError(ValueError):
+    """A value a field's documented pattern refuses, found before sending."""
+
+    def __init__(self, field: str, value: str) -> None:
+        super().__init__(f"{field}: {value!r} does not match {PATTERNS[field]}")
+        self.field = field
+        self.value = value
+
+
+def check_format(field: str, value: str) -> str:
+    """Checks a value against its field's pattern (e.g. ``"KeyInput.key"``) before it is
+    sent; returns it, or raises :class:`FormatError`."""
+    if re.fullmatch(PATTERNS[field], value) is None:
+        raise FormatError(field, value)
+    return value

@@ -1,6 +1,7 @@
 // The keyport client: the generated types (src/schema.d.ts) over openapi-fetch, plus what
 // the generator cannot know: authentication, retries and idempotency keys.
 import createClient, { type Client } from "openapi-fetch";
+import { patterns } from "./formats.js";
 import type { paths } from "./schema.js";
 
 export type { paths, components, operations } from "./schema.js";
@@ -109,4 +110,22 @@ export function createKeyportClient(options: KeyportOptions): Client<paths> {
   return client;
 }
 
+/** A value a field's documented pattern refuses, found before sending. */
+export class KeyportValidationError extends Error {
+  constructor(
+    readonly field: keyof typeof patterns,
+    readonly value: string,
+  ) {
+    super(`${field}: ${JSON.stringify(value)} does not match ${patterns[field]}`);
+    this.name = "KeyportValidationError";
+  }
+}
+
+/** Checks a value against its field's pattern (e.g. `"KeyInput.key"`) before it is sent. */
+export function checkFormat(field: keyof typeof patterns, value: string): string {
+  if (!new RegExp(patterns[field], "u").test(value)) throw new KeyportValidationError(field, value);
+  return value;
+}
+
+export { patterns } from "./formats.js";
 export { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions, verifySignature } from "./webhooks.js";
