@@ -235,6 +235,23 @@ fn every_answer_is_precise() {
             }
         }
     }
+    // No rewrite of the document leaves a null where a schema, an answer or its content belongs.
+    fn no_stray_nulls(at: &str, value: &Value) {
+        match value {
+            Value::Object(fields) => {
+                for (name, inner) in fields {
+                    let free = ["example", "examples", "enum", "const", "default"].contains(&name.as_str());
+                    assert!(free || !inner.is_null(), "{at}/{name} is null");
+                    if !free {
+                        no_stray_nulls(&format!("{at}/{name}"), inner);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| no_stray_nulls(at, i)),
+            _ => {}
+        }
+    }
+    no_stray_nulls("", &doc);
     assert_eq!(doc["servers"][0]["url"], "/");
     let token = &doc["paths"]["/v1/auth/token"]["post"]["requestBody"]["content"];
     assert!(token.get("application/json").is_some() && token.get("application/x-www-form-urlencoded").is_some());

@@ -56,6 +56,10 @@ format!(
     "must be a product key: 25 characters of BCDFGHJKMPQRTVWXY2346789, hyphens and spaces ignored"
 );
 
+// A page cursor: a 16-byte id in unpadded base64url, whose last character carries 2 bits.
+format!(CURSOR, "^[A-Za-z0-9_-]{21}[AQgw]$", "is not a cursor this API returned");
+format!(IDEMPOTENCY_KEY, "^[!-~]{1,255}$", "must be 1 to 255 visible ASCII characters");
+
 /// Which format each constrained property of the document's schemas has, by name.
 pub const BY_PROPERTY: [(&str, &Format); 6] = [
     ("sku", &SKU),
@@ -77,6 +81,10 @@ mod tests {
         assert!(!TENANT_DOMAIN.matches("ab") && !TENANT_DOMAIN.matches(&"a".repeat(64)));
         assert!(COUNTRY.matches("GR") && !COUNTRY.matches("gr") && !COUNTRY.matches("GRC"));
         assert!(PARTNER_NUMBER.matches("4820193") && !PARTNER_NUMBER.matches("482019"));
+        for id in [uuid::Uuid::nil(), uuid::Uuid::max(), uuid::Uuid::now_v7()] {
+            let cursor = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, id.as_bytes());
+            assert!(CURSOR.matches(&cursor), "{cursor}");
+        }
         for typed in ["BCDFG-HJKMP-QRTVW-XY234-6789B", "bcdfghjkmpqrtvwxy2346789b", " BCDFG HJKMP-QRTVW XY234 6789B "] {
             assert!(PRODUCT_KEY.matches(typed), "{typed}");
             assert_ne!(

@@ -163,7 +163,11 @@ impl Modify for IntegrationContract {
                          `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body.",
                     ))
                     .schema(Some(
-                        ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)),
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .min_length(Some(1))
+                            .max_length(Some(255))
+                            .pattern(Some(crate::domain::formats::IDEMPOTENCY_KEY.pattern)),
                     ))
                     .build()
                     .into(),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::domain::formats::{BY_PROPERTY, TENANT_DOMAIN};
+use crate::domain::formats::{BY_PROPERTY, CURSOR, TENANT_DOMAIN};
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
@@ -21,7 +21,9 @@ pub fn apply(doc: &mut Value) {
         }
     }
     for name in sent {
-        let Some(properties) = doc["components"]["schemas"][&name]["properties"].as_object_mut() else { continue };
+        // `get_mut`: indexing would add a `properties: null` to schemas without any.
+        let schema = doc.pointer_mut(&format!("/components/schemas/{name}/properties"));
+        let Some(properties) = schema.and_then(Value::as_object_mut) else { continue };
         for (property, format) in BY_PROPERTY {
             let Some(schema) = properties.get_mut(property) else { continue };
             let array =
@@ -35,6 +37,14 @@ pub fn apply(doc: &mut Value) {
     if let Some(parameters) = doc["paths"]["/v1/domains/{name}"]["get"]["parameters"].as_array_mut() {
         for parameter in parameters.iter_mut().filter(|p| p["name"] == "name") {
             parameter["schema"]["pattern"] = json!(TENANT_DOMAIN.pattern);
+        }
+    }
+    // Every list's page cursor.
+    for item in doc["paths"].as_object_mut().into_iter().flat_map(|paths| paths.values_mut()) {
+        let Some(list) = item.get_mut("get") else { continue };
+        let Some(parameters) = list.get_mut("parameters").and_then(Value::as_array_mut) else { continue };
+        for parameter in parameters.iter_mut().filter(|p| p["name"] == "after" && p["in"] == "query") {
+            parameter["schema"]["pattern"] = json!(CURSOR.pattern);
         }
     }
 }

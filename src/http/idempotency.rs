@@ -47,12 +47,9 @@ fn idempotency_key(req: &ServiceRequest) -> Option<Result<String, ApiError>> {
         return None;
     }
     let value = req.headers().get(HEADER)?;
-    let valid = value
-        .to_str()
-        .ok()
-        .filter(|k| !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()))
-        .map(str::to_string);
-    Some(valid.ok_or_else(|| ApiError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters")))
+    let format = &crate::domain::formats::IDEMPOTENCY_KEY;
+    let valid = value.to_str().ok().filter(|k| format.matches(k)).map(str::to_string);
+    Some(valid.ok_or_else(|| ApiError::invalid("Idempotency-Key", format.message)))
 }
 
 fn seal(state: &AppState, body: &[u8]) -> Vec<u8> {

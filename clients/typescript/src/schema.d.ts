@@ -2616,7 +2616,7 @@ export interface components {
          * @description A role of a delegated-admin relationship.
          * @enum {string}
          */
-        DelegatedRole: string;
+        DelegatedRole: "directory_reader" | "user_administrator" | "license_administrator" | "billing_administrator" | "global_administrator";
         /** @description What a pass of the delivery worker did. */
         DeliveryReport: {
             /**
@@ -2858,7 +2858,7 @@ export interface components {
          * @description Who redeems a batch's keys.
          * @enum {string}
          */
-        KeyChannel: string;
+        KeyChannel: "partner" | "retail";
         /**
          * @example {
          *       "key": "BCDFG-HJKMP-QRTVW-XY234-6789B"
