@@ -90,14 +90,14 @@ fn print_credentials(credentials: &Option<OperatorCredentials>) {
 fn main() -> ExitCode {
     // Lines are written by a thread of their own, so a request never waits on stderr.
     let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("KEYPORT_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(writer)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KEYPORT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer);
+    // `KEYPORT_LOG_FORMAT=json`: one JSON object per line, its fields at the top level.
+    match std::env::var("KEYPORT_LOG_FORMAT").as_deref() {
+        Ok("json") => logs.json().flatten_event(true).with_current_span(false).init(),
+        _ => logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init(),
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Openapi => {

@@ -289,3 +289,53 @@ async fn no_input_yields_a_server_error() {
         assert!(reply.status.as_u16() < 500, "{path}: {}", reply.text);
     }
 }
+
+/// `KEYPORT_LOG_FORMAT=json`: one JSON object per line; a request's line names its id, route,
+/// status, time and the caller's kind, and no line holds a secret or a token.
+#[tokio::test]
+async fn json_logs_are_one_object_per_line_without_secrets() {
+    let database_url = fresh_database();
+    let log = std::env::temp_dir().join(format!("keyport-log-{}.jsonl", uuid::Uuid::now_v7()));
+    let port = free_port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_keyport"))
+        .arg("serve")
+        .env("KEYPORT_DATABASE_URL", &database_url)
+        .env("KEYPORT_BIND", format!("127.0.0.1:{port}"))
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_ID", OPERATOR_ID)
+        .env("KEYPORT_BOOTSTRAP_OPERATOR_SECRET", OPERATOR_SECRET)
+        .env("KEYPORT_LOG_FORMAT", "json")
+        .env("KEYPORT_LOG", "info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let instance = Instance { child, base: format!("http://127.0.0.1:{port}") };
+    for _ in 0..300 {
+        if reqwest::get(format!("{}/readyz", instance.base)).await.is_ok_and(|r| r.status() == 200) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let app = TestApp::attach(&instance.base, &database_url).await;
+    app.get("/v1/partners", &app.operator).await.expect(200);
+    let mut seen = None;
+    for _ in 0..50 {
+        let text = std::fs::read_to_string(&log).unwrap();
+        let lines: Vec<Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON object: {l}: {e}")))
+            .collect();
+        assert!(!text.contains(OPERATOR_SECRET) && !text.contains(&app.operator), "a secret in the log");
+        seen = lines.into_iter().find(|l| l["route"] == "/v1/partners" && l["principal"] == "operator");
+        if seen.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let line = seen.expect("the request's line");
+    assert_eq!(line["status"], 200);
+    assert!(line["request_id"].as_str().is_some_and(|id| !id.is_empty()) && line["ms"].is_u64(), "{line}");
+    assert_eq!(line["message"], "request");
+    drop(instance);
+    let _ = std::fs::remove_file(&log);
+}

@@ -12,7 +12,20 @@ pub enum Principal {
     Customer { user_id: Uuid, tenant_id: Uuid, admin: bool },
 }
 
+/// The kind of a caller, as the request log names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrincipalKind(pub &'static str);
+
 impl Principal {
+    pub fn kind(&self) -> PrincipalKind {
+        PrincipalKind(match self {
+            Self::Operator { .. } => "operator",
+            Self::Partner { .. } => "partner",
+            Self::Customer { admin: true, .. } => "customer_admin",
+            Self::Customer { .. } => "customer",
+        })
+    }
+
     /// Who the caller is, for per-caller budgets and idempotency scopes.
     pub fn key(&self) -> String {
         match self {

@@ -307,6 +307,10 @@ impl FromRequest for Principal {
         if let (Some(principal), Some(audit)) = (&principal, crate::app::audit::current()) {
             audit.set_actor(crate::app::audit::Actor::of(principal));
         }
+        if let Some(principal) = &principal {
+            // For the request's log line: who, by kind only.
+            actix_web::HttpMessage::extensions_mut(req).insert(principal.kind());
+        }
         ready(principal.ok_or_else(ApiError::unauthorized))
     }
 }

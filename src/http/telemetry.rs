@@ -12,6 +12,8 @@ use actix_web::{
 use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder};
 use uuid::Uuid;
 
+use crate::auth::principal::PrincipalKind;
+
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// A caller's id is kept when it is short and printable; otherwise a fresh one is made.
@@ -96,9 +98,12 @@ pub async fn observe(
         metrics.requests.with_label_values(&[method, &route, status.as_str()]).inc();
         metrics.latency.with_label_values(&[method, &route]).observe(elapsed.as_secs_f64());
     }
-    // One line per request, built by the subscriber only when it keeps it.
-    tracing::info!(request_id = %id, method, path = response.request().path(), status = status.as_u16(),
-        ms = elapsed.as_millis() as u64, "request");
+    // One line per request, built by the subscriber only when it keeps it: the route's
+    // template and the caller's kind, never a token or a secret.
+    let principal =
+        actix_web::HttpMessage::extensions(response.request()).get::<PrincipalKind>().map_or("anonymous", |k| k.0);
+    tracing::info!(request_id = %id, method, route, path = response.request().path(), status = status.as_u16(),
+        ms = elapsed.as_millis() as u64, principal, "request");
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
     }
