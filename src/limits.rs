@@ -47,6 +47,7 @@ impl Subject {
     /// 429: this subject's budget is spent; one more failure fits after `wait`.
     pub fn refused(&self, wait: chrono::Duration) -> ApiError {
         let seconds = (wait.num_milliseconds().max(0) as u64).div_ceil(1000).max(1);
+        crate::http::telemetry::COUNTERS.budget_rejections.with_label_values(&[self.budget.kind]).inc();
         ApiError::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
     }
 }

@@ -339,3 +339,66 @@ async fn json_logs_are_one_object_per_line_without_secrets() {
     drop(instance);
     let _ = std::fs::remove_file(&log);
 }
+
+/// The metrics count what an instance did: a flow against a `keyport serve` of its own
+/// (its counters are its alone), then its `/metrics`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_what_the_instance_did() {
+    let database_url = fresh_database();
+    let instance = serve(&database_url, &[("KEYPORT_KEY_LOOKUP_FAILURES_PER_MINUTE", "2")]).await;
+    let app = TestApp::attach(&instance.base, &database_url).await;
+    let partner = app.partner("Contoso IT").await;
+    let spare = app.mint(&partner, PRODUCT_STANDARD, 5, 12, 3).await;
+    app.tenant_with_seats(&partner, "metrics", 2).await;
+    let batch = app.get("/v1/keys?limit=10", &app.operator).await.expect(200).clone();
+    let to_revoke =
+        batch["data"].as_array().unwrap().iter().find(|k| k["status"] == "available").unwrap()["id"].clone();
+    app.post(&format!("/v1/keys/{}/revoke", to_revoke.as_str().unwrap()), &app.operator, json!({})).await.expect(200);
+    for _ in 0..3 {
+        app.post("/v1/keys/validate", &partner.token, json!({"key": "not a key"})).await;
+    }
+    app.post("/v1/jobs/sweep", &app.operator, json!({})).await.expect(200);
+    assert_eq!(spare.len(), 3);
+
+    let text = reqwest::get(format!("{}/metrics", instance.base)).await.unwrap().text().await.unwrap();
+    let value = |series: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no series {series} in\n{text}"))
+    };
+    assert_eq!(value("keyport_keys_minted_total"), 4.0, "three spare keys and the tenant's");
+    assert_eq!(value("keyport_keys_redeemed_total"), 1.0);
+    assert_eq!(value("keyport_keys_revoked_total"), 1.0);
+    assert_eq!(value("keyport_tenants_created_total"), 1.0);
+    assert_eq!(value("keyport_budget_rejections_total{kind=\"key-lookup\"}"), 1.0, "the third failure");
+    assert!(value("keyport_sweeps_total") >= 1.0);
+    assert!(value("keyport_sweep_duration_seconds_count") >= 1.0);
+    assert!(value("keyport_sweep_items_total{kind=\"renewal_notices_sent\"}") >= 0.0);
+    assert_eq!(value("keyport_db_pool_size"), 6.0);
+    assert!(value("keyport_db_pool_connections") >= 1.0);
+    assert!(value("keyport_http_requests_total{method=\"POST\",route=\"/v1/keys/validate\",status=\"429\"}") >= 1.0);
+    // Label values come from fixed sets: no request's own text becomes one.
+    assert!(!text.contains("not a key"));
+}
+
+/// The dashboard in `docs/` is built on series the service exports.
+#[test]
+fn the_dashboard_uses_only_exported_series() {
+    let dashboard: Value = serde_json::from_str(include_str!("../docs/grafana-dashboard.json")).unwrap();
+    let exported = include_str!("../src/http/telemetry.rs");
+    let mut used = 0;
+    for panel in dashboard["panels"].as_array().unwrap() {
+        for target in panel["targets"].as_array().unwrap() {
+            let expr = target["expr"].as_str().unwrap();
+            for word in expr.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                let Some(name) = word.strip_prefix("keyport_").map(|_| word) else { continue };
+                let base = ["_bucket", "_count", "_sum"].iter().fold(name, |n, s| n.strip_suffix(s).unwrap_or(n));
+                assert!(exported.contains(&format!("\"{base}\"")), "{base} in {}", panel["title"]);
+                used += 1;
+            }
+        }
+    }
+    assert!(used >= 15, "{used}");
+}

@@ -77,6 +77,7 @@ pub async fn create_batch(
     };
     let pepper = state.pepper.clone();
     let (batch, keys) = transaction(&state, move |conn, now| keys::create_batch(conn, &pepper, batch, now)).await?;
+    crate::http::telemetry::COUNTERS.keys_minted.inc_by(keys.len() as u64);
     let location = format!("/v1/key-batches/{}", batch.id);
     if super::extract::wants_csv(&req) {
         let mut csv = String::from("key,batch_id,product_id,partner_id,seats,term_months\n");
@@ -248,5 +249,6 @@ pub async fn revoke_key(
     authz::operator(&principal)?;
     let id = *id;
     let (key, product) = transaction(&state, move |conn, _| keys::revoke(conn, id)).await?;
+    crate::http::telemetry::COUNTERS.keys_revoked.inc();
     Ok(web::Json(KeyView::new(key, product)))
 }

@@ -53,6 +53,6 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
     security(()),
 )]
 #[get("/metrics")]
-pub async fn metrics(metrics: web::Data<Metrics>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render())
+pub async fn metrics(metrics: web::Data<Metrics>, state: web::Data<crate::AppState>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render(&state.pool))
 }

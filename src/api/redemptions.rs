@@ -1,5 +1,6 @@
 //! The redemption wizard: attest, add keys, review, confirm, create the customer's account.
 
+use crate::http::telemetry::COUNTERS;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::Duration;
 use uuid::Uuid;
@@ -292,6 +293,7 @@ pub async fn create_account(
         Ok(made.map(|account| (account, now)))
     })
     .await??;
+    count_account(&account);
     Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
 }
 
@@ -335,6 +337,7 @@ pub async fn sign_up(
             Ok((retail::sign_up(conn, &pepper, &digest, account, &schedule, now)?, now))
         })
         .await?;
+        count_account(&account);
         Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
     };
     budgets::guarded(&state, subjects, signing_up, budgets::key_lookup_failed).await
@@ -378,6 +381,7 @@ pub async fn redeem_into_tenant(
         })
         .await?;
         let subscription = SubscriptionView::new(record, now, state.settings.periods());
+        COUNTERS.keys_redeemed.inc();
         Ok(HttpResponse::Created().json(TenantKeyRedeemed { subscription, added_seats }))
     };
     budgets::guarded(&state, subjects, redeeming, budgets::key_lookup_failed).await
@@ -393,4 +397,10 @@ fn new_account(country: String, company_name: String, domain: String, admin: Adm
         admin_last_name: admin.last_name,
         admin_email: admin.email,
     }
+}
+
+/// A new tenant and the keys it took, for the metrics.
+fn count_account(account: &crate::app::redemptions::Account) {
+    COUNTERS.tenants_created.inc();
+    COUNTERS.keys_redeemed.inc_by(account.keys_redeemed);
 }

@@ -66,9 +66,14 @@ pub async fn renew(
             RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.digest(&state.pepper)?),
             RenewalRequest::DirectBilling {} => None,
         };
-        let (id, schedule) = (*id, state.settings.schedule());
+        let (id, schedule, by_key) = (*id, state.settings.schedule(), key.is_some());
         let row =
             transaction(&state, move |conn, now| renewals::renew(conn, &principal, id, key, &schedule, now)).await?;
+        let counters = &crate::http::telemetry::COUNTERS;
+        counters.renewals.with_label_values(&[if by_key { "product_key" } else { "direct_billing" }]).inc();
+        if by_key {
+            counters.keys_redeemed.inc();
+        }
         Ok(HttpResponse::Created().json(RenewalView::from(row)))
     };
     budgets::guarded(&state, subjects, renewing, budgets::key_lookup_failed).await

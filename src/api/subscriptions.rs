@@ -170,6 +170,7 @@ pub async fn add_seats(
             Ok((subscriptions::add_seats(conn, &principal, id, &digest, periods, now)?, now))
         })
         .await?;
+        crate::http::telemetry::COUNTERS.keys_redeemed.inc();
         Ok(web::Json(SubscriptionView::new(record, now, periods)))
     };
     budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await

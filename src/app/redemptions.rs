@@ -261,6 +261,8 @@ pub struct NewAccount {
 
 /// What the account step made.
 pub struct Account {
+    /// Keys redeemed into its subscriptions.
+    pub keys_redeemed: u64,
     pub tenant: TenantRow,
     pub subscriptions: Vec<SubscriptionRecord>,
     pub admin: UserRow,
@@ -375,10 +377,11 @@ pub fn create_account(
     }
     // Built from what was written, not read back: no partner of record yet, the admin's seat.
     let mut subscriptions = Vec::with_capacity(per_product.len());
+    let mut keys_redeemed = 0;
     for (product_id, (product, seats, term_months)) in per_product {
         let subscription = open_subscription(conn, tenant.id, product_id, seats, term_months, schedule, now)?;
         subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
-        keys::redeem_reserved(conn, id, product_id, subscription.id, now)?;
+        keys_redeemed += keys::redeem_reserved(conn, id, product_id, subscription.id, now)? as u64;
         subscriptions.push((subscription, product, None, 1));
     }
     redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
@@ -387,5 +390,5 @@ pub fn create_account(
     let completed = events::redemption_completed(id, tenant.id, &tenant.company_name, subscriptions.len());
     let (both, partner_only) = ([Inbox::Partner(partner_id), Inbox::Tenant(tenant.id)], [Inbox::Partner(partner_id)]);
     notifications::deliver_many(conn, &[(&created, &both), (&completed, &partner_only)], now)?;
-    Ok(Ok(Account { tenant, subscriptions, admin, activation_token }))
+    Ok(Ok(Account { keys_redeemed, tenant, subscriptions, admin, activation_token }))
 }

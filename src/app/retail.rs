@@ -53,7 +53,8 @@ pub fn sign_up(
     }
     let created = events::tenant_created(tenant.id, &tenant.company_name, "its own administrator (retail key)");
     notifications::deliver(conn, &created, &[Inbox::Tenant(tenant.id)], now)?;
-    Ok(Account { tenant, subscriptions: vec![(subscription, product, None, 1)], admin, activation_token })
+    let subscriptions = vec![(subscription, product, None, 1)];
+    Ok(Account { keys_redeemed: 1, tenant, subscriptions, admin, activation_token })
 }
 
 /// A tenant admin redeems a retail key into its tenant: more seats until the current end

@@ -42,6 +42,29 @@ pub struct SweepReport {
     pub silent_instances_forgotten: u64,
 }
 
+impl SweepReport {
+    /// Each field by its name, for the metrics.
+    pub fn by_kind(&self) -> [(&'static str, u64); 15] {
+        [
+            ("redemptions_expired", self.redemptions_expired),
+            ("offers_expired", self.offers_expired),
+            ("relationships_expired", self.relationships_expired),
+            ("relationships_extended", self.relationships_extended),
+            ("relationship_notices_sent", self.relationship_notices_sent),
+            ("renewal_notices_sent", self.renewal_notices_sent),
+            ("renewal_notices_skipped", self.renewal_notices_skipped),
+            ("subscriptions_expired", self.subscriptions_expired),
+            ("subscriptions_disabled", self.subscriptions_disabled),
+            ("subscriptions_deleted", self.subscriptions_deleted),
+            ("tenants_purged", self.tenants_purged),
+            ("idempotency_keys_expired", self.idempotency_keys_expired),
+            ("failure_budgets_forgotten", self.failure_budgets_forgotten),
+            ("revocations_forgotten", self.revocations_forgotten),
+            ("silent_instances_forgotten", self.silent_instances_forgotten),
+        ]
+    }
+}
+
 /// One sweep at business time `now`; failure budgets follow wall-clock time, `real_now`.
 pub fn run(
     conn: &mut PgConnection,

@@ -9,7 +9,11 @@ use actix_web::{
     http::header::{HeaderName, HeaderValue},
     middleware::Next,
 };
-use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder};
+use std::sync::LazyLock;
+
+use prometheus::{
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+};
 use uuid::Uuid;
 
 use crate::auth::principal::PrincipalKind;
@@ -26,11 +30,73 @@ fn accepted_request_id(req: &ServiceRequest) -> String {
         .unwrap_or_else(|| Uuid::now_v7().to_string())
 }
 
+/// What this instance did, counted where it happens (every label from a fixed set).
+pub struct Counters {
+    pub keys_minted: IntCounter,
+    pub keys_redeemed: IntCounter,
+    pub keys_revoked: IntCounter,
+    pub tenants_created: IntCounter,
+    /// By `method`: `product_key`, `direct_billing`.
+    pub renewals: IntCounterVec,
+    /// By `kind`: `renewal`, `relationship_expiry`.
+    pub notices_sent: IntCounterVec,
+    pub sweeps: IntCounter,
+    pub sweep_seconds: Histogram,
+    /// By `kind`: the fields of a sweep report.
+    pub sweep_items: IntCounterVec,
+    /// By `outcome`: `delivered`, `failed_attempt`.
+    pub webhook_attempts: IntCounterVec,
+    pub webhook_attempt_seconds: Histogram,
+    /// By `kind` of failure budget.
+    pub budget_rejections: IntCounterVec,
+}
+
+fn counter(name: &str, help: &str) -> IntCounter {
+    IntCounter::new(name, help).expect("valid metric")
+}
+
+fn counters(name: &str, help: &str, label: &str) -> IntCounterVec {
+    IntCounterVec::new(Opts::new(name, help), &[label]).expect("valid metric")
+}
+
+pub static COUNTERS: LazyLock<Counters> = LazyLock::new(|| Counters {
+    keys_minted: counter("keyport_keys_minted_total", "Product keys minted or imported"),
+    keys_redeemed: counter("keyport_keys_redeemed_total", "Product keys redeemed into subscriptions"),
+    keys_revoked: counter("keyport_keys_revoked_total", "Product keys revoked"),
+    tenants_created: counter("keyport_tenants_created_total", "Customer tenants created (by partners or by sign-up)"),
+    renewals: counters("keyport_renewals_total", "Subscriptions renewed", "method"),
+    notices_sent: counters("keyport_notices_sent_total", "Notices the sweeper sent", "kind"),
+    sweeps: counter("keyport_sweeps_total", "Sweeps this instance ran"),
+    sweep_seconds: Histogram::with_opts(HistogramOpts::new("keyport_sweep_duration_seconds", "Time a sweep took"))
+        .expect("valid metric"),
+    sweep_items: counters("keyport_sweep_items_total", "What sweeps did, by kind", "kind"),
+    webhook_attempts: counters("keyport_webhook_attempts_total", "Webhook delivery attempts, by outcome", "outcome"),
+    webhook_attempt_seconds: Histogram::with_opts(HistogramOpts::new(
+        "keyport_webhook_attempt_duration_seconds",
+        "Time a webhook delivery attempt took",
+    ))
+    .expect("valid metric"),
+    budget_rejections: counters(
+        "keyport_budget_rejections_total",
+        "Requests refused with 429 by a failure budget",
+        "kind",
+    ),
+});
+
+/// The database pool, as seen at each scrape.
+struct PoolGauges {
+    size: IntGauge,
+    connections: IntGauge,
+    idle: IntGauge,
+    in_use: IntGauge,
+}
+
 /// The service's Prometheus metrics.
 pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
     latency: HistogramVec,
+    pool: PoolGauges,
 }
 
 impl Metrics {
@@ -43,16 +109,51 @@ impl Metrics {
         .expect("valid metric");
         let latency = HistogramVec::new(
             HistogramOpts::new("keyport_http_request_duration_seconds", "Time to answer a request"),
-            &["method", "route"],
+            &["method", "route", "status_class"],
         )
         .expect("valid metric");
         registry.register(Box::new(requests.clone())).expect("registered once");
         registry.register(Box::new(latency.clone())).expect("registered once");
-        Self { registry, requests, latency }
+        let gauge = |name: &str, help: &str| {
+            let gauge = IntGauge::new(name, help).expect("valid metric");
+            registry.register(Box::new(gauge.clone())).expect("registered once");
+            gauge
+        };
+        let pool = PoolGauges {
+            size: gauge("keyport_db_pool_size", "Connections the pool may hold"),
+            connections: gauge("keyport_db_pool_connections", "Connections the pool holds"),
+            idle: gauge("keyport_db_pool_idle_connections", "Connections waiting in the pool"),
+            in_use: gauge("keyport_db_pool_in_use_connections", "Connections lent out to work"),
+        };
+        let c = &*COUNTERS;
+        let shared: [Box<dyn prometheus::core::Collector>; 12] = [
+            Box::new(c.keys_minted.clone()),
+            Box::new(c.keys_redeemed.clone()),
+            Box::new(c.keys_revoked.clone()),
+            Box::new(c.tenants_created.clone()),
+            Box::new(c.renewals.clone()),
+            Box::new(c.notices_sent.clone()),
+            Box::new(c.sweeps.clone()),
+            Box::new(c.sweep_seconds.clone()),
+            Box::new(c.sweep_items.clone()),
+            Box::new(c.webhook_attempts.clone()),
+            Box::new(c.webhook_attempt_seconds.clone()),
+            Box::new(c.budget_rejections.clone()),
+        ];
+        for collector in shared {
+            registry.register(collector).expect("registered once");
+        }
+        Self { registry, requests, latency, pool }
     }
 
-    /// The text exposition format.
-    pub fn render(&self) -> String {
+    /// The text exposition format, the pool's gauges read now.
+    pub fn render(&self, pool: &crate::db::PgPool) -> String {
+        let state = pool.state();
+        let (connections, idle) = (i64::from(state.connections), i64::from(state.idle_connections));
+        self.pool.size.set(i64::from(pool.max_size()));
+        self.pool.connections.set(connections);
+        self.pool.idle.set(idle);
+        self.pool.in_use.set(connections - idle);
         TextEncoder::new().encode_to_string(&self.registry.gather()).unwrap_or_default()
     }
 }
@@ -96,7 +197,14 @@ pub async fn observe(
     let elapsed = started.elapsed();
     if let Some(metrics) = metrics {
         metrics.requests.with_label_values(&[method, &route, status.as_str()]).inc();
-        metrics.latency.with_label_values(&[method, &route]).observe(elapsed.as_secs_f64());
+        let class = match status.as_u16() / 100 {
+            2 => "2xx",
+            3 => "3xx",
+            4 => "4xx",
+            5 => "5xx",
+            _ => "1xx",
+        };
+        metrics.latency.with_label_values(&[method, &route, class]).observe(elapsed.as_secs_f64());
     }
     // One line per request, built by the subscriber only when it keeps it: the route's
     // template and the caller's kind, never a token or a secret.

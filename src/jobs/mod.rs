@@ -13,7 +13,23 @@ use crate::{AppState, app::sweep::SweepReport};
 pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let now = state.clock.now(&mut conn).map_err(|e| e.to_string())?;
-    crate::app::sweep::run(&mut conn, now, state.clock.real_now(), &state.settings).map_err(|e| e.to_string())
+    let started = std::time::Instant::now();
+    let report =
+        crate::app::sweep::run(&mut conn, now, state.clock.real_now(), &state.settings).map_err(|e| e.to_string())?;
+    count_sweep(&report, started.elapsed());
+    Ok(report)
+}
+
+/// A sweep in the metrics: its time and what it did, by kind (the report's fields).
+fn count_sweep(report: &SweepReport, took: std::time::Duration) {
+    let counters = &crate::http::telemetry::COUNTERS;
+    counters.sweeps.inc();
+    counters.sweep_seconds.observe(took.as_secs_f64());
+    for (kind, items) in report.by_kind() {
+        counters.sweep_items.with_label_values(&[kind]).inc_by(items);
+    }
+    counters.notices_sent.with_label_values(&["renewal"]).inc_by(report.renewal_notices_sent);
+    counters.notices_sent.with_label_values(&["relationship_expiry"]).inc_by(report.relationship_notices_sent);
 }
 
 pub async fn run_periodically(state: actix_web::web::Data<AppState>, interval: Duration) {

@@ -61,7 +61,13 @@ async fn attempt(state: &AppState, out: &Outgoing) -> Result<u16, String> {
         return Err(refusal.clone());
     }
     let post = state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone());
-    tokio::time::timeout(ATTEMPT_LIMIT, post).await.unwrap_or_else(|_| Err("timed out".into()))
+    let started = std::time::Instant::now();
+    let outcome = tokio::time::timeout(ATTEMPT_LIMIT, post).await.unwrap_or_else(|_| Err("timed out".into()));
+    let counters = &crate::http::telemetry::COUNTERS;
+    counters.webhook_attempt_seconds.observe(started.elapsed().as_secs_f64());
+    let delivered = matches!(outcome, Ok(status) if (200..300).contains(&status));
+    counters.webhook_attempts.with_label_values(&[if delivered { "delivered" } else { "failed_attempt" }]).inc();
+    outcome
 }
 
 pub async fn run_periodically(state: web::Data<AppState>, interval: Duration) {

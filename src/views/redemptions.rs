@@ -153,7 +153,7 @@ pub struct AccountCreated {
 
 impl AccountCreated {
     pub fn new(account: crate::app::redemptions::Account, now: DateTime<Utc>, periods: Periods) -> Self {
-        let crate::app::redemptions::Account { tenant, subscriptions, admin, activation_token } = account;
+        let crate::app::redemptions::Account { tenant, subscriptions, admin, activation_token, .. } = account;
         let licenses = subscriptions.iter().map(|r| r.0.id).collect();
         Self {
             tenant: tenant.into(),
