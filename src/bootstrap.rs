@@ -31,8 +31,8 @@ pub struct OperatorCredentials {
 /// Connects, migrates and loads (or creates, once for all instances) the shared secrets.
 /// Returns the state and the operator credentials when they were generated now.
 pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Option<OperatorCredentials>), String> {
-    let pool =
-        db::pool(database_url, settings.db_pool_size).map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let pool = db::pool(database_url, settings.db_pool_size, Box::new(crate::http::telemetry::PoolWaits))
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
     db::migrate(&mut conn)?;
     let clock = Clock::new(settings.sandbox);

@@ -24,33 +24,13 @@ use actix_web::{
     middleware::from_fn,
     web,
 };
-use utoipa::{
-    Modify, OpenApi,
-    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
-};
+use http::security::Schemes as SignInSchemes;
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
 
 pub use crate::state::AppState;
 use crate::{error::ApiError, http::telemetry::Metrics};
-
-struct BearerAuth;
-
-impl Modify for BearerAuth {
-    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
-        let components = doc.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .description(Some("An access token from `POST /v1/auth/token` (EdDSA-signed JWT, 15 minutes)."))
-                    .build(),
-            ),
-        );
-    }
-}
 
 #[derive(OpenApi)]
 #[openapi(
@@ -62,7 +42,7 @@ impl Modify for BearerAuth {
         version = "1.0.0",
     ),
     servers((url = "/", description = "The keyport that serves this document")),
-    modifiers(&BearerAuth),
+    modifiers(&SignInSchemes),
     components(
         schemas(error::Problem, error::FieldError, views::webhooks::WebhookEvent, views::webhooks::WebhookEventData),
         responses(
@@ -208,7 +188,14 @@ fn refined(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
     http::formats::apply(&mut json);
     http::examples::add(&mut json);
     http::links::add(&mut json);
+    http::security::offer_flows(&mut json);
     json
+}
+
+/// Swagger UI at `/docs`: each request's time shown, and nothing fetched
+/// from elsewhere (no online validator badge), so it works offline.
+fn swagger_ui() -> SwaggerConfig<'static> {
+    SwaggerConfig::new(["/openapi.json"]).display_request_duration(true).validator_url("none")
 }
 
 /// Anything no route matched.
@@ -237,7 +224,9 @@ pub fn build_app(
         .app_data(metrics)
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
-        .service(SwaggerUi::new("/docs/{_:.*}").external_url_unchecked("/openapi.json", refined(&doc)))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").external_url_unchecked("/openapi.json", refined(&doc)).config(swagger_ui()),
+        )
         .default_service(web::to(no_route))
         .wrap(from_fn(http::audit::scope))
         .wrap(from_fn(http::idempotency::guard))

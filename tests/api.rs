@@ -209,6 +209,31 @@ fn every_operation_documents_its_errors_security_and_examples() {
     }
 }
 
+/// Swagger UI's "Authorize" obtains tokens itself: both OAuth 2.0 flows point at the token
+/// endpoint, and every operation that takes a bearer token accepts one from either flow.
+#[test]
+fn every_secured_operation_offers_the_sign_in_flows() {
+    let doc = keyport::openapi();
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(schemes["bearer"]["scheme"], "bearer");
+    assert_eq!(schemes["clientCredentials"]["flows"]["clientCredentials"]["tokenUrl"], "/v1/auth/token");
+    assert_eq!(schemes["password"]["flows"]["password"]["tokenUrl"], "/v1/auth/token");
+    let mut secured = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let security = op["security"].as_array().unwrap();
+            let named = |name: &str| security.iter().any(|r| r.get(name).is_some());
+            if named("bearer") {
+                secured += 1;
+                assert!(named("clientCredentials") && named("password"), "{method} {path}: {security:?}");
+            } else {
+                assert!(!named("clientCredentials") && !named("password"), "{method} {path}: public, yet {security:?}");
+            }
+        }
+    }
+    assert!(secured > 70, "{secured} secured operations");
+}
+
 /// Precise enough to generate from: each problem answer lists its codes, 429 and 503
 /// everywhere, an example for every success, a server, and both token request bodies.
 #[test]
@@ -228,9 +253,20 @@ fn every_answer_is_precise() {
                     }
                 }
                 // The token endpoint's OAuth errors are not problems.
-                if content.is_some_and(|c| c.contains_key("application/problem+json")) {
+                if let Some(problem) = content.and_then(|c| c.get("application/problem+json")) {
                     let codes = keyport::http::problems::documented(&doc, method, path, status.parse().unwrap());
-                    assert!(codes.is_some_and(|c| !c.is_empty()), "{method} {path} {status}: no problem codes");
+                    assert!(
+                        codes.as_ref().is_some_and(|c| !c.is_empty()),
+                        "{method} {path} {status}: no problem codes"
+                    );
+                    // Its example is a problem of this answer: one of its codes, its status.
+                    let example = &problem["example"];
+                    let code = example["code"].as_str().unwrap_or_default();
+                    assert!(
+                        codes.unwrap().iter().any(|c| c == code),
+                        "{method} {path} {status}: example code {code:?} not documented here"
+                    );
+                    assert_eq!(example["status"].to_string(), *status, "{method} {path} {status}: example status");
                 }
             }
         }
@@ -378,6 +414,9 @@ async fn metrics_count_what_the_instance_did() {
     assert!(value("keyport_sweep_items_total{kind=\"renewal_notices_sent\"}") >= 0.0);
     assert_eq!(value("keyport_db_pool_size"), 6.0);
     assert!(value("keyport_db_pool_connections") >= 1.0);
+    // Every piece of work above waited for a connection once or more, and none in vain.
+    assert!(value("keyport_db_pool_wait_seconds_count") >= 10.0);
+    assert_eq!(value("keyport_db_pool_timeouts_total"), 0.0);
     assert!(value("keyport_http_requests_total{method=\"POST\",route=\"/v1/keys/validate\",status=\"429\"}") >= 1.0);
     // Label values come from fixed sets: no request's own text becomes one.
     assert!(!text.contains("not a key"));

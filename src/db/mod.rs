@@ -20,13 +20,15 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// A pool of `size` connections; a checkout waits at most five seconds. Checkouts are not
 /// pinged (that would be a round trip per request): a connection found dead in use is
-/// reported with [`lost`] and dropped from the pool when it is handed back.
-pub fn pool(url: &str, size: u32) -> Result<PgPool, r2d2::Error> {
+/// reported with [`lost`] and dropped from the pool when it is handed back. `events` hears
+/// of every checkout and its wait.
+pub fn pool(url: &str, size: u32, events: Box<dyn r2d2::HandleEvent>) -> Result<PgPool, r2d2::Error> {
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
         .test_on_check_out(false)
+        .event_handler(events)
         .build(Manager(ConnectionManager::new(url)))
 }
 

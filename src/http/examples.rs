@@ -1,15 +1,18 @@
 //! An example for every successful answer in the published document. Where a view has
 //! its own example (`#[schema(example = …)]`) that is the one; otherwise the example is
 //! built from the view's schema — its fields' own examples, formats and enums — so it can
-//! never disagree with the schema it illustrates.
+//! never disagree with the schema it illustrates. Each problem answer's example is a
+//! problem of the first code that answer documents, so none shows another answer's code.
 
 use serde_json::{Map, Value, json};
+
+use crate::error::Code;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 /// Views nest a few levels at most; deeper is a cycle.
 const DEEPEST: usize = 8;
 
-/// Adds an example to each JSON 2xx answer that has none.
+/// Adds an example to each JSON 2xx answer and each problem answer that has none.
 pub fn add(doc: &mut Value) {
     let schemas = doc["components"]["schemas"].clone();
     let Some(paths) = doc["paths"].as_object_mut() else { return };
@@ -19,20 +22,46 @@ pub fn add(doc: &mut Value) {
                 continue;
             };
             for (status, answer) in responses.iter_mut() {
-                if !status.starts_with('2') {
-                    continue;
-                }
                 let Some(contents) = answer.get_mut("content").and_then(Value::as_object_mut) else { continue };
                 for (media, content) in contents.iter_mut() {
                     if !media.ends_with("json") || content.get("example").is_some() || content.get("examples").is_some()
                     {
                         continue;
                     }
-                    content["example"] = example(&content["schema"], &schemas, 0);
+                    if status.starts_with('2') {
+                        content["example"] = example(&content["schema"], &schemas, 0);
+                    } else if media == super::PROBLEM
+                        && let Some(problem) = problem_example(status, &content["schema"], &schemas)
+                    {
+                        content["example"] = problem;
+                    }
                 }
             }
         }
     }
+}
+
+/// A problem of the first code the answer's schema allows with the answer's status.
+fn problem_example(status: &str, schema: &Value, schemas: &Value) -> Option<Value> {
+    let name = schema["$ref"].as_str()?.rsplit('/').next()?;
+    let codes =
+        schemas[name]["allOf"].as_array()?.iter().find_map(|part| part["properties"]["code"]["enum"].as_array())?;
+    let code = codes
+        .iter()
+        .filter_map(|slug| Code::ALL.into_iter().find(|c| Some(c.slug()) == slug.as_str()))
+        .find(|c| c.status().as_str() == status)?;
+    let mut problem = json!({
+        "type": format!("/problems/{}", code.slug()),
+        "title": code.title(),
+        "status": code.status().as_u16(),
+        "detail": format!("{}.", code.title()),
+        "code": code.slug(),
+        "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+    });
+    if code == Code::ValidationFailed {
+        problem["errors"] = json!([{ "field": "admin.email", "message": "must be an e-mail address" }]);
+    }
+    Some(problem)
 }
 
 /// An example of `schema`, the components' schemas at hand for its references.

@@ -13,6 +13,7 @@ pub mod links;
 pub mod outbound;
 pub mod problems;
 pub mod responses;
+pub mod security;
 pub mod telemetry;
 
 /// The media type of problem answers.

@@ -49,6 +49,8 @@ pub struct Counters {
     pub webhook_attempt_seconds: Histogram,
     /// By `kind` of failure budget.
     pub budget_rejections: IntCounterVec,
+    pub pool_wait_seconds: Histogram,
+    pub pool_timeouts: IntCounter,
 }
 
 fn counter(name: &str, help: &str) -> IntCounter {
@@ -81,7 +83,29 @@ pub static COUNTERS: LazyLock<Counters> = LazyLock::new(|| Counters {
         "Requests refused with 429 by a failure budget",
         "kind",
     ),
+    // Most checkouts take microseconds; the tail up to the five-second timeout is what matters.
+    pool_wait_seconds: Histogram::with_opts(
+        HistogramOpts::new("keyport_db_pool_wait_seconds", "Time work waited for a pool connection")
+            .buckets(vec![0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 2.5, 5.0]),
+    )
+    .expect("valid metric"),
+    pool_timeouts: counter("keyport_db_pool_timeouts_total", "Waits for a pool connection that timed out"),
 });
+
+/// Times each wait for a pool connection (r2d2 reports every checkout and timeout).
+#[derive(Debug)]
+pub struct PoolWaits;
+
+impl r2d2::HandleEvent for PoolWaits {
+    fn handle_checkout(&self, event: r2d2::event::CheckoutEvent) {
+        COUNTERS.pool_wait_seconds.observe(event.duration().as_secs_f64());
+    }
+
+    fn handle_timeout(&self, event: r2d2::event::TimeoutEvent) {
+        COUNTERS.pool_timeouts.inc();
+        COUNTERS.pool_wait_seconds.observe(event.timeout().as_secs_f64());
+    }
+}
 
 /// The database pool, as seen at each scrape.
 struct PoolGauges {
@@ -126,7 +150,7 @@ impl Metrics {
             in_use: gauge("keyport_db_pool_in_use_connections", "Connections lent out to work"),
         };
         let c = &*COUNTERS;
-        let shared: [Box<dyn prometheus::core::Collector>; 12] = [
+        let shared: [Box<dyn prometheus::core::Collector>; 14] = [
             Box::new(c.keys_minted.clone()),
             Box::new(c.keys_redeemed.clone()),
             Box::new(c.keys_revoked.clone()),
@@ -139,6 +163,8 @@ impl Metrics {
             Box::new(c.webhook_attempts.clone()),
             Box::new(c.webhook_attempt_seconds.clone()),
             Box::new(c.budget_rejections.clone()),
+            Box::new(c.pool_wait_seconds.clone()),
+            Box::new(c.pool_timeouts.clone()),
         ];
         for collector in shared {
             registry.register(collector).expect("registered once");

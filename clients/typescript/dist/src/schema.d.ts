@@ -4163,6 +4163,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4174,6 +4184,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4210,6 +4230,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4221,6 +4251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4256,6 +4296,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4267,6 +4317,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4303,6 +4363,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4314,6 +4384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4390,6 +4470,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -4399,6 +4489,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -4408,6 +4508,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -4419,6 +4535,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4430,6 +4556,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4469,6 +4605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -4478,6 +4624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -4487,6 +4643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -4496,6 +4662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-activation-token",
+                     *       "detail": "The activation token is unknown, used or expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The activation token is unknown, used or expired",
+                     *       "type": "/problems/invalid-activation-token"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemInvalidActivationTokenOrValidationFailed"];
                 };
             };
@@ -4507,6 +4683,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4518,6 +4704,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4549,6 +4745,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -4558,6 +4764,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -4567,6 +4783,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -4576,6 +4802,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -4585,6 +4821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -4594,6 +4840,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailedOrWrongPassword"];
                 };
             };
@@ -4605,6 +4867,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4616,6 +4888,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4665,6 +4947,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4676,6 +4968,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4753,6 +5055,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4764,6 +5076,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4803,6 +5125,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -4814,6 +5146,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4825,6 +5167,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4881,6 +5233,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -4890,6 +5252,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -4899,6 +5271,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -4910,6 +5298,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -4921,6 +5319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -4975,6 +5383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -4984,6 +5402,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -4993,6 +5421,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "cloud-essentials-required",
+                     *       "detail": "The partner is not enrolled in Cloud Essentials.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "The partner is not enrolled in Cloud Essentials",
+                     *       "type": "/problems/cloud-essentials-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired"];
                 };
             };
@@ -5002,6 +5440,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5011,6 +5459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted"];
                 };
             };
@@ -5020,6 +5478,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -5029,6 +5497,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -5038,6 +5516,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "auto-extend-not-allowed",
+                     *       "detail": "A relationship with global_administrator cannot auto-extend.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "A relationship with global_administrator cannot auto-extend",
+                     *       "type": "/problems/auto-extend-not-allowed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -5049,6 +5537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5060,6 +5558,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5108,6 +5616,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5117,6 +5635,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5126,6 +5654,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5135,6 +5673,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5146,6 +5700,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5157,6 +5721,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5212,6 +5786,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5221,6 +5805,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5230,6 +5824,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5239,6 +5843,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExists"];
                 };
             };
@@ -5248,6 +5862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -5259,6 +5883,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5270,6 +5904,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5323,6 +5967,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5332,6 +5986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5341,6 +6005,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5350,6 +6024,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPending"];
                 };
             };
@@ -5359,6 +6043,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -5370,6 +6064,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5381,6 +6085,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5434,6 +6148,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5443,6 +6167,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5452,6 +6186,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5461,6 +6205,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOfferNotPending"];
                 };
             };
@@ -5470,6 +6224,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -5481,6 +6245,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5492,6 +6266,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5549,6 +6333,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5558,6 +6352,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5567,6 +6371,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5578,6 +6398,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5589,6 +6419,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5639,6 +6479,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5648,6 +6498,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5657,6 +6517,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5666,6 +6536,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5677,6 +6563,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5688,6 +6584,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5718,6 +6624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5727,6 +6643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5736,6 +6662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5745,6 +6681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "relationship-not-active",
+                     *       "detail": "The relationship has already ended.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The relationship has already ended",
+                     *       "type": "/problems/relationship-not-active"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRelationshipNotActive"];
                 };
             };
@@ -5754,6 +6700,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5765,6 +6727,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5776,6 +6748,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5830,6 +6812,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -5839,6 +6831,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5848,6 +6850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -5857,6 +6869,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5866,6 +6888,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "relationship-not-active",
+                     *       "detail": "The relationship has already ended.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The relationship has already ended",
+                     *       "type": "/problems/relationship-not-active"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRelationshipNotActive"];
                 };
             };
@@ -5875,6 +6907,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -5884,6 +6926,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -5893,6 +6945,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5904,6 +6972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5915,6 +6993,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -5953,6 +7041,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -5962,6 +7060,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -5971,6 +7079,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -5982,6 +7106,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -5993,6 +7127,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6036,6 +7180,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6045,6 +7199,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6054,6 +7218,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -6063,6 +7237,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -6074,6 +7258,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6085,6 +7279,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6138,6 +7342,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6147,6 +7361,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6156,6 +7380,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -6165,6 +7399,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -6176,6 +7420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6187,6 +7441,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6239,6 +7503,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6248,6 +7522,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6257,6 +7541,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -6268,6 +7568,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6279,6 +7589,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6338,6 +7658,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -6347,6 +7677,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6356,6 +7696,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6365,6 +7715,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyExists"];
                 };
             };
@@ -6374,6 +7734,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -6383,6 +7753,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -6392,6 +7772,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed"];
                 };
             };
@@ -6403,6 +7793,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6414,6 +7814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6459,6 +7869,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6468,6 +7888,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6477,6 +7907,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -6486,6 +7926,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -6497,6 +7953,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6508,6 +7974,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6571,6 +8047,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6580,6 +8066,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6589,6 +8085,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -6600,6 +8112,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6611,6 +8133,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6668,6 +8200,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -6677,6 +8219,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6686,6 +8238,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6695,6 +8257,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFound"];
                 };
             };
@@ -6704,6 +8276,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -6713,6 +8295,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -6722,6 +8314,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -6731,6 +8333,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
@@ -6742,6 +8354,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6753,6 +8375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6809,6 +8441,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6818,6 +8460,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6827,6 +8479,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -6836,6 +8498,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved"];
                 };
             };
@@ -6845,6 +8517,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -6856,6 +8538,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6867,6 +8559,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6922,6 +8624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -6931,6 +8643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -6942,6 +8664,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -6953,6 +8685,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -6999,6 +8741,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7008,6 +8760,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7019,6 +8781,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7030,6 +8802,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7086,6 +8868,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7095,6 +8887,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7104,6 +8906,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -7115,6 +8933,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7126,6 +8954,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7176,6 +9014,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7185,6 +9033,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7194,6 +9052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -7203,6 +9071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -7212,6 +9090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -7223,6 +9111,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7234,6 +9132,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7286,6 +9194,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7295,6 +9213,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7304,6 +9232,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -7315,6 +9259,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7326,6 +9280,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7377,6 +9341,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -7386,6 +9360,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7395,6 +9379,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7404,6 +9398,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -7413,6 +9417,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -7422,6 +9436,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -7431,6 +9455,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -7442,6 +9476,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7453,6 +9497,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7495,6 +9549,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7504,6 +9568,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7515,6 +9589,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7526,6 +9610,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7571,6 +9665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7580,6 +9684,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -7589,6 +9703,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -7600,6 +9730,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7611,6 +9751,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7660,6 +9810,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -7669,6 +9829,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7678,6 +9848,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -7687,6 +9867,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -7696,6 +9886,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -7705,6 +9905,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -7714,6 +9924,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -7725,6 +9951,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7736,6 +9972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7785,6 +10031,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7794,6 +10050,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -7803,6 +10069,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -7814,6 +10096,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7825,6 +10117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7874,6 +10176,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -7883,6 +10195,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7892,6 +10214,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -7901,6 +10233,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -7910,6 +10252,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -7919,6 +10271,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -7928,6 +10290,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -7939,6 +10311,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -7950,6 +10332,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -7982,6 +10374,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -7991,6 +10393,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -8000,6 +10412,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -8011,6 +10439,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8022,6 +10460,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8068,6 +10516,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8077,6 +10535,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -8088,6 +10562,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8099,6 +10583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8144,6 +10638,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -8153,6 +10657,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8162,6 +10676,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8171,6 +10695,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrSkuTaken"];
                 };
             };
@@ -8180,6 +10714,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -8189,6 +10733,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -8198,6 +10752,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -8209,6 +10773,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8220,6 +10794,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8269,6 +10853,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8278,6 +10872,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8287,6 +10891,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -8298,6 +10918,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8309,6 +10939,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8380,6 +11020,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -8389,6 +11039,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8398,6 +11058,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8407,6 +11077,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -8416,6 +11096,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -8425,6 +11115,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -8434,6 +11134,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "acknowledgement-required",
+                     *       "detail": "The attestation must be acknowledged.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The attestation must be acknowledged",
+                     *       "type": "/problems/acknowledgement-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -8445,6 +11155,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8456,6 +11176,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8521,6 +11251,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8530,6 +11270,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8539,6 +11289,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -8548,6 +11308,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -8557,6 +11327,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -8568,6 +11354,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8579,6 +11375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8609,6 +11415,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8618,6 +11434,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8627,6 +11453,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -8636,6 +11472,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-not-open",
+                     *       "detail": "The redemption is no longer open.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The redemption is no longer open",
+                     *       "type": "/problems/redemption-not-open"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
                 };
             };
@@ -8645,6 +11491,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -8654,6 +11510,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -8665,6 +11537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8676,6 +11558,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8770,6 +11662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -8779,6 +11681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8788,6 +11700,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8797,6 +11719,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -8806,6 +11738,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "domain-taken",
+                     *       "detail": "The domain is already taken.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The domain is already taken",
+                     *       "type": "/problems/domain-taken"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists"];
                 };
             };
@@ -8815,6 +11757,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -8824,6 +11776,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -8833,6 +11795,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -8842,6 +11814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "country-not-supported",
+                     *       "detail": "The service is not available in this country.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The service is not available in this country",
+                     *       "type": "/problems/country-not-supported"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -8853,6 +11835,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -8864,6 +11856,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -8934,6 +11936,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -8943,6 +11955,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -8952,6 +11974,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -8961,6 +11993,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRedemptionNotOpen"];
                 };
             };
@@ -8970,6 +12012,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -8979,6 +12031,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed"];
                 };
             };
@@ -8990,6 +12052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9001,6 +12073,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9079,6 +12161,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -9088,6 +12180,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9097,6 +12199,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -9106,6 +12218,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
@@ -9115,6 +12237,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen"];
                 };
             };
@@ -9124,6 +12256,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -9133,6 +12275,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -9142,6 +12294,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -9151,6 +12313,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed"];
                 };
             };
@@ -9162,6 +12334,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9173,6 +12355,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9205,6 +12397,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9214,6 +12416,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -9223,6 +12435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -9232,6 +12454,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-not-open",
+                     *       "detail": "The redemption is no longer open.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The redemption is no longer open",
+                     *       "type": "/problems/redemption-not-open"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
                 };
             };
@@ -9241,6 +12473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "redemption-expired",
+                     *       "detail": "The redemption has expired.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 410,
+                     *       "title": "The redemption has expired",
+                     *       "type": "/problems/redemption-expired"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRedemptionExpired"];
                 };
             };
@@ -9250,6 +12492,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -9261,6 +12519,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9272,6 +12540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9307,6 +12585,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9316,6 +12604,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -9325,6 +12623,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -9336,6 +12644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9347,6 +12665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9391,6 +12719,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -9400,6 +12738,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9409,6 +12757,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -9418,6 +12776,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -9427,6 +12795,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -9436,6 +12814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -9445,6 +12833,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -9454,6 +12852,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -9465,6 +12873,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9476,6 +12894,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9567,6 +12995,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -9576,6 +13014,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFound"];
                 };
             };
@@ -9585,6 +13033,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "domain-taken",
+                     *       "detail": "The domain is already taken.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The domain is already taken",
+                     *       "type": "/problems/domain-taken"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists"];
                 };
             };
@@ -9594,6 +13052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -9603,6 +13071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -9612,6 +13090,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "country-not-supported",
+                     *       "detail": "The service is not available in this country.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The service is not available in this country",
+                     *       "type": "/problems/country-not-supported"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
@@ -9623,6 +13111,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9634,6 +13132,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9702,6 +13210,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9711,6 +13229,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -9720,6 +13248,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -9731,6 +13275,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9742,6 +13296,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9800,6 +13364,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9809,6 +13383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -9818,6 +13402,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -9829,6 +13429,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9840,6 +13450,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -9907,6 +13527,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -9916,6 +13546,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -9925,6 +13565,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -9934,6 +13584,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
@@ -9943,6 +13603,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted"];
                 };
             };
@@ -9952,6 +13622,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -9961,6 +13641,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -9970,6 +13660,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed"];
                 };
             };
@@ -9981,6 +13681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -9992,6 +13702,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10054,6 +13774,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -10063,6 +13793,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10072,6 +13812,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -10081,6 +13831,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -10090,6 +13850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "tenant-data-deleted",
+                     *       "detail": "The tenant's data was deleted; it can no longer be changed.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The tenant's data was deleted; it can no longer be changed",
+                     *       "type": "/problems/tenant-data-deleted"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
@@ -10099,6 +13869,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -10108,6 +13888,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -10117,6 +13907,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unknown-partner-number",
+                     *       "detail": "No partner has this number.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "No partner has this number",
+                     *       "type": "/problems/unknown-partner-number"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnknownPartnerNumberOrValidationFailed"];
                 };
             };
@@ -10128,6 +13928,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10139,6 +13949,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10169,6 +13989,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10178,6 +14008,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -10187,6 +14027,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -10196,6 +14046,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "tenant-data-deleted",
+                     *       "detail": "The tenant's data was deleted; it can no longer be changed.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The tenant's data was deleted; it can no longer be changed",
+                     *       "type": "/problems/tenant-data-deleted"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
@@ -10205,6 +14065,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -10216,6 +14092,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10227,6 +14113,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10283,6 +14179,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10292,6 +14198,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequired"];
                 };
             };
@@ -10301,6 +14217,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -10310,6 +14236,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -10321,6 +14263,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10332,6 +14284,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10387,6 +14349,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -10396,6 +14368,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10405,6 +14387,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -10414,6 +14406,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
@@ -10423,6 +14425,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted"];
                 };
             };
@@ -10432,6 +14444,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -10441,6 +14463,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -10450,6 +14482,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed"];
                 };
             };
@@ -10461,6 +14503,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10472,6 +14524,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10522,6 +14584,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10531,6 +14603,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -10542,6 +14630,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10553,6 +14651,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10596,6 +14704,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10605,6 +14723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -10614,6 +14742,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -10625,6 +14769,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10636,6 +14790,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10683,6 +14847,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -10692,6 +14866,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10701,6 +14885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -10710,6 +14904,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -10719,6 +14923,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "tenant-data-deleted",
+                     *       "detail": "The tenant's data was deleted; it can no longer be changed.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The tenant's data was deleted; it can no longer be changed",
+                     *       "type": "/problems/tenant-data-deleted"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
@@ -10728,6 +14942,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -10737,6 +14961,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -10746,6 +14980,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -10757,6 +15007,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10768,6 +15028,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -10838,6 +15108,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -10847,6 +15127,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -10856,6 +15146,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -10865,6 +15165,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "key-not-found",
+                     *       "detail": "Product key not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Product key not found",
+                     *       "type": "/problems/key-not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
@@ -10874,6 +15184,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeleted"];
                 };
             };
@@ -10883,6 +15203,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -10892,6 +15222,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -10901,6 +15241,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed"];
                 };
             };
@@ -10912,6 +15262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -10923,6 +15283,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11003,6 +15373,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -11012,6 +15392,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11021,6 +15411,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -11030,6 +15430,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11039,6 +15449,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeleted"];
                 };
             };
@@ -11048,6 +15468,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -11057,6 +15487,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -11066,6 +15506,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -11077,6 +15527,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11088,6 +15548,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11154,6 +15624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11163,6 +15643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
@@ -11172,6 +15662,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11181,6 +15681,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11192,6 +15708,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11203,6 +15729,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11265,6 +15801,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11274,6 +15820,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
@@ -11283,6 +15839,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11292,6 +15858,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11303,6 +15885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11314,6 +15906,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11373,6 +15975,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -11382,6 +15994,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11391,6 +16013,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -11400,6 +16032,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11409,6 +16051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists"];
                 };
             };
@@ -11418,6 +16070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -11427,6 +16089,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -11436,6 +16108,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -11447,6 +16129,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11458,6 +16150,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11507,6 +16209,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11516,6 +16228,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
@@ -11525,6 +16247,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11534,6 +16266,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11545,6 +16293,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11556,6 +16314,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11588,6 +16356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11597,6 +16375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -11606,6 +16394,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11615,6 +16413,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "last-admin",
+                     *       "detail": "A tenant keeps at least one administrator.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A tenant keeps at least one administrator",
+                     *       "type": "/problems/last-admin"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemLastAdminOrTenantDataDeleted"];
                 };
             };
@@ -11624,6 +16432,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11635,6 +16459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11646,6 +16480,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11699,6 +16543,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -11708,6 +16562,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11717,6 +16581,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -11726,6 +16600,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11735,6 +16619,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "last-admin",
+                     *       "detail": "A tenant keeps at least one administrator.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A tenant keeps at least one administrator",
+                     *       "type": "/problems/last-admin"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemLastAdminOrTenantDataDeletedOrUserExists"];
                 };
             };
@@ -11744,6 +16638,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -11753,6 +16657,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -11762,6 +16676,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11773,6 +16703,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11784,6 +16724,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11829,6 +16779,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11838,6 +16798,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -11847,6 +16817,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11856,6 +16836,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated"];
                 };
             };
@@ -11865,6 +16855,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -11876,6 +16876,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11887,6 +16897,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -11938,6 +16958,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -11947,6 +16977,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrForbidden"];
                 };
             };
@@ -11956,6 +16996,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -11965,6 +17015,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -11976,6 +17042,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -11987,6 +17063,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12044,6 +17130,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12053,6 +17149,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -12062,6 +17168,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12071,6 +17187,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "no-licenses-available",
+                     *       "detail": "Every seat of the subscription is assigned.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "Every seat of the subscription is assigned",
+                     *       "type": "/problems/no-licenses-available"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted"];
                 };
             };
@@ -12080,6 +17206,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12091,6 +17233,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12102,6 +17254,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12136,6 +17298,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12145,6 +17317,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
                 };
             };
@@ -12154,6 +17336,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12163,6 +17355,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "tenant-data-deleted",
+                     *       "detail": "The tenant's data was deleted; it can no longer be changed.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The tenant's data was deleted; it can no longer be changed",
+                     *       "type": "/problems/tenant-data-deleted"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemTenantDataDeleted"];
                 };
             };
@@ -12172,6 +17374,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12183,6 +17401,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12194,6 +17422,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12250,6 +17488,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12259,6 +17507,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12268,6 +17526,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12279,6 +17553,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12290,6 +17574,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12348,6 +17642,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -12357,6 +17661,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12366,6 +17680,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12375,6 +17699,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrTenantDataDeleted"];
                 };
             };
@@ -12384,6 +17718,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -12393,6 +17737,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -12402,6 +17756,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden"];
                 };
             };
@@ -12413,6 +17777,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12424,6 +17798,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12473,6 +17857,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12482,6 +17876,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12491,6 +17895,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12500,6 +17914,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12511,6 +17941,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12522,6 +17962,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12552,6 +18002,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12561,6 +18021,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12570,6 +18040,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12579,6 +18059,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12590,6 +18086,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12601,6 +18107,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12654,6 +18170,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
                 };
             };
@@ -12663,6 +18189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12672,6 +18208,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12681,6 +18227,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12690,6 +18246,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
                 };
             };
@@ -12699,6 +18265,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
@@ -12708,6 +18284,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailedOrWebhookUrlForbidden"];
                 };
             };
@@ -12719,6 +18311,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12730,6 +18332,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12787,6 +18399,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12796,6 +18418,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12805,6 +18437,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12814,6 +18456,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
                 };
             };
@@ -12825,6 +18483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12836,6 +18504,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -12890,6 +18568,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -12899,6 +18587,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -12908,6 +18606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -12917,6 +18625,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -12926,6 +18644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -12937,6 +18665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -12948,6 +18686,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -13005,6 +18753,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -13014,6 +18772,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -13023,6 +18791,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -13032,6 +18810,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -13041,6 +18829,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -13052,6 +18850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -13063,6 +18871,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
@@ -13115,6 +18933,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
@@ -13124,6 +18952,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
@@ -13133,6 +18971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
@@ -13142,6 +18990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
                 };
             };
@@ -13151,6 +19009,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
@@ -13162,6 +19030,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
@@ -13173,6 +19051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
             };
