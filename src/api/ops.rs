@@ -21,12 +21,13 @@ pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok".into() })
 }
 
-/// Readiness: database reachable and migrations applied
+/// Readiness: a writable primary reachable and migrations applied
 #[utoipa::path(
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
-        (status = 503, description = "Database unreachable or migrations pending", body = Problem, content_type = PROBLEM),
+        (status = 503, description = "No writable database (unreachable, or a standby during a failover) or migrations pending; see `Retry-After`",
+            body = Problem, content_type = PROBLEM, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
     security(()),
 )]
@@ -35,6 +36,10 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
     let state = state.clone();
     let current = web::block(move || -> Result<bool, ApiError> {
         let mut conn = state.pool.get()?;
+        // A demoted primary still answers reads: readiness is being able to write.
+        if !db::writable(&mut conn)? {
+            return Err(ApiError::unavailable("the database is read-only (a standby, or a primary being demoted)"));
+        }
         Ok(db::migrations_current(&mut conn))
     })
     .await??;

@@ -37,13 +37,23 @@ thread_local! {
     static LOST: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether `e` says the connection itself is gone (the server went away, a failover), in
-/// which case the connection this thread holds is not handed out again.
+/// Whether `e` says the connection itself is gone or no longer leads anywhere useful — the
+/// server went away, or it is a primary demoted by a failover (it now refuses writes) — in
+/// which case the connection this thread holds is not handed out again, and the next one
+/// is made to whichever host `target_session_attrs=read-write` finds writable.
 pub fn lost(e: &Error) -> bool {
-    let gone = matches!(
-        e,
-        Error::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _)
-    );
+    let gone = match e {
+        Error::DatabaseError(kind, _) => matches!(
+            kind,
+            DatabaseErrorKind::ClosedConnection
+                | DatabaseErrorKind::UnableToSendCommand
+                | DatabaseErrorKind::ReadOnlyTransaction
+        ),
+        // A commit whose connection died, and the rollback that then failed too.
+        Error::RollbackErrorOnCommit { commit_error, .. } => lost(commit_error),
+        Error::BrokenTransactionManager => true,
+        _ => false,
+    };
     if gone {
         LOST.set(true);
     }
@@ -74,6 +84,20 @@ impl ManageConnection for Manager {
     fn has_broken(&self, conn: &mut PgConnection) -> bool {
         LOST.replace(false) || self.0.has_broken(conn)
     }
+}
+
+/// Whether this connection's server takes writes. A server that does not is a standby (or
+/// a primary demoted by a failover): the connection is reported [`lost`], so the pool
+/// replaces it with one to the writable host.
+pub fn writable(conn: &mut PgConnection) -> Result<bool, Error> {
+    use diesel::{RunQueryDsl, dsl::sql, sql_types::Bool};
+    let writable: bool =
+        diesel::select(sql::<Bool>("NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'"))
+            .get_result(conn)?;
+    if !writable {
+        LOST.set(true);
+    }
+    Ok(writable)
 }
 
 /// Applies pending migrations; returns the versions applied.
