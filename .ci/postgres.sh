@@ -17,3 +17,18 @@ ensure_postgres() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
+
+# pg_auto_failover for the failover test: Debian's package for the server's major version.
+ensure_auto_failover() {
+  command -v pg_autoctl >/dev/null 2>&1 && return 0
+  local initdb major
+  initdb=$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n1)
+  major=$("$initdb" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')
+  echo "installing postgresql-$major-auto-failover"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "need root to install postgresql-$major-auto-failover (or install it yourself)" >&2
+    return 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-auto-failover" >/dev/null
+}

@@ -231,10 +231,12 @@ where
     let (conn, result) = {
         let unit = Arc::clone(&unit);
         web::block(move || match unit_connection(&unit, pooled, &pool) {
-            Ok(mut conn) => {
-                let result = work(&mut conn);
-                (Some(conn), result)
-            }
+            // A lost connection is dropped here, on the thread that saw it lost, so the pool
+            // discards it; its transaction is gone with it, and the guard has nothing to commit.
+            Ok(mut conn) => match work(&mut conn) {
+                Err(e) if e.connection_lost => (None, Err(e)),
+                result => (Some(conn), result),
+            },
             Err(e) => (None, Err(e)),
         })
         .await?

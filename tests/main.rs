@@ -14,6 +14,7 @@ mod delegation;
 mod first_start;
 mod formats;
 mod granular_delegation;
+mod ha;
 mod instances;
 mod keys;
 mod lifecycle;

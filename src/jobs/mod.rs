@@ -11,11 +11,15 @@ use crate::{AppState, app::sweep::SweepReport};
 
 /// One sweep now, at the business clock's "now".
 pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
+    // A connection found dead (a failover) is reported, so the pool does not hand it out again.
+    let failed = |e: diesel::result::Error| {
+        crate::db::lost(&e);
+        e.to_string()
+    };
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
-    let now = state.clock.now(&mut conn).map_err(|e| e.to_string())?;
+    let now = state.clock.now(&mut conn).map_err(failed)?;
     let started = std::time::Instant::now();
-    let report =
-        crate::app::sweep::run(&mut conn, now, state.clock.real_now(), &state.settings).map_err(|e| e.to_string())?;
+    let report = crate::app::sweep::run(&mut conn, now, state.clock.real_now(), &state.settings).map_err(failed)?;
     count_sweep(&report, started.elapsed());
     Ok(report)
 }

@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable and migrations applied */
+        /** Readiness: a writable primary reachable and migrations applied */
         get: operations["operations_readyz"];
         put?: never;
         post?: never;
@@ -4376,7 +4376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemRateLimited"];
                 };
             };
-            /** @description `service-unavailable`: database unreachable or migrations pending */
+            /** @description No writable database (unreachable, or a standby during a failover) or migrations pending; see `Retry-After`; `service-unavailable` */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */

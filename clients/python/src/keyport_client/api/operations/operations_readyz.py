@@ -59,7 +59,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
-    """Readiness: database reachable and migrations applied
+    """Readiness: a writable primary reachable and migrations applied
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,7 +82,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
-    """Readiness: database reachable and migrations applied
+    """Readiness: a writable primary reachable and migrations applied
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
-    """Readiness: database reachable and migrations applied
+    """Readiness: a writable primary reachable and migrations applied
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +122,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
-    """Readiness: database reachable and migrations applied
+    """Readiness: a writable primary reachable and migrations applied
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
