@@ -1,5 +1,6 @@
-//! Three `keyport serve` processes on one database, sweeping at once across every
-//! threshold: each notice and lifecycle event lands exactly once in each inbox.
+//! Several `keyport serve` processes on one database: started together on an empty one,
+//! they migrate it once; sweeping at once across every threshold, each notice and
+//! lifecycle event lands exactly once in each inbox.
 
 use std::collections::BTreeMap;
 
@@ -110,4 +111,27 @@ async fn three_instances_sweep_each_event_exactly_once() {
     .get_result(&mut conn)
     .unwrap();
     assert_eq!(tenant_inboxes, 0);
+}
+
+/// A first deployment: three instances started at once on an empty database. They take
+/// turns migrating it, so each migration runs once and every instance comes up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn instances_starting_together_migrate_an_empty_database_once() {
+    let database_url = empty_database();
+    let (a, b, c) = tokio::join!(serve(&database_url, &[]), serve(&database_url, &[]), serve(&database_url, &[]));
+    let mut conn = PgConnection::establish(&database_url).unwrap();
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let applied: Count =
+        diesel::sql_query("SELECT count(*) AS n FROM __diesel_schema_migrations").get_result(&mut conn).unwrap();
+    assert_eq!(applied.n as usize, std::fs::read_dir("migrations").unwrap().count());
+    // Each serves, with the secrets the first start created for all of them.
+    let app = TestApp::attach(&a.base, &database_url).await;
+    for instance in [&a, &b, &c] {
+        let reply = app.http.get(format!("{}/v1/partners", instance.base)).bearer_auth(&app.operator).send().await;
+        assert_eq!(reply.unwrap().status(), 200);
+    }
 }

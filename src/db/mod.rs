@@ -100,11 +100,23 @@ pub fn writable(conn: &mut PgConnection) -> Result<bool, Error> {
     Ok(writable)
 }
 
-/// Applies pending migrations; returns the versions applied.
+/// Applies pending migrations; returns the versions applied. Instances starting together
+/// (a rolling deployment) take turns under a session advisory lock, so each migration runs
+/// once and the others find it applied.
 pub fn migrate(conn: &mut PgConnection) -> Result<Vec<String>, String> {
-    conn.run_pending_migrations(MIGRATIONS)
+    use diesel::{RunQueryDsl, sql_query};
+    // An arbitrary constant naming "keyport migrations" among advisory locks.
+    const MIGRATIONS_LOCK: &str = "7417418";
+    sql_query(format!("SELECT pg_advisory_lock({MIGRATIONS_LOCK})"))
+        .execute(conn)
+        .map_err(|e| format!("cannot take the migrations lock: {e}"))?;
+    let applied = conn
+        .run_pending_migrations(MIGRATIONS)
         .map(|versions| versions.iter().map(ToString::to_string).collect())
-        .map_err(|e| format!("migrations failed: {e}"))
+        .map_err(|e| format!("migrations failed: {e}"));
+    // Released with the session too, should this fail.
+    let _ = sql_query(format!("SELECT pg_advisory_unlock({MIGRATIONS_LOCK})")).execute(conn);
+    applied
 }
 
 /// True when every migration this build knows of has been applied.

@@ -108,11 +108,20 @@ fn cluster() -> &'static Cluster {
 
 /// A new database cloned from the migrated template.
 pub fn fresh_database() -> String {
+    new_database(TEMPLATE)
+}
+
+/// A new database with no keyport tables yet, as a first deployment finds it.
+pub fn empty_database() -> String {
+    new_database("template0")
+}
+
+fn new_database(template: &str) -> String {
     let cluster = cluster();
     let name = format!("t_{}", uuid::Uuid::now_v7().simple());
     let _one_at_a_time = CREATE_DATABASE.lock().unwrap_or_else(|e| e.into_inner());
     let mut admin = PgConnection::establish(&(cluster.url_for)("postgres")).unwrap();
-    sql_query(format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")).execute(&mut admin).unwrap();
+    sql_query(format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut admin).unwrap();
     (cluster.url_for)(&name)
 }
 
