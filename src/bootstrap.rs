@@ -89,7 +89,7 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     let tokens = TokenKeys::new(&keys, &settings.issuer, &settings.audience);
     let revocations = Arc::new(Revocations::new(settings.access_token_ttl));
     revocations.catch_up(&mut conn, now).map_err(|e| format!("cannot read revocations: {e}"))?;
-    revocations.follow(database_url.to_string());
+    revocations.follow(settings.listen_database_url.clone().unwrap_or_else(|| database_url.to_string()));
     drop(conn);
     let limits = crate::limits::FailureBudgets::new(&settings);
     let webhooks = crate::http::outbound::WebhookClient::new(settings.webhook_allow_private);

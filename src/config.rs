@@ -14,6 +14,13 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
 
+    /// Connection URL for the revocation listener, which needs a session of its own
+    /// (`LISTEN`): set it when `KEYPORT_DATABASE_URL` goes through a transaction-pooling
+    /// proxy (PgBouncer in transaction mode), to reach PostgreSQL directly or through a
+    /// session-mode pool. Default: `KEYPORT_DATABASE_URL`.
+    #[arg(long, env = "KEYPORT_LISTEN_DATABASE_URL", hide_env_values = true)]
+    pub listen_database_url: Option<String>,
+
     /// Directory of the embedded PostgreSQL cluster (used only without a database URL).
     /// Default `./.keyport`; run as root from a directory the `postgres` user cannot reach
     /// (under /root, say), the data then lives under /var/lib/keyport instead.

@@ -135,3 +135,52 @@ async fn instances_starting_together_migrate_an_empty_database_once() {
         assert_eq!(reply.unwrap().status(), 200);
     }
 }
+
+/// The revocation listener on a URL of its own (`KEYPORT_LISTEN_DATABASE_URL`, for a pool
+/// behind a transaction-pooling proxy): its sessions are the ones that URL opens, the pool's
+/// are not, and a revocation still reaches the other instance before it is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_revocation_listener_connects_with_its_own_url() {
+    let database_url = fresh_database();
+    let role = format!("listener_{}", &uuid::Uuid::now_v7().simple().to_string()[20..]);
+    let mut conn = PgConnection::establish(&database_url).unwrap();
+    for grant in [
+        format!("CREATE ROLE {role} LOGIN"),
+        format!("GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"),
+        format!("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"),
+    ] {
+        diesel::sql_query(grant).execute(&mut conn).unwrap();
+    }
+    let listen_url = database_url.replacen("user=postgres", &format!("user={role}"), 1);
+    assert_ne!(listen_url, database_url, "the harness's URL names its user");
+    let own_url = [("KEYPORT_LISTEN_DATABASE_URL", listen_url.as_str())];
+    let instances = [serve(&database_url, &own_url).await, serve(&database_url, &own_url).await];
+
+    #[derive(QueryableByName, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    struct Session {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        application_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        usename: String,
+    }
+    let sessions: Vec<Session> = diesel::sql_query(
+        "SELECT DISTINCT application_name, usename::text AS usename FROM pg_stat_activity \
+         WHERE datname = current_database() AND application_name LIKE 'keyport%' ORDER BY 1, 2",
+    )
+    .load(&mut conn)
+    .unwrap();
+    let expected =
+        [("keyport", "postgres"), ("keyport listener", role.as_str()), ("keyport revocations", role.as_str())];
+    let expected: Vec<Session> =
+        expected.iter().map(|(a, u)| Session { application_name: a.to_string(), usename: u.to_string() }).collect();
+    assert_eq!(sessions, expected);
+
+    let first = TestApp::attach(&instances[0].base, &database_url).await;
+    let second = TestApp::attach(&instances[1].base, &database_url).await;
+    let partner = first.partner("Contoso IT").await;
+    let clients = first.get(&format!("/v1/partners/{}/api-clients", partner.id), &first.operator).await;
+    let client_id = clients.expect(200)["data"][0]["client_id"].as_str().unwrap().to_string();
+    second.get("/v1/partners/me", &partner.token).await.expect(200);
+    first.delete(&format!("/v1/partners/{}/api-clients/{client_id}", partner.id), &partner.token).await.expect(204);
+    second.get("/v1/partners/me", &partner.token).await.problem(401, "unauthorized");
+}
