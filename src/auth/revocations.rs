@@ -41,6 +41,8 @@ const RECENT_WINDOW: chrono::Duration = chrono::Duration::minutes(5);
 
 /// Longest a revoking request waits for the other instances before it answers anyway.
 const BARRIER_TIMEOUT: Duration = Duration::from_secs(2);
+/// The listener's first wait before reconnecting; each failed attempt doubles it, to 5 s.
+const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 
 /// What a revocation names (the migration's triggers write clients and users themselves).
 pub mod subject {
@@ -191,9 +193,9 @@ impl Revocations {
         std::thread::Builder::new()
             .name("revocations".into())
             .spawn(move || {
-                let mut backoff = Duration::from_millis(100);
+                let mut backoff = FIRST_BACKOFF;
                 while revocations.strong_count() > 0 {
-                    match Self::follow_once(&revocations, &url) {
+                    match Self::follow_once(&revocations, &url, &mut backoff) {
                         Ok(mut conn) => {
                             let _ = revocations::forget_instance(&mut conn, instance);
                             return;
@@ -210,13 +212,20 @@ impl Revocations {
     }
 
     /// Follows on one connection: returns it once the revocations are no longer in use,
-    /// `Err` when the connection fails.
-    fn follow_once(revocations: &Weak<Self>, url: &str) -> Result<PgConnection, String> {
+    /// `Err` when the connection fails. Once connected and caught up, the reconnect `backoff`
+    /// starts again from its first step, so after a failover the listener is back as soon
+    /// as the new primary is, not after the longest wait the outage built up.
+    fn follow_once(revocations: &Weak<Self>, url: &str, backoff: &mut Duration) -> Result<PgConnection, String> {
         let text = |e: diesel::result::Error| e.to_string();
         let mut listener = Listener::connect(url, &[CHANNEL, ACKS])?;
         let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
         diesel::connection::SimpleConnection::batch_execute(&mut conn, "SET application_name = 'keyport revocations'")
             .map_err(text)?;
+        // Whatever was revoked while this instance was not listening is read whole: the
+        // outage may have been longer than the recent window.
+        if let Some(this) = revocations.upgrade() {
+            this.known.write().unwrap_or_else(PoisonError::into_inner).loaded = false;
+        }
         let mut notices: Vec<(String, String)> = Vec::new();
         let mut polled = Instant::now() - FALLBACK_POLL;
         loop {
@@ -227,6 +236,7 @@ impl Revocations {
                 this.catch_up(&mut conn, now).map_err(text)?;
                 revocations::heartbeat(&mut conn, this.instance).map_err(text)?;
                 polled = Instant::now();
+                *backoff = FIRST_BACKOFF;
             }
             for (channel, payload) in std::mem::take(&mut notices) {
                 match Notice::parse(&channel, &payload) {

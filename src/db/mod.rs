@@ -4,7 +4,14 @@ pub mod embedded;
 pub mod listen;
 pub mod schema;
 
-use std::{cell::Cell, time::Duration};
+use std::{
+    cell::Cell,
+    sync::{
+        OnceLock,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
 
 use diesel::{
     PgConnection,
@@ -20,14 +27,15 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// A pool of `size` connections; a checkout waits at most five seconds. Checkouts are not
 /// pinged (that would be a round trip per request): a connection found dead in use is
-/// reported with [`lost`] and dropped from the pool when it is handed back. `events` hears
-/// of every checkout and its wait.
+/// reported with [`lost`] and dropped from the pool when it is handed back. Only for a
+/// while after that ([`SUSPECT_FOR`]) is each checkout checked first (see
+/// [`Manager::is_valid`]). `events` hears of every checkout and its wait.
 pub fn pool(url: &str, size: u32, events: Box<dyn r2d2::HandleEvent>) -> Result<PgPool, r2d2::Error> {
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
-        .test_on_check_out(false)
+        .test_on_check_out(true)
         .event_handler(events)
         .build(Manager(ConnectionManager::new(url)))
 }
@@ -35,6 +43,32 @@ pub fn pool(url: &str, size: u32, events: Box<dyn r2d2::HandleEvent>) -> Result<
 thread_local! {
     /// Set when the connection this thread uses was found dead; read when it is handed back.
     static LOST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How long after a connection was found lost the pool checks each connection it hands
+/// out: after a failover every idle connection leads to the dead or demoted server, and
+/// without the check each would fail one request before being replaced.
+pub const SUSPECT_FOR: Duration = Duration::from_secs(30);
+
+/// When a connection was last found lost, in milliseconds since [`since_start`]'s origin
+/// (0: never).
+static LOST_AT: AtomicU64 = AtomicU64::new(0);
+
+/// Milliseconds on a monotonic clock, from 1 at the first call.
+fn since_start() -> u64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64 + 1
+}
+
+/// Marks the connection this thread uses as lost, and the pool's others as suspect.
+fn mark_lost() {
+    LOST.set(true);
+    LOST_AT.store(since_start(), Ordering::Relaxed);
+}
+
+fn suspect() -> bool {
+    let at = LOST_AT.load(Ordering::Relaxed);
+    at != 0 && since_start().saturating_sub(at) <= SUSPECT_FOR.as_millis() as u64
 }
 
 /// Whether `e` says the connection itself is gone or no longer leads anywhere useful — the
@@ -55,7 +89,7 @@ pub fn lost(e: &Error) -> bool {
         _ => false,
     };
     if gone {
-        LOST.set(true);
+        mark_lost();
     }
     gone
 }
@@ -77,8 +111,22 @@ impl ManageConnection for Manager {
         Ok(conn)
     }
 
+    /// Called on every checkout, and free unless a connection was found lost within
+    /// [`SUSPECT_FOR`]: then the connection must reach a server that takes writes, or the
+    /// pool drops it and tries the next.
     fn is_valid(&self, conn: &mut PgConnection) -> Result<(), Self::Error> {
-        self.0.is_valid(conn)
+        if !suspect() {
+            return Ok(());
+        }
+        // The pool drops a connection that fails this itself: no need to mark it lost.
+        match takes_writes(conn) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(diesel::r2d2::Error::QueryError(Error::DatabaseError(
+                DatabaseErrorKind::ReadOnlyTransaction,
+                Box::new("the server does not take writes".to_string()),
+            ))),
+            Err(e) => Err(diesel::r2d2::Error::QueryError(e)),
+        }
     }
 
     fn has_broken(&self, conn: &mut PgConnection) -> bool {
@@ -90,14 +138,17 @@ impl ManageConnection for Manager {
 /// a primary demoted by a failover): the connection is reported [`lost`], so the pool
 /// replaces it with one to the writable host.
 pub fn writable(conn: &mut PgConnection) -> Result<bool, Error> {
-    use diesel::{RunQueryDsl, dsl::sql, sql_types::Bool};
-    let writable: bool =
-        diesel::select(sql::<Bool>("NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'"))
-            .get_result(conn)?;
+    let writable = takes_writes(conn)?;
     if !writable {
-        LOST.set(true);
+        mark_lost();
     }
     Ok(writable)
+}
+
+fn takes_writes(conn: &mut PgConnection) -> Result<bool, Error> {
+    use diesel::{RunQueryDsl, dsl::sql, sql_types::Bool};
+    diesel::select(sql::<Bool>("NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'"))
+        .get_result(conn)
 }
 
 /// Applies pending migrations; returns the versions applied. Instances starting together

@@ -40,12 +40,22 @@ pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
             let pool = state.pool.clone();
             move || -> Result<DeliveryReport, ApiError> {
                 let mut conn = pool.get()?;
+                let mut first_failure = None;
                 for (out, outcome) in &done {
-                    diesel::Connection::transaction(&mut *conn, |conn| {
+                    let recorded = diesel::Connection::transaction(&mut *conn, |conn| {
                         app::finish(conn, out, outcome.clone(), &schedule, now, &mut report)
-                    })?;
+                    });
+                    // A delivery left unrecorded is attempted again once its lease runs out;
+                    // the others' outcomes are still recorded, on a fresh connection if this
+                    // one died (dropped here, on the thread that saw it lost).
+                    if let Err(e) = recorded {
+                        if e.connection_lost {
+                            conn = pool.get()?;
+                        }
+                        first_failure.get_or_insert(e);
+                    }
                 }
-                Ok(report)
+                first_failure.map_or(Ok(report), Err)
             }
         })
         .await??;
