@@ -3,18 +3,23 @@ have_server_binaries() {
   command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
 }
 
+# Installs Debian packages (as root; otherwise says what to install).
+apt_install() {
+  echo "installing $*"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "need root to install $* (or install them yourself)" >&2
+    return 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 ensure_postgres() {
   local missing=()
   have_server_binaries || missing+=(postgresql)
   [ -e /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing ${missing[*]}"
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "need root to install ${missing[*]} (or install them yourself)" >&2
-      return 1
-    fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   fi
 }
 
@@ -24,11 +29,5 @@ ensure_auto_failover() {
   local initdb major
   initdb=$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n1)
   major=$("$initdb" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')
-  echo "installing postgresql-$major-auto-failover"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "need root to install postgresql-$major-auto-failover (or install it yourself)" >&2
-    return 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-auto-failover" >/dev/null
+  apt_install "postgresql-$major-auto-failover"
 }
