@@ -499,17 +499,27 @@ async fn with_a_configured_pepper_the_sealing_key_is_not_in_the_database() {
     assert!(!kept[0].sealed_body.windows(plain.len()).any(|w| w == plain), "the kept key is sealed");
 }
 
-/// PostgreSQL stopped for three seconds under load: every answer is a success or a 503
-/// problem with `Retry-After`, and the service comes back by itself.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_database_outage_answers_503_and_heals_by_itself() {
+/// A PostgreSQL cluster of the test's own (the test stops or changes it under keyport), one
+/// `keyport serve` on it with a small pool, and a partner.
+async fn keyport_on_a_cluster_of_its_own(
+    name: &str,
+) -> (std::path::PathBuf, keyport::db::embedded::EmbeddedPostgres, Instance, TestApp, Partner) {
     use keyport::db::embedded::{Durability, EmbeddedPostgres};
-    let dir = std::env::temp_dir().join(format!("keyport-outage-{}", uuid::Uuid::now_v7().simple()));
+    let dir = std::env::temp_dir().join(format!("keyport-{name}-{}", uuid::Uuid::now_v7().simple()));
     let cluster = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("a cluster of its own");
     let url = cluster.database_url();
     let instance = serve(&url, &[("KEYPORT_DB_POOL_SIZE", "4")]).await;
     let app = TestApp::attach(&instance.base, &url).await;
     let partner = app.partner("Contoso IT").await;
+    (dir, cluster, instance, app, partner)
+}
+
+/// PostgreSQL stopped for three seconds under load: every answer is a success or a 503
+/// problem with `Retry-After`, and the service comes back by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_database_outage_answers_503_and_heals_by_itself() {
+    use keyport::db::embedded::{Durability, EmbeddedPostgres};
+    let (dir, cluster, instance, app, partner) = keyport_on_a_cluster_of_its_own("outage").await;
     let customer = app.tenant_with_seats(&partner, "fabrikam", 5).await;
     let read = format!("/v1/subscriptions/{}", customer.subscription);
 
@@ -572,13 +582,8 @@ async fn a_database_outage_answers_503_and_heals_by_itself() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_primary_turned_read_only_answers_503_and_heals_by_itself() {
     use diesel::{Connection, PgConnection, RunQueryDsl};
-    use keyport::db::embedded::{Durability, EmbeddedPostgres};
-    let dir = std::env::temp_dir().join(format!("keyport-demoted-{}", uuid::Uuid::now_v7().simple()));
-    let cluster = EmbeddedPostgres::start(&dir, Durability::Throwaway).expect("a cluster of its own");
+    let (dir, cluster, instance, app, partner) = keyport_on_a_cluster_of_its_own("demoted").await;
     let url = cluster.database_url();
-    let instance = serve(&url, &[("KEYPORT_DB_POOL_SIZE", "4")]).await;
-    let app = TestApp::attach(&instance.base, &url).await;
-    let partner = app.partner("Contoso IT").await;
     app.open_redemption(&partner).await;
     let mut admin = PgConnection::establish(&cluster.url_for("postgres")).unwrap();
     let read_only = |admin: &mut PgConnection, on: bool| {
