@@ -92,6 +92,32 @@ pub enum TenantAccess {
     Customer { user_id: Uuid, admin: bool },
 }
 
+impl TenantAccess {
+    /// The rights as text, kept with an idempotent answer about the tenant.
+    pub fn snapshot(&self) -> String {
+        match self {
+            Self::Operator => "operator".into(),
+            Self::Partner { roles, .. } => format!("partner:{}", roles.bits()),
+            Self::Customer { admin: true, .. } => "customer:admin".into(),
+            Self::Customer { admin: false, .. } => "customer:user".into(),
+        }
+    }
+
+    /// Whether this access holds every right the `snapshot` held: a kept answer is replayed
+    /// only while it does (a partner whose relationship ended, or an admin since demoted,
+    /// is not handed the answer — its secrets among them — again).
+    pub fn still_holds(&self, snapshot: &str) -> bool {
+        match (self, snapshot.split_once(':')) {
+            (Self::Operator, None) => snapshot == "operator",
+            (Self::Partner { roles, .. }, Some(("partner", bits))) => {
+                bits.parse().is_ok_and(|bits| roles.include(Roles::from_bits(bits)))
+            }
+            (Self::Customer { admin, .. }, Some(("customer", was))) => *admin || was == "user",
+            _ => false,
+        }
+    }
+}
+
 /// What a caller does to a tenant's directory, as delegated administration sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

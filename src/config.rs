@@ -186,6 +186,11 @@ pub struct ServeSettings {
     #[arg(long, env = "KEYPORT_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
 
+    /// Serve `GET /metrics` without a token on this address too (for Prometheus, off the
+    /// public port); the public port answers it to the operator only.
+    #[arg(long, env = "KEYPORT_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
+
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "KEYPORT_WORKERS")]
     pub workers: Option<usize>,

@@ -203,6 +203,27 @@ async fn no_route(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError>
     Err(ApiError::new(error::Code::NotFound, format!("No operation {} {}.", req.method(), req.path())))
 }
 
+/// The metrics listener (`KEYPORT_METRICS_BIND`): `GET /metrics` without a token, nothing else.
+pub fn metrics_app(
+    state: web::Data<AppState>,
+    metrics: web::Data<Metrics>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .app_data(metrics)
+        .route("/metrics", web::get().to(api::ops::metrics_for_scraper))
+        .default_service(web::to(no_route))
+        .wrap(from_fn(http::headers::harden))
+}
+
 /// The application: routes, documentation, extractor error handling and middleware.
 pub fn build_app(
     state: web::Data<AppState>,
@@ -232,4 +253,5 @@ pub fn build_app(
         .wrap(from_fn(http::idempotency::guard))
         .wrap(from_fn(http::extract::refuse_nul_in_url))
         .wrap(from_fn(http::telemetry::observe))
+        .wrap(from_fn(http::headers::harden))
 }

@@ -170,7 +170,7 @@ fn serve_until_signal(
     let state = web::Data::new(state);
     let metrics = web::Data::new(Metrics::new());
     actix_web::rt::System::new().block_on(async move {
-        let app_state = state.clone();
+        let (app_state, scraped) = (state.clone(), (state.clone(), metrics.clone()));
         let mut server = HttpServer::new(move || keyport::build_app(app_state.clone(), metrics.clone()))
             .listen(listener)
             .map_err(|e| format!("cannot listen on {}: {e}", serve.bind))?;
@@ -178,6 +178,21 @@ fn serve_until_signal(
             server = server.workers(workers);
         }
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
+        let metrics_server = match serve.metrics_bind {
+            Some(address) => {
+                let server = HttpServer::new(move || keyport::metrics_app(scraped.0.clone(), scraped.1.clone()))
+                    .workers(1)
+                    .disable_signals()
+                    .bind(address)
+                    .map_err(|e| format!("cannot listen on {address} for metrics: {e}"))?
+                    .run();
+                println!("metrics for Prometheus on http://{address}/metrics");
+                let handle = server.handle();
+                actix_web::rt::spawn(server);
+                Some(handle)
+            }
+            None => None,
+        };
         let deliverer = (!webhook_interval.is_zero())
             .then(|| actix_web::rt::spawn(jobs::webhooks::run_periodically(state.clone(), webhook_interval)));
         let importer = (!import_interval.is_zero())
@@ -186,6 +201,9 @@ fn serve_until_signal(
             (!sweep_interval.is_zero()).then(|| actix_web::rt::spawn(jobs::run_periodically(state, sweep_interval)));
         // actix stops gracefully on SIGINT and SIGTERM; the embedded cluster stops after.
         let result = server.run().await.map_err(|e| format!("server error: {e}"));
+        if let Some(metrics_server) = metrics_server {
+            metrics_server.stop(true).await;
+        }
         for job in [sweeper, deliverer, importer].into_iter().flatten() {
             job.abort();
         }

@@ -48,6 +48,8 @@ impl AppState {
     {
         let clock = self.clock.clone();
         let audit = crate::app::audit::current();
+        let unit = current_unit();
+        let noting = unit.clone();
         let step = move |conn: &mut PgConnection| {
             conn.transaction(|conn| {
                 let now = clock.now(conn)?;
@@ -55,12 +57,15 @@ impl AppState {
                 let done = work(conn, now)?;
                 // The request's record, in the transaction of its change.
                 if let Some(audit) = &audit {
-                    audit.record(conn, crate::app::audit::take(), clock.real_now())?;
+                    let tenant = audit.record(conn, crate::app::audit::take(), clock.real_now())?;
+                    if let (Some(unit), Some(tenant)) = (&noting, tenant) {
+                        unit.concerns(tenant);
+                    }
                 }
                 Ok(done)
             })
         };
-        match current_unit() {
+        match unit {
             Some(unit) => in_unit(unit, self.pool.clone(), step).await,
             None => self.autocommit(step).await,
         }
@@ -162,6 +167,8 @@ pub struct Unit {
     /// Names the key among advisory locks.
     lock: i64,
     conn: Mutex<Option<Pooled>>,
+    /// The tenant the request's change concerns (from its audit record).
+    tenant: Mutex<Option<uuid::Uuid>>,
 }
 
 impl Unit {
@@ -172,7 +179,16 @@ impl Unit {
         hash.update([0]);
         hash.update(key.as_bytes());
         let lock = i64::from_be_bytes(hash.finalize()[..8].try_into().expect("8 bytes"));
-        Self { scope, key, fingerprint, kept_since, lock, conn: Mutex::new(None) }
+        Self { scope, key, fingerprint, kept_since, lock, conn: Mutex::new(None), tenant: Mutex::new(None) }
+    }
+
+    fn concerns(&self, tenant: uuid::Uuid) {
+        *self.tenant.lock().unwrap_or_else(PoisonError::into_inner) = Some(tenant);
+    }
+
+    /// The tenant the request's change concerned, if any.
+    pub fn tenant(&self) -> Option<uuid::Uuid> {
+        *self.tenant.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn take(&self) -> Option<Pooled> {

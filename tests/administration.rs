@@ -156,8 +156,22 @@ async fn more_seats_by_another_key_of_the_same_product() {
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let c = app.tenant_with_seats(&partner, "fabrikam", 1).await;
-    let more = app.mint(&partner, PRODUCT_STANDARD, 4, 1, 2).await;
-    let other_product = app.mint(&partner, PRODUCT_BASIC, 4, 12, 1).await;
+    // A tenant admin adds retail keys (SPEC §11); a partner's key is not found to it.
+    let retail = |product: &str, seats: i32, quantity: i32| {
+        let body = json!({"product_id": product, "channel": "retail", "seats_per_key": seats, "term_months": 1, "quantity": quantity});
+        let app = &app;
+        async move {
+            let batch = app.post("/v1/key-batches", &app.operator, body).await;
+            batch.expect(201)["keys"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    let more = retail(PRODUCT_STANDARD, 4, 2).await;
+    let other_product = retail(PRODUCT_BASIC, 4, 1).await;
     let path = format!("/v1/subscriptions/{}/keys", c.subscription);
     let before = app.get(&format!("/v1/subscriptions/{}", c.subscription), &c.admin).await.body["ends_at"].clone();
     let grown = app.post(&path, &c.admin, json!({"key": more[0]})).await;
@@ -166,14 +180,22 @@ async fn more_seats_by_another_key_of_the_same_product() {
     app.post(&path, &c.admin, json!({"key": more[0]})).await.problem(409, "key-already-redeemed");
     app.post(&path, &c.admin, json!({"key": other_product[0]})).await.problem(422, "product-mismatch");
     app.post(&path, &c.admin, json!({"key": "nope"})).await.problem(422, "invalid-key-format");
+    // A partner's key is not found to a customer, reserved or not, and stays the partner's.
+    let partners = app.mint(&partner, PRODUCT_STANDARD, 4, 1, 2).await;
     let redemption = app.open_redemption(&partner).await;
-    app.post(&format!("/v1/redemptions/{redemption}/keys"), &partner.token, json!({"key": more[1]})).await.expect(201);
-    app.post(&path, &c.admin, json!({"key": more[1]})).await.problem(409, "key-reserved");
+    app.post(&format!("/v1/redemptions/{redemption}/keys"), &partner.token, json!({"key": partners[1]}))
+        .await
+        .expect(201);
+    for key in &partners {
+        app.post(&path, &c.admin, json!({"key": key})).await.problem(404, "key-not-found");
+    }
+    let key = app.post("/v1/keys/validate", &partner.token, json!({"key": partners[0]})).await;
+    assert_eq!(key.expect(200)["status"], "available");
     // The creating partner without delegation may not.
-    let spare = app.mint(&partner, PRODUCT_STANDARD, 1, 12, 1).await;
-    app.post(&path, &partner.token, json!({"key": spare[0]})).await.problem(403, "delegated-admin-required");
-    let key = app.post("/v1/keys/validate", &partner.token, json!({"key": more[0]})).await;
-    assert_eq!(key.expect(200)["status"], "redeemed");
+    app.post(&path, &partner.token, json!({"key": partners[0]})).await.problem(403, "delegated-admin-required");
+    let keys = app.get("/v1/keys?channel=retail&limit=200", &app.operator).await.expect(200).clone();
+    let redeemed = keys["data"].as_array().unwrap().iter().filter(|k| k["status"] == "redeemed").count();
+    assert_eq!(redeemed, 1, "one retail key added seats");
 }
 
 #[tokio::test]

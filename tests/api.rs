@@ -112,7 +112,9 @@ async fn health_readiness_and_metrics() {
     assert_eq!(app.send(Method::GET, "/healthz", None, None).await.expect(200)["status"], "ok");
     assert_eq!(app.send(Method::GET, "/readyz", None, None).await.expect(200)["status"], "ready");
     app.get("/v1/products", &app.operator).await.expect(200);
-    let metrics = app.http.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = app.http.get(app.url("/metrics")).bearer_auth(&app.operator).send().await.unwrap();
+    assert_eq!(metrics.status(), 200);
+    let metrics = metrics.text().await.unwrap();
     assert!(
         metrics.contains("keyport_http_requests_total{method=\"GET\",route=\"/v1/products\",status=\"200\"}"),
         "{metrics}"
@@ -377,11 +379,17 @@ async fn json_logs_are_one_object_per_line_without_secrets() {
 }
 
 /// The metrics count what an instance did: a flow against a `keyport serve` of its own
-/// (its counters are its alone), then its `/metrics`.
+/// (its counters are its alone), then its `/metrics` on the metrics listener
+/// (`KEYPORT_METRICS_BIND`), which needs no token; the public port answers only the operator.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_what_the_instance_did() {
     let database_url = fresh_database();
-    let instance = serve(&database_url, &[("KEYPORT_KEY_LOOKUP_FAILURES_PER_MINUTE", "2")]).await;
+    let metrics_address = format!("127.0.0.1:{}", free_port());
+    let instance = serve(
+        &database_url,
+        &[("KEYPORT_KEY_LOOKUP_FAILURES_PER_MINUTE", "2"), ("KEYPORT_METRICS_BIND", metrics_address.as_str())],
+    )
+    .await;
     let app = TestApp::attach(&instance.base, &database_url).await;
     let partner = app.partner("Contoso IT").await;
     let spare = app.mint(&partner, PRODUCT_STANDARD, 5, 12, 3).await;
@@ -396,7 +404,13 @@ async fn metrics_count_what_the_instance_did() {
     app.post("/v1/jobs/sweep", &app.operator, json!({})).await.expect(200);
     assert_eq!(spare.len(), 3);
 
-    let text = reqwest::get(format!("{}/metrics", instance.base)).await.unwrap().text().await.unwrap();
+    let public = reqwest::get(format!("{}/metrics", instance.base)).await.unwrap();
+    assert_eq!(public.status(), 401, "business volumes are not public");
+    let partners = app.http.get(format!("{}/metrics", instance.base)).bearer_auth(&partner.token).send().await;
+    assert_eq!(partners.unwrap().status(), 403);
+    let text = reqwest::get(format!("http://{metrics_address}/metrics")).await.unwrap().text().await.unwrap();
+    let elsewhere = reqwest::get(format!("http://{metrics_address}/v1/products")).await.unwrap();
+    assert_eq!(elsewhere.status(), 404, "the metrics listener serves metrics only");
     let value = |series: &str| -> f64 {
         text.lines()
             .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))

@@ -430,10 +430,14 @@ impl World {
             "DELETE /v1/subscriptions/{id}/partner-of-record" => {
                 (format!("/v1/subscriptions/{s2}/partner-of-record"), None)
             }
-            "POST /v1/subscriptions/{id}/keys" => (
-                format!("/v1/subscriptions/{s0}/keys"),
-                Some(json!({"key": self.fresh_key(key_owner, PRODUCT_BASIC).await})),
-            ),
+            // A partner adds its own keys, a customer retail keys (SPEC §11).
+            "POST /v1/subscriptions/{id}/keys" => {
+                let key = match self.partner_of(who) {
+                    Some(partner) => self.fresh_key(partner, PRODUCT_BASIC).await,
+                    None => self.retail_key(PRODUCT_BASIC).await,
+                };
+                (format!("/v1/subscriptions/{s0}/keys"), Some(json!({"key": key})))
+            }
             "POST /v1/delegated-admin-offers" => {
                 ("/v1/delegated-admin-offers".into(), Some(json!({"tenant_id": t, "message": "Let us help"})))
             }

@@ -24,5 +24,6 @@ mod retail;
 mod secrets;
 mod security;
 mod tenants;
+mod trust;
 mod user_imports;
 mod webhooks;

@@ -165,6 +165,12 @@ async fn urls_that_lead_inside_are_refused() {
         "https://169.254.169.254/latest/meta-data",
         "https://[::1]/hook",
         "https://[::ffff:127.0.0.1]/hook",
+        // IPv4-translated IPv6 (::ffff:0:0/96): loopback and the cloud metadata address
+        "https://[::ffff:0:7f00:1]/",
+        "https://[::ffff:0:a9fe:a9fe]/latest/meta-data",
+        // NAT64's local-use prefix and IPv4-compatible IPv6, carrying private addresses
+        "https://[64:ff9b:1:a00:0:100::]/hook",
+        "https://[::a9fe:a9fe]/hook",
         "https://localhost/hook",
         "https://0.0.0.0/hook",
         "https://user:pass@93.184.216.34/hook",

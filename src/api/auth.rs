@@ -15,7 +15,7 @@ use crate::{
     app::{
         self,
         audit::Actor,
-        auth::{self, SignIn},
+        auth::{self, ClientCheck, SignIn, SignInName},
     },
     auth::{
         Principal,
@@ -28,6 +28,7 @@ use crate::{
     error::{ApiError, Code, Problem},
     http::budgets,
     limits::Subject,
+    store::clients::ApiClientRow,
 };
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
@@ -177,18 +178,21 @@ async fn client_credentials(
     let (audit, at) = (app::audit::current(), state.clock.real_now());
     let client = state
         .autocommit(move |conn| {
-            let client = auth::client_by_secret(conn, &client_id, &digest)?;
+            let check = auth::client_by_secret(conn, &client_id, &digest)?;
             if let Some(audit) = &audit {
-                let (actor, outcome) = match &client {
-                    Some(c) if c.role == ClientRole::Operator => {
-                        (Actor::signing_in("operator", None, &client_id), "success")
-                    }
-                    Some(c) => (Actor::signing_in("partner", c.partner_id, &client_id), "success"),
-                    None => (Actor::signing_in("anonymous", None, &client_id), "failure"),
+                // A client is named only by an id that exists: what was typed may be a
+                // secret typed into the wrong field.
+                let (actor, outcome) = match &check {
+                    ClientCheck::Valid(c) => (client_actor(c), "success"),
+                    ClientCheck::WrongSecret(c) => (client_actor(c), "failure"),
+                    ClientCheck::Unknown => (Actor::anonymous(), "failure"),
                 };
                 audit.record_alone(conn, actor, outcome, &format!("client_credentials sign-in: {outcome}"), at)?;
             }
-            Ok(client)
+            Ok(match check {
+                ClientCheck::Valid(c) => Some(c),
+                ClientCheck::WrongSecret(_) | ClientCheck::Unknown => None,
+            })
         })
         .await?;
     let Some(client) = client else {
@@ -204,11 +208,18 @@ async fn client_credentials(
     claims.partner_id = client.partner_id;
     let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
     Ok(token_response(TokenResponse {
-        access_token,
+        access_token: access_token.into(),
         token_type: "Bearer".into(),
         expires_in: ttl,
         refresh_token: None,
     }))
+}
+
+fn client_actor(client: &ApiClientRow) -> Actor {
+    match client.role {
+        ClientRole::Operator => Actor::signing_in("operator", None, &client.client_id),
+        ClientRole::Partner => Actor::signing_in("partner", client.partner_id, &client.client_id),
+    }
 }
 
 /// Passwords are what an attacker guesses, and checking one is expensive: a failure is
@@ -222,9 +233,18 @@ async fn password_grant(
     let (Some(username), Some(password)) = (request.username, request.password) else {
         return Ok(invalid_request("username and password are required."));
     };
-    let user_subject = state.limits.sign_ins.subject(&format!("user:{}", username.to_lowercase()));
+    let name = super::read(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
+    // A known user's budget is its own, however its name is written (and it is the one a
+    // wrong current password at POST /v1/auth/password counts against).
+    let user_subject = match &name {
+        SignInName::User(user) => state.limits.sign_ins.subject(&format!("user-id:{}", user.id)),
+        SignInName::Unknown { folded } => state.limits.sign_ins.subject(&format!("user:{folded}")),
+    };
     let reservation = budgets::reserve(&state, vec![source, user_subject]).await?;
-    let user = super::transaction(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
+    let user = match name {
+        SignInName::User(user) => Some(user),
+        SignInName::Unknown { .. } => None,
+    };
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     // Unknown users are checked against a dummy hash, so timing does not tell them apart.
     let verified = password::verify_off_workers(password, stored).await;
@@ -285,10 +305,10 @@ async fn issue_customer_tokens(
     let actor = Actor::customer(user.id, user.tenant_id);
     record_sign_in(state, actor, "success", grant).await?;
     Ok(Some(token_response(TokenResponse {
-        access_token,
+        access_token: access_token.into(),
         token_type: "Bearer".into(),
         expires_in: ttl,
-        refresh_token: Some(refresh_token),
+        refresh_token: Some(refresh_token.into()),
     })))
 }
 

@@ -1,5 +1,6 @@
 //! Key batches (mint or import), masked key lists, validation and revocation.
 
+use crate::store::keys::KeyHolder;
 use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use uuid::Uuid;
 
@@ -11,6 +12,7 @@ use super::{
     transaction,
 };
 use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyChannel, KeyInput, KeyQuery, KeyView, NewKeyBatch};
+use crate::views::{csv::Table, secret::ShownOnce};
 use crate::{
     AppState,
     app::keys::{self, BatchKeys, NewBatch},
@@ -80,27 +82,27 @@ pub async fn create_batch(
     crate::http::telemetry::COUNTERS.keys_minted.inc_by(keys.len() as u64);
     let location = format!("/v1/key-batches/{}", batch.id);
     if super::extract::wants_csv(&req) {
-        let mut csv = String::from("key,batch_id,product_id,partner_id,seats,term_months\n");
+        let mut csv = Table::new(&["key", "batch_id", "product_id", "partner_id", "seats", "term_months"]);
         for key in &keys {
-            csv.push_str(&format!(
-                "{key},{},{},{},{},{}\n",
-                batch.id,
-                batch.product_id,
+            csv.row(&[
+                key.to_string(),
+                batch.id.to_string(),
+                batch.product_id.to_string(),
                 batch.partner_id.map(|p| p.to_string()).unwrap_or_default(),
-                batch.seats_per_key,
-                batch.term_months
-            ));
+                batch.seats_per_key.to_string(),
+                batch.term_months.to_string(),
+            ]);
         }
+        let csv = csv.into_string();
+        crate::views::secret::mark();
         return Ok(HttpResponse::Created()
             .insert_header((header::LOCATION, location))
-            .insert_header((header::CACHE_CONTROL, "no-store"))
             .content_type("text/csv; charset=utf-8")
             .body(csv));
     }
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(NewKeyBatch { batch: batch.into(), keys: keys.iter().map(ToString::to_string).collect() }))
+        .json(NewKeyBatch { batch: batch.into(), keys: keys.iter().map(|k| ShownOnce::new(k.to_string())).collect() }))
 }
 
 /// List key batches
@@ -219,7 +221,10 @@ pub async fn validate_key(
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let lookup = async {
         let digest = body.0.digest(&state.pepper)?;
-        let (key, product) = transaction(&state, move |conn, _| keys::find(conn, &digest, partner)).await?;
+        let (key, product) = transaction(&state, move |conn, _| {
+            keys::find(conn, &digest, partner.map_or(KeyHolder::Anyone, KeyHolder::Partner))
+        })
+        .await?;
         Ok(web::Json(KeyView::new(key, product)))
     };
     budgets::guarded(&state, subjects, lookup, budgets::key_lookup_failed).await

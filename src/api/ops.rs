@@ -2,10 +2,15 @@
 
 use actix_web::{HttpResponse, get, web};
 
-use super::PROBLEM;
+use super::{
+    PROBLEM,
+    responses::{Forbidden, Unauthorized},
+};
 use crate::views::ops::Health;
 use crate::{
-    AppState, db,
+    AppState,
+    auth::Principal,
+    authz, db,
     error::{ApiError, Problem},
     http::telemetry::Metrics,
 };
@@ -51,13 +56,37 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
 }
 
 /// Prometheus metrics
+///
+/// For the operator only: the counters tell business volumes (keys minted and redeemed,
+/// tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+/// operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+/// where the same text is served without a token, off the public port.
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain",
-        example = "# TYPE keyport_http_requests_total counter\nkeyport_http_requests_total{method=\"GET\",route=\"/v1/partners/me\",status=\"200\"} 1\n")),
-    security(()),
+    responses(
+        (status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain",
+            example = "# TYPE keyport_http_requests_total counter\nkeyport_http_requests_total{method=\"GET\",route=\"/v1/partners/me\",status=\"200\"} 1\n"),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    ),
+    security(("bearer" = [])),
 )]
 #[get("/metrics")]
-pub async fn metrics(metrics: web::Data<Metrics>, state: web::Data<crate::AppState>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render(&state.pool))
+pub async fn metrics(
+    principal: Principal,
+    counters: web::Data<Metrics>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    authz::operator(&principal)?;
+    Ok(exposition(&counters, &state))
+}
+
+/// The metrics listener's one answer (`KEYPORT_METRICS_BIND`): no token, since only the
+/// scraper reaches that address.
+pub async fn metrics_for_scraper(counters: web::Data<Metrics>, state: web::Data<AppState>) -> HttpResponse {
+    exposition(&counters, &state)
+}
+
+fn exposition(counters: &Metrics, state: &AppState) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(counters.render(&state.pool))
 }

@@ -189,7 +189,7 @@ pub async fn create_client(
         transaction(&state, move |conn, now| partners::create_client(conn, &pepper, partner_id, name, now)).await?;
     Ok(HttpResponse::Created().json(NewApiClient {
         client_id: row.client_id,
-        client_secret,
+        client_secret: client_secret.into(),
         name: row.name,
         created_at: row.created_at,
     }))

@@ -10,6 +10,7 @@ use super::{
     responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     transaction,
 };
+use crate::views::csv::Table;
 use crate::views::tenants::UserView;
 use crate::views::users::{CreateUser, License, UpdateUser, UserCreated};
 use crate::{
@@ -55,7 +56,8 @@ pub async fn create(
     let ((row, licenses), activation_token) =
         transaction(&state, move |conn, now| users::create(conn, &principal, &pepper, tenant_id, user, periods, now))
             .await?;
-    Ok(HttpResponse::Created().json(UserCreated { user: UserView::new(row, licenses), activation_token }))
+    Ok(HttpResponse::Created()
+        .json(UserCreated { user: UserView::new(row, licenses), activation_token: activation_token.into() }))
 }
 
 /// List a tenant's users
@@ -100,32 +102,26 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
 }
 
-/// One CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
-/// `-` or `@` is defused with `'` so a spreadsheet does not run it as a formula.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
 fn users_csv(rows: &[users::UserWithLicenses], skus: &std::collections::HashMap<Uuid, String>) -> String {
-    let mut csv = String::from("email,first_name,last_name,admin,license_skus,activated,id,created_at\n");
+    let mut csv = Table::new(&USER_EXPORT_COLUMNS);
     for (user, held) in rows {
         let licences: Vec<&str> = held.iter().filter_map(|s| skus.get(s).map(String::as_str)).collect();
-        let fields = [
-            csv_field(&user.email),
-            csv_field(&user.first_name),
-            csv_field(&user.last_name),
+        csv.row(&[
+            user.email.clone(),
+            user.first_name.clone(),
+            user.last_name.clone(),
             user.admin.to_string(),
-            csv_field(&licences.join(";")),
+            licences.join(";"),
             user.password_hash.is_some().to_string(),
             user.id.to_string(),
             user.created_at.to_rfc3339(),
-        ];
-        csv.push_str(&fields.join(","));
-        csv.push('\n');
+        ]);
     }
-    csv
+    csv.into_string()
 }
+
+const USER_EXPORT_COLUMNS: [&str; 8] =
+    ["email", "first_name", "last_name", "admin", "license_skus", "activated", "id", "created_at"];
 
 /// Read a user
 #[utoipa::path(
@@ -311,5 +307,5 @@ pub async fn reissue_activation(
         users::reissue_activation(conn, &principal, &pepper, tenant_id, user_id, now)
     })
     .await?;
-    Ok(HttpResponse::Created().json(ActivationIssued { activation_token, expires_at }))
+    Ok(HttpResponse::Created().json(ActivationIssued { activation_token: activation_token.into(), expires_at }))
 }

@@ -66,7 +66,8 @@ pub async fn register(
     let ((row, secret), now) =
         transaction(&state, move |conn, now| Ok((webhooks::register(conn, &principal, new, &sealer, now)?, now)))
             .await?;
-    Ok(HttpResponse::Created().json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret }))
+    Ok(HttpResponse::Created()
+        .json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret: secret.into() }))
 }
 
 /// List webhook endpoints
@@ -209,7 +210,7 @@ pub async fn rotate_secret(
     let ((row, secret), now) =
         transaction(&state, move |conn, now| Ok((webhooks::rotate_secret(conn, &principal, id, &sealer, now)?, now)))
             .await?;
-    Ok(web::Json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret }))
+    Ok(web::Json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret: secret.into() }))
 }
 
 /// Send a test event

@@ -129,12 +129,18 @@ impl RequestAudit {
     }
 
     /// Appends the request's record in the caller's transaction, once per request; `noted`
-    /// is what the use case said it changed.
-    pub fn record(&self, conn: &mut PgConnection, noted: Target, at: DateTime<Utc>) -> diesel::QueryResult<()> {
+    /// is what the use case said it changed. Returns the tenant the change concerns, if any.
+    pub fn record(
+        &self,
+        conn: &mut PgConnection,
+        noted: Target,
+        at: DateTime<Utc>,
+    ) -> diesel::QueryResult<Option<Uuid>> {
         if self.manual || self.recorded.swap(true, Ordering::SeqCst) {
-            return Ok(());
+            return Ok(None);
         }
         let target = noted.or(&self.path_target);
+        let tenant_id = target.tenant_id;
         let (outcome, summary) = match target.refused {
             Some(code) => ("failure", Some(format!("{} refused: {code}", self.action))),
             None => ("success", None),
@@ -144,7 +150,7 @@ impl RequestAudit {
             // Rolled back with the change: a retry of the request records it then.
             self.recorded.store(false, Ordering::SeqCst);
         }
-        result
+        result.map(|()| tenant_id)
     }
 
     /// The request's record for work that ran in many transactions of its own (a job run

@@ -16,20 +16,41 @@ use crate::{
     },
 };
 
-/// The live client `client_id` when `digest` is its secret's.
-pub fn client_by_secret(
-    conn: &mut PgConnection,
-    client_id: &str,
-    digest: &[u8],
-) -> Result<Option<ApiClientRow>, ApiError> {
-    use subtle::ConstantTimeEq;
-    let client = clients::find_live(conn, client_id)?;
-    Ok(client.filter(|c| c.secret_digest.len() == digest.len() && bool::from(c.secret_digest.ct_eq(digest))))
+/// What a client-credentials sign-in presented.
+pub enum ClientCheck {
+    /// A live client and its secret.
+    Valid(ApiClientRow),
+    /// A live client with another secret.
+    WrongSecret(ApiClientRow),
+    /// No live client of that id (the id may be anything typed, a secret even).
+    Unknown,
 }
 
-/// The user who signs in with `email` (any case), while its tenant's data exists.
-pub fn user_for_sign_in(conn: &mut PgConnection, email: &str) -> Result<Option<UserRow>, ApiError> {
-    Ok(users::find_for_sign_in(conn, email)?)
+/// Checks a client's secret (its digest) against the live client `client_id`.
+pub fn client_by_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> Result<ClientCheck, ApiError> {
+    use subtle::ConstantTimeEq;
+    Ok(match clients::find_live(conn, client_id)? {
+        Some(c) if c.secret_digest.len() == digest.len() && bool::from(c.secret_digest.ct_eq(digest)) => {
+            ClientCheck::Valid(c)
+        }
+        Some(c) => ClientCheck::WrongSecret(c),
+        None => ClientCheck::Unknown,
+    })
+}
+
+/// Whom a password sign-in is for: the user who signs in with `email` (any case) while its
+/// tenant's data exists, else the address folded as the unique index folds it — so a
+/// failure budget keyed by either cannot be sidestepped by writing the name another way.
+pub enum SignInName {
+    User(UserRow),
+    Unknown { folded: String },
+}
+
+pub fn user_for_sign_in(conn: &mut PgConnection, email: &str) -> Result<SignInName, ApiError> {
+    Ok(match users::find_for_sign_in(conn, email)? {
+        Some(user) => SignInName::User(user),
+        None => SignInName::Unknown { folded: users::fold_email(conn, email)? },
+    })
 }
 
 /// How a customer gets tokens: a new sign-in of a user whose password was checked, or a
@@ -123,9 +144,18 @@ pub fn check_activation(conn: &mut PgConnection, digest: &[u8], now: DateTime<Ut
     if users::activation_token_live(conn, digest, now)? { Ok(()) } else { Err(invalid_activation()) }
 }
 
-/// Spends the activation token and sets the user's password hash.
+/// Spends the activation token and sets the user's password hash. A token is honoured only
+/// while its user's rights are no more than when it was issued (one issued to a plain user
+/// never activates an administrator). The user is locked first, as a change of its rights
+/// locks it before voiding its tokens, so the two never cross.
 pub fn activate(conn: &mut PgConnection, digest: &[u8], hash: &str, now: DateTime<Utc>) -> Result<UserRow, ApiError> {
-    let user_id = users::spend_activation_token(conn, digest, now)?.ok_or_else(invalid_activation)?;
+    let user_id = users::activation_token_user(conn, digest, now)?.ok_or_else(invalid_activation)?;
+    let user = users::lock(conn, user_id)?.ok_or_else(invalid_activation)?;
+    let (spent_by, issued_to_admin) =
+        users::spend_activation_token(conn, digest, now)?.ok_or_else(invalid_activation)?;
+    if spent_by != user.id || (user.admin && !issued_to_admin) {
+        return Err(invalid_activation());
+    }
     users::set_password(conn, user_id, hash)?;
     users::get(conn, user_id)?.ok_or_else(|| ApiError::not_found("user"))
 }

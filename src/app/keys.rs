@@ -1,6 +1,7 @@
 //! Product keys: minting and importing batches, reading and checking keys, revoking them,
 //! and why a key someone tried to use was refused.
 
+use crate::store::keys::KeyHolder;
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use rand::Rng;
@@ -187,8 +188,8 @@ pub fn list_keys(
 }
 
 /// A key by its digest, when the caller may see it (another partner's is not found).
-pub fn find(conn: &mut PgConnection, digest: &[u8], partner: Option<Uuid>) -> Result<(KeyRow, ProductRow), ApiError> {
-    keys::find_by_digest(conn, digest, partner)?.ok_or_else(not_found)
+pub fn find(conn: &mut PgConnection, digest: &[u8], holder: KeyHolder) -> Result<(KeyRow, ProductRow), ApiError> {
+    keys::find_by_digest(conn, digest, holder)?.ok_or_else(not_found)
 }
 
 /// Revokes an available key; revoking a revoked one changes nothing.

@@ -1,6 +1,7 @@
 //! The redemption wizard: attest, add keys, review, confirm, and create the customer's
 //! account — tenant, subscriptions and first admin — in one transaction.
 
+use crate::store::keys::KeyHolder;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -186,7 +187,7 @@ pub fn add_key(
     now: DateTime<Utc>,
 ) -> Result<Committed<(Entry, bool)>, ApiError> {
     live_or_return!(lock_open(conn, id, partner_id, now));
-    let (key, product) = key_rules::find(conn, digest, Some(partner_id))?;
+    let (key, product) = key_rules::find(conn, digest, KeyHolder::Partner(partner_id))?;
     let held = redemptions::entry_rows(conn, id)?;
     if let Some(entry) = held.iter().find(|e| e.key_id == key.id) {
         return Ok(Ok(((entry.clone(), key, product), false)));
@@ -315,7 +316,7 @@ pub(super) fn open_tenant(
     };
     user_rules::insert(conn, &admin)?;
     super::audit::note("tenant", tenant.id, Some(tenant.id), creator);
-    let activation_token = user_rules::issue_activation_token(conn, pepper, admin.id, now)?;
+    let activation_token = user_rules::issue_activation_token(conn, pepper, &admin, now)?;
     Ok((tenant, admin, activation_token))
 }
 

@@ -1,6 +1,7 @@
 //! Renewals: by another product key (the partner keeps billing) or by moving the customer
 //! to direct billing (a new subscription replaces the old one).
 
+use crate::store::keys::KeyHolder;
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
@@ -75,7 +76,7 @@ fn by_key(
     schedule: &Schedule,
     now: DateTime<Utc>,
 ) -> Result<RenewalRow, ApiError> {
-    let (key, _) = key_rules::find(conn, digest, Some(partner))?;
+    let (key, _) = key_rules::find(conn, digest, KeyHolder::Partner(partner))?;
     if key.product_id != s.product_id {
         return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
     }

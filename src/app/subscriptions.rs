@@ -1,6 +1,7 @@
 //! Subscriptions: what a caller sees of them, their partner of record, and more seats by
 //! another key.
 
+use crate::store::keys::KeyHolder;
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use uuid::Uuid;
@@ -151,7 +152,8 @@ pub fn remove_partner_of_record(
 }
 
 /// Redeems another key of the same product on a live subscription: its seats are added
-/// until the current end. Tenant admins may use any partner's key, a delegated admin its own.
+/// until the current end. A delegated admin uses its own keys, a tenant admin retail keys
+/// (SPEC §11): any other key is not found, whatever its product.
 pub fn add_seats(
     conn: &mut PgConnection,
     principal: &Principal,
@@ -163,8 +165,8 @@ pub fn add_seats(
     let (_, access) = changeable(conn, principal, id, now)?;
     access.may(Action::ManageLicenses)?;
     let owner = match access {
-        TenantAccess::Partner { partner_id, .. } => Some(partner_id),
-        _ => None,
+        TenantAccess::Partner { partner_id, .. } => KeyHolder::Partner(partner_id),
+        _ => KeyHolder::Retail,
     };
     let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
     let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);

@@ -317,7 +317,7 @@ fn decide(
                     created_at: now,
                 };
                 let token = new_secret(ACTIVATION_TOKEN_PREFIX);
-                tokens.push((pepper.digest(SecretKind::ActivationToken, &token), user.id, expires_at));
+                tokens.push((pepper.digest(SecretKind::ActivationToken, &token), (user.id, user.admin), expires_at));
                 licenses.extend(subscriptions.into_iter().map(|s| (s, user.id)));
                 let outcome = Outcome {
                     line: row.line,

@@ -34,16 +34,17 @@ pub struct NewUser {
     pub license: Option<Uuid>,
 }
 
-/// Creates a user's single-use activation token; returns it in plain text (stored as a digest).
+/// Creates a single-use activation token for a user with these rights (`admin`); returns it
+/// in plain text (stored as a digest).
 pub fn issue_activation_token(
     conn: &mut PgConnection,
     pepper: &Pepper,
-    user_id: Uuid,
+    user: &UserRow,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let token = new_secret(ACTIVATION_TOKEN_PREFIX);
     let digest = pepper.digest(SecretKind::ActivationToken, &token);
-    users::insert_activation_token(conn, &digest, user_id, now + Days::new(ACTIVATION_DAYS), now)?;
+    users::insert_activation_token(conn, &digest, (user.id, user.admin), now + Days::new(ACTIVATION_DAYS), now)?;
     Ok(token)
 }
 
@@ -158,7 +159,7 @@ pub fn create(
     if let Some(subscription_id) = license {
         assign_license(conn, tenant_id, subscription_id, row.id, now, periods)?;
     }
-    let activation_token = issue_activation_token(conn, pepper, row.id, now)?;
+    let activation_token = issue_activation_token(conn, pepper, &row, now)?;
     Ok((with_licenses(conn, row)?, activation_token))
 }
 
@@ -239,7 +240,9 @@ fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Res
     Ok(())
 }
 
-/// Changes a user's fields; the last administrator keeps its rights.
+/// Changes a user's fields; the last administrator keeps its rights. When its rights grow,
+/// its outstanding activation tokens are voided: whoever holds one was given it for the
+/// user as it was.
 pub fn update(
     conn: &mut PgConnection,
     principal: &Principal,
@@ -253,7 +256,11 @@ pub fn update(
     if row.admin && changes.admin == Some(false) {
         keep_an_admin(conn, tenant_id, user_id)?;
     }
+    let promoted = !row.admin && changes.admin == Some(true);
     let row = users::update(conn, user_id, &changes).map_err(user_exists)?;
+    if promoted {
+        users::void_activation_tokens(conn, user_id, now)?;
+    }
     with_licenses(conn, row)
 }
 
@@ -276,7 +283,7 @@ pub fn reissue_activation(
         ));
     }
     users::void_activation_tokens(conn, user_id, now)?;
-    let token = issue_activation_token(conn, pepper, user_id, now)?;
+    let token = issue_activation_token(conn, pepper, &row, now)?;
     Ok((token, now + Days::new(ACTIVATION_DAYS)))
 }
 

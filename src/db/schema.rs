@@ -7,6 +7,7 @@ diesel::table! {
         expires_at -> Timestamptz,
         used_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        admin -> Bool,
     }
 }
 
@@ -91,6 +92,8 @@ diesel::table! {
         location -> Nullable<Text>,
         sealed_body -> Bytea,
         created_at -> Timestamptz,
+        tenant_id -> Nullable<Uuid>,
+        access -> Nullable<Text>,
     }
 }
 

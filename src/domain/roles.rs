@@ -65,6 +65,20 @@ impl Roles {
         DelegatedRole::ALL.iter().copied().filter(|r| self.contains(*r)).collect()
     }
 
+    /// Whether these roles grant everything `earlier` granted.
+    pub fn include(self, earlier: Roles) -> bool {
+        self.0 & earlier.0 == earlier.0
+    }
+
+    /// The roles as one number (for a snapshot kept as text) and back; unknown bits are dropped.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u8) -> Self {
+        Self::of(&DelegatedRole::ALL.iter().copied().filter(|r| bits & r.bit() != 0).collect::<Vec<_>>())
+    }
+
     /// Whether these roles allow what `needed` allows.
     pub fn covers(self, needed: DelegatedRole) -> bool {
         !self.is_empty()

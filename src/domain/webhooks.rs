@@ -67,10 +67,29 @@ pub fn default_schedule() -> Vec<Duration> {
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_public_v4(v4),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => is_public_v4(v4),
-            None => is_public_v6(v6),
-        },
+        // An IPv6 form that carries an IPv4 address is judged by that address too.
+        IpAddr::V6(v6) => embedded_v4(v6).is_none_or(is_public_v4) && is_public_v6(v6),
+    }
+}
+
+/// The IPv4 address an IPv6 address carries, in every form of IANA's special-purpose
+/// registry that embeds one: IPv4-mapped (`::ffff:0:0/96`), IPv4-translated
+/// (`::ffff:0:0:0/96`), IPv4-compatible (`::/96`), NAT64 (`64:ff9b::/96` and the local-use
+/// `64:ff9b:1::/48`, RFC 6052 §2.2 at /48), 6to4 (`2002::/16`) and Teredo (`2001::/32`,
+/// whose client address is stored inverted).
+fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = ip.segments();
+    let v4 = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
+    match s {
+        [0, 0, 0, 0, 0, 0xffff, hi, lo] | [0, 0, 0, 0, 0xffff, 0, hi, lo] | [0, 0, 0, 0, 0, 0, hi, lo] => {
+            Some(v4(hi, lo))
+        }
+        [0x0064, 0xff9b, 0, 0, 0, 0, hi, lo] => Some(v4(hi, lo)),
+        // RFC 6052 at /48: bits 48..64 hold the first half, bits 72..88 the second (u is 64..72).
+        [0x0064, 0xff9b, 0x0001, hi, lo, ..] => Some(v4(hi, ((lo & 0x00ff) << 8) | (s[5] >> 8))),
+        [0x2002, hi, lo, ..] => Some(v4(hi, lo)),
+        [0x2001, 0x0000, _, _, _, _, hi, lo] => Some(v4(!hi, !lo)),
+        _ => None,
     }
 }
 
@@ -91,15 +110,13 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
         || a >= 240) // reserved
 }
 
+/// What IPv6 itself sets aside (the embedded IPv4 address is judged apart, above).
 fn is_public_v6(ip: Ipv6Addr) -> bool {
     let s = ip.segments();
-    let embedded_v4 = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
-    // Translation prefixes carry an IPv4 address: public only when it is.
-    if s[0] == 0x0064 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
-        return is_public_v4(embedded_v4(s[6], s[7])); // NAT64 (64:ff9b::/96)
-    }
+    // 6to4 is as public as the IPv4 address it carries; every other form that carries one
+    // is a translation or transition mechanism no webhook needs.
     if s[0] == 0x2002 {
-        return is_public_v4(embedded_v4(s[1], s[2])); // 6to4 (2002::/16)
+        return true;
     }
     !(ip.is_unspecified()
         || ip.is_loopback()
@@ -110,9 +127,11 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || s[0] == 0x2001 && s[1] < 0x0200 // IETF protocol assignments: Teredo, ORCHID, benchmarking, …
         || s[0] == 0x2001 && s[1] == 0x0db8 // documentation
         || (s[0] & 0xfff0) == 0x3ff0 // documentation (3fff::/20)
+        || s[0] == 0x5f00 // segment routing (SRv6) SIDs (5f00::/16)
         || s[0] == 0x0100 && s[1..4] == [0, 0, 0] // discard-only
-        || s[0] == 0x0064 && s[1] == 0xff9b // local-use NAT64 (64:ff9b:1::/48)
-        || s[..6] == [0, 0, 0, 0, 0, 0]) // IPv4-compatible (deprecated)
+        || s[0] == 0x0064 && s[1] == 0xff9b && s[2] == 0x0001 // local-use NAT64 (64:ff9b:1::/48)
+        || s[..6] == [0, 0, 0, 0, 0, 0] // IPv4-compatible (::/96, deprecated)
+        || s[..6] == [0, 0, 0, 0, 0xffff, 0]) // IPv4-translated (::ffff:0:0:0/96, SIIT)
 }
 
 #[cfg(test)]
@@ -171,6 +190,16 @@ mod tests {
             "192.88.99.1",
             "::127.0.0.1",
             "2001:db8::1",
+            // IPv4-translated (::ffff:0:0/96 of RFC 2765) carrying loopback and metadata
+            "::ffff:0:7f00:1",
+            "::ffff:0:a9fe:a9fe",
+            "::ffff:0:808:808",
+            // the local-use NAT64 prefix, and IPv4-compatible addresses of public hosts
+            "64:ff9b:1:7f00:0:100::",
+            "::8.8.8.8",
+            // Teredo with a loopback client (stored inverted), segment routing
+            "2001:0:4136:e378:8000:63bf:80ff:fffe",
+            "5f00::1",
         ] {
             assert!(!is_public(private.parse().unwrap()), "{private}");
         }

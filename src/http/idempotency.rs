@@ -27,6 +27,8 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     AppState,
+    auth::Principal,
+    authz,
     error::{ApiError, Code},
     http::extract::{bearer_claims, read_body},
     state::{UNIT, Unit, commit},
@@ -76,6 +78,25 @@ fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, ApiErr
     Ok(response.body(body))
 }
 
+/// A kept answer about a tenant is handed back only while its caller still sees the tenant
+/// and holds there every right it held when the answer was given: a partner whose
+/// relationship ended, or an admin since demoted, does not get it (with whatever secret it
+/// shows) again. A revoked credential never gets this far (its token is refused).
+async fn still_entitled(state: &AppState, req: &ServiceRequest, stored: &KeptResponse) -> Result<(), ApiError> {
+    let (Some(tenant), Some(principal)) =
+        (stored.tenant_id, bearer_claims(req.request(), state).and_then(Principal::from_claims))
+    else {
+        return Ok(());
+    };
+    let now_access = state.read(move |conn, now| authz::tenant(conn, &principal, tenant, now)).await?;
+    match &stored.access {
+        Some(then) if !now_access.still_holds(then) => {
+            Err(ApiError::forbidden("The rights this request ran with are gone; its answer is not shown again."))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// What makes two requests the same request: method, path, query, `Accept` and body.
 fn fingerprint(req: &ServiceRequest, body: &[u8]) -> Vec<u8> {
     let mut hash = Sha256::new();
@@ -108,10 +129,13 @@ pub async fn guard(
         Err(e) => return Ok(req.error_response(e)),
     };
     // Keys belong to a caller; a request without a valid token is refused further in,
-    // but sign-up, which needs none, keeps its keys among all anonymous callers.
+    // but sign-up, which needs none, keeps its keys per source address (one anonymous
+    // caller cannot replay, or block with 409, another's sign-up by guessing its key).
     let scope = match bearer_claims(req.request(), &state) {
         Some(claims) => format!("{:?}:{}", claims.role, claims.sub),
-        None if req.match_info().as_str() == "/v1/signup" => "anonymous:signup".to_string(),
+        None if req.match_info().as_str() == "/v1/signup" => {
+            format!("anonymous:signup:{}", state.limits.source(req.request()))
+        }
         None => return Ok(next.call(req).await?.map_into_boxed_body()),
     };
     let body = match read_body(&mut req.take_payload()).await {
@@ -132,7 +156,10 @@ pub async fn guard(
             Code::IdempotencyKeyReused,
             "This Idempotency-Key was used with a different request; use a new key for a new request.",
         ))),
-        Ok(Some(stored)) => Some(replay(&state, stored)),
+        Ok(Some(stored)) => match still_entitled(&state, &req, &stored).await {
+            Ok(()) => Some(replay(&state, stored)),
+            Err(refused) => Some(Err(refused)),
+        },
     };
     if let Some(answer) = answer {
         let (http_req, _) = req.into_parts();
@@ -158,8 +185,24 @@ pub async fn guard(
         location: headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string),
         sealed_body: seal(&state, &bytes),
         created_at: state.clock.real_now(),
+        tenant_id: None,
+        access: None,
     });
-    let committed = web::block(move || commit(conn, &unit, keep)).await.map_err(ApiError::from).and_then(|r| r);
+    let (principal, clock) = (bearer_claims(&http_req, &state).and_then(Principal::from_claims), state.clock.clone());
+    let committed = web::block(move || {
+        let mut conn = conn;
+        let mut keep = keep;
+        // An answer about a tenant keeps the rights its caller held there (see `still_entitled`).
+        if let (Some(kept), Some(tenant), Some(principal)) = (keep.as_mut(), unit.tenant(), &principal) {
+            let now = clock.now(&mut conn)?;
+            kept.tenant_id = Some(tenant);
+            kept.access = authz::tenant(&mut conn, principal, tenant, now).ok().map(|a| a.snapshot());
+        }
+        commit(conn, &unit, keep)
+    })
+    .await
+    .map_err(ApiError::from)
+    .and_then(|r| r);
     if let Err(e) = committed {
         // Nothing of the request stands, so it must not be answered as done.
         return Ok(ServiceResponse::new(http_req, actix_web::ResponseError::error_response(&e)));

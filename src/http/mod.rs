@@ -8,6 +8,7 @@ pub mod contract;
 pub mod examples;
 pub mod extract;
 pub mod formats;
+pub mod headers;
 pub mod idempotency;
 pub mod links;
 pub mod outbound;

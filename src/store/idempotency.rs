@@ -18,6 +18,10 @@ pub struct KeptResponse {
     pub location: Option<String>,
     pub sealed_body: Vec<u8>,
     pub created_at: DateTime<Utc>,
+    /// The tenant the answer was about, and the rights the caller held there then
+    /// (`authz::TenantAccess::snapshot`).
+    pub tenant_id: Option<uuid::Uuid>,
+    pub access: Option<String>,
 }
 
 /// The response kept for `(scope, key)` since `since`.

@@ -170,21 +170,33 @@ pub fn list(conn: &mut PgConnection, filter: &KeyFilter, page: super::Page) -> Q
     query.load(conn)
 }
 
-/// The key with this digest, if it belongs to `partner` (None: any owner).
+/// Whose keys a look-up may find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHolder {
+    /// Any key (the operator).
+    Anyone,
+    /// The keys a partner holds.
+    Partner(Uuid),
+    /// Retail keys, the only ones a customer may use.
+    Retail,
+}
+
+/// The key with this digest, if `holder` may find it.
 pub fn find_by_digest(
     conn: &mut PgConnection,
     digest: &[u8],
-    partner: Option<Uuid>,
+    holder: KeyHolder,
 ) -> QueryResult<Option<(KeyRow, ProductRow)>> {
-    let mut query = product_keys::table
+    let query = product_keys::table
         .inner_join(products::table)
         .filter(product_keys::digest.eq(digest))
-        .select((KeyRow::as_select(), ProductRow::as_select()))
-        .into_boxed();
-    if let Some(partner) = partner {
-        query = query.filter(product_keys::partner_id.eq(partner));
+        .select((KeyRow::as_select(), ProductRow::as_select()));
+    match holder {
+        KeyHolder::Anyone => query.first(conn),
+        KeyHolder::Partner(partner) => query.filter(product_keys::partner_id.eq(partner)).first(conn),
+        KeyHolder::Retail => query.filter(product_keys::partner_id.is_null()).first(conn),
     }
-    query.first(conn).optional()
+    .optional()
 }
 
 pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(KeyRow, ProductRow)>> {

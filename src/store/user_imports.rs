@@ -75,13 +75,15 @@ pub fn rows(conn: &mut PgConnection, id: Uuid) -> QueryResult<Vec<RowRecord>> {
         .load(conn)
 }
 
-/// Hands the importer the sealed activation tokens it has not read yet (of admin users too
-/// only with `admins`), forgetting them.
+/// Hands the importer the sealed activation tokens it has not read yet (of users who are
+/// administrators *now* only with `admins`), forgetting them.
 pub fn take_tokens(conn: &mut PgConnection, id: Uuid, admins: bool) -> QueryResult<Vec<(i32, Vec<u8>)>> {
     let taken: Vec<(i32, Option<Vec<u8>>)> = diesel::sql_query(
         "UPDATE user_import_rows r SET activation_token_sealed = NULL \
-         FROM (SELECT line, activation_token_sealed FROM user_import_rows \
-               WHERE import_id = $1 AND activation_token_sealed IS NOT NULL AND (NOT admin OR $2) FOR UPDATE) old \
+         FROM (SELECT x.line, x.activation_token_sealed FROM user_import_rows x \
+               WHERE x.import_id = $1 AND x.activation_token_sealed IS NOT NULL \
+                 AND ($2 OR NOT EXISTS (SELECT 1 FROM users u WHERE u.id = x.user_id AND u.admin)) \
+               FOR UPDATE OF x) old \
          WHERE r.import_id = $1 AND r.line = old.line \
          RETURNING old.line, old.activation_token_sealed",
     )
@@ -249,11 +251,13 @@ pub fn lock_subscriptions_of(
         .collect())
 }
 
+/// A new activation token: its digest, its user and whether that user is an admin, expiry.
+pub type NewActivationToken = (Vec<u8>, (Uuid, bool), DateTime<Utc>);
+
 /// What a batch creates: users, their activation tokens and licences, all at once.
 pub struct Created<'a> {
     pub users: &'a [UserRow],
-    /// Digest, user, expiry.
-    pub tokens: &'a [(Vec<u8>, Uuid, DateTime<Utc>)],
+    pub tokens: &'a [NewActivationToken],
     /// Subscription, user.
     pub licenses: &'a [(Uuid, Uuid)],
 }
@@ -265,10 +269,11 @@ pub fn create(conn: &mut PgConnection, created: Created<'_>, now: DateTime<Utc>)
     for chunk in created.tokens.chunks(INSERT_CHUNK) {
         let values: Vec<_> = chunk
             .iter()
-            .map(|(digest, user, expires)| {
+            .map(|(digest, (user, admin), expires)| {
                 (
                     activation_tokens::digest.eq(digest),
                     activation_tokens::user_id.eq(*user),
+                    activation_tokens::admin.eq(*admin),
                     activation_tokens::expires_at.eq(*expires),
                     activation_tokens::created_at.eq(now),
                 )

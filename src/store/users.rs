@@ -43,6 +43,12 @@ pub fn find_for_sign_in(conn: &mut PgConnection, email: &str) -> QueryResult<Opt
         .optional()
 }
 
+/// An e-mail address folded as the unique index on `lower(email)` folds it (PostgreSQL's
+/// `lower`, which differs from Rust's `to_lowercase` on some letters, e.g. `İ`).
+pub fn fold_email(conn: &mut PgConnection, email: &str) -> QueryResult<String> {
+    diesel::select(lower(email)).get_result(conn)
+}
+
 /// A user about to get tokens, locked against deletion until the transaction ends.
 pub fn get_for_session(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
     users::table.find(id).select(UserRow::as_select()).for_key_share().first(conn).optional()
@@ -56,16 +62,18 @@ pub fn set_password(conn: &mut PgConnection, id: Uuid, hash: &str) -> QueryResul
     super::Prepared(diesel::update(users::table.find(id)).set(users::password_hash.eq(hash))).execute(conn).map(|_| ())
 }
 
+/// Stores an activation token of `user` (its rights now: `admin`).
 pub fn insert_activation_token(
     conn: &mut PgConnection,
     digest: &[u8],
-    user_id: Uuid,
+    user: (Uuid, bool),
     expires_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> QueryResult<()> {
     super::Prepared(diesel::insert_into(activation_tokens::table).values((
         activation_tokens::digest.eq(digest),
-        activation_tokens::user_id.eq(user_id),
+        activation_tokens::user_id.eq(user.0),
+        activation_tokens::admin.eq(user.1),
         activation_tokens::expires_at.eq(expires_at),
         activation_tokens::created_at.eq(now),
     )))
@@ -84,8 +92,29 @@ pub fn activation_token_live(conn: &mut PgConnection, digest: &[u8], now: DateTi
     .get_result(conn)
 }
 
-/// Spends an unused, unexpired activation token; returns its user.
-pub fn spend_activation_token(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<Option<Uuid>> {
+/// The user of an unused, unexpired activation token.
+pub fn activation_token_user(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> QueryResult<Option<Uuid>> {
+    activation_tokens::table
+        .filter(activation_tokens::digest.eq(digest))
+        .filter(activation_tokens::used_at.is_null())
+        .filter(activation_tokens::expires_at.gt(now))
+        .select(activation_tokens::user_id)
+        .first(conn)
+        .optional()
+}
+
+/// A user locked for a change of its password or rights (one at a time).
+pub fn lock(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
+    users::table.find(id).select(UserRow::as_select()).for_no_key_update().first(conn).optional()
+}
+
+/// Spends an unused, unexpired activation token; returns its user and whether it was
+/// issued to an administrator.
+pub fn spend_activation_token(
+    conn: &mut PgConnection,
+    digest: &[u8],
+    now: DateTime<Utc>,
+) -> QueryResult<Option<(Uuid, bool)>> {
     super::Prepared(
         diesel::update(
             activation_tokens::table
@@ -94,7 +123,7 @@ pub fn spend_activation_token(conn: &mut PgConnection, digest: &[u8], now: DateT
                 .filter(activation_tokens::expires_at.gt(now)),
         )
         .set(activation_tokens::used_at.eq(now))
-        .returning(activation_tokens::user_id),
+        .returning((activation_tokens::user_id, activation_tokens::admin)),
     )
     .get_result(conn)
     .optional()

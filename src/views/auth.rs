@@ -1,5 +1,6 @@
 //! The JSON shapes of auth: request bodies (validated where JSON is read) and views.
 
+use crate::views::secret::ShownOnce;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -33,7 +34,8 @@ pub struct TokenRequest {
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TokenResponse {
-    pub access_token: String,
+    #[schema(value_type = String)]
+    pub access_token: ShownOnce,
     #[schema(example = "Bearer")]
     pub token_type: String,
     /// Seconds until the access token expires.
@@ -41,7 +43,8 @@ pub struct TokenResponse {
     pub expires_in: i64,
     /// Single-use; present for the `password` and `refresh_token` grants.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub refresh_token: Option<ShownOnce>,
 }
 
 /// An RFC 6749 §5.2 error.
@@ -100,7 +103,7 @@ pub struct ChangePassword {
 /// A fresh activation token, shown only in this answer.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActivationIssued {
-    #[schema(example = "kpa_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    pub activation_token: String,
+    #[schema(value_type = String, example = "kpa_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    pub activation_token: ShownOnce,
     pub expires_at: chrono::DateTime<chrono::Utc>,
 }

@@ -1,5 +1,6 @@
 //! The JSON shapes of keys: request bodies (validated where JSON is read) and views.
 
+use crate::views::secret::ShownOnce;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -128,8 +129,8 @@ impl From<KeyBatchRow> for KeyBatchView {
 pub struct NewKeyBatch {
     #[serde(flatten)]
     pub batch: KeyBatchView,
-    #[schema(example = json!(["BCDFG-HJKMP-QRTVW-XY234-6789B"]))]
-    pub keys: Vec<String>,
+    #[schema(value_type = Vec<String>, example = json!(["BCDFG-HJKMP-QRTVW-XY234-6789B"]))]
+    pub keys: Vec<ShownOnce>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -1,5 +1,6 @@
 //! The JSON shapes of partners: request bodies (validated where JSON is read) and views.
 
+use crate::views::secret::ShownOnce;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
@@ -104,7 +105,8 @@ pub struct CreateApiClient {
 pub struct NewApiClient {
     #[schema(example = "kpc_5f1c0e7a9b2d4c6e8a10")]
     pub client_id: String,
-    pub client_secret: String,
+    #[schema(value_type = String)]
+    pub client_secret: ShownOnce,
     pub name: Option<String>,
     pub created_at: DateTime<Utc>,
 }

@@ -1,5 +1,6 @@
 //! The JSON shapes of redemptions: request bodies (validated where JSON is read) and views.
 
+use crate::views::secret::ShownOnce;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -148,7 +149,8 @@ pub struct AccountCreated {
     pub subscriptions: Vec<SubscriptionView>,
     pub admin_user: UserView,
     /// Hand to the admin: `POST /v1/auth/activate` sets the password (valid 7 days, once).
-    pub activation_token: String,
+    #[schema(value_type = String)]
+    pub activation_token: ShownOnce,
 }
 
 impl AccountCreated {
@@ -159,7 +161,7 @@ impl AccountCreated {
             tenant: tenant.into(),
             subscriptions: subscriptions.into_iter().map(|r| SubscriptionView::new(r, now, periods)).collect(),
             admin_user: UserView::new(admin, licenses),
-            activation_token,
+            activation_token: activation_token.into(),
         }
     }
 }

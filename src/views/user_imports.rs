@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::views::secret::ShownOnce;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -110,7 +111,8 @@ pub struct ImportRowView {
     /// first answer to the importer after the user was created, and never again (a lost
     /// one is replaced with `POST /v1/tenants/{id}/users/{user_id}/activation`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub activation_token: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub activation_token: Option<ShownOnce>,
 }
 
 /// A user import and every row's outcome so far.
@@ -152,7 +154,7 @@ impl From<ImportState> for UserImportView {
                     Some("created") => RowOutcome::Created,
                     Some(_) => RowOutcome::Error,
                 },
-                activation_token: tokens.remove(&r.line),
+                activation_token: tokens.remove(&r.line).map(ShownOnce::from),
                 email: r.email,
                 code: r.code,
                 detail: r.detail,

@@ -1,5 +1,6 @@
 //! The JSON shapes of users: request bodies (validated where JSON is read) and views.
 
+use crate::views::secret::ShownOnce;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -36,7 +37,8 @@ pub struct CreateUser {
 pub struct UserCreated {
     pub user: UserView,
     /// Hand to the user: `POST /v1/auth/activate` (valid 7 days, once).
-    pub activation_token: String,
+    #[schema(value_type = String)]
+    pub activation_token: ShownOnce,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -1,5 +1,6 @@
 //! The JSON shapes of webhooks: endpoints, deliveries and what a delivery carries.
 
+use crate::views::secret::ShownOnce;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -87,8 +88,8 @@ impl EndpointView {
 pub struct EndpointWithSecret {
     pub endpoint: EndpointView,
     /// `whsec_…`: the HMAC-SHA256 key of `Keyport-Signature`. Keep it; it is not shown again.
-    #[schema(example = "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    pub secret: String,
+    #[schema(value_type = String, example = "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    pub secret: ShownOnce,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -48,7 +48,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description For the operator only: the counters tell business volumes (keys minted and redeemed,
+         *     tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+         *     operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+         *     where the same text is served without a token, off the public port.
+         */
         get: operations["operations_metrics"];
         put?: never;
         post?: never;
@@ -4286,6 +4292,44 @@ export interface operations {
                      *     keyport_http_requests_total{method="GET",route="/v1/partners/me",status="200"} 1
                      */
                     "text/plain": string;
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */

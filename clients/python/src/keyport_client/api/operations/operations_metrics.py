@@ -5,8 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
 from ...types import Response
 
 
@@ -21,10 +23,20 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
+) -> ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 429:
         response_429 = ProblemRateLimited.from_dict(response.json())
@@ -44,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
+) -> Response[ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,15 +68,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
+) -> Response[ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str]:
     """Prometheus metrics
+
+     For the operator only: the counters tell business volumes (keys minted and redeemed,
+    tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+    operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+    where the same text is served without a token, off the public port.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemRateLimited | ProblemServiceUnavailable | str]
+        Response[ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str]
     """
 
     kwargs = _get_kwargs()
@@ -79,15 +96,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
+) -> ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str | None:
     """Prometheus metrics
+
+     For the operator only: the counters tell business volumes (keys minted and redeemed,
+    tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+    operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+    where the same text is served without a token, off the public port.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemRateLimited | ProblemServiceUnavailable | str
+        ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str
     """
 
     return sync_detailed(
@@ -98,15 +120,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ProblemRateLimited | ProblemServiceUnavailable | str]:
+) -> Response[ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str]:
     """Prometheus metrics
+
+     For the operator only: the counters tell business volumes (keys minted and redeemed,
+    tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+    operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+    where the same text is served without a token, off the public port.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemRateLimited | ProblemServiceUnavailable | str]
+        Response[ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str]
     """
 
     kwargs = _get_kwargs()
@@ -119,15 +146,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ProblemRateLimited | ProblemServiceUnavailable | str | None:
+) -> ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str | None:
     """Prometheus metrics
+
+     For the operator only: the counters tell business volumes (keys minted and redeemed,
+    tenants created). Prometheus signs in itself (its `oauth2` scrape setting, with an
+    operator API client); or set `KEYPORT_METRICS_BIND` and scrape that address instead,
+    where the same text is served without a token, off the public port.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemRateLimited | ProblemServiceUnavailable | str
+        ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | str
     """
 
     return (
