@@ -13,7 +13,7 @@ use crate::{
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
     error::{ApiError, Code},
-    store::{audit, delegation, delegation::DelegationScope, tenants, tenants::TenantScope, users, webhooks},
+    store::{audit, delegation, delegation::DelegationScope, scopes::TenantScope, tenants, users, webhooks},
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).

@@ -6,7 +6,6 @@ use diesel::Connection;
 use uuid::Uuid;
 
 use crate::{
-    AppState,
     auth::{
         jwt::{KeyPair, TokenKeys},
         revocations::Revocations,
@@ -16,6 +15,7 @@ use crate::{
     config::Settings,
     db,
     domain::statuses::ClientRole,
+    state::AppState,
     store::{
         clients::{self, ApiClientRow},
         secrets::{self, SigningKeyRow},
@@ -31,7 +31,7 @@ pub struct OperatorCredentials {
 /// Connects, migrates and loads (or creates, once for all instances) the shared secrets.
 /// Returns the state and the operator credentials when they were generated now.
 pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Option<OperatorCredentials>), String> {
-    let pool = db::pool(database_url, settings.db_pool_size, Box::new(crate::http::telemetry::PoolWaits))
+    let pool = db::pool(database_url, settings.db_pool_size, Box::new(crate::metrics::PoolWaits))
         .map_err(|e| format!("cannot connect to the database: {e}"))?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
     db::migrate(&mut conn)?;
@@ -92,7 +92,7 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     revocations.follow(settings.listen_database_url.clone().unwrap_or_else(|| database_url.to_string()));
     drop(conn);
     let limits = crate::limits::FailureBudgets::new(&settings);
-    let webhooks = crate::http::outbound::WebhookClient::new(settings.webhook_allow_private);
+    let webhooks = crate::outbound::WebhookClient::new(settings.webhook_allow_private);
     let imports_waiting = Arc::new(tokio::sync::Notify::new());
     Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings, webhooks, imports_waiting }, operator))
 }

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod bootstrap;
@@ -13,6 +14,8 @@ pub mod error;
 pub mod http;
 pub mod jobs;
 pub mod limits;
+pub mod metrics;
+pub mod outbound;
 pub mod state;
 pub mod store;
 pub mod views;
@@ -29,8 +32,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
 
-pub use crate::state::AppState;
-use crate::{error::ApiError, http::telemetry::Metrics};
+use crate::{error::ApiError, http::telemetry::Metrics, state::AppState};
 
 #[derive(OpenApi)]
 #[openapi(

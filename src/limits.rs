@@ -1,7 +1,7 @@
 //! Failure budgets (SPEC §8): failed sign-ins per user, per client and per source address,
 //! failed key look-ups and unknown partner numbers per caller — their rates, their
 //! subjects, and whom to believe about a caller's address. Budgets live in PostgreSQL, so
-//! every instance counts into the same one; `http::budgets` counts around the work.
+//! every instance counts into the same one; `app::budgets` counts around the work.
 
 use std::net::IpAddr;
 
@@ -47,7 +47,7 @@ impl Subject {
     /// 429: this subject's budget is spent; one more failure fits after `wait`.
     pub fn refused(&self, wait: chrono::Duration) -> ApiError {
         let seconds = (wait.num_milliseconds().max(0) as u64).div_ceil(1000).max(1);
-        crate::http::telemetry::COUNTERS.budget_rejections.with_label_values(&[self.budget.kind]).inc();
+        crate::metrics::COUNTERS.budget_rejections.with_label_values(&[self.budget.kind]).inc();
         ApiError::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
     }
 }

@@ -17,8 +17,8 @@ use crate::{
     config::Settings,
     db::{PgPool, Pooled},
     error::{ApiError, Code},
-    http::outbound::WebhookClient,
     limits::FailureBudgets,
+    outbound::WebhookClient,
     store::idempotency::{self as kept, KeptResponse},
 };
 
@@ -47,17 +47,17 @@ impl AppState {
         F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
     {
         let clock = self.clock.clone();
-        let audit = crate::app::audit::current();
+        let audit = crate::audit::current();
         let unit = current_unit();
         let noting = unit.clone();
         let step = move |conn: &mut PgConnection| {
             conn.transaction(|conn| {
                 let now = clock.now(conn)?;
-                crate::app::audit::begin();
+                crate::audit::begin();
                 let done = work(conn, now)?;
                 // The request's record, in the transaction of its change.
                 if let Some(audit) = &audit {
-                    let tenant = audit.record(conn, crate::app::audit::take(), clock.real_now())?;
+                    let tenant = audit.record(conn, crate::audit::take(), clock.real_now())?;
                     if let (Some(unit), Some(tenant)) = (&noting, tenant) {
                         unit.concerns(tenant);
                     }

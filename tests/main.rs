@@ -6,6 +6,7 @@ mod common;
 mod access;
 mod administration;
 mod api;
+mod architecture;
 mod audit;
 mod auth;
 mod authz_matrix;

@@ -3,13 +3,13 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::{
-    read,
-    responses::{Forbidden, NotFound, Unauthorized},
-};
 use crate::views::access::{Entitlements, MeView};
 use crate::views::tenants::{TenantView, UserView};
-use crate::{AppState, app::access, auth::Principal, error::ApiError};
+use crate::{app::access, auth::Principal, error::ApiError, state::AppState};
+use crate::{
+    http::responses::{Forbidden, NotFound, Unauthorized},
+    state::read,
+};
 
 /// Who am I
 ///
@@ -64,7 +64,7 @@ pub async fn my_entitlements(
     responses(
         (status = 200, description = "The user's entitlements", body = Entitlements),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`forbidden`, `delegated-admin-required`", body = crate::error::Problem, content_type = super::PROBLEM),
+        (status = 403, description = "`forbidden`, `delegated-admin-required`", body = crate::error::Problem, content_type = crate::http::PROBLEM),
         (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),

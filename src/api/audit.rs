@@ -2,13 +2,13 @@
 
 use actix_web::{get, web};
 
-use super::{
-    extract::{ListOf, Pagination},
-    read,
-    responses::{Forbidden, Unauthorized, ValidationFailed},
-};
 use crate::views::audit::{AuditEventView, AuditQuery};
-use crate::{AppState, app::audit, auth::Principal, error::ApiError, store::audit::AuditFilter};
+use crate::{app::audit, auth::Principal, error::ApiError, state::AppState, store::audit::AuditFilter};
+use crate::{
+    http::responses::{Forbidden, Unauthorized, ValidationFailed},
+    state::read,
+    views::pages::{ListOf, Pagination},
+};
 
 /// Read the audit log
 ///

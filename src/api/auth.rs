@@ -3,20 +3,13 @@
 use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, http::header, post, web};
 use base64::{Engine, engine::general_purpose::STANDARD};
 
-use super::{
-    PROBLEM, extract,
-    responses::{Forbidden, MalformedBody, NotJson, Unauthorized, Unavailable},
-};
 use crate::views::auth::{
     ActivateRequest, ActivatedUser, ChangePassword, OAuthError, RevokeRequest, TokenRequest, TokenResponse,
 };
 use crate::{
-    AppState,
-    app::{
-        self,
-        audit::Actor,
-        auth::{self, ClientCheck, SignIn, SignInName},
-    },
+    app::auth::{self, ClientCheck, SignIn, SignInName},
+    app::budgets,
+    audit::Actor,
     auth::{
         Principal,
         jwt::{Jwks, Role},
@@ -26,9 +19,14 @@ use crate::{
     authz,
     domain::statuses::ClientRole,
     error::{ApiError, Code, Problem},
-    http::budgets,
     limits::Subject,
+    state::AppState,
     store::clients::ApiClientRow,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract,
+    http::responses::{Forbidden, MalformedBody, NotJson, Unauthorized, Unavailable},
 };
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
@@ -175,7 +173,7 @@ async fn client_credentials(
     budgets::refuse_when_spent(&state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
     // The look-up and its audit record take one trip to the database.
-    let (audit, at) = (app::audit::current(), state.clock.real_now());
+    let (audit, at) = (crate::audit::current(), state.clock.real_now());
     let client = state
         .autocommit(move |conn| {
             let check = auth::client_by_secret(conn, &client_id, &digest)?;
@@ -233,7 +231,7 @@ async fn password_grant(
     let (Some(username), Some(password)) = (request.username, request.password) else {
         return Ok(invalid_request("username and password are required."));
     };
-    let name = super::read(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
+    let name = crate::state::read(&state, move |conn, _| auth::user_for_sign_in(conn, &username)).await?;
     // A known user's budget is its own, however its name is written (and it is the one a
     // wrong current password at POST /v1/auth/password counts against).
     let user_subject = match &name {
@@ -292,9 +290,10 @@ async fn issue_customer_tokens(
     let refresh_token = new_secret(REFRESH_TOKEN_PREFIX);
     let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
     let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(ApiError::internal)?;
-    let issued =
-        super::transaction(state, move |conn, now| auth::start_session(conn, sign_in, &digest, refresh_ttl, now))
-            .await?;
+    let issued = crate::state::transaction(state, move |conn, now| {
+        auth::start_session(conn, sign_in, &digest, refresh_ttl, now)
+    })
+    .await?;
     let Some((user, family)) = issued else { return Ok(None) };
     let ttl = state.settings.access_token_ttl.as_secs() as i64;
     let mut claims = state.tokens.claims(user.id.to_string(), Role::Customer, state.clock.real_now(), ttl);
@@ -314,7 +313,7 @@ async fn issue_customer_tokens(
 
 /// A sign-in's audit record, whatever its outcome (`grant` names how it was tried).
 async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, grant: &str) -> Result<(), ApiError> {
-    let Some(audit) = app::audit::current() else { return Ok(()) };
+    let Some(audit) = crate::audit::current() else { return Ok(()) };
     let summary = format!("{grant} sign-in: {outcome}");
     let at = state.clock.real_now();
     state.autocommit(move |conn| Ok(audit.record_alone(conn, actor, outcome, &summary, at)?)).await
@@ -344,9 +343,9 @@ pub async fn activate(
     let digest = state.pepper.digest(SecretKind::ActivationToken, &body.activation_token);
     // Hash only for a live token (so unknown tokens cost nothing), and with no connection held.
     let check = digest.clone();
-    super::read(&state, move |conn, now| auth::check_activation(conn, &check, now)).await?;
+    crate::state::read(&state, move |conn, now| auth::check_activation(conn, &check, now)).await?;
     let hash = password::hash_off_workers(body.password).await?;
-    let user = super::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
+    let user = crate::state::transaction(&state, move |conn, now| auth::activate(conn, &digest, &hash, now)).await?;
     Ok(web::Json(ActivatedUser { user_id: user.id, email: user.email }))
 }
 
@@ -383,7 +382,7 @@ pub async fn change_password(
     let ChangePassword { current_password, new_password } = body.0;
     let subject = state.limits.sign_ins.subject(&format!("user-id:{user_id}"));
     let reservation = budgets::reserve(&state, vec![subject]).await?;
-    let stored = super::read(&state, move |conn, _| auth::password_of(conn, user_id)).await?;
+    let stored = crate::state::read(&state, move |conn, _| auth::password_of(conn, user_id)).await?;
     let verified = password::verify_off_workers(current_password, stored).await;
     reservation.settle(&state, !verified).await?;
     if !verified {
@@ -391,7 +390,8 @@ pub async fn change_password(
     }
     let hash = password::hash_off_workers(new_password).await?;
     let ended =
-        super::transaction(&state, move |conn, now| auth::change_password(conn, user_id, &hash, session, now)).await?;
+        crate::state::transaction(&state, move |conn, now| auth::change_password(conn, user_id, &hash, session, now))
+            .await?;
     if ended > 0 {
         state.learn_revocations().await?;
     }
@@ -437,7 +437,7 @@ pub async fn revoke(
     let refresh =
         presented.starts_with(REFRESH_TOKEN_PREFIX).then(|| state.pepper.digest(SecretKind::RefreshToken, &presented));
     let access = state.tokens.verify(&presented);
-    let revoked = super::transaction(&state, move |conn, now| auth::revoke(conn, refresh, access, now)).await?;
+    let revoked = crate::state::transaction(&state, move |conn, now| auth::revoke(conn, refresh, access, now)).await?;
     if revoked {
         state.learn_revocations().await?;
     }

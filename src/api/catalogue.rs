@@ -2,21 +2,22 @@
 
 use actix_web::{HttpResponse, get, post, web};
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::catalogue::{Country, CountryList, CreateProduct, DomainAvailability, ProductView};
 use crate::{
-    AppState,
     app::catalogue,
     auth::Principal,
     authz,
     domain::countries,
     error::{ApiError, Problem},
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// List the product catalogue

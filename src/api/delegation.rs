@@ -3,21 +3,22 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::delegation::{CreateOffer, OfferQuery, OfferView, RelationshipView, UpdateRelationship};
 use crate::{
-    AppState,
     app::delegation::{self, NewOffer},
     auth::Principal,
     authz,
     domain::roles::Roles,
     error::{ApiError, Problem},
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Send a delegated-administration offer

@@ -2,14 +2,14 @@
 
 use actix_web::{post, web};
 
-use super::responses::{Forbidden, Unauthorized, Unavailable};
+use crate::http::responses::{Forbidden, Unauthorized, Unavailable};
 use crate::{
-    AppState,
     app::sweep::{self as sweeper, SweepReport},
     app::webhooks::DeliveryReport,
     auth::Principal,
     authz,
     error::ApiError,
+    state::AppState,
 };
 
 /// Run the sweeper now
@@ -69,7 +69,7 @@ pub async fn deliver_webhooks(
 
 /// The audit record of a job run on demand (its work spans many transactions).
 async fn record_run(state: &AppState, summary: String) -> Result<(), ApiError> {
-    let Some(audit) = crate::app::audit::current() else { return Ok(()) };
+    let Some(audit) = crate::audit::current() else { return Ok(()) };
     let at = state.clock.real_now();
     state.autocommit(move |conn| Ok(audit.record_done(conn, &summary, at)?)).await
 }

@@ -4,17 +4,10 @@ use crate::store::keys::KeyHolder;
 use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyChannel, KeyInput, KeyQuery, KeyView, NewKeyBatch};
 use crate::views::{csv::Table, secret::ShownOnce};
 use crate::{
-    AppState,
+    app::budgets,
     app::keys::{self, BatchKeys, NewBatch},
     auth::{
         Principal,
@@ -22,8 +15,16 @@ use crate::{
     },
     authz,
     error::{ApiError, Problem},
-    http::budgets,
+    state::AppState,
     store::keys::KeyFilter,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Mint or import a key batch
@@ -79,9 +80,9 @@ pub async fn create_batch(
     };
     let pepper = state.pepper.clone();
     let (batch, keys) = transaction(&state, move |conn, now| keys::create_batch(conn, &pepper, batch, now)).await?;
-    crate::http::telemetry::COUNTERS.keys_minted.inc_by(keys.len() as u64);
+    crate::metrics::COUNTERS.keys_minted.inc_by(keys.len() as u64);
     let location = format!("/v1/key-batches/{}", batch.id);
-    if super::extract::wants_csv(&req) {
+    if crate::http::extract::wants_csv(&req) {
         let mut csv = Table::new(&["key", "batch_id", "product_id", "partner_id", "seats", "term_months"]);
         for key in &keys {
             csv.row(&[
@@ -254,6 +255,6 @@ pub async fn revoke_key(
     authz::operator(&principal)?;
     let id = *id;
     let (key, product) = transaction(&state, move |conn, _| keys::revoke(conn, id)).await?;
-    crate::http::telemetry::COUNTERS.keys_revoked.inc();
+    crate::metrics::COUNTERS.keys_revoked.inc();
     Ok(web::Json(KeyView::new(key, product)))
 }

@@ -19,9 +19,3 @@ pub mod tenants;
 pub mod user_imports;
 pub mod users;
 pub mod webhooks;
-
-// What every operation module uses, from the rooms below.
-pub use crate::{
-    http::{PROBLEM, extract, responses},
-    state::{read, transaction},
-};

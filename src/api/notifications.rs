@@ -3,14 +3,14 @@
 use actix_web::{get, post, web};
 use uuid::Uuid;
 
-use super::{
-    extract::{ListOf, Pagination},
-    read,
-    responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::notifications::{NotificationQuery, NotificationView};
-use crate::{AppState, app::notifications, auth::Principal, error::ApiError};
+use crate::{app::notifications, auth::Principal, error::ApiError, state::AppState};
+use crate::{
+    http::responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
+};
 
 /// Read the inbox
 ///

@@ -2,17 +2,17 @@
 
 use actix_web::{HttpResponse, get, web};
 
-use super::{
-    PROBLEM,
-    responses::{Forbidden, Unauthorized},
-};
 use crate::views::ops::Health;
 use crate::{
-    AppState,
     auth::Principal,
     authz, db,
     error::{ApiError, Problem},
     http::telemetry::Metrics,
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::responses::{Forbidden, Unauthorized},
 };
 
 /// Liveness

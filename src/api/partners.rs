@@ -3,20 +3,21 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::{
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::partners::{ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, UpdatePartner};
 use crate::{
-    AppState,
     app::partners::{self, NewPartner},
     auth::Principal,
     authz,
     error::ApiError,
+    state::AppState,
     store::{clients::ApiClientRow, partners::PartnerChanges},
+};
+use crate::{
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Register a partner
@@ -140,7 +141,7 @@ pub async fn update(
     authz::partner_record(&principal, *id)?;
     authz::operator(&principal)?;
     if let Some(Some(reseller)) = &body.0.reseller {
-        super::extract::validate(reseller).map_err(|e| prefix_fields(e, "reseller"))?;
+        crate::http::extract::validate(reseller).map_err(|e| prefix_fields(e, "reseller"))?;
     }
     let body = body.0;
     let changes = PartnerChanges {

@@ -1,31 +1,32 @@
 //! The redemption wizard: attest, add keys, review, confirm, create the customer's account.
 
-use crate::http::telemetry::COUNTERS;
+use crate::metrics::COUNTERS;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::Duration;
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::redemptions::{
     AccountCreated, AdminInput, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
     RedemptionView, SignUp, TenantKeyRedeemed,
 };
 use crate::views::{keys::KeyInput, subscriptions::SubscriptionView};
 use crate::{
-    AppState,
+    app::budgets,
     app::redemptions::{self, NewAccount},
     app::retail,
     auth::Principal,
     authz,
     error::{ApiError, Problem},
-    http::budgets,
+    state::AppState,
     store::redemptions::RedemptionRow,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 fn ttl(state: &AppState) -> Result<Duration, ApiError> {
@@ -88,7 +89,7 @@ pub async fn list(
         read(&state, move |conn, now| Ok((redemptions::list(conn, partner_id, status, page)?, now))).await?;
     let summary = |r: RedemptionRow| RedemptionSummary {
         id: r.id,
-        status: redemptions::status_at(&r, now),
+        status: r.status_at(now),
         expires_at: r.expires_at,
         created_at: r.created_at,
         tenant_id: r.tenant_id,
@@ -400,7 +401,7 @@ fn new_account(country: String, company_name: String, domain: String, admin: Adm
 }
 
 /// A new tenant and the keys it took, for the metrics.
-fn count_account(account: &crate::app::redemptions::Account) {
+fn count_account(account: &crate::store::redemptions::Account) {
     COUNTERS.tenants_created.inc();
     COUNTERS.keys_redeemed.inc_by(account.keys_redeemed);
 }

@@ -3,21 +3,22 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::keys::KeyInput;
 use crate::views::renewals::{RenewalRequest, RenewalView};
 use crate::{
-    AppState,
+    app::budgets,
     app::renewals,
     auth::Principal,
     error::{ApiError, Problem},
-    http::budgets,
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Renew a subscription
@@ -69,7 +70,7 @@ pub async fn renew(
         let (id, schedule, by_key) = (*id, state.settings.schedule(), key.is_some());
         let row =
             transaction(&state, move |conn, now| renewals::renew(conn, &principal, id, key, &schedule, now)).await?;
-        let counters = &crate::http::telemetry::COUNTERS;
+        let counters = &crate::metrics::COUNTERS;
         counters.renewals.with_label_values(&[if by_key { "product_key" } else { "direct_billing" }]).inc();
         if by_key {
             counters.keys_redeemed.inc();

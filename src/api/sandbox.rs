@@ -3,20 +3,20 @@
 use actix_web::{FromRequest, HttpRequest, get, post, web};
 use chrono::Duration;
 
-use super::{
-    PROBLEM,
-    extract::Json,
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized},
-    transaction,
-};
 use crate::views::sandbox::{Advance, SandboxClock};
 use crate::{
-    AppState,
     app::sandbox,
     auth::Principal,
     authz,
     error::{ApiError, Code, Problem},
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized},
+    state::read,
+    state::transaction,
 };
 
 /// Sandbox paths exist only in sandbox mode; elsewhere they answer 404 to everyone. Then

@@ -3,21 +3,22 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::keys::KeyInput;
 use crate::views::subscriptions::{PartnerOfRecordInput, SubscriptionQuery, SubscriptionView};
 use crate::{
-    AppState,
+    app::budgets,
     app::subscriptions,
     auth::Principal,
     error::{ApiError, Code, Problem},
-    http::budgets,
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// List the subscriptions the caller can see
@@ -170,7 +171,7 @@ pub async fn add_seats(
             Ok((subscriptions::add_seats(conn, &principal, id, &digest, periods, now)?, now))
         })
         .await?;
-        crate::http::telemetry::COUNTERS.keys_redeemed.inc();
+        crate::metrics::COUNTERS.keys_redeemed.inc();
         Ok(web::Json(SubscriptionView::new(record, now, periods)))
     };
     budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await

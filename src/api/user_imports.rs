@@ -4,20 +4,20 @@
 use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{is_json, parse_json, read_body},
-    read,
-    responses::{MalformedBody, NotFound, PayloadTooLarge, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::{
-    AppState,
     app::user_imports as app,
     auth::Principal,
     domain::user_imports::{self as rows, ImportRow, RowRefusal, Unreadable},
     error::{ApiError, Code, Problem},
+    state::AppState,
     views::user_imports::{CreateUserImport, UserImportView},
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::{is_json, parse_json, read_body},
+    http::responses::{MalformedBody, NotFound, PayloadTooLarge, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
 };
 
 /// Import users

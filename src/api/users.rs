@@ -3,23 +3,24 @@
 use actix_web::{HttpRequest, HttpResponse, delete, get, http::header, patch, post, put, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::csv::Table;
 use crate::views::tenants::UserView;
 use crate::views::users::{CreateUser, License, UpdateUser, UserCreated};
 use crate::{
-    AppState,
     app::users::{self, NewUser},
     auth::Principal,
     error::{ApiError, Problem},
+    state::AppState,
     store::users::UserChanges,
     views::auth::ActivationIssued,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Add a user to a tenant
@@ -91,7 +92,7 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant_id, page) = (*id, pagination.page()?);
-    if super::extract::wants_csv(&req) {
+    if crate::http::extract::wants_csv(&req) {
         let (rows, skus) = read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
         return Ok(HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))

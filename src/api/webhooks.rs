@@ -3,20 +3,21 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::{
-    PROBLEM,
-    extract::{Json, ListOf, Pagination},
-    read,
-    responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
-    transaction,
-};
 use crate::views::webhooks::{CreateEndpoint, DeliveryView, EndpointView, EndpointWithSecret, UpdateEndpoint};
 use crate::{
-    AppState,
     app::webhooks::{self, EndpointChange, NewEndpoint},
     auth::Principal,
     authz,
     error::{ApiError, Code, Problem},
+    state::AppState,
+};
+use crate::{
+    http::PROBLEM,
+    http::extract::Json,
+    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    state::read,
+    state::transaction,
+    views::pages::{ListOf, Pagination},
 };
 
 /// Vets a URL the way every delivery will (SPEC §10): 422 `webhook-url-forbidden`.

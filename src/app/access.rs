@@ -8,25 +8,14 @@ use uuid::Uuid;
 use crate::{
     auth::Principal,
     authz::{self, Action, TenantAccess},
-    domain::lifecycle::{Periods, SubscriptionStatus},
+    domain::lifecycle::{Entitlement, Periods, SubscriptionStatus},
     error::ApiError,
     store::{
-        tenants::{self, TenantRow, TenantScope},
+        scopes::TenantScope,
+        tenants::{self, TenantRow},
         users::{self, Licence, UserRow},
     },
 };
-
-/// One licence, as the right to use its product now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entitlement {
-    pub subscription_id: Uuid,
-    pub product: (Uuid, String, String),
-    pub status: SubscriptionStatus,
-    /// While the subscription is `active` or `expired` (its grace period).
-    pub usable: bool,
-    /// When it stops being usable unless renewed (none once replaced).
-    pub usable_until: Option<DateTime<Utc>>,
-}
 
 fn entitlement(licence: Licence, periods: Periods, now: DateTime<Utc>) -> Entitlement {
     let (subscription_id, ends_at, superseded_by, product_id, sku, name) = licence;

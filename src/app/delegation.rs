@@ -19,7 +19,7 @@ use crate::{
     store::{
         self, Page,
         delegation::{self, OfferRow, RelationshipRow},
-        notifications, partners,
+        partners,
         partners::PartnerRow,
         subscriptions, tenants,
     },
@@ -46,7 +46,9 @@ pub struct NewOffer {
 }
 
 fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
-    Ok(tenants::get(conn, tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default())
+    Ok(tenants::get(conn, tenant_id, crate::store::scopes::TenantScope::All)?
+        .map(|t| t.company_name)
+        .unwrap_or_default())
 }
 
 fn partner(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, ApiError> {
@@ -109,9 +111,9 @@ pub fn create_offer(
     };
     delegation::insert_offer(conn, &row)
         .map_err(|e| if store::violates(&e, delegation::ONE_PENDING) { pending() } else { e.into() })?;
-    super::audit::note("delegated-admin-offer", row.id, Some(tenant_id), Some(row.partner_id));
+    crate::audit::note("delegated-admin-offer", row.id, Some(tenant_id), Some(row.partner_id));
     let event = events::offer_created(row.id, tenant_id, &partner.name);
-    notifications::deliver(conn, &event, &[Inbox::Tenant(tenant_id)], now)?;
+    super::notify::deliver(conn, &event, &[Inbox::Tenant(tenant_id)], now)?;
     Ok(row)
 }
 
@@ -149,7 +151,7 @@ fn lock_pending_offer(
     let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
     if offer.status == OfferStatus::Pending && !offer.is_pending(now) {
         expire_offers(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
-        super::audit::refused("offer-not-pending");
+        crate::audit::refused("offer-not-pending");
         return Ok(Err(not_pending()));
     }
     if offer.status != OfferStatus::Pending {
@@ -193,10 +195,10 @@ pub fn accept_offer(
     // A relationship past its end that a concurrent sweep holds still counts as live.
     delegation::insert_relationship(conn, &relationship)
         .map_err(|e| if store::violates(&e, delegation::ONE_ACTIVE) { exists() } else { e.into() })?;
-    super::audit::note("delegated-admin-relationship", relationship.id, Some(offer.tenant_id), Some(offer.partner_id));
+    crate::audit::note("delegated-admin-relationship", relationship.id, Some(offer.tenant_id), Some(offer.partner_id));
     let company = company_name(conn, offer.tenant_id)?;
     let event = events::offer_ended(OfferStatus::Accepted, offer.id, offer.tenant_id, &company);
-    notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+    super::notify::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
     Ok(Ok((relationship, partner(conn, offer.partner_id)?)))
 }
 
@@ -213,10 +215,10 @@ pub fn decline_offer(
     authz::answers_offers(principal)?;
     let offer =
         delegation::decide_offer(conn, id, OfferStatus::Declined, now)?.ok_or_else(|| ApiError::not_found("offer"))?;
-    super::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
+    crate::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
     let company = company_name(conn, offer.tenant_id)?;
     let event = events::offer_ended(OfferStatus::Declined, offer.id, offer.tenant_id, &company);
-    notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+    super::notify::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
     Ok(Ok(offer))
 }
 
@@ -233,7 +235,7 @@ pub fn revoke_offer(
     };
     authz::partner(principal)?;
     let revoked = delegation::decide_offer(conn, offer.id, OfferStatus::Revoked, now)?;
-    super::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
+    crate::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
     Ok(Ok(revoked.ok_or_else(|| ApiError::not_found("offer"))?))
 }
 
@@ -273,11 +275,11 @@ pub fn terminate_relationship(
         return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }
     let row = delegation::terminate(conn, id, now)?;
-    super::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
+    crate::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
     let partner = partner(conn, row.partner_id)?;
     let company = company_name(conn, row.tenant_id)?;
     let event = events::relationship_terminated(row.id, row.offer_id, row.tenant_id, &partner.name, &company);
-    notifications::deliver(conn, &event, &[Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)], now)?;
+    super::notify::deliver(conn, &event, &[Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)], now)?;
     Ok(())
 }
 
@@ -293,10 +295,11 @@ pub fn expire_offers(
     let due = delegation::due_offers(conn, now, pair, limit)?;
     for offer in &due {
         delegation::decide_offer(conn, offer.id, OfferStatus::Expired, now)?;
-        let company =
-            tenants::get(conn, offer.tenant_id, tenants::TenantScope::All)?.map(|t| t.company_name).unwrap_or_default();
+        let company = tenants::get(conn, offer.tenant_id, crate::store::scopes::TenantScope::All)?
+            .map(|t| t.company_name)
+            .unwrap_or_default();
         let event = events::offer_ended(OfferStatus::Expired, offer.id, offer.tenant_id, &company);
-        notifications::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
+        super::notify::deliver(conn, &event, &[Inbox::Partner(offer.partner_id)], now)?;
     }
     Ok(due.len())
 }
@@ -320,7 +323,7 @@ pub fn stop_auto_extend(
         .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
         .ok_or_else(|| ApiError::not_found("relationship"))?;
     authz::changes_relationship_terms(principal)?;
-    super::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
+    crate::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
     if !row.is_active(now) {
         return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }
@@ -399,7 +402,7 @@ pub fn advance_relationships(
         }
         if !changes.is_empty() {
             let partner = partners::get(conn, row.partner_id)?.map(|p| p.name).unwrap_or_default();
-            let company = tenants::get(conn, row.tenant_id, tenants::TenantScope::All)?
+            let company = tenants::get(conn, row.tenant_id, crate::store::scopes::TenantScope::All)?
                 .map(|t| t.company_name)
                 .unwrap_or_default();
             let subject = RelationshipSubject {
@@ -412,7 +415,7 @@ pub fn advance_relationships(
             };
             let inboxes = [Inbox::Partner(row.partner_id), Inbox::Tenant(row.tenant_id)];
             for change in changes {
-                notifications::deliver(conn, &events::relationship(&subject, change), &inboxes, now)?;
+                super::notify::deliver(conn, &events::relationship(&subject, change), &inboxes, now)?;
             }
         }
     }

@@ -158,7 +158,7 @@ pub fn create_batch(
     };
     match keys::insert_batch(conn, &row, digests) {
         Ok(_) => {
-            super::audit::note("key-batch", row.id, None, row.partner_id);
+            crate::audit::note("key-batch", row.id, None, row.partner_id);
             Ok((row, plain))
         }
         // A concurrent import of the same keys committed first.

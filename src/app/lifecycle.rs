@@ -14,7 +14,7 @@ use crate::{
         notices::{self, LifecycleEvent},
         statuses::NoticeOutcome,
     },
-    store::{notifications, products, subscriptions, subscriptions::SubscriptionRow, tenants},
+    store::{products, subscriptions, subscriptions::SubscriptionRow, tenants},
 };
 
 /// What one batch of lifecycle work did.
@@ -43,7 +43,7 @@ pub fn announce(
     now: DateTime<Utc>,
     make: impl FnOnce(&SubscriptionSubject) -> events::Event,
 ) -> diesel::QueryResult<()> {
-    let company = tenants::get(conn, subscription.tenant_id, tenants::TenantScope::All)?
+    let company = tenants::get(conn, subscription.tenant_id, crate::store::scopes::TenantScope::All)?
         .map(|t| t.company_name)
         .unwrap_or_default();
     let product = products::get(conn, subscription.product_id)?.map(|p| p.name).unwrap_or_default();
@@ -54,7 +54,7 @@ pub fn announce(
         product_name: &product,
         ends_at: subscription.ends_at,
     };
-    notifications::deliver(conn, &make(&subject), &subscription_inboxes(subscription), now)?;
+    super::notify::deliver(conn, &make(&subject), &subscription_inboxes(subscription), now)?;
     Ok(())
 }
 
@@ -130,7 +130,7 @@ pub fn advance(
     deleted_in.dedup();
     for tenant in deleted_in {
         if !subscriptions::tenant_has_live_subscription(conn, tenant, now, periods)?
-            && tenants::purge(conn, tenant, now)?
+            && super::tenants::purge(conn, tenant, now)?
         {
             counts.tenants_purged += 1;
         }
@@ -203,6 +203,6 @@ fn deliver_all(
         })
         .collect();
     let refs: Vec<(&events::Event, &[Inbox])> = built.iter().map(|(e, i)| (e, i.as_slice())).collect();
-    notifications::deliver_many(conn, &refs, now)?;
+    super::notify::deliver_many(conn, &refs, now)?;
     Ok(())
 }

@@ -5,11 +5,13 @@
 pub mod access;
 pub mod audit;
 pub mod auth;
+pub mod budgets;
 pub mod catalogue;
 pub mod delegation;
 pub mod keys;
 pub mod lifecycle;
 pub mod notifications;
+pub mod notify;
 pub mod partners;
 pub mod redemptions;
 pub mod renewals;

@@ -40,7 +40,7 @@ pub fn create(conn: &mut PgConnection, partner: NewPartner, now: DateTime<Utc>) 
         created_at: now,
     };
     let row = partners::insert(conn, row, new_partner_number)?;
-    super::audit::note("partner", row.id, None, Some(row.id));
+    crate::audit::note("partner", row.id, None, Some(row.id));
     Ok(row)
 }
 

@@ -20,12 +20,10 @@ use crate::{
     },
     error::{ApiError, Code},
     store::{
-        self, Page,
-        keys::{self, KeyRow},
-        notifications, partners,
+        self, Page, keys, partners,
         products::ProductRow,
-        redemptions::{self, EntryRow, RedemptionRow},
-        subscriptions::{self, SubscriptionRecord, SubscriptionRow},
+        redemptions::{self, Account, Entry, EntryRow, RedemptionRow, Review},
+        subscriptions::{self, SubscriptionRow},
         tenants::{self, TenantRow},
         users::UserRow,
     },
@@ -33,18 +31,6 @@ use crate::{
 
 /// Keys one redemption may hold.
 pub const MAX_KEYS: i64 = 50;
-
-/// A key of a redemption, with its product.
-pub type Entry = (EntryRow, KeyRow, ProductRow);
-
-/// A redemption as the review page shows it.
-pub type Review = (RedemptionRow, Vec<Entry>);
-
-/// The status a redemption shows at `now`: one past its time reads as expired even before
-/// the sweep gets to it.
-pub fn status_at(row: &RedemptionRow, now: DateTime<Utc>) -> RedemptionStatus {
-    if row.is_live() && row.expires_at <= now { RedemptionStatus::Expired } else { row.status }
-}
 
 fn expired() -> ApiError {
     ApiError::new(
@@ -68,11 +54,11 @@ fn lock_live(
     let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| ApiError::not_found("redemption"))?;
     if row.is_live() && row.expires_at <= now {
         redemptions::close(conn, &row, RedemptionStatus::Expired)?;
-        super::audit::refused("redemption-expired");
+        crate::audit::refused("redemption-expired");
         return Ok(Err(expired()));
     }
     if row.status == RedemptionStatus::Expired {
-        super::audit::refused("redemption-expired");
+        crate::audit::refused("redemption-expired");
         return Ok(Err(expired()));
     }
     Ok(Ok(row))
@@ -99,16 +85,6 @@ macro_rules! live_or_return {
             Err(answer) => return Ok(Err(answer)),
         }
     };
-}
-
-/// Seats per product and term: what the account step will turn into subscriptions.
-pub fn totals(entries: &[Entry]) -> Vec<(ProductRow, i64, i32)> {
-    let mut sums: BTreeMap<(Uuid, i32), (ProductRow, i64)> = BTreeMap::new();
-    for (_, key, product) in entries {
-        let slot = sums.entry((product.id, key.term_months)).or_insert_with(|| (product.clone(), 0));
-        slot.1 += i64::from(key.seats);
-    }
-    sums.into_iter().map(|((_, term_months), (product, seats))| (product, seats, term_months)).collect()
 }
 
 fn review(conn: &mut PgConnection, row: RedemptionRow) -> Result<Review, ApiError> {
@@ -260,16 +236,6 @@ pub struct NewAccount {
     pub admin_email: String,
 }
 
-/// What the account step made.
-pub struct Account {
-    /// Keys redeemed into its subscriptions.
-    pub keys_redeemed: u64,
-    pub tenant: TenantRow,
-    pub subscriptions: Vec<SubscriptionRecord>,
-    pub admin: UserRow,
-    pub activation_token: String,
-}
-
 /// Checks an account's country and domain before anything is locked.
 pub fn check_account(account: &NewAccount) -> Result<String, ApiError> {
     if let Some(problem) = tenant_domain::domain_problem(&account.domain) {
@@ -315,7 +281,7 @@ pub(super) fn open_tenant(
         created_at: now,
     };
     user_rules::insert(conn, &admin)?;
-    super::audit::note("tenant", tenant.id, Some(tenant.id), creator);
+    crate::audit::note("tenant", tenant.id, Some(tenant.id), creator);
     let activation_token = user_rules::issue_activation_token(conn, pepper, &admin, now)?;
     Ok((tenant, admin, activation_token))
 }
@@ -390,6 +356,6 @@ pub fn create_account(
     let created = events::tenant_created(tenant.id, &tenant.company_name, &partner_name);
     let completed = events::redemption_completed(id, tenant.id, &tenant.company_name, subscriptions.len());
     let (both, partner_only) = ([Inbox::Partner(partner_id), Inbox::Tenant(tenant.id)], [Inbox::Partner(partner_id)]);
-    notifications::deliver_many(conn, &[(&created, &both), (&completed, &partner_only)], now)?;
+    super::notify::deliver_many(conn, &[(&created, &both), (&completed, &partner_only)], now)?;
     Ok(Ok(Account { keys_redeemed, tenant, subscriptions, admin, activation_token }))
 }

@@ -9,8 +9,9 @@ use uuid::Uuid;
 use super::{
     Schedule,
     keys::{not_found, refusal},
-    redemptions::{Account, NewAccount, check_account, open_subscription, open_tenant},
+    redemptions::{NewAccount, check_account, open_subscription, open_tenant},
 };
+use crate::store::redemptions::Account;
 use crate::{
     auth::{Principal, secrets::Pepper},
     authz,
@@ -18,7 +19,6 @@ use crate::{
     error::ApiError,
     store::{
         keys::{self, KeyRow},
-        notifications,
         products::ProductRow,
         subscriptions::{self, SubscriptionRecord, SubscriptionRow},
     },
@@ -52,7 +52,7 @@ pub fn sign_up(
         return Err(refusal(conn, key.id)?);
     }
     let created = events::tenant_created(tenant.id, &tenant.company_name, "its own administrator (retail key)");
-    notifications::deliver(conn, &created, &[Inbox::Tenant(tenant.id)], now)?;
+    super::notify::deliver(conn, &created, &[Inbox::Tenant(tenant.id)], now)?;
     let subscriptions = vec![(subscription, product, None, 1)];
     Ok(Account { keys_redeemed: 1, tenant, subscriptions, admin, activation_token })
 }
@@ -82,8 +82,8 @@ pub fn redeem_into_tenant(
     if !keys::redeem_available(conn, key.id, subscription.id, now)? {
         return Err(refusal(conn, key.id)?);
     }
-    super::audit::note("subscription", subscription.id, Some(tenant_id), None);
-    let record = subscriptions::get(conn, subscription.id, crate::store::tenants::TenantScope::All)?
+    crate::audit::note("subscription", subscription.id, Some(tenant_id), None);
+    let record = subscriptions::get(conn, subscription.id, crate::store::scopes::TenantScope::All)?
         .ok_or_else(|| ApiError::not_found("subscription"))?;
     Ok((record, key.seats))
 }

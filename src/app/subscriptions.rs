@@ -16,9 +16,10 @@ use crate::{
     },
     error::{ApiError, Code},
     store::{
-        Page, keys, notifications, partners,
+        Page, keys, partners,
+        scopes::TenantScope,
         subscriptions::{self, SubscriptionFilter, SubscriptionRecord},
-        tenants::{self, TenantScope},
+        tenants,
     },
 };
 
@@ -82,7 +83,7 @@ pub fn changeable(
 ) -> Result<(SubscriptionRecord, TenantAccess), ApiError> {
     let record = seen(conn, principal, id, now)?;
     let access = authz::tenant_to_change(conn, principal, record.0.tenant_id, now)?;
-    super::audit::note("subscription", id, Some(record.0.tenant_id), None);
+    crate::audit::note("subscription", id, Some(record.0.tenant_id), None);
     Ok((record, access))
 }
 
@@ -102,7 +103,7 @@ fn notify_partner_of_record(
         tenants::get(conn, record.0.tenant_id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant"))?;
     let event =
         events::partner_of_record(added, Uuid::now_v7(), tenant.id, record.0.id, &tenant.company_name, &record.1.name);
-    notifications::deliver(conn, &event, &[Inbox::Partner(partner)], now)?;
+    super::notify::deliver(conn, &event, &[Inbox::Partner(partner)], now)?;
     Ok(())
 }
 

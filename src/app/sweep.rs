@@ -155,7 +155,7 @@ fn record(conn: &mut PgConnection, counts: &[(&str, u64)], at: DateTime<Utc>) ->
     if summary.is_empty() {
         return Ok(());
     }
-    app::audit::record_system(conn, "sweep", app::audit::Target::default(), summary.join(", "), at)
+    crate::audit::record_system(conn, "sweep", crate::audit::Target::default(), summary.join(", "), at)
 }
 
 /// Runs `step` (one transaction per batch) until a batch comes back short; returns the total.

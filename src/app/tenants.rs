@@ -7,10 +7,13 @@ use uuid::Uuid;
 use crate::{
     auth::Principal,
     authz::{self, Action},
+    domain::statuses::TenantStatus,
     error::ApiError,
     store::{
-        Page,
-        tenants::{self, TenantRow, TenantScope},
+        Page, delegation, notifications,
+        scopes::TenantScope,
+        tenants::{self, TenantRow},
+        user_imports, users, webhooks,
     },
 };
 
@@ -49,4 +52,23 @@ pub fn update(
         Some(name) => Ok(tenants::set_company_name(conn, id, &name)?),
         None => tenants::get(conn, id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),
     }
+}
+
+/// Purges a tenant's data (SPEC §8): its users (with their licences and tokens), its inbox,
+/// its delegated-admin relationships, pending offers, webhook endpoints and user imports go;
+/// its name and domain are cleared. Its subscriptions, keys and renewals stay for the
+/// partner's records. The tenant row is locked first (every change to a tenant takes it
+/// `FOR KEY SHARE`, so a change lands before the purge or sees `data_deleted`). Returns
+/// false when it was purged before.
+pub fn purge(conn: &mut PgConnection, id: Uuid, now: DateTime<Utc>) -> diesel::QueryResult<bool> {
+    if tenants::lock_for_purge(conn, id)? != Some(TenantStatus::Active) {
+        return Ok(false);
+    }
+    notifications::delete_of_tenant(conn, id)?;
+    delegation::delete_of_tenant(conn, id)?;
+    webhooks::delete_tenant_endpoints(conn, id)?;
+    user_imports::delete_of_tenant(conn, id)?;
+    users::delete_of_tenant(conn, id)?;
+    tenants::mark_data_deleted(conn, id, now)?;
+    Ok(true)
 }

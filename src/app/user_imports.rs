@@ -11,6 +11,7 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::users::ACTIVATION_DAYS;
+use crate::store::user_imports::ImportState;
 use crate::{
     auth::{
         Principal,
@@ -31,14 +32,6 @@ use crate::{
 
 /// What the importer's unread activation tokens are sealed with.
 pub const SEALING_PURPOSE: &str = "user-import-activation-tokens";
-
-/// An import as answered: the import, its rows, and the activation tokens (by line) the
-/// caller reads now and never again.
-pub struct ImportState {
-    pub import: ImportRecord,
-    pub rows: Vec<RowRecord>,
-    pub tokens: Vec<(i32, String)>,
-}
 
 /// Whether the caller may import users into the tenant at all: checked before its body is
 /// read, so who may not never has one parsed.
@@ -101,7 +94,7 @@ pub fn submit(
         retry_at: None,
     };
     store::insert(conn, &import, &records)?;
-    super::audit::note("user_import", id, Some(tenant_id), None);
+    crate::audit::note("user_import", id, Some(tenant_id), None);
     Ok(ImportState { import, rows: records, tokens: Vec::new() })
 }
 
@@ -188,7 +181,7 @@ fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) 
     store::mark_completed(conn, import.id, now)?;
     let counts = store::counts(conn, import.id)?;
     let count = |o: &str| counts.iter().filter(|(k, _)| k.as_deref() == Some(o)).map(|(_, n)| n).sum::<i64>();
-    let target = super::audit::Target {
+    let target = crate::audit::Target {
         kind: Some("user_import".into()),
         id: Some(import.id.to_string()),
         tenant_id: Some(import.tenant_id),
@@ -200,7 +193,7 @@ fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) 
         count("created"),
         count("error")
     );
-    Ok(super::audit::record_system(conn, "user_import_completed", target, summary, now)?)
+    Ok(crate::audit::record_system(conn, "user_import_completed", target, summary, now)?)
 }
 
 /// A batch of `import` failed (its transaction rolled back): the import waits a while,

@@ -155,7 +155,7 @@ pub fn create(
         created_at: now,
     };
     insert(conn, &row)?;
-    super::audit::note("user", row.id, Some(tenant_id), None);
+    crate::audit::note("user", row.id, Some(tenant_id), None);
     if let Some(subscription_id) = license {
         assign_license(conn, tenant_id, subscription_id, row.id, now, periods)?;
     }

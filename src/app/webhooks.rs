@@ -21,7 +21,7 @@ use crate::{
     },
     error::{ApiError, Code},
     store::{
-        Page, notifications,
+        Page,
         webhooks::{self as store, Attempt, DeliveryRow, EndpointRow, Owner},
     },
 };
@@ -105,7 +105,7 @@ pub fn register(
         updated_at: now,
     };
     store::insert_endpoint(conn, &row)?;
-    super::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
+    crate::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
     Ok((row, secret))
 }
 
@@ -123,7 +123,7 @@ pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<E
 fn locked(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
     let owner = authz::webhook_owner(conn, principal)?;
     let row = store::lock_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))?;
-    super::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
+    crate::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
     Ok(row)
 }
 
@@ -201,12 +201,7 @@ pub fn test(
         });
     }
     let event_id = Uuid::now_v7();
-    let payload = serde_json::json!({
-        "id": event_id,
-        "type": "ping",
-        "created_at": now,
-        "data": {"endpoint_id": row.id, "message": "A test delivery from keyport."},
-    });
+    let payload = super::notify::body(&crate::views::webhooks::WebhookEvent::ping(event_id, row.id, now));
     let delivery = DeliveryRow::new(row.id, event_id, "ping", payload, now);
     store::insert_delivery(conn, &delivery)?;
     Ok(delivery)
@@ -346,7 +341,7 @@ pub fn finish(
         && store::disable(conn, out.endpoint.id, now)?
     {
         report.endpoints_disabled += 1;
-        let target = super::audit::Target {
+        let target = crate::audit::Target {
             kind: Some("webhook-endpoint".into()),
             id: Some(out.endpoint.id.to_string()),
             tenant_id: out.endpoint.owner_tenant_id,
@@ -354,7 +349,7 @@ pub fn finish(
             refused: None,
         };
         let summary = format!("turned off: every delivery failed since {since}");
-        super::audit::record_system(conn, "webhook_endpoint_disabled", target, summary, now)?;
+        crate::audit::record_system(conn, "webhook_endpoint_disabled", target, summary, now)?;
         let host = reqwest::Url::parse(&out.endpoint.url)
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))
@@ -366,7 +361,7 @@ pub fn finish(
             _ => None, // the operator has no inbox
         };
         if let Some(inbox) = inbox {
-            notifications::deliver(conn, &event, &[inbox], now)?;
+            super::notify::deliver(conn, &event, &[inbox], now)?;
         }
     }
     Ok(())

@@ -65,6 +65,18 @@ pub fn term_end(starts_at: DateTime<Utc>, months: u32) -> Option<DateTime<Utc>> 
     starts_at.checked_add_months(Months::new(months))
 }
 
+/// One licence, as the right to use its product now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entitlement {
+    pub subscription_id: uuid::Uuid,
+    pub product: (uuid::Uuid, String, String),
+    pub status: SubscriptionStatus,
+    /// While the subscription is `active` or `expired` (its grace period).
+    pub usable: bool,
+    /// When it stops being usable unless renewed (none once replaced).
+    pub usable_until: Option<DateTime<Utc>>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

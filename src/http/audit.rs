@@ -13,8 +13,8 @@ use actix_web::{
 use uuid::Uuid;
 
 use crate::{
-    AppState,
-    app::audit::{self, RequestAudit, Target},
+    audit::{self, RequestAudit, Target},
+    state::AppState,
 };
 
 /// The operations of the document: method, path template and operation id.

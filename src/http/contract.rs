@@ -12,7 +12,7 @@ use utoipa::{
     },
 };
 
-use super::PROBLEM;
+use crate::http::PROBLEM;
 
 /// Operations that look up product keys, and so count failed look-ups (SPEC §7).
 pub const KEY_LOOKUPS: [&str; 6] = [

@@ -30,7 +30,7 @@ pub fn add(doc: &mut Value) {
                     }
                     if status.starts_with('2') {
                         content["example"] = example(&content["schema"], &schemas, 0);
-                    } else if media == super::PROBLEM
+                    } else if media == crate::http::PROBLEM
                         && let Some(problem) = problem_example(status, &content["schema"], &schemas)
                     {
                         content["example"] = problem;

@@ -26,11 +26,11 @@ use actix_web::{
 use sha2::{Digest, Sha256};
 
 use crate::{
-    AppState,
     auth::Principal,
     authz,
     error::{ApiError, Code},
     http::extract::{bearer_claims, read_body},
+    state::AppState,
     state::{UNIT, Unit, commit},
     store::idempotency::{self, KeptResponse},
 };

@@ -3,7 +3,6 @@
 //! the published document that operations share.
 
 pub mod audit;
-pub mod budgets;
 pub mod contract;
 pub mod examples;
 pub mod extract;
@@ -11,7 +10,6 @@ pub mod formats;
 pub mod headers;
 pub mod idempotency;
 pub mod links;
-pub mod outbound;
 pub mod problems;
 pub mod responses;
 pub mod security;

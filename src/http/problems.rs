@@ -84,7 +84,7 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         if status < 400 {
             continue;
         }
-        if answer.get("$ref").is_none() && answer["content"].get(super::PROBLEM).is_none() {
+        if answer.get("$ref").is_none() && answer["content"].get(crate::http::PROBLEM).is_none() {
             foreign.insert(status);
             continue;
         }
@@ -179,7 +179,7 @@ fn answer(status: u16, slugs: &[&str], own: Option<String>, previous: Option<Val
         answer.insert("headers".into(), headers);
     }
     let schema = json!({"$ref": format!("#/components/schemas/{}", schema_name(slugs))});
-    answer.insert("content".into(), json!({super::PROBLEM: {"schema": schema}}));
+    answer.insert("content".into(), json!({crate::http::PROBLEM: {"schema": schema}}));
     Value::Object(answer)
 }
 
@@ -190,7 +190,8 @@ fn rest(own: &str, slugs: &[&str]) -> String {
 
 /// The codes `doc` documents for an operation's answer with `status` (for tests).
 pub fn documented(doc: &Value, method: &str, path: &str, status: u16) -> Option<Vec<String>> {
-    let schema = &doc["paths"][path][method]["responses"][status.to_string()]["content"][super::PROBLEM]["schema"];
+    let schema =
+        &doc["paths"][path][method]["responses"][status.to_string()]["content"][crate::http::PROBLEM]["schema"];
     let name = schema["$ref"].as_str()?.rsplit('/').next()?;
     let codes = doc["components"]["schemas"][name]["allOf"][1]["properties"]["code"]["enum"].as_array()?;
     Some(codes.iter().filter_map(|c| c.as_str().map(str::to_string)).collect())

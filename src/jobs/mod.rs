@@ -7,7 +7,7 @@ pub mod webhooks;
 
 use std::time::Duration;
 
-use crate::{AppState, app::sweep::SweepReport};
+use crate::{app::sweep::SweepReport, state::AppState};
 
 /// One sweep now, at the business clock's "now".
 pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
@@ -26,7 +26,7 @@ pub fn sweep_now(state: &AppState) -> Result<SweepReport, String> {
 
 /// A sweep in the metrics: its time and what it did, by kind (the report's fields).
 fn count_sweep(report: &SweepReport, took: std::time::Duration) {
-    let counters = &crate::http::telemetry::COUNTERS;
+    let counters = &crate::metrics::COUNTERS;
     counters.sweeps.inc();
     counters.sweep_seconds.observe(took.as_secs_f64());
     for (kind, items) in report.by_kind() {

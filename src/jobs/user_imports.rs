@@ -9,9 +9,9 @@ use actix_web::web;
 use diesel::Connection;
 
 use crate::{
-    AppState,
     app::user_imports::{self as app, BatchReport},
     error::ApiError,
+    state::AppState,
     store::user_imports::ImportRecord,
 };
 

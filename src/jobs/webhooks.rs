@@ -7,9 +7,9 @@ use actix_web::web;
 use futures_util::future::join_all;
 
 use crate::{
-    AppState,
     app::webhooks::{self as app, DeliveryReport, Outgoing},
     error::ApiError,
+    state::AppState,
 };
 
 /// Deliveries one pass claims; each is held for `LEASE` (real time) by this worker.
@@ -73,7 +73,7 @@ async fn attempt(state: &AppState, out: &Outgoing) -> Result<u16, String> {
     let post = state.webhooks.post(&out.endpoint.url, out.headers.clone(), out.body.clone());
     let started = std::time::Instant::now();
     let outcome = tokio::time::timeout(ATTEMPT_LIMIT, post).await.unwrap_or_else(|_| Err("timed out".into()));
-    let counters = &crate::http::telemetry::COUNTERS;
+    let counters = &crate::metrics::COUNTERS;
     counters.webhook_attempt_seconds.observe(started.elapsed().as_secs_f64());
     let delivered = matches!(outcome, Ok(status) if (200..300).contains(&status));
     counters.webhook_attempts.with_label_values(&[if delivered { "delivered" } else { "failed_attempt" }]).inc();

@@ -342,3 +342,18 @@ pub fn list_relationships(
     };
     query.load(conn)
 }
+
+/// A purged tenant's offers still pending and its relationships (with their notices).
+pub fn delete_of_tenant(conn: &mut PgConnection, tenant_id: Uuid) -> QueryResult<()> {
+    diesel::delete(
+        offers::table.filter(offers::tenant_id.eq(tenant_id)).filter(offers::status.eq(OfferStatus::Pending)),
+    )
+    .execute(conn)?;
+    let of_tenant = relationships::table.filter(relationships::tenant_id.eq(tenant_id));
+    diesel::delete(
+        relationship_notices::table
+            .filter(relationship_notices::relationship_id.eq_any(of_tenant.select(relationships::id))),
+    )
+    .execute(conn)?;
+    diesel::delete(of_tenant).execute(conn).map(|_| ())
+}

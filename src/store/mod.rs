@@ -14,6 +14,7 @@ pub mod products;
 pub mod redemptions;
 pub mod revocations;
 pub mod sandbox;
+pub mod scopes;
 pub mod secrets;
 pub mod subscriptions;
 pub mod tenants;

@@ -27,15 +27,13 @@ pub struct NotificationRow {
     pub read_at: Option<DateTime<Utc>>,
 }
 
-/// Delivers `event` to each inbox; an inbox that already holds it is left alone.
-/// Returns how many inboxes received it now. Each fresh notification also becomes a
-/// delivery to every webhook endpoint that takes it.
-pub fn deliver(conn: &mut PgConnection, event: &Event, inboxes: &[Inbox], now: DateTime<Utc>) -> QueryResult<usize> {
-    deliver_many(conn, &[(event, inboxes)], now)
-}
-
-/// Delivers several events, each to its inboxes, in one statement.
-pub fn deliver_many(conn: &mut PgConnection, events: &[(&Event, &[Inbox])], now: DateTime<Utc>) -> QueryResult<usize> {
+/// Puts several events, each in its inboxes, in one statement; an inbox that already holds
+/// one is left alone. Returns the notifications made now.
+pub fn insert(
+    conn: &mut PgConnection,
+    events: &[(&Event, &[Inbox])],
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<NotificationRow>> {
     let rows: Vec<NotificationRow> = events
         .iter()
         .flat_map(|(event, inboxes)| inboxes.iter().map(move |inbox| (*event, inbox)))
@@ -61,16 +59,30 @@ pub fn deliver_many(conn: &mut PgConnection, events: &[(&Event, &[Inbox])], now:
         })
         .collect();
     if rows.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     // Both partial unique indexes (per partner, per tenant) make a second delivery a no-op.
-    let fresh: Vec<NotificationRow> = diesel::insert_into(notifications::table)
+    diesel::insert_into(notifications::table)
         .values(&rows)
         .on_conflict_do_nothing()
         .returning(NotificationRow::as_returning())
-        .get_results(conn)?;
-    super::webhooks::fan_out(conn, &fresh, now)?;
-    Ok(fresh.len())
+        .get_results(conn)
+}
+
+/// A purged tenant's inbox goes, and other inboxes stop pointing at its pending offers
+/// (which go next).
+pub fn delete_of_tenant(conn: &mut PgConnection, tenant_id: Uuid) -> QueryResult<()> {
+    use crate::db::schema::delegated_admin_offers as offers;
+    let pending = offers::table
+        .filter(offers::tenant_id.eq(tenant_id))
+        .filter(offers::status.eq(crate::domain::statuses::OfferStatus::Pending))
+        .select(offers::id.nullable());
+    diesel::update(notifications::table.filter(notifications::offer_id.eq_any(pending)))
+        .set(notifications::offer_id.eq(None::<Uuid>))
+        .execute(conn)?;
+    diesel::delete(notifications::table.filter(notifications::recipient_tenant_id.eq(tenant_id)))
+        .execute(conn)
+        .map(|_| ())
 }
 
 diesel::define_sql_function! {

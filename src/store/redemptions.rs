@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{keys::KeyRow, products::ProductRow};
+use super::{
+    keys::KeyRow, products::ProductRow, subscriptions::SubscriptionRecord, tenants::TenantRow, users::UserRow,
+};
 use crate::db::schema::{product_keys, products, redemption_keys, redemptions};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -24,6 +26,28 @@ impl RedemptionRow {
     pub fn is_live(&self) -> bool {
         matches!(self.status, RedemptionStatus::Open | RedemptionStatus::Confirmed)
     }
+
+    /// The status shown at `now`: one past its time reads as expired even before the sweep
+    /// gets to it.
+    pub fn status_at(&self, now: DateTime<Utc>) -> RedemptionStatus {
+        if self.is_live() && self.expires_at <= now { RedemptionStatus::Expired } else { self.status }
+    }
+}
+
+/// A key of a redemption, with its product.
+pub type Entry = (EntryRow, KeyRow, ProductRow);
+
+/// A redemption as the review page shows it.
+pub type Review = (RedemptionRow, Vec<Entry>);
+
+/// What the account step made.
+pub struct Account {
+    /// Keys redeemed into its subscriptions.
+    pub keys_redeemed: u64,
+    pub tenant: TenantRow,
+    pub subscriptions: Vec<SubscriptionRecord>,
+    pub admin: UserRow,
+    pub activation_token: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -8,7 +8,7 @@ use chrono::{DateTime, Days, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{partners::PartnerRow, products::ProductRow, tenants::TenantScope};
+use super::{partners::PartnerRow, products::ProductRow, scopes::TenantScope};
 use crate::{
     db::schema::{
         license_assignments, partners, products, renewal_notices, renewals, subscription_events, subscriptions, tenants,
@@ -63,7 +63,7 @@ fn scoped(scope: TenantScope) -> Boxed {
         TenantScope::All => query,
         TenantScope::Tenant(id) => query.filter(subscriptions::tenant_id.eq(id)),
         TenantScope::Partner { partner_id, now } => {
-            query.filter(super::tenants::PartnerSees::tenant("subscriptions.tenant_id", partner_id, now))
+            query.filter(super::scopes::PartnerSees::tenant("subscriptions.tenant_id", partner_id, now))
         }
     }
 }

@@ -49,6 +49,14 @@ pub struct RowRecord {
 const INSERT_CHUNK: usize = 1000;
 
 /// Writes an import and all its rows.
+/// An import as answered: the import, its rows, and the activation tokens (by line) the
+/// caller reads now and never again.
+pub struct ImportState {
+    pub import: ImportRecord,
+    pub rows: Vec<RowRecord>,
+    pub tokens: Vec<(i32, String)>,
+}
+
 pub fn insert(conn: &mut PgConnection, import: &ImportRecord, rows: &[RowRecord]) -> QueryResult<()> {
     diesel::insert_into(user_imports::table).values(import).execute(conn)?;
     for chunk in rows.chunks(INSERT_CHUNK) {

@@ -380,3 +380,9 @@ pub fn fold_emails(conn: &mut PgConnection, emails: &[String]) -> QueryResult<Ve
         .collect();
     Ok(folded.into_iter().map(|f| (f.clone(), taken.contains(&f))).collect())
 }
+
+/// A purged tenant's users (their licences and tokens go with them; the database records
+/// the revocation of their sessions).
+pub fn delete_of_tenant(conn: &mut PgConnection, tenant_id: Uuid) -> QueryResult<()> {
+    diesel::delete(users::table.filter(users::tenant_id.eq(tenant_id))).execute(conn).map(|_| ())
+}

@@ -27,7 +27,7 @@ pub struct EndpointRow {
 
 impl EndpointRow {
     /// Whether it takes `event` from the inbox `notification` went to.
-    fn takes(&self, notification: &NotificationRow) -> bool {
+    pub fn takes(&self, notification: &NotificationRow) -> bool {
         let owner = match (self.owner_partner_id, self.owner_tenant_id) {
             (Some(p), _) => notification.recipient_partner_id == Some(p),
             (_, Some(t)) => notification.recipient_tenant_id == Some(t),
@@ -94,35 +94,15 @@ impl DeliveryRow {
     }
 }
 
-/// The body of an event's delivery: `{id, type, created_at, data}`, `data` the
-/// notification's fields.
-pub fn event_payload(n: &NotificationRow) -> serde_json::Value {
-    serde_json::json!({
-        "id": n.id,
-        "type": n.event.as_str(),
-        "created_at": n.created_at,
-        "data": {
-            "id": n.id,
-            "event": n.event.as_str(),
-            "tenant_id": n.tenant_id,
-            "subscription_id": n.subscription_id,
-            "offer_id": n.offer_id,
-            "days_before": n.days_before,
-            "message": n.message,
-            "created_at": n.created_at,
-        },
-    })
-}
-
-/// One delivery per enabled endpoint that takes each of these fresh notifications: in
-/// the transaction that wrote them, so an event and its deliveries exist together.
-pub fn fan_out(conn: &mut PgConnection, fresh: &[NotificationRow], now: DateTime<Utc>) -> QueryResult<usize> {
+/// The enabled endpoints that may take one of these fresh notifications: their owners'
+/// (the inboxes they went to) and the operator's.
+pub fn endpoints_for(conn: &mut PgConnection, fresh: &[NotificationRow]) -> QueryResult<Vec<EndpointRow>> {
     if fresh.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let partners: Vec<Uuid> = fresh.iter().filter_map(|n| n.recipient_partner_id).collect();
     let tenants: Vec<Uuid> = fresh.iter().filter_map(|n| n.recipient_tenant_id).collect();
-    let endpoints: Vec<EndpointRow> = super::Prepared(
+    super::Prepared(
         webhook_endpoints::table
             .filter(webhook_endpoints::enabled)
             .filter(
@@ -135,16 +115,15 @@ pub fn fan_out(conn: &mut PgConnection, fresh: &[NotificationRow], now: DateTime
             )
             .select(EndpointRow::as_select()),
     )
-    .load(conn)?;
-    let rows: Vec<DeliveryRow> = fresh
-        .iter()
-        .flat_map(|n| endpoints.iter().filter(|e| e.takes(n)).map(move |e| (e, n)))
-        .map(|(e, n)| DeliveryRow::new(e.id, n.id, n.event.as_str(), event_payload(n), now))
-        .collect();
+    .load(conn)
+}
+
+/// Stores deliveries (one per endpoint and event: a second one is a no-op).
+pub fn insert_deliveries(conn: &mut PgConnection, rows: &[DeliveryRow]) -> QueryResult<usize> {
     if rows.is_empty() {
         return Ok(0);
     }
-    diesel::insert_into(webhook_deliveries::table).values(&rows).on_conflict_do_nothing().execute(conn)
+    diesel::insert_into(webhook_deliveries::table).values(rows).on_conflict_do_nothing().execute(conn)
 }
 
 /// Takes the owner's lock for this transaction: registrations of one owner one at a time.

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{catalogue::ProductView, tenants::TenantView, tenants::UserView};
-use crate::{app::access::Entitlement, domain::lifecycle::SubscriptionStatus};
+use crate::domain::lifecycle::{Entitlement, SubscriptionStatus};
 
 /// The signed-in customer user.
 #[derive(Debug, Serialize, ToSchema)]

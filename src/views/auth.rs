@@ -6,9 +6,6 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-#[allow(unused_imports)]
-use super::*;
-
 /// A token request (RFC 6749), as a form or as JSON. Client credentials may also come in
 /// an HTTP Basic `Authorization` header.
 #[derive(Debug, Default, Deserialize, ToSchema)]

@@ -1,12 +1,10 @@
 //! The JSON shapes of catalogue: request bodies (validated where JSON is read) and views.
 
+use crate::store::products::ProductRow;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProductView {

@@ -34,7 +34,7 @@ impl Table {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{Table, cell};
 
     #[test]
     fn formulas_are_defused_and_separators_quoted() {

@@ -1,13 +1,16 @@
 //! The JSON shapes of delegation: request bodies (validated where JSON is read) and views.
 
+use crate::domain::roles::DelegatedRole;
+use crate::domain::statuses::OfferStatus;
+use crate::domain::statuses::RelationshipStatus;
+use crate::store::delegation::OfferRow;
+use crate::store::delegation::RelationshipRow;
+use crate::store::partners::PartnerRow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OfferView {

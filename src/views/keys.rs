@@ -1,14 +1,17 @@
 //! The JSON shapes of keys: request bodies (validated where JSON is read) and views.
 
+use crate::domain::product_key::ProductKey;
+use crate::domain::statuses::KeyStatus;
+use crate::store::keys::KeyBatchRow;
+use crate::store::keys::KeyRow;
+use crate::store::products::ProductRow;
+use crate::views::catalogue::ProductView;
 use crate::views::secret::ShownOnce;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 /// Who redeems a batch's keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

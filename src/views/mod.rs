@@ -11,6 +11,7 @@ pub mod delegation;
 pub mod keys;
 pub mod notifications;
 pub mod ops;
+pub mod pages;
 pub mod partners;
 pub mod redemptions;
 pub mod renewals;
@@ -21,37 +22,3 @@ pub mod tenants;
 pub mod user_imports;
 pub mod users;
 pub mod webhooks;
-
-// What the shapes are made of, for the modules above (`use super::*`).
-#[allow(unused_imports)]
-use self::{
-    catalogue::ProductView,
-    subscriptions::SubscriptionView,
-    tenants::{TenantView, UserView},
-};
-#[allow(unused_imports)]
-use crate::{
-    app::redemptions::{Entry, Review},
-    auth::jwt::Jwks,
-    domain::{
-        lifecycle::{Periods, SubscriptionStatus},
-        product_key::ProductKey,
-        roles::DelegatedRole,
-        statuses::{
-            Billing, KeyStatus, OfferStatus, RedemptionStatus, RelationshipStatus, RenewalMethod, TenantStatus,
-        },
-    },
-    http::extract::ListOf,
-    store::{
-        clients::ApiClientRow,
-        delegation::{OfferRow, RelationshipRow},
-        keys::{KeyBatchRow, KeyRow},
-        notifications::NotificationRow,
-        partners::PartnerRow,
-        products::ProductRow,
-        redemptions::RedemptionRow,
-        subscriptions::{RenewalRow, SubscriptionRecord},
-        tenants::TenantRow,
-        users::UserRow,
-    },
-};

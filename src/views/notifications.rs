@@ -1,12 +1,10 @@
 //! The JSON shapes of notifications: request bodies (validated where JSON is read) and views.
 
+use crate::store::notifications::NotificationRow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NotificationView {

@@ -1,14 +1,12 @@
 //! The JSON shapes of partners: request bodies (validated where JSON is read) and views.
 
+use crate::store::partners::PartnerRow;
 use crate::views::secret::ShownOnce;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 /// A reseller relationship with an authorised distributor: what lets a partner sell.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]

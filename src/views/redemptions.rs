@@ -1,14 +1,22 @@
 //! The JSON shapes of redemptions: request bodies (validated where JSON is read) and views.
 
+use crate::domain::lifecycle::Periods;
+use crate::domain::product_key::ProductKey;
+use crate::domain::statuses::RedemptionStatus;
+use crate::store::products::ProductRow;
+use crate::store::redemptions::Account;
+use crate::store::redemptions::Entry;
+use crate::store::redemptions::Review;
+use crate::views::catalogue::ProductView;
 use crate::views::secret::ShownOnce;
+use crate::views::subscriptions::SubscriptionView;
+use crate::views::tenants::TenantView;
+use crate::views::tenants::UserView;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 /// One key in a redemption (masked).
 #[derive(Debug, Serialize, ToSchema)]
@@ -65,9 +73,9 @@ impl RedemptionView {
     pub fn new((row, entries): Review, now: DateTime<Utc>) -> Self {
         Self {
             id: row.id,
-            status: crate::app::redemptions::status_at(&row, now),
+            status: row.status_at(now),
             keys: entries.iter().map(RedemptionEntry::new).collect(),
-            totals: crate::app::redemptions::totals(&entries)
+            totals: totals(&entries)
                 .into_iter()
                 .map(|(product, seats, term_months)| ProductTotal { product: product.into(), seats, term_months })
                 .collect(),
@@ -154,8 +162,8 @@ pub struct AccountCreated {
 }
 
 impl AccountCreated {
-    pub fn new(account: crate::app::redemptions::Account, now: DateTime<Utc>, periods: Periods) -> Self {
-        let crate::app::redemptions::Account { tenant, subscriptions, admin, activation_token, .. } = account;
+    pub fn new(account: Account, now: DateTime<Utc>, periods: Periods) -> Self {
+        let Account { tenant, subscriptions, admin, activation_token, .. } = account;
         let licenses = subscriptions.iter().map(|r| r.0.id).collect();
         Self {
             tenant: tenant.into(),
@@ -200,4 +208,14 @@ pub struct TenantKeyRedeemed {
     /// The subscription that grew, or the new one.
     pub subscription: SubscriptionView,
     pub added_seats: i32,
+}
+
+/// Seats per product and term: what the account step will turn into subscriptions.
+fn totals(entries: &[Entry]) -> Vec<(ProductRow, i64, i32)> {
+    let mut sums: std::collections::BTreeMap<(Uuid, i32), (ProductRow, i64)> = std::collections::BTreeMap::new();
+    for (_, key, product) in entries {
+        let slot = sums.entry((product.id, key.term_months)).or_insert_with(|| (product.clone(), 0));
+        slot.1 += i64::from(key.seats);
+    }
+    sums.into_iter().map(|((_, term_months), (product, seats))| (product, seats, term_months)).collect()
 }

@@ -1,13 +1,12 @@
 //! The JSON shapes of renewals: request bodies (validated where JSON is read) and views.
 
+use crate::domain::statuses::RenewalMethod;
+use crate::store::subscriptions::RenewalRow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 /// How a subscription is renewed.
 #[derive(Debug, Deserialize, ToSchema)]

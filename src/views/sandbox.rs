@@ -5,9 +5,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-#[allow(unused_imports)]
-use super::*;
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SandboxClock {
     /// The service's "now": real time plus the offset.

@@ -64,7 +64,7 @@ pub async fn watch<F: Future>(answer: F) -> (F::Output, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{ShownOnce, watch};
 
     #[tokio::test]
     async fn serialising_a_secret_marks_the_answer() {

@@ -1,13 +1,15 @@
 //! The JSON shapes of subscriptions: request bodies (validated where JSON is read) and views.
 
+use crate::domain::lifecycle::Periods;
+use crate::domain::lifecycle::SubscriptionStatus;
+use crate::domain::statuses::Billing;
+use crate::store::subscriptions::SubscriptionRecord;
+use crate::views::catalogue::ProductView;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PartnerOfRecord {

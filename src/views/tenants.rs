@@ -1,13 +1,13 @@
 //! The JSON shapes of tenants: request bodies (validated where JSON is read) and views.
 
+use crate::domain::statuses::TenantStatus;
+use crate::store::tenants::TenantRow;
+use crate::store::users::UserRow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TenantView {

@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::{
-    app::user_imports::ImportState,
     domain::user_imports::{ImportRow, RowRefusal},
+    store::user_imports::ImportState,
 };
 
 /// A JSON import: up to 10 000 users. Each row is checked on its own: a row with an

@@ -1,13 +1,11 @@
 //! The JSON shapes of users: request bodies (validated where JSON is read) and views.
 
 use crate::views::secret::ShownOnce;
+use crate::views::tenants::UserView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
-
-#[allow(unused_imports)]
-use super::*;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,7 +7,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::store::webhooks::{DeliveryRow, EndpointRow};
+use crate::store::{
+    notifications::NotificationRow,
+    webhooks::{DeliveryRow, EndpointRow},
+};
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -144,6 +147,48 @@ pub struct WebhookEvent {
     pub data: WebhookEventData,
 }
 
+impl WebhookEvent {
+    /// An inbox notification as its deliveries carry it.
+    pub fn of_notification(n: &NotificationRow) -> Self {
+        Self {
+            id: n.id,
+            kind: n.event.as_str().to_string(),
+            created_at: n.created_at,
+            data: WebhookEventData {
+                id: Some(n.id),
+                event: Some(n.event.as_str().to_string()),
+                tenant_id: n.tenant_id,
+                subscription_id: n.subscription_id,
+                offer_id: n.offer_id,
+                days_before: n.days_before,
+                message: n.message.clone(),
+                created_at: Some(n.created_at),
+                endpoint_id: None,
+            },
+        }
+    }
+
+    /// The test delivery of `POST /v1/webhook-endpoints/{id}/test`.
+    pub fn ping(event_id: Uuid, endpoint_id: Uuid, now: DateTime<Utc>) -> Self {
+        Self {
+            id: event_id,
+            kind: "ping".to_string(),
+            created_at: now,
+            data: WebhookEventData {
+                id: None,
+                event: None,
+                tenant_id: None,
+                subscription_id: None,
+                offer_id: None,
+                days_before: None,
+                message: "A test delivery from keyport.".to_string(),
+                created_at: None,
+                endpoint_id: Some(endpoint_id),
+            },
+        }
+    }
+}
+
 /// The inbox notification the event is (for `ping`: `endpoint_id` and `message`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookEventData {
@@ -157,5 +202,6 @@ pub struct WebhookEventData {
     pub message: String,
     pub created_at: Option<DateTime<Utc>>,
     /// `ping` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint_id: Option<Uuid>,
 }

@@ -8,9 +8,9 @@ use std::future::Future;
 use actix_web::web;
 
 use crate::{
-    AppState,
     error::{ApiError, Code},
     limits::Subject,
+    state::AppState,
     store::budgets,
 };
 
