@@ -12,64 +12,64 @@ use crate::{
     domain::events::Inbox,
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{audit, delegation, delegation::DelegationScope, scopes::TenantScope, tenants, users, webhooks},
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
-pub fn operator(p: &Principal) -> Result<(), ApiError> {
+pub fn operator(p: &Principal) -> Result<(), Error> {
     match p {
         Principal::Operator { .. } => Ok(()),
-        _ => Err(ApiError::forbidden("Only the platform operator may do this.")),
+        _ => Err(Error::forbidden("Only the platform operator may do this.")),
     }
 }
 
 /// A signed-in customer user's own business (`/v1/me`); returns the user and its tenant.
-pub fn customer_self(p: &Principal) -> Result<(Uuid, Uuid), ApiError> {
+pub fn customer_self(p: &Principal) -> Result<(Uuid, Uuid), Error> {
     match p {
         Principal::Customer { user_id, tenant_id, .. } => Ok((*user_id, *tenant_id)),
-        _ => Err(ApiError::forbidden("Only a customer user has a /v1/me; partners read /v1/partners/me.")),
+        _ => Err(Error::forbidden("Only a customer user has a /v1/me; partners read /v1/partners/me.")),
     }
 }
 
 /// Partner-only actions (redemptions, offers); returns the partner.
-pub fn partner(p: &Principal) -> Result<Uuid, ApiError> {
+pub fn partner(p: &Principal) -> Result<Uuid, Error> {
     match p {
         Principal::Partner { partner_id, .. } => Ok(*partner_id),
-        _ => Err(ApiError::forbidden("Only a partner may do this.")),
+        _ => Err(Error::forbidden("Only a partner may do this.")),
     }
 }
 
 /// Reads of partner-owned collections (keys, batches): the operator sees all (`None`),
 /// a partner its own; customers may not.
-pub fn key_reader(p: &Principal) -> Result<Option<Uuid>, ApiError> {
+pub fn key_reader(p: &Principal) -> Result<Option<Uuid>, Error> {
     match p {
         Principal::Operator { .. } => Ok(None),
         Principal::Partner { partner_id, .. } => Ok(Some(*partner_id)),
-        Principal::Customer { .. } => Err(ApiError::forbidden("Customers have no product keys.")),
+        Principal::Customer { .. } => Err(Error::forbidden("Customers have no product keys.")),
     }
 }
 
 /// A partner record and what hangs off it (its API clients): the operator and the partner
 /// itself; anyone else is told it does not exist.
-pub fn partner_record(p: &Principal, partner_id: Uuid) -> Result<(), ApiError> {
+pub fn partner_record(p: &Principal, partner_id: Uuid) -> Result<(), Error> {
     match p {
         Principal::Operator { .. } => Ok(()),
         Principal::Partner { partner_id: own, .. } if *own == partner_id => Ok(()),
-        _ => Err(ApiError::not_found("partner")),
+        _ => Err(Error::not_found("partner")),
     }
 }
 
 /// A customer token stands for a user only while that user exists in a live tenant; the
 /// admin flag is the user's current one, not the token's.
-fn customer(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> Result<users::UserRow, ApiError> {
+fn customer(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> Result<users::UserRow, Error> {
     users::get(conn, user_id)?
         .filter(|u| u.tenant_id == tenant_id)
-        .ok_or_else(|| ApiError::new(Code::Unauthorized, "The user of this token no longer exists."))
+        .ok_or_else(|| Error::new(Code::Unauthorized, "The user of this token no longer exists."))
 }
 
 /// Which tenants the caller can see (SPEC §4).
-pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<TenantScope, ApiError> {
+pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<TenantScope, Error> {
     Ok(match p {
         Principal::Operator { .. } => TenantScope::All,
         Principal::Partner { partner_id, .. } => TenantScope::Partner { partner_id: *partner_id, now },
@@ -183,8 +183,8 @@ pub fn tenant(
     p: &Principal,
     tenant_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<TenantAccess, ApiError> {
-    let not_found = || ApiError::not_found("tenant");
+) -> Result<TenantAccess, Error> {
+    let not_found = || Error::not_found("tenant");
     match p {
         Principal::Operator { .. } => {
             tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(not_found)?;
@@ -216,10 +216,10 @@ pub fn tenant_to_change(
     p: &Principal,
     tenant_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<TenantAccess, ApiError> {
+) -> Result<TenantAccess, Error> {
     let access = tenant(conn, p, tenant_id, now)?;
     if tenants::lock_for_change(conn, tenant_id)? != Some(TenantStatus::Active) {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::TenantDataDeleted,
             "The tenant's data was deleted after its subscriptions ended; it takes no changes.",
         ));
@@ -230,29 +230,29 @@ pub fn tenant_to_change(
 impl TenantAccess {
     /// Tenant administration (users, licences, seats, billing, settings): tenant admins,
     /// and partners whose active relationship holds the role the action needs.
-    pub fn may(&self, action: Action) -> Result<(), ApiError> {
+    pub fn may(&self, action: Action) -> Result<(), Error> {
         match self {
             Self::Customer { admin: true, .. } => Ok(()),
             Self::Partner { roles, .. } if roles.covers(action.role()) => Ok(()),
-            Self::Partner { roles, .. } if roles.is_empty() => Err(ApiError::new(
+            Self::Partner { roles, .. } if roles.is_empty() => Err(Error::new(
                 Code::DelegatedAdminRequired,
                 "Administering this tenant needs an active delegated-admin relationship.",
             )),
-            Self::Partner { .. } => Err(ApiError::new(
+            Self::Partner { .. } => Err(Error::new(
                 Code::DelegatedRoleRequired,
                 format!("The delegated-admin relationship does not hold the role `{}` this needs.", action.role()),
             )),
-            Self::Customer { admin: false, .. } => Err(ApiError::forbidden("Only tenant administrators may do this.")),
-            Self::Operator => Err(ApiError::forbidden("The operator does not administer tenants.")),
+            Self::Customer { admin: false, .. } => Err(Error::forbidden("Only tenant administrators may do this.")),
+            Self::Operator => Err(Error::forbidden("The operator does not administer tenants.")),
         }
     }
 
     /// Decisions only the customer makes (partner of record, accepting offers): tenant admins.
-    pub fn tenant_admin(&self) -> Result<Uuid, ApiError> {
+    pub fn tenant_admin(&self) -> Result<Uuid, Error> {
         match self {
             Self::Customer { user_id, admin: true } => Ok(*user_id),
-            Self::Customer { admin: false, .. } => Err(ApiError::forbidden("Only tenant administrators may do this.")),
-            _ => Err(ApiError::forbidden("Only the customer's administrators may do this.")),
+            Self::Customer { admin: false, .. } => Err(Error::forbidden("Only tenant administrators may do this.")),
+            _ => Err(Error::forbidden("Only the customer's administrators may do this.")),
         }
     }
 
@@ -266,28 +266,28 @@ impl TenantAccess {
 }
 
 /// The inbox a caller reads: a partner's, or its tenant's for a tenant admin.
-pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, ApiError> {
+pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, Error> {
     match p {
         Principal::Partner { partner_id, .. } => Ok(Inbox::Partner(*partner_id)),
         Principal::Customer { user_id, tenant_id, .. } if customer(conn, *user_id, *tenant_id)?.admin => {
             Ok(Inbox::Tenant(*tenant_id))
         }
         Principal::Customer { .. } => {
-            Err(ApiError::forbidden("Only tenant administrators read the tenant's notifications."))
+            Err(Error::forbidden("Only tenant administrators read the tenant's notifications."))
         }
-        Principal::Operator { .. } => Err(ApiError::forbidden("The operator has no notification inbox.")),
+        Principal::Operator { .. } => Err(Error::forbidden("The operator has no notification inbox.")),
     }
 }
 
 /// Whose webhook endpoints the caller manages: a partner its own (its inbox's events), a
 /// tenant admin its tenant's, the operator every one (its own take every inbox's events).
-pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks::Owner, ApiError> {
+pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks::Owner, Error> {
     Ok(match p {
         Principal::Operator { .. } => webhooks::Owner::All,
         Principal::Partner { partner_id, .. } => webhooks::Owner::Partner(*partner_id),
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
-                return Err(ApiError::forbidden("Only tenant administrators manage the tenant's webhooks."));
+                return Err(Error::forbidden("Only tenant administrators manage the tenant's webhooks."));
             }
             webhooks::Owner::Tenant(*tenant_id)
         }
@@ -296,13 +296,13 @@ pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks:
 
 /// Whose audit records the caller reads: the operator all, a partner its own and those on
 /// tenants it administers, a tenant admin its tenant's.
-pub fn audit_scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<audit::AuditScope, ApiError> {
+pub fn audit_scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<audit::AuditScope, Error> {
     Ok(match p {
         Principal::Operator { .. } => audit::AuditScope::All,
         Principal::Partner { partner_id, .. } => audit::AuditScope::Partner { partner_id: *partner_id, now },
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
-                return Err(ApiError::forbidden("Only tenant administrators read the tenant's audit log."));
+                return Err(Error::forbidden("Only tenant administrators read the tenant's audit log."));
             }
             audit::AuditScope::Tenant(*tenant_id)
         }
@@ -311,13 +311,13 @@ pub fn audit_scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -
 
 /// Whose offers and relationships the caller reads: a partner its own, a tenant admin its
 /// tenant's, the operator all.
-pub fn delegation_scope(conn: &mut PgConnection, principal: &Principal) -> Result<DelegationScope, ApiError> {
+pub fn delegation_scope(conn: &mut PgConnection, principal: &Principal) -> Result<DelegationScope, Error> {
     Ok(match principal {
         Principal::Operator { .. } => DelegationScope::All,
         Principal::Partner { partner_id, .. } => DelegationScope::Partner(*partner_id),
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
-                return Err(ApiError::forbidden("Only tenant administrators deal with delegated administration."));
+                return Err(Error::forbidden("Only tenant administrators deal with delegated administration."));
             }
             DelegationScope::Tenant(*tenant_id)
         }
@@ -334,37 +334,37 @@ pub fn sees(scope: DelegationScope, partner_id: Uuid, tenant_id: Uuid) -> bool {
 }
 
 /// Only the customer's administrators answer an offer.
-pub fn answers_offers(principal: &Principal) -> Result<(), ApiError> {
+pub fn answers_offers(principal: &Principal) -> Result<(), Error> {
     match principal {
         Principal::Customer { .. } => Ok(()),
-        _ => Err(ApiError::forbidden("Only the customer's administrators answer an offer.")),
+        _ => Err(Error::forbidden("Only the customer's administrators answer an offer.")),
     }
 }
 
 /// A relationship's terms (turning auto-extend off) are the customer's: only its
 /// administrators change them (the scope has already vetted the admin).
-pub fn changes_relationship_terms(principal: &Principal) -> Result<(), ApiError> {
+pub fn changes_relationship_terms(principal: &Principal) -> Result<(), Error> {
     match principal {
         Principal::Customer { .. } => Ok(()),
-        _ => Err(ApiError::forbidden("Only the customer's administrators change a relationship's terms.")),
+        _ => Err(Error::forbidden("Only the customer's administrators change a relationship's terms.")),
     }
 }
 
 /// Ending a relationship: the tenant's administrators or the partner (who must see it
 /// first), never the operator.
-pub fn ends_relationships(principal: &Principal) -> Result<(), ApiError> {
+pub fn ends_relationships(principal: &Principal) -> Result<(), Error> {
     match principal {
-        Principal::Operator { .. } => Err(ApiError::forbidden("Only the tenant or the partner ends a relationship.")),
+        Principal::Operator { .. } => Err(Error::forbidden("Only the tenant or the partner ends a relationship.")),
         _ => Ok(()),
     }
 }
 
 /// A subscription's billing (renewing it, reading its renewals) is its partner of
 /// record's, or a delegated admin's that holds `billing_administrator`.
-fn bills(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), ApiError> {
+fn bills(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), Error> {
     match access {
         TenantAccess::Partner { partner_id, .. } if partner_of_record == Some(partner_id) => Ok(()),
-        TenantAccess::Partner { roles, .. } if roles.is_empty() => Err(ApiError::new(
+        TenantAccess::Partner { roles, .. } if roles.is_empty() => Err(Error::new(
             Code::DelegatedAdminRequired,
             "A subscription's billing is its partner of record's or a delegated admin's with `billing_administrator`.",
         )),
@@ -374,18 +374,18 @@ fn bills(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), Ap
 
 /// Who may renew how: by key only a partner that is partner of record or delegated admin
 /// with `billing_administrator`; by direct billing also the tenant's administrators.
-pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, ApiError> {
+pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: bool) -> Result<Option<Uuid>, Error> {
     match access {
         TenantAccess::Partner { partner_id, .. } => bills(access, partner_of_record).map(|()| Some(partner_id)),
         TenantAccess::Customer { admin: true, .. } if !by_key => Ok(None),
-        _ if by_key => Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key.")),
-        _ => Err(ApiError::forbidden("Only tenant administrators and their partners renew.")),
+        _ if by_key => Err(Error::forbidden("Only the partner of record or a delegated admin renews with a key.")),
+        _ => Err(Error::forbidden("Only tenant administrators and their partners renew.")),
     }
 }
 
 /// A subscription's renewals: read by the tenant's users and the operator, and by the
 /// partners that may renew it.
-pub fn reads_renewals(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), ApiError> {
+pub fn reads_renewals(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), Error> {
     match access {
         TenantAccess::Partner { .. } => bills(access, partner_of_record),
         TenantAccess::Customer { .. } | TenantAccess::Operator => Ok(()),

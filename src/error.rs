@@ -1,6 +1,7 @@
-//! `ApiError` and its RFC 9457 problem+json form: the only place an error becomes a response.
+//! Why something did not happen: [`Error`], with a stable [`Code`] and a detail for the
+//! caller, and the [`Kind`] of failure it is. No HTTP here: `http::problem` turns an error
+//! into problem+json (the one place that happens), as a job's log line does into text.
 
-use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -136,94 +137,152 @@ impl Code {
         self.info().0
     }
 
-    pub fn status(self) -> StatusCode {
-        StatusCode::from_u16(self.info().1).expect("valid status")
+    /// What kind of failure the code names.
+    pub fn kind(self) -> Kind {
+        self.info().1
     }
 
     pub fn title(self) -> &'static str {
         self.info().2
     }
 
-    fn info(self) -> (&'static str, u16, &'static str) {
+    fn info(self) -> (&'static str, Kind, &'static str) {
         match self {
-            Code::ValidationFailed => ("validation-failed", 422, "The request is not valid"),
-            Code::MalformedRequest => ("malformed-request", 400, "The request body could not be read"),
-            Code::UnsupportedMediaType => ("unsupported-media-type", 415, "Unsupported content type"),
-            Code::PayloadTooLarge => ("payload-too-large", 413, "The request body is too large"),
-            Code::Unauthorized => ("unauthorized", 401, "A valid access token is required"),
-            Code::Forbidden => ("forbidden", 403, "This action is not allowed for the caller"),
-            Code::NotFound => ("not-found", 404, "Not found"),
-            Code::AcknowledgementRequired => ("acknowledgement-required", 422, "The attestation must be acknowledged"),
-            Code::InvalidKeyFormat => ("invalid-key-format", 422, "Not a product key"),
-            Code::InvalidKeyChecksum => ("invalid-key-checksum", 422, "The product key has a typing mistake"),
-            Code::KeyNotFound => ("key-not-found", 404, "Product key not found"),
-            Code::KeyAlreadyRedeemed => ("key-already-redeemed", 409, "The product key was already redeemed"),
-            Code::KeyReserved => ("key-reserved", 409, "The product key is held by another redemption"),
-            Code::KeyRevoked => ("key-revoked", 409, "The product key was revoked"),
-            Code::TooManyKeys => ("too-many-keys", 422, "A redemption holds at most 50 keys"),
-            Code::NoKeys => ("no-keys", 422, "The redemption has no keys"),
-            Code::MixedTerms => ("mixed-terms", 422, "Keys of one product must share a term"),
-            Code::RedemptionNotOpen => ("redemption-not-open", 409, "The redemption is no longer open"),
-            Code::RedemptionNotConfirmed => ("redemption-not-confirmed", 409, "The redemption must be confirmed first"),
-            Code::RedemptionExpired => ("redemption-expired", 410, "The redemption has expired"),
-            Code::CountryNotSupported => ("country-not-supported", 422, "The service is not available in this country"),
-            Code::DomainTaken => ("domain-taken", 409, "The domain is already taken"),
-            Code::PartnerNotReseller => ("partner-not-reseller", 422, "The partner has no reseller relationship"),
-            Code::UserExists => ("user-exists", 409, "A user with this e-mail address exists"),
-            Code::UserActivated => ("user-activated", 409, "The user has already set a password"),
-            Code::WrongPassword => ("wrong-password", 422, "The current password is not right"),
+            Code::ValidationFailed => ("validation-failed", Kind::Invalid, "The request is not valid"),
+            Code::MalformedRequest => ("malformed-request", Kind::Malformed, "The request body could not be read"),
+            Code::UnsupportedMediaType => {
+                ("unsupported-media-type", Kind::UnsupportedMediaType, "Unsupported content type")
+            }
+            Code::PayloadTooLarge => ("payload-too-large", Kind::TooLarge, "The request body is too large"),
+            Code::Unauthorized => ("unauthorized", Kind::Unauthenticated, "A valid access token is required"),
+            Code::Forbidden => ("forbidden", Kind::Forbidden, "This action is not allowed for the caller"),
+            Code::NotFound => ("not-found", Kind::NotFound, "Not found"),
+            Code::AcknowledgementRequired => {
+                ("acknowledgement-required", Kind::Invalid, "The attestation must be acknowledged")
+            }
+            Code::InvalidKeyFormat => ("invalid-key-format", Kind::Invalid, "Not a product key"),
+            Code::InvalidKeyChecksum => ("invalid-key-checksum", Kind::Invalid, "The product key has a typing mistake"),
+            Code::KeyNotFound => ("key-not-found", Kind::NotFound, "Product key not found"),
+            Code::KeyAlreadyRedeemed => {
+                ("key-already-redeemed", Kind::Conflict, "The product key was already redeemed")
+            }
+            Code::KeyReserved => ("key-reserved", Kind::Conflict, "The product key is held by another redemption"),
+            Code::KeyRevoked => ("key-revoked", Kind::Conflict, "The product key was revoked"),
+            Code::TooManyKeys => ("too-many-keys", Kind::Invalid, "A redemption holds at most 50 keys"),
+            Code::NoKeys => ("no-keys", Kind::Invalid, "The redemption has no keys"),
+            Code::MixedTerms => ("mixed-terms", Kind::Invalid, "Keys of one product must share a term"),
+            Code::RedemptionNotOpen => ("redemption-not-open", Kind::Conflict, "The redemption is no longer open"),
+            Code::RedemptionNotConfirmed => {
+                ("redemption-not-confirmed", Kind::Conflict, "The redemption must be confirmed first")
+            }
+            Code::RedemptionExpired => ("redemption-expired", Kind::Gone, "The redemption has expired"),
+            Code::CountryNotSupported => {
+                ("country-not-supported", Kind::Invalid, "The service is not available in this country")
+            }
+            Code::DomainTaken => ("domain-taken", Kind::Conflict, "The domain is already taken"),
+            Code::PartnerNotReseller => {
+                ("partner-not-reseller", Kind::Invalid, "The partner has no reseller relationship")
+            }
+            Code::UserExists => ("user-exists", Kind::Conflict, "A user with this e-mail address exists"),
+            Code::UserActivated => ("user-activated", Kind::Conflict, "The user has already set a password"),
+            Code::WrongPassword => ("wrong-password", Kind::Invalid, "The current password is not right"),
             Code::InvalidActivationToken => {
-                ("invalid-activation-token", 422, "The activation token is unknown, used or expired")
+                ("invalid-activation-token", Kind::Invalid, "The activation token is unknown, used or expired")
             }
-            Code::SkuTaken => ("sku-taken", 409, "A product with this SKU exists"),
-            Code::UnknownSku => ("unknown-sku", 422, "The tenant has no subscription of a product with this SKU"),
-            Code::KeyExists => ("key-exists", 409, "The product key is already known"),
+            Code::SkuTaken => ("sku-taken", Kind::Conflict, "A product with this SKU exists"),
+            Code::UnknownSku => {
+                ("unknown-sku", Kind::Invalid, "The tenant has no subscription of a product with this SKU")
+            }
+            Code::KeyExists => ("key-exists", Kind::Conflict, "The product key is already known"),
             Code::DelegatedAdminRequired => {
-                ("delegated-admin-required", 403, "A delegated-admin relationship is required")
+                ("delegated-admin-required", Kind::Forbidden, "A delegated-admin relationship is required")
             }
-            Code::DelegatedRoleRequired => {
-                ("delegated-role-required", 403, "The delegated-admin relationship lacks the role this needs")
-            }
-            Code::AutoExtendNotAllowed => {
-                ("auto-extend-not-allowed", 422, "A relationship with global_administrator cannot auto-extend")
-            }
+            Code::DelegatedRoleRequired => (
+                "delegated-role-required",
+                Kind::Forbidden,
+                "The delegated-admin relationship lacks the role this needs",
+            ),
+            Code::AutoExtendNotAllowed => (
+                "auto-extend-not-allowed",
+                Kind::Invalid,
+                "A relationship with global_administrator cannot auto-extend",
+            ),
             Code::WebhookUrlForbidden => {
-                ("webhook-url-forbidden", 422, "The webhook URL does not lead to a public HTTPS address")
+                ("webhook-url-forbidden", Kind::Invalid, "The webhook URL does not lead to a public HTTPS address")
             }
-            Code::NoLicensesAvailable => ("no-licenses-available", 409, "Every seat of the subscription is assigned"),
-            Code::SubscriptionInactive => ("subscription-inactive", 409, "The subscription is disabled or deleted"),
-            Code::ProductMismatch => ("product-mismatch", 422, "The key is for another product"),
-            Code::UnknownPartnerNumber => ("unknown-partner-number", 422, "No partner has this number"),
+            Code::NoLicensesAvailable => {
+                ("no-licenses-available", Kind::Conflict, "Every seat of the subscription is assigned")
+            }
+            Code::SubscriptionInactive => {
+                ("subscription-inactive", Kind::Conflict, "The subscription is disabled or deleted")
+            }
+            Code::ProductMismatch => ("product-mismatch", Kind::Invalid, "The key is for another product"),
+            Code::UnknownPartnerNumber => ("unknown-partner-number", Kind::Invalid, "No partner has this number"),
             Code::CloudEssentialsRequired => {
-                ("cloud-essentials-required", 403, "The partner is not enrolled in Cloud Essentials")
+                ("cloud-essentials-required", Kind::Forbidden, "The partner is not enrolled in Cloud Essentials")
             }
             Code::PartnerOfRecordRequired => {
-                ("partner-of-record-required", 403, "The partner is not partner of record for the tenant")
+                ("partner-of-record-required", Kind::Forbidden, "The partner is not partner of record for the tenant")
             }
-            Code::OfferPending => ("offer-pending", 409, "An offer to this tenant is pending"),
-            Code::RelationshipExists => ("relationship-exists", 409, "A delegated-admin relationship exists"),
-            Code::OfferNotPending => ("offer-not-pending", 409, "The offer is no longer pending"),
-            Code::RelationshipNotActive => ("relationship-not-active", 409, "The relationship has already ended"),
-            Code::LastAdmin => ("last-admin", 409, "A tenant keeps at least one administrator"),
-            Code::SeatsBelowAssigned => ("seats-below-assigned", 409, "The key has fewer seats than are assigned"),
-            Code::SubscriptionDeleted => ("subscription-deleted", 409, "The subscription is deleted"),
+            Code::OfferPending => ("offer-pending", Kind::Conflict, "An offer to this tenant is pending"),
+            Code::RelationshipExists => {
+                ("relationship-exists", Kind::Conflict, "A delegated-admin relationship exists")
+            }
+            Code::OfferNotPending => ("offer-not-pending", Kind::Conflict, "The offer is no longer pending"),
+            Code::RelationshipNotActive => {
+                ("relationship-not-active", Kind::Conflict, "The relationship has already ended")
+            }
+            Code::LastAdmin => ("last-admin", Kind::Conflict, "A tenant keeps at least one administrator"),
+            Code::SeatsBelowAssigned => {
+                ("seats-below-assigned", Kind::Conflict, "The key has fewer seats than are assigned")
+            }
+            Code::SubscriptionDeleted => ("subscription-deleted", Kind::Conflict, "The subscription is deleted"),
             Code::SubscriptionSuperseded => {
-                ("subscription-superseded", 409, "The subscription was replaced by a direct-billing one")
+                ("subscription-superseded", Kind::Conflict, "The subscription was replaced by a direct-billing one")
             }
             Code::TenantDataDeleted => {
-                ("tenant-data-deleted", 409, "The tenant's data was deleted; it can no longer be changed")
+                ("tenant-data-deleted", Kind::Conflict, "The tenant's data was deleted; it can no longer be changed")
             }
             Code::IdempotencyKeyReused => {
-                ("idempotency-key-reused", 422, "The idempotency key was used with another request")
+                ("idempotency-key-reused", Kind::Invalid, "The idempotency key was used with another request")
             }
             Code::IdempotencyKeyInFlight => {
-                ("idempotency-key-in-flight", 409, "A request with this idempotency key is in progress")
+                ("idempotency-key-in-flight", Kind::Conflict, "A request with this idempotency key is in progress")
             }
-            Code::RateLimited => ("rate-limited", 429, "Too many failed attempts"),
-            Code::ServiceUnavailable => ("service-unavailable", 503, "The service is temporarily unavailable"),
-            Code::Internal => ("internal", 500, "Internal error"),
+            Code::RateLimited => ("rate-limited", Kind::TooManyAttempts, "Too many failed attempts"),
+            Code::ServiceUnavailable => {
+                ("service-unavailable", Kind::Unavailable, "The service is temporarily unavailable")
+            }
+            Code::Internal => ("internal", Kind::Internal, "Internal error"),
         }
     }
+}
+
+/// What kind of failure an error is: what the caller can do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The request is not valid (a field, a rule of the input): fix it and send again.
+    Invalid,
+    /// The request could not be read at all.
+    Malformed,
+    UnsupportedMediaType,
+    TooLarge,
+    /// No (valid) credentials.
+    Unauthenticated,
+    /// The caller sees the object but may not do this.
+    Forbidden,
+    /// No such object, or one the caller may not see.
+    NotFound,
+    /// The object's state does not allow it now.
+    Conflict,
+    /// The object is gone for good (an expired redemption).
+    Gone,
+    /// Too many failures: wait (`retry_after`).
+    TooManyAttempts,
+    /// A fault outside the request (the database away, a collision): retry.
+    Unavailable,
+    /// A fault inside the service.
+    Internal,
 }
 
 /// One invalid field of a request.
@@ -236,33 +295,10 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// An RFC 9457 problem document (`application/problem+json`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Problem {
-    /// `/problems/<code>`.
-    #[serde(rename = "type")]
-    #[schema(example = "/problems/key-reserved")]
-    pub type_: String,
-    #[schema(example = "The product key is held by another redemption")]
-    pub title: String,
-    #[schema(example = 409)]
-    pub status: u16,
-    #[schema(example = "Key *****-*****-*****-*****-7QX9F is reserved by another open redemption.")]
-    pub detail: String,
-    /// The machine-readable problem code.
-    #[schema(example = "key-reserved")]
-    pub code: String,
-    /// The request's `X-Request-Id`.
-    pub request_id: String,
-    /// Field errors, for `validation-failed`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<FieldError>>,
-}
-
-/// An error a handler answers with.
+/// Why a use case, a request or a job did not happen.
 #[derive(Debug, thiserror::Error)]
 #[error("{code:?}: {detail}")]
-pub struct ApiError {
+pub struct Error {
     pub code: Code,
     pub detail: String,
     pub errors: Vec<FieldError>,
@@ -272,7 +308,7 @@ pub struct ApiError {
     pub connection_lost: bool,
 }
 
-impl ApiError {
+impl Error {
     pub fn new(code: Code, detail: impl Into<String>) -> Self {
         Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None, connection_lost: false }
     }
@@ -327,70 +363,32 @@ impl ApiError {
     pub fn rate_limited(detail: impl Into<String>, seconds: u64) -> Self {
         Self { retry_after: Some(seconds.max(1)), ..Self::new(Code::RateLimited, detail) }
     }
-
-    pub fn problem(&self) -> Problem {
-        Problem {
-            type_: format!("/problems/{}", self.code.slug()),
-            title: self.code.title().to_string(),
-            status: self.code.status().as_u16(),
-            detail: self.detail.clone(),
-            code: self.code.slug().to_string(),
-            request_id: current_request_id(),
-            errors: (self.code == Code::ValidationFailed).then(|| self.errors.clone()),
-        }
-    }
 }
 
 /// Database errors are internal unless a store function has mapped them to a code first,
 /// or they say the database is away or busy (503, retry) — never a 500 for a fault the
 /// caller can simply retry.
-impl From<diesel::result::Error> for ApiError {
+impl From<diesel::result::Error> for Error {
     fn from(e: diesel::result::Error) -> Self {
-        use diesel::result::{DatabaseErrorKind as Kind, Error};
+        use diesel::result::{DatabaseErrorKind, Error as Db};
         match e {
-            Error::NotFound => ApiError::not_found("resource"),
+            Db::NotFound => Error::not_found("resource"),
             // The pool must not hand this connection out again.
-            ref gone if crate::db::lost(gone) => ApiError { connection_lost: true, ..ApiError::unavailable(e) },
-            Error::DatabaseError(Kind::SerializationFailure, _) => ApiError::contended(e),
-            Error::DatabaseError(_, ref info) if info.message().starts_with("deadlock detected") => {
-                ApiError::contended(e)
-            }
+            ref gone if crate::db::lost(gone) => Error { connection_lost: true, ..Error::unavailable(e) },
+            Db::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Error::contended(e),
+            Db::DatabaseError(_, ref info) if info.message().starts_with("deadlock detected") => Error::contended(e),
             // The U+0000 rule where requests are read makes this unreachable; kept as a net.
-            Error::DatabaseError(_, ref info) if info.message().contains("invalid byte sequence") => {
-                ApiError::invalid("body", "must not contain the character U+0000")
+            Db::DatabaseError(_, ref info) if info.message().contains("invalid byte sequence") => {
+                Error::invalid("body", "must not contain the character U+0000")
             }
-            other => ApiError::internal(other),
+            other => Error::internal(other),
         }
     }
 }
 
-impl From<r2d2::Error> for ApiError {
+impl From<r2d2::Error> for Error {
     fn from(e: r2d2::Error) -> Self {
-        ApiError::unavailable(e)
-    }
-}
-
-impl From<actix_web::error::BlockingError> for ApiError {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        ApiError::internal(e)
-    }
-}
-
-impl ResponseError for ApiError {
-    fn status_code(&self) -> StatusCode {
-        self.code.status()
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::build(self.status_code());
-        response.content_type("application/problem+json");
-        if self.code == Code::Unauthorized {
-            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
-        }
-        if let Some(seconds) = self.retry_after {
-            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
-        }
-        response.json(self.problem())
+        Error::unavailable(e)
     }
 }
 

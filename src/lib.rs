@@ -32,7 +32,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
 
-use crate::{error::ApiError, http::telemetry::Metrics, state::AppState};
+use crate::{error::Error, http::telemetry::Metrics, state::AppState};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -46,7 +46,7 @@ use crate::{error::ApiError, http::telemetry::Metrics, state::AppState};
     servers((url = "/", description = "The keyport that serves this document")),
     modifiers(&SignInSchemes),
     components(
-        schemas(error::Problem, error::FieldError, views::webhooks::WebhookEvent, views::webhooks::WebhookEventData),
+        schemas(http::problem::Problem, error::FieldError, views::webhooks::WebhookEvent, views::webhooks::WebhookEventData),
         responses(
             http::responses::MalformedBody,
             http::responses::Unauthorized,
@@ -201,8 +201,8 @@ fn swagger_ui() -> SwaggerConfig<'static> {
 }
 
 /// Anything no route matched.
-async fn no_route(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
-    Err(ApiError::new(error::Code::NotFound, format!("No operation {} {}.", req.method(), req.path())))
+async fn no_route(req: HttpRequest) -> Result<actix_web::HttpResponse, Error> {
+    Err(Error::new(error::Code::NotFound, format!("No operation {} {}.", req.method(), req.path())))
 }
 
 /// The metrics listener (`KEYPORT_METRICS_BIND`): `GET /metrics` without a token, nothing else.

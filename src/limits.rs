@@ -9,7 +9,7 @@ use actix_web::HttpRequest;
 use ipnet::IpNet;
 use sha2::{Digest, Sha256};
 
-use crate::{config::Settings, error::ApiError, store::budgets::Rate};
+use crate::{config::Settings, error::Error, store::budgets::Rate};
 
 /// One kind of budget: so many failures a minute for each subject.
 #[derive(Debug, Clone, Copy)]
@@ -45,10 +45,10 @@ impl Budget {
 
 impl Subject {
     /// 429: this subject's budget is spent; one more failure fits after `wait`.
-    pub fn refused(&self, wait: chrono::Duration) -> ApiError {
+    pub fn refused(&self, wait: chrono::Duration) -> Error {
         let seconds = (wait.num_milliseconds().max(0) as u64).div_ceil(1000).max(1);
         crate::metrics::COUNTERS.budget_rejections.with_label_values(&[self.budget.kind]).inc();
-        ApiError::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
+        Error::rate_limited(format!("Too many failed {}; try again in {seconds} s.", self.budget.what), seconds)
     }
 }
 

@@ -16,7 +16,7 @@ use crate::{
     clock::Clock,
     config::Settings,
     db::{PgPool, Pooled},
-    error::{ApiError, Code},
+    error::{Code, Error},
     limits::FailureBudgets,
     outbound::WebhookClient,
     store::idempotency::{self as kept, KeptResponse},
@@ -41,10 +41,10 @@ impl AppState {
     /// Runs `work` on the blocking pool inside one transaction, with the business "now".
     /// An `Err` rolls everything back. In an idempotent POST the transaction is a savepoint
     /// of the request's unit (see [`Unit`]), committed with the kept response.
-    pub async fn transaction<T, F>(&self, work: F) -> Result<T, ApiError>
+    pub async fn transaction<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
-        F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
     {
         let clock = self.clock.clone();
         let audit = crate::audit::current();
@@ -74,14 +74,14 @@ impl AppState {
     /// Runs a read on the blocking pool: no transaction (each statement sees its own
     /// snapshot anyway), so a one-statement read is one round trip. A read that meets a
     /// dead connection (the server restarted, a failover) runs once more on a fresh one.
-    pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
+    pub async fn read<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
-        F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+        F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
     {
         let (pool, clock) = (self.pool.clone(), self.clock.clone());
-        web::block(move || {
-            let attempt = || -> Result<T, ApiError> {
+        blocking(move || {
+            let attempt = || -> Result<T, Error> {
                 let mut conn = pool.get()?;
                 let now = clock.now(&mut conn)?;
                 work(&mut conn, now)
@@ -96,10 +96,10 @@ impl AppState {
 
     /// Like [`AppState::autocommit`], but inside the request's unit when it has one: for
     /// bookkeeping that belongs with the request's change (giving back a failure budget).
-    pub async fn alongside<T, F>(&self, work: F) -> Result<T, ApiError>
+    pub async fn alongside<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
-        F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, Error> + Send + 'static,
     {
         match current_unit() {
             Some(unit) => in_unit(unit, self.pool.clone(), work).await,
@@ -110,7 +110,7 @@ impl AppState {
     /// The barrier after a revocation this request committed (see `auth::revocations`):
     /// answers once every live instance refuses what was revoked. Should one not say so in
     /// time, this instance at least reads the revocations itself.
-    pub async fn learn_revocations(&self) -> Result<(), ApiError> {
+    pub async fn learn_revocations(&self) -> Result<(), Error> {
         let (revocations, now) = (Arc::clone(&self.revocations), self.clock.real_now());
         self.autocommit(move |conn| {
             if !revocations.barrier(conn)? {
@@ -124,13 +124,13 @@ impl AppState {
     /// Runs `work` on the blocking pool with a connection of its own, each statement
     /// committed as it runs: for bookkeeping that must be visible to every other request at
     /// once (failure budgets), never for business changes.
-    pub async fn autocommit<T, F>(&self, work: F) -> Result<T, ApiError>
+    pub async fn autocommit<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
-        F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, Error> + Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
+        blocking(move || {
             let mut conn = pool.get()?;
             work(&mut conn)
         })
@@ -138,11 +138,16 @@ impl AppState {
     }
 }
 
+/// Runs `work` on the blocking pool (a thread that may wait on the database or the CPU).
+pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
+    web::block(work).await.map_err(Error::internal)
+}
+
 /// [`AppState::transaction`] as a function, for handlers.
-pub async fn transaction<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+pub async fn transaction<T, F>(state: &AppState, work: F) -> Result<T, Error>
 where
     T: Send + 'static,
-    F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+    F: FnOnce(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
 {
     state.transaction(work).await
 }
@@ -205,10 +210,10 @@ pub fn current_unit() -> Option<Arc<Unit>> {
     UNIT.try_with(Arc::clone).ok()
 }
 
-fn in_flight() -> ApiError {
-    ApiError {
+fn in_flight() -> Error {
+    Error {
         retry_after: Some(1),
-        ..ApiError::new(
+        ..Error::new(
             Code::IdempotencyKeyInFlight,
             "A request with this Idempotency-Key is still running; retry shortly.",
         )
@@ -218,7 +223,7 @@ fn in_flight() -> ApiError {
 /// The unit's connection, opening its transaction on first use: `BEGIN`, the key's
 /// advisory lock (409 when another request holds it) and a last look for a response kept
 /// since the guard's (409 as well: the retry is then replayed).
-fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &PgPool) -> Result<Pooled, ApiError> {
+fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &PgPool) -> Result<Pooled, Error> {
     if let Some(conn) = pooled {
         return Ok(conn);
     }
@@ -238,15 +243,15 @@ fn unit_connection(unit: &Unit, pooled: Option<Pooled>, pool: &PgPool) -> Result
 
 /// Runs `work` on the unit's connection (in a savepoint of its transaction), handing the
 /// connection back to the unit afterwards.
-async fn in_unit<T, F>(unit: Arc<Unit>, pool: PgPool, work: F) -> Result<T, ApiError>
+async fn in_unit<T, F>(unit: Arc<Unit>, pool: PgPool, work: F) -> Result<T, Error>
 where
     T: Send + 'static,
-    F: FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+    F: FnOnce(&mut PgConnection) -> Result<T, Error> + Send + 'static,
 {
     let pooled = unit.take();
     let (conn, result) = {
         let unit = Arc::clone(&unit);
-        web::block(move || match unit_connection(&unit, pooled, &pool) {
+        blocking(move || match unit_connection(&unit, pooled, &pool) {
             // A lost connection is dropped here, on the thread that saw it lost, so the pool
             // discards it; its transaction is gone with it, and the guard has nothing to commit.
             Ok(mut conn) => match work(&mut conn) {
@@ -265,23 +270,23 @@ where
 
 /// Keeps the response (when it is kept) and commits the unit: the change and the answer
 /// that describes it become durable together.
-pub fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Result<(), ApiError> {
+pub fn commit(mut conn: Pooled, unit: &Unit, keep: Option<KeptResponse>) -> Result<(), Error> {
     let result = match keep {
         Some(response) => kept::keep(&mut conn, &unit.scope, &unit.key, &response),
         None => Ok(()),
     }
     .and_then(|()| AnsiTransactionManager::commit_transaction(&mut *conn));
-    result.map_err(|e| match ApiError::from(e) {
-        e if e.code == Code::Internal => ApiError::unavailable("the request's transaction could not commit"),
+    result.map_err(|e| match Error::from(e) {
+        e if e.code == Code::Internal => Error::unavailable("the request's transaction could not commit"),
         e => e,
     })
 }
 
 /// [`AppState::read`] as a function, for handlers.
-pub async fn read<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+pub async fn read<T, F>(state: &AppState, work: F) -> Result<T, Error>
 where
     T: Send + 'static,
-    F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, ApiError> + Send + 'static,
+    F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
 {
     state.read(work).await
 }

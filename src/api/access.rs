@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::views::access::{Entitlements, MeView};
 use crate::views::tenants::{TenantView, UserView};
-use crate::{app::access, auth::Principal, error::ApiError, state::AppState};
+use crate::{app::access, auth::Principal, error::Error, state::AppState};
 use crate::{
     http::responses::{Forbidden, NotFound, Unauthorized},
     state::read,
@@ -25,7 +25,7 @@ use crate::{
     security(("bearer" = [])),
 )]
 #[get("/v1/me")]
-pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<MeView>, ApiError> {
+pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<MeView>, Error> {
     let (user, tenant, licences) = read(&state, move |conn, _| access::me(conn, &principal)).await?;
     Ok(web::Json(MeView { user: UserView::new(user, licences), tenant: TenantView::from(tenant) }))
 }
@@ -48,7 +48,7 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
 pub async fn my_entitlements(
     state: web::Data<AppState>,
     principal: Principal,
-) -> Result<web::Json<Entitlements>, ApiError> {
+) -> Result<web::Json<Entitlements>, Error> {
     let periods = state.settings.periods();
     let entitlements = read(&state, move |conn, now| access::my_entitlements(conn, &principal, periods, now)).await?;
     Ok(web::Json(Entitlements { data: entitlements.into_iter().map(Into::into).collect() }))
@@ -64,7 +64,7 @@ pub async fn my_entitlements(
     responses(
         (status = 200, description = "The user's entitlements", body = Entitlements),
         (status = 401, response = Unauthorized),
-        (status = 403, description = "`forbidden`, `delegated-admin-required`", body = crate::error::Problem, content_type = crate::http::PROBLEM),
+        (status = 403, description = "`forbidden`, `delegated-admin-required`", body = crate::http::problem::Problem, content_type = crate::http::PROBLEM),
         (status = 404, response = NotFound),
     ),
     security(("bearer" = [])),
@@ -74,7 +74,7 @@ pub async fn user_entitlements(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<web::Json<Entitlements>, ApiError> {
+) -> Result<web::Json<Entitlements>, Error> {
     let ((tenant_id, user_id), periods) = (*path, state.settings.periods());
     let entitlements =
         read(&state, move |conn, now| access::user_entitlements(conn, &principal, tenant_id, user_id, periods, now))

@@ -3,7 +3,7 @@
 use actix_web::{get, web};
 
 use crate::views::audit::{AuditEventView, AuditQuery};
-use crate::{app::audit, auth::Principal, error::ApiError, state::AppState, store::audit::AuditFilter};
+use crate::{app::audit, auth::Principal, error::Error, state::AppState, store::audit::AuditFilter};
 use crate::{
     http::responses::{Forbidden, Unauthorized, ValidationFailed},
     state::read,
@@ -33,11 +33,11 @@ pub async fn list(
     principal: Principal,
     query: web::Query<AuditQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<AuditEventView>>, ApiError> {
+) -> Result<web::Json<ListOf<AuditEventView>>, Error> {
     let page = pagination.page()?;
     let AuditQuery { tenant_id, partner_id, actor_id, action, since, until } = query.into_inner();
     if action.as_ref().is_some_and(|a| a.chars().count() > 100) {
-        return Err(ApiError::invalid("action", "is at most 100 characters"));
+        return Err(Error::invalid("action", "is at most 100 characters"));
     }
     let filter = AuditFilter { tenant_id, partner_id, actor_id, action, since, until };
     let rows = read(&state, move |conn, now| audit::list(conn, &principal, &filter, page, now)).await?;

@@ -18,7 +18,8 @@ use crate::{
     },
     authz,
     domain::statuses::ClientRole,
-    error::{ApiError, Code, Problem},
+    error::{Code, Error},
+    http::problem::Problem,
     limits::Subject,
     state::AppState,
     store::clients::ApiClientRow,
@@ -134,11 +135,7 @@ fn token_response(body: TokenResponse) -> HttpResponse {
     security(()),
 )]
 #[post("/v1/auth/token")]
-pub async fn token(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+pub async fn token(state: web::Data<AppState>, req: HttpRequest, payload: web::Payload) -> Result<HttpResponse, Error> {
     let body = extract::read_body(&mut payload.into_inner()).await?;
     let request = match parse_token_request(&req, &body) {
         Ok(r) => r,
@@ -165,7 +162,7 @@ async fn client_credentials(
     state: web::Data<AppState>,
     request: TokenRequest,
     source: Subject,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (Some(client_id), Some(secret)) = (request.client_id, request.client_secret) else {
         return Ok(invalid_request("client_id and client_secret are required."));
     };
@@ -204,7 +201,7 @@ async fn client_credentials(
     };
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
-    let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
+    let access_token = state.tokens.sign(&claims).map_err(Error::internal)?;
     Ok(token_response(TokenResponse {
         access_token: access_token.into(),
         token_type: "Bearer".into(),
@@ -227,7 +224,7 @@ async fn password_grant(
     state: web::Data<AppState>,
     request: TokenRequest,
     source: Subject,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (Some(username), Some(password)) = (request.username, request.password) else {
         return Ok(invalid_request("username and password are required."));
     };
@@ -263,7 +260,7 @@ async fn refresh_grant(
     state: web::Data<AppState>,
     request: TokenRequest,
     source: Subject,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let Some(refresh_token) = request.refresh_token else {
         return Ok(invalid_request("refresh_token is required."));
     };
@@ -286,10 +283,10 @@ async fn issue_customer_tokens(
     state: &web::Data<AppState>,
     sign_in: SignIn,
     grant: &'static str,
-) -> Result<Option<HttpResponse>, ApiError> {
+) -> Result<Option<HttpResponse>, Error> {
     let refresh_token = new_secret(REFRESH_TOKEN_PREFIX);
     let digest = state.pepper.digest(SecretKind::RefreshToken, &refresh_token);
-    let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(ApiError::internal)?;
+    let refresh_ttl = chrono::Duration::from_std(state.settings.refresh_token_ttl).map_err(Error::internal)?;
     let issued = crate::state::transaction(state, move |conn, now| {
         auth::start_session(conn, sign_in, &digest, refresh_ttl, now)
     })
@@ -300,7 +297,7 @@ async fn issue_customer_tokens(
     claims.tenant_id = Some(user.tenant_id);
     claims.admin = Some(user.admin);
     claims.sid = Some(family);
-    let access_token = state.tokens.sign(&claims).map_err(ApiError::internal)?;
+    let access_token = state.tokens.sign(&claims).map_err(Error::internal)?;
     let actor = Actor::customer(user.id, user.tenant_id);
     record_sign_in(state, actor, "success", grant).await?;
     Ok(Some(token_response(TokenResponse {
@@ -312,7 +309,7 @@ async fn issue_customer_tokens(
 }
 
 /// A sign-in's audit record, whatever its outcome (`grant` names how it was tried).
-async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, grant: &str) -> Result<(), ApiError> {
+async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, grant: &str) -> Result<(), Error> {
     let Some(audit) = crate::audit::current() else { return Ok(()) };
     let summary = format!("{grant} sign-in: {outcome}");
     let at = state.clock.real_now();
@@ -338,7 +335,7 @@ async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, g
 pub async fn activate(
     state: web::Data<AppState>,
     body: extract::Json<ActivateRequest>,
-) -> Result<web::Json<ActivatedUser>, ApiError> {
+) -> Result<web::Json<ActivatedUser>, Error> {
     let body = body.0;
     let digest = state.pepper.digest(SecretKind::ActivationToken, &body.activation_token);
     // Hash only for a live token (so unknown tokens cost nothing), and with no connection held.
@@ -376,7 +373,7 @@ pub async fn change_password(
     req: HttpRequest,
     principal: Principal,
     body: extract::Json<ChangePassword>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (user_id, _) = authz::customer_self(&principal)?;
     let session = extract::bearer_claims(&req, &state).and_then(|claims| claims.sid);
     let ChangePassword { current_password, new_password } = body.0;
@@ -386,7 +383,7 @@ pub async fn change_password(
     let verified = password::verify_off_workers(current_password, stored).await;
     reservation.settle(&state, !verified).await?;
     if !verified {
-        return Err(ApiError::new(Code::WrongPassword, "The current password is not right."));
+        return Err(Error::new(Code::WrongPassword, "The current password is not right."));
     }
     let hash = password::hash_off_workers(new_password).await?;
     let ended =
@@ -424,7 +421,7 @@ pub async fn revoke(
     state: web::Data<AppState>,
     req: HttpRequest,
     payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let body = extract::read_body(&mut payload.into_inner()).await?;
     let request: RevokeRequest = match parse_oauth_body(&req, &body) {
         Ok(r) => r,

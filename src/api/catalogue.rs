@@ -4,12 +4,7 @@ use actix_web::{HttpResponse, get, post, web};
 
 use crate::views::catalogue::{Country, CountryList, CreateProduct, DomainAvailability, ProductView};
 use crate::{
-    app::catalogue,
-    auth::Principal,
-    authz,
-    domain::countries,
-    error::{ApiError, Problem},
-    state::AppState,
+    app::catalogue, auth::Principal, authz, domain::countries, error::Error, http::problem::Problem, state::AppState,
 };
 use crate::{
     http::PROBLEM,
@@ -36,7 +31,7 @@ pub async fn list_products(
     state: web::Data<AppState>,
     _principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<ProductView>>, ApiError> {
+) -> Result<web::Json<ListOf<ProductView>>, Error> {
     let page = pagination.page()?;
     let rows = read(&state, move |conn, _| catalogue::list_products(conn, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
@@ -62,7 +57,7 @@ pub async fn create_product(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreateProduct>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     authz::operator(&principal)?;
     let CreateProduct { sku, name } = body.0;
     let row = transaction(&state, move |conn, now| catalogue::create_product(conn, sku, name, now)).await?;
@@ -105,7 +100,7 @@ pub async fn domain(
     state: web::Data<AppState>,
     _principal: Principal,
     name: web::Path<String>,
-) -> Result<web::Json<DomainAvailability>, ApiError> {
+) -> Result<web::Json<DomainAvailability>, Error> {
     let name = name.into_inner();
     let lookup = name.clone();
     let available = read(&state, move |conn, _| catalogue::domain_available(conn, &lookup)).await?;

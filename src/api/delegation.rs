@@ -9,7 +9,8 @@ use crate::{
     auth::Principal,
     authz,
     domain::roles::Roles,
-    error::{ApiError, Problem},
+    error::Error,
+    http::problem::Problem,
     state::AppState,
 };
 use crate::{
@@ -50,7 +51,7 @@ pub async fn create_offer(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreateOffer>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let partner_id = authz::partner(&principal)?;
     let CreateOffer { tenant_id, message, duration_days, roles, auto_extend } = body.0;
     let roles = Roles::of(roles.as_deref().unwrap_or(&Roles::DEFAULT));
@@ -82,7 +83,7 @@ pub async fn list_offers(
     principal: Principal,
     query: web::Query<OfferQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<OfferView>>, ApiError> {
+) -> Result<web::Json<ListOf<OfferView>>, Error> {
     let (page, status) = (pagination.page()?, query.status);
     let (rows, now) =
         read(&state, move |conn, now| Ok((delegation::list_offers(conn, &principal, status, page, now)?, now))).await?;
@@ -106,7 +107,7 @@ pub async fn get_offer(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<OfferView>, ApiError> {
+) -> Result<web::Json<OfferView>, Error> {
     let id = *id;
     let (offer, now) = read(&state, move |conn, now| Ok((delegation::get_offer(conn, &principal, id)?, now))).await?;
     Ok(web::Json(OfferView::new(offer, now)))
@@ -133,7 +134,7 @@ pub async fn accept_offer(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let id = *id;
     let ((relationship, partner), now) = transaction(&state, move |conn, now| {
         Ok(delegation::accept_offer(conn, &principal, id, now)?.map(|accepted| (accepted, now)))
@@ -160,7 +161,7 @@ pub async fn decline_offer(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<OfferView>, ApiError> {
+) -> Result<web::Json<OfferView>, Error> {
     let id = *id;
     let (offer, now) = transaction(&state, move |conn, now| {
         Ok(delegation::decline_offer(conn, &principal, id, now)?.map(|offer| (offer, now)))
@@ -189,7 +190,7 @@ pub async fn revoke_offer(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<OfferView>, ApiError> {
+) -> Result<web::Json<OfferView>, Error> {
     let id = *id;
     let (offer, now) = transaction(&state, move |conn, now| {
         Ok(delegation::revoke_offer(conn, &principal, id, now)?.map(|offer| (offer, now)))
@@ -217,7 +218,7 @@ pub async fn list_relationships(
     state: web::Data<AppState>,
     principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<RelationshipView>>, ApiError> {
+) -> Result<web::Json<ListOf<RelationshipView>>, Error> {
     let page = pagination.page()?;
     let (rows, now) =
         read(&state, move |conn, now| Ok((delegation::list_relationships(conn, &principal, page)?, now))).await?;
@@ -241,7 +242,7 @@ pub async fn get_relationship(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<RelationshipView>, ApiError> {
+) -> Result<web::Json<RelationshipView>, Error> {
     let id = *id;
     let ((row, partner), now) =
         read(&state, move |conn, now| Ok((delegation::get_relationship(conn, &principal, id)?, now))).await?;
@@ -269,7 +270,7 @@ pub async fn terminate_relationship(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let id = *id;
     transaction(&state, move |conn, now| delegation::terminate_relationship(conn, &principal, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -302,9 +303,9 @@ pub async fn update_relationship(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<UpdateRelationship>,
-) -> Result<web::Json<RelationshipView>, ApiError> {
+) -> Result<web::Json<RelationshipView>, Error> {
     if body.0.auto_extend {
-        return Err(ApiError::invalid("auto_extend", "can only be turned off here; the partner's offer turns it on"));
+        return Err(Error::invalid("auto_extend", "can only be turned off here; the partner's offer turns it on"));
     }
     let id = *id;
     let ((row, partner), now) =

@@ -8,7 +8,7 @@ use crate::{
     app::webhooks::DeliveryReport,
     auth::Principal,
     authz,
-    error::ApiError,
+    error::Error,
     state::AppState,
 };
 
@@ -28,7 +28,7 @@ use crate::{
     security(("bearer" = [])),
 )]
 #[post("/v1/jobs/sweep")]
-pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<SweepReport>, ApiError> {
+pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<SweepReport>, Error> {
     authz::operator(&principal)?;
     let (clock, settings) = (state.clock.clone(), state.settings.clone());
     let report = state
@@ -60,7 +60,7 @@ pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<w
 pub async fn deliver_webhooks(
     state: web::Data<AppState>,
     principal: Principal,
-) -> Result<web::Json<DeliveryReport>, ApiError> {
+) -> Result<web::Json<DeliveryReport>, Error> {
     authz::operator(&principal)?;
     let report = crate::jobs::webhooks::deliver_due(&state).await?;
     record_run(&state, format!("{report:?}")).await?;
@@ -68,7 +68,7 @@ pub async fn deliver_webhooks(
 }
 
 /// The audit record of a job run on demand (its work spans many transactions).
-async fn record_run(state: &AppState, summary: String) -> Result<(), ApiError> {
+async fn record_run(state: &AppState, summary: String) -> Result<(), Error> {
     let Some(audit) = crate::audit::current() else { return Ok(()) };
     let at = state.clock.real_now();
     state.autocommit(move |conn| Ok(audit.record_done(conn, &summary, at)?)).await

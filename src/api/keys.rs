@@ -14,7 +14,8 @@ use crate::{
         secrets::{Pepper, SecretKind},
     },
     authz,
-    error::{ApiError, Problem},
+    error::Error,
+    http::problem::Problem,
     state::AppState,
     store::keys::KeyFilter,
 };
@@ -56,19 +57,19 @@ pub async fn create_batch(
     principal: Principal,
     req: HttpRequest,
     body: Json<CreateKeyBatch>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     authz::operator(&principal)?;
     let body = body.0;
     let source = match (body.quantity, body.keys) {
         (Some(quantity), None) => BatchKeys::Mint(quantity as usize),
         (None, Some(typed)) => BatchKeys::Import(typed),
-        _ => return Err(ApiError::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
+        _ => return Err(Error::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
     };
     let partner_id = match (body.channel.unwrap_or(KeyChannel::Partner), body.partner_id) {
         (KeyChannel::Partner, None) => {
-            return Err(ApiError::invalid("partner_id", "is required for partner keys (channel retail has none)"));
+            return Err(Error::invalid("partner_id", "is required for partner keys (channel retail has none)"));
         }
-        (KeyChannel::Retail, Some(_)) => return Err(ApiError::invalid("partner_id", "retail keys have no partner")),
+        (KeyChannel::Retail, Some(_)) => return Err(Error::invalid("partner_id", "retail keys have no partner")),
         (_, partner_id) => partner_id,
     };
     let batch = NewBatch {
@@ -123,7 +124,7 @@ pub async fn list_batches(
     state: web::Data<AppState>,
     principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<KeyBatchView>>, ApiError> {
+) -> Result<web::Json<ListOf<KeyBatchView>>, Error> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
     let rows = read(&state, move |conn, _| keys::list_batches(conn, partner, page)).await?;
@@ -147,7 +148,7 @@ pub async fn get_batch(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<KeyBatchView>, ApiError> {
+) -> Result<web::Json<KeyBatchView>, Error> {
     let partner = authz::key_reader(&principal)?;
     let id = *id;
     let row = read(&state, move |conn, _| keys::get_batch(conn, partner, id)).await?;
@@ -172,7 +173,7 @@ pub async fn list_keys(
     principal: Principal,
     query: web::Query<KeyQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<KeyView>>, ApiError> {
+) -> Result<web::Json<ListOf<KeyView>>, Error> {
     let partner = authz::key_reader(&principal)?;
     let page = pagination.page()?;
     let filter = KeyFilter {
@@ -188,7 +189,7 @@ pub async fn list_keys(
 
 impl KeyInput {
     /// The key's keyed digest, once its format and check character passed.
-    pub fn digest(&self, pepper: &Pepper) -> Result<Vec<u8>, ApiError> {
+    pub fn digest(&self, pepper: &Pepper) -> Result<Vec<u8>, Error> {
         let key = keys::parse(&self.key)?;
         Ok(pepper.digest(SecretKind::ProductKey, key.canonical()))
     }
@@ -217,7 +218,7 @@ pub async fn validate_key(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<KeyInput>,
-) -> Result<web::Json<KeyView>, ApiError> {
+) -> Result<web::Json<KeyView>, Error> {
     let partner = authz::key_reader(&principal)?;
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let lookup = async {
@@ -251,7 +252,7 @@ pub async fn revoke_key(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<KeyView>, ApiError> {
+) -> Result<web::Json<KeyView>, Error> {
     authz::operator(&principal)?;
     let id = *id;
     let (key, product) = transaction(&state, move |conn, _| keys::revoke(conn, id)).await?;

@@ -4,7 +4,7 @@ use actix_web::{get, post, web};
 use uuid::Uuid;
 
 use crate::views::notifications::{NotificationQuery, NotificationView};
-use crate::{app::notifications, auth::Principal, error::ApiError, state::AppState};
+use crate::{app::notifications, auth::Principal, error::Error, state::AppState};
 use crate::{
     http::responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
     state::read,
@@ -32,11 +32,11 @@ pub async fn list(
     principal: Principal,
     query: web::Query<NotificationQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<NotificationView>>, ApiError> {
+) -> Result<web::Json<ListOf<NotificationView>>, Error> {
     let page = pagination.page()?;
     let NotificationQuery { event, unread } = query.into_inner();
     if event.as_ref().is_some_and(|e| e.chars().count() > 100) {
-        return Err(ApiError::invalid("event", "is at most 100 characters"));
+        return Err(Error::invalid("event", "is at most 100 characters"));
     }
     let rows =
         read(&state, move |conn, _| notifications::list(conn, &principal, event.as_deref(), unread, page)).await?;
@@ -60,7 +60,7 @@ pub async fn mark_read(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<NotificationView>, ApiError> {
+) -> Result<web::Json<NotificationView>, Error> {
     let id = *id;
     let row = transaction(&state, move |conn, now| notifications::mark_read(conn, &principal, id, now)).await?;
     Ok(web::Json(row.into()))

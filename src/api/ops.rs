@@ -4,11 +4,7 @@ use actix_web::{HttpResponse, get, web};
 
 use crate::views::ops::Health;
 use crate::{
-    auth::Principal,
-    authz, db,
-    error::{ApiError, Problem},
-    http::telemetry::Metrics,
-    state::AppState,
+    auth::Principal, authz, db, error::Error, http::problem::Problem, http::telemetry::Metrics, state::AppState,
 };
 use crate::{
     http::PROBLEM,
@@ -37,13 +33,13 @@ pub async fn healthz() -> web::Json<Health> {
     security(()),
 )]
 #[get("/readyz")]
-pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
+pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Error> {
     let state = state.clone();
-    let current = web::block(move || -> Result<bool, ApiError> {
+    let current = crate::state::blocking(move || -> Result<bool, Error> {
         let mut conn = state.pool.get()?;
         // A demoted primary still answers reads: readiness is being able to write.
         if !db::writable(&mut conn)? {
-            return Err(ApiError::unavailable("the database is read-only (a standby, or a primary being demoted)"));
+            return Err(Error::unavailable("the database is read-only (a standby, or a primary being demoted)"));
         }
         Ok(db::migrations_current(&mut conn))
     })
@@ -51,7 +47,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
     if current {
         Ok(web::Json(Health { status: "ready".into() }))
     } else {
-        Err(ApiError::unavailable("migrations pending"))
+        Err(Error::unavailable("migrations pending"))
     }
 }
 
@@ -76,7 +72,7 @@ pub async fn metrics(
     principal: Principal,
     counters: web::Data<Metrics>,
     state: web::Data<AppState>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     authz::operator(&principal)?;
     Ok(exposition(&counters, &state))
 }

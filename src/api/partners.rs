@@ -8,7 +8,7 @@ use crate::{
     app::partners::{self, NewPartner},
     auth::Principal,
     authz,
-    error::ApiError,
+    error::Error,
     state::AppState,
     store::{clients::ApiClientRow, partners::PartnerChanges},
 };
@@ -39,7 +39,7 @@ pub async fn create(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreatePartner>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     authz::operator(&principal)?;
     let CreatePartner { name, reseller, cloud_essentials } = body.0;
     let partner = NewPartner { name, reseller: reseller.map(|r| (r.distributor, r.since)), cloud_essentials };
@@ -64,14 +64,14 @@ pub async fn list(
     state: web::Data<AppState>,
     principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<PartnerView>>, ApiError> {
+) -> Result<web::Json<ListOf<PartnerView>>, Error> {
     authz::operator(&principal)?;
     let page = pagination.page()?;
     let rows = read(&state, move |conn, _| partners::list(conn, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
-async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, ApiError> {
+async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, Error> {
     Ok(read(state, move |conn, _| partners::get(conn, id)).await?.into())
 }
 
@@ -86,7 +86,7 @@ async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerVi
     security(("bearer" = [])),
 )]
 #[get("/v1/partners/me")]
-pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<PartnerView>, ApiError> {
+pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<PartnerView>, Error> {
     let partner_id = authz::partner(&principal)?;
     Ok(web::Json(partner_view(&state, partner_id).await?))
 }
@@ -107,7 +107,7 @@ pub async fn get_one(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<PartnerView>, ApiError> {
+) -> Result<web::Json<PartnerView>, Error> {
     authz::partner_record(&principal, *id)?;
     Ok(web::Json(partner_view(&state, *id).await?))
 }
@@ -137,7 +137,7 @@ pub async fn update(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<UpdatePartner>,
-) -> Result<web::Json<PartnerView>, ApiError> {
+) -> Result<web::Json<PartnerView>, Error> {
     authz::partner_record(&principal, *id)?;
     authz::operator(&principal)?;
     if let Some(Some(reseller)) = &body.0.reseller {
@@ -155,11 +155,11 @@ pub async fn update(
     Ok(web::Json(row.into()))
 }
 
-fn prefix_fields(mut e: ApiError, prefix: &str) -> ApiError {
+fn prefix_fields(mut e: Error, prefix: &str) -> Error {
     for f in &mut e.errors {
         f.field = format!("{prefix}.{}", f.field);
     }
-    ApiError::validation(e.errors)
+    Error::validation(e.errors)
 }
 
 /// Create an API client for a partner
@@ -183,7 +183,7 @@ pub async fn create_client(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<CreateApiClient>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     authz::partner_record(&principal, *id)?;
     let (partner_id, name, pepper) = (*id, body.0.name, state.pepper.clone());
     let (row, client_secret) =
@@ -214,7 +214,7 @@ pub async fn list_clients(
     principal: Principal,
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<ApiClientView>>, ApiError> {
+) -> Result<web::Json<ListOf<ApiClientView>>, Error> {
     authz::partner_record(&principal, *id)?;
     let (page, partner_id) = (pagination.page()?, *id);
     let rows = read(&state, move |conn, _| partners::list_clients(conn, partner_id, page)).await?;
@@ -241,7 +241,7 @@ pub async fn revoke_client(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, String)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (partner_id, client_id) = path.into_inner();
     authz::partner_record(&principal, partner_id)?;
     transaction(&state, move |conn, now| partners::revoke_client(conn, partner_id, &client_id, now)).await?;

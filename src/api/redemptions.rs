@@ -16,7 +16,8 @@ use crate::{
     app::retail,
     auth::Principal,
     authz,
-    error::{ApiError, Problem},
+    error::Error,
+    http::problem::Problem,
     state::AppState,
     store::redemptions::RedemptionRow,
 };
@@ -29,8 +30,8 @@ use crate::{
     views::pages::{ListOf, Pagination},
 };
 
-fn ttl(state: &AppState) -> Result<Duration, ApiError> {
-    Duration::from_std(state.settings.redemption_ttl).map_err(ApiError::internal)
+fn ttl(state: &AppState) -> Result<Duration, Error> {
+    Duration::from_std(state.settings.redemption_ttl).map_err(Error::internal)
 }
 
 /// Start a redemption
@@ -55,7 +56,7 @@ pub async fn create(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreateRedemption>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let partner_id = authz::partner(&principal)?;
     let (acknowledged, ttl) = (body.0.acknowledged == Some(true), ttl(&state)?);
     let (review, now) =
@@ -82,7 +83,7 @@ pub async fn list(
     principal: Principal,
     query: web::Query<RedemptionQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<RedemptionSummary>>, ApiError> {
+) -> Result<web::Json<ListOf<RedemptionSummary>>, Error> {
     let partner_id = authz::partner(&principal)?;
     let (page, status) = (pagination.page()?, query.status);
     let (rows, now) =
@@ -117,7 +118,7 @@ pub async fn get_one(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<RedemptionView>, ApiError> {
+) -> Result<web::Json<RedemptionView>, Error> {
     let (partner_id, id) = (authz::partner(&principal)?, *id);
     // A transaction, not a read: a redemption found past its time is expired here.
     let (review, now) = transaction(&state, move |conn, now| {
@@ -148,7 +149,7 @@ pub async fn cancel(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (partner_id, id) = (authz::partner(&principal)?, *id);
     transaction(&state, move |conn, now| redemptions::cancel(conn, partner_id, id, now)).await??;
     Ok(HttpResponse::NoContent().finish())
@@ -182,7 +183,7 @@ pub async fn add_key(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (partner_id, id) = (authz::partner(&principal)?, *id);
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let adding = async {
@@ -217,7 +218,7 @@ pub async fn remove_key(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (partner_id, (id, entry_id), ttl) = (authz::partner(&principal)?, path.into_inner(), ttl(&state)?);
     transaction(&state, move |conn, now| redemptions::remove_key(conn, partner_id, id, entry_id, ttl, now)).await??;
     Ok(HttpResponse::NoContent().finish())
@@ -245,7 +246,7 @@ pub async fn confirm(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<RedemptionView>, ApiError> {
+) -> Result<web::Json<RedemptionView>, Error> {
     let (partner_id, ttl, id) = (authz::partner(&principal)?, ttl(&state)?, *id);
     let (review, now) = transaction(&state, move |conn, now| {
         Ok(redemptions::confirm(conn, partner_id, id, ttl, now)?.map(|review| (review, now)))
@@ -282,7 +283,7 @@ pub async fn create_account(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<CreateAccount>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let partner_id = authz::partner(&principal)?;
     let CreateAccount { country, company_name, domain, admin } = body.0;
     let account = new_account(country, company_name, domain, admin);
@@ -325,7 +326,7 @@ pub async fn sign_up(
     state: web::Data<AppState>,
     req: actix_web::HttpRequest,
     body: Json<SignUp>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let SignUp { key, country, company_name, domain, admin } = body.0;
     let account = new_account(country, company_name, domain, admin);
     redemptions::check_account(&account)?;
@@ -371,7 +372,7 @@ pub async fn redeem_into_tenant(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let tenant_id = *id;
     let redeeming = async {

@@ -5,13 +5,7 @@ use uuid::Uuid;
 
 use crate::views::keys::KeyInput;
 use crate::views::renewals::{RenewalRequest, RenewalView};
-use crate::{
-    app::budgets,
-    app::renewals,
-    auth::Principal,
-    error::{ApiError, Problem},
-    state::AppState,
-};
+use crate::{app::budgets, app::renewals, auth::Principal, error::Error, http::problem::Problem, state::AppState};
 use crate::{
     http::PROBLEM,
     http::extract::Json,
@@ -60,7 +54,7 @@ pub async fn renew(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<RenewalRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let renewing = async {
         let key = match &body.0 {
@@ -102,7 +96,7 @@ pub async fn list_renewals(
     principal: Principal,
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<RenewalView>>, ApiError> {
+) -> Result<web::Json<ListOf<RenewalView>>, Error> {
     let (page, id) = (pagination.page()?, *id);
     let rows = read(&state, move |conn, now| renewals::list(conn, &principal, id, page, now)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))

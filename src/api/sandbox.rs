@@ -8,7 +8,8 @@ use crate::{
     app::sandbox,
     auth::Principal,
     authz,
-    error::{ApiError, Code, Problem},
+    error::{Code, Error},
+    http::problem::Problem,
     state::AppState,
 };
 use crate::{
@@ -21,14 +22,14 @@ use crate::{
 
 /// Sandbox paths exist only in sandbox mode; elsewhere they answer 404 to everyone. Then
 /// they are for the operator.
-fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<(), ApiError> {
+fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<(), Error> {
     if !state.clock.is_sandbox() {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::NotFound,
             "The sandbox clock exists only in sandbox mode (KEYPORT_SANDBOX=true).",
         ));
     }
-    authz::operator(&principal.ok_or_else(ApiError::unauthorized)?)
+    authz::operator(&principal.ok_or_else(Error::unauthorized)?)
 }
 
 /// Read the sandbox clock
@@ -43,10 +44,7 @@ fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<()
     security(("bearer" = [])),
 )]
 #[get("/v1/sandbox/clock")]
-pub async fn clock(
-    state: web::Data<AppState>,
-    principal: Option<Principal>,
-) -> Result<web::Json<SandboxClock>, ApiError> {
+pub async fn clock(state: web::Data<AppState>, principal: Option<Principal>) -> Result<web::Json<SandboxClock>, Error> {
     sandbox_operator(&state, principal)?;
     let (now, offset_seconds) = read(&state, sandbox::read).await?;
     Ok(web::Json(SandboxClock { now, offset_seconds }))
@@ -72,7 +70,7 @@ pub async fn advance(
     principal: Option<Principal>,
     req: HttpRequest,
     payload: web::Payload,
-) -> Result<web::Json<SandboxClock>, ApiError> {
+) -> Result<web::Json<SandboxClock>, Error> {
     sandbox_operator(&state, principal)?;
     // The body is read only in sandbox mode, so that elsewhere the path is simply absent.
     let Json(body) = Json::<Advance>::from_request(&req, &mut payload.into_inner()).await?;

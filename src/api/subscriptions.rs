@@ -9,7 +9,8 @@ use crate::{
     app::budgets,
     app::subscriptions,
     auth::Principal,
-    error::{ApiError, Code, Problem},
+    error::{Code, Error},
+    http::problem::Problem,
     state::AppState,
 };
 use crate::{
@@ -39,7 +40,7 @@ pub async fn list(
     principal: Principal,
     query: web::Query<SubscriptionQuery>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<SubscriptionView>>, ApiError> {
+) -> Result<web::Json<ListOf<SubscriptionView>>, Error> {
     let (tenant_id, status, page, periods) =
         (query.tenant_id, query.status, pagination.page()?, state.settings.periods());
     let (rows, now) = read(&state, move |conn, now| {
@@ -65,7 +66,7 @@ pub async fn get_one(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<SubscriptionView>, ApiError> {
+) -> Result<web::Json<SubscriptionView>, Error> {
     let (id, periods) = (*id, state.settings.periods());
     let (record, now) =
         read(&state, move |conn, now| Ok((subscriptions::get(conn, &principal, id, now)?, now))).await?;
@@ -99,7 +100,7 @@ pub async fn set_partner_of_record(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<PartnerOfRecordInput>,
-) -> Result<web::Json<SubscriptionView>, ApiError> {
+) -> Result<web::Json<SubscriptionView>, Error> {
     let (id, number, periods) = (*id, body.0.partner_number, state.settings.periods());
     // Unknown numbers count against the caller's budget, so the endpoint is no oracle for
     // the partner numbers that exist.
@@ -107,7 +108,7 @@ pub async fn set_partner_of_record(
     let naming = transaction(&state, move |conn, now| {
         Ok((subscriptions::set_partner_of_record(conn, &principal, id, &number, now)?, now))
     });
-    let unknown = |r: &Result<_, ApiError>| matches!(r, Err(e) if e.code == Code::UnknownPartnerNumber);
+    let unknown = |r: &Result<_, Error>| matches!(r, Err(e) if e.code == Code::UnknownPartnerNumber);
     let (record, now) = budgets::guarded(&state, subjects, naming, unknown).await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))
 }
@@ -129,7 +130,7 @@ pub async fn remove_partner_of_record(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let id = *id;
     transaction(&state, move |conn, now| subscriptions::remove_partner_of_record(conn, &principal, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -162,7 +163,7 @@ pub async fn add_seats(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
-) -> Result<web::Json<SubscriptionView>, ApiError> {
+) -> Result<web::Json<SubscriptionView>, Error> {
     let (id, periods) = (*id, state.settings.periods());
     let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
     let adding = async {

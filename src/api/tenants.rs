@@ -4,12 +4,7 @@ use actix_web::{get, patch, web};
 use uuid::Uuid;
 
 use crate::views::tenants::{TenantView, UpdateTenant};
-use crate::{
-    app::tenants,
-    auth::Principal,
-    error::{ApiError, Problem},
-    state::AppState,
-};
+use crate::{app::tenants, auth::Principal, error::Error, http::problem::Problem, state::AppState};
 use crate::{
     http::PROBLEM,
     http::extract::Json,
@@ -38,7 +33,7 @@ pub async fn list(
     state: web::Data<AppState>,
     principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<TenantView>>, ApiError> {
+) -> Result<web::Json<ListOf<TenantView>>, Error> {
     let page = pagination.page()?;
     let rows = read(&state, move |conn, now| tenants::list(conn, &principal, page, now)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
@@ -60,7 +55,7 @@ pub async fn get_one(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<TenantView>, ApiError> {
+) -> Result<web::Json<TenantView>, Error> {
     let id = *id;
     let row = read(&state, move |conn, now| tenants::get(conn, &principal, id, now)).await?;
     Ok(web::Json(row.into()))
@@ -90,7 +85,7 @@ pub async fn update(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<UpdateTenant>,
-) -> Result<web::Json<TenantView>, ApiError> {
+) -> Result<web::Json<TenantView>, Error> {
     let (id, name) = (*id, body.0.company_name);
     let row = transaction(&state, move |conn, now| tenants::update(conn, &principal, id, name, now)).await?;
     Ok(web::Json(row.into()))

@@ -8,7 +8,8 @@ use crate::{
     app::user_imports as app,
     auth::Principal,
     domain::user_imports::{self as rows, ImportRow, RowRefusal, Unreadable},
-    error::{ApiError, Code, Problem},
+    error::{Code, Error},
+    http::problem::Problem,
     state::AppState,
     views::user_imports::{CreateUserImport, UserImportView},
 };
@@ -60,7 +61,7 @@ pub async fn create_user_import(
     principal: Principal,
     id: web::Path<Uuid>,
     payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let tenant_id = *id;
     // Who may not import has no body read or parsed.
     let caller = principal.clone();
@@ -68,10 +69,10 @@ pub async fn create_user_import(
     let body = read_body(&mut payload.into_inner()).await?;
     let csv = is_csv(&req);
     if !csv && !is_json(&req) {
-        return Err(ApiError::new(Code::UnsupportedMediaType, "Send the users as `text/csv` or `application/json`."));
+        return Err(Error::new(Code::UnsupportedMediaType, "Send the users as `text/csv` or `application/json`."));
     }
     // Up to 8 MiB of rows: parsed off the HTTP workers.
-    let checked = web::block(move || -> Result<Vec<(ImportRow, Option<RowRefusal>)>, ApiError> {
+    let checked = crate::state::blocking(move || -> Result<Vec<(ImportRow, Option<RowRefusal>)>, Error> {
         let submitted = if csv {
             rows::read_csv(&body).map_err(invalid)?
         } else {
@@ -98,8 +99,8 @@ fn is_csv(req: &HttpRequest) -> bool {
     value.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("text/csv")
 }
 
-fn invalid(e: Unreadable) -> ApiError {
-    ApiError::invalid(&e.field, e.message)
+fn invalid(e: Unreadable) -> Error {
+    Error::invalid(&e.field, e.message)
 }
 
 /// Read a user import
@@ -123,7 +124,7 @@ pub async fn get_user_import(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, import_id) = path.into_inner();
     let sealer = state.pepper.sealer(app::SEALING_PURPOSE);
     // A transaction: the tokens handed over are forgotten in the same step.

@@ -9,7 +9,8 @@ use crate::views::users::{CreateUser, License, UpdateUser, UserCreated};
 use crate::{
     app::users::{self, NewUser},
     auth::Principal,
-    error::{ApiError, Problem},
+    error::Error,
+    http::problem::Problem,
     state::AppState,
     store::users::UserChanges,
     views::auth::ActivationIssued,
@@ -50,7 +51,7 @@ pub async fn create(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<CreateUser>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, periods, pepper) = (*id, state.settings.periods(), state.pepper.clone());
     let CreateUser { email, first_name, last_name, admin, license_subscription_id } = body.0;
     let user = NewUser { email, first_name, last_name, admin, license: license_subscription_id };
@@ -90,7 +91,7 @@ pub async fn list(
     principal: Principal,
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, page) = (*id, pagination.page()?);
     if crate::http::extract::wants_csv(&req) {
         let (rows, skus) = read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
@@ -141,7 +142,7 @@ pub async fn get_one(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<web::Json<UserView>, ApiError> {
+) -> Result<web::Json<UserView>, Error> {
     let (tenant_id, user_id) = path.into_inner();
     let (row, licenses) = read(&state, move |conn, now| users::get(conn, &principal, tenant_id, user_id, now)).await?;
     Ok(web::Json(UserView::new(row, licenses)))
@@ -174,7 +175,7 @@ pub async fn update(
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateUser>,
-) -> Result<web::Json<UserView>, ApiError> {
+) -> Result<web::Json<UserView>, Error> {
     let (tenant_id, user_id) = path.into_inner();
     let UpdateUser { email, first_name, last_name, admin } = body.0;
     let changes = UserChanges { email, first_name, last_name, admin };
@@ -204,7 +205,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, user_id) = path.into_inner();
     transaction(&state, move |conn, now| users::delete(conn, &principal, tenant_id, user_id, now)).await?;
     // The user's tokens are refused from the next request on; here before this answers.
@@ -239,7 +240,7 @@ pub async fn assign(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, user_id, subscription_id) = path.into_inner();
     let periods = state.settings.periods();
     let created = transaction(&state, move |conn, now| {
@@ -273,7 +274,7 @@ pub async fn free(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (tenant_id, user_id, subscription_id) = path.into_inner();
     transaction(&state, move |conn, now| users::free(conn, &principal, tenant_id, user_id, subscription_id, now))
         .await?;
@@ -302,7 +303,7 @@ pub async fn reissue_activation(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let ((tenant_id, user_id), pepper) = (*path, state.pepper.clone());
     let (activation_token, expires_at) = transaction(&state, move |conn, now| {
         users::reissue_activation(conn, &principal, &pepper, tenant_id, user_id, now)

@@ -8,7 +8,8 @@ use crate::{
     app::webhooks::{self, EndpointChange, NewEndpoint},
     auth::Principal,
     authz,
-    error::{ApiError, Code, Problem},
+    error::{Code, Error},
+    http::problem::Problem,
     state::AppState,
 };
 use crate::{
@@ -21,13 +22,13 @@ use crate::{
 };
 
 /// Vets a URL the way every delivery will (SPEC §10): 422 `webhook-url-forbidden`.
-async fn vetted(state: &AppState, url: String) -> Result<String, ApiError> {
+async fn vetted(state: &AppState, url: String) -> Result<String, Error> {
     state
         .webhooks
         .vet(&url)
         .await
         .map(|_| url)
-        .map_err(|refused| ApiError::new(Code::WebhookUrlForbidden, format!("The URL {}.", refused.0)))
+        .map_err(|refused| Error::new(Code::WebhookUrlForbidden, format!("The URL {}.", refused.0)))
 }
 
 /// Register a webhook endpoint
@@ -55,7 +56,7 @@ pub async fn register(
     state: web::Data<AppState>,
     principal: Principal,
     body: Json<CreateEndpoint>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let CreateEndpoint { url, events, description } = body.0;
     // Who may register is settled before the URL is looked up: no name resolution for
     // callers who may not.
@@ -90,7 +91,7 @@ pub async fn list(
     state: web::Data<AppState>,
     principal: Principal,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<EndpointView>>, ApiError> {
+) -> Result<web::Json<ListOf<EndpointView>>, Error> {
     let page = pagination.page()?;
     let (rows, now) = read(&state, move |conn, now| Ok((webhooks::list(conn, &principal, page)?, now))).await?;
     Ok(web::Json(ListOf::page(page, rows, |e| e.id, |e| EndpointView::new(e, now))))
@@ -113,7 +114,7 @@ pub async fn get(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<EndpointView>, ApiError> {
+) -> Result<web::Json<EndpointView>, Error> {
     let id = *id;
     let (row, now) = read(&state, move |conn, now| Ok((webhooks::get(conn, &principal, id)?, now))).await?;
     Ok(web::Json(EndpointView::new(row, now)))
@@ -144,7 +145,7 @@ pub async fn update(
     principal: Principal,
     id: web::Path<Uuid>,
     body: Json<UpdateEndpoint>,
-) -> Result<web::Json<EndpointView>, ApiError> {
+) -> Result<web::Json<EndpointView>, Error> {
     let UpdateEndpoint { url, events, description, enabled } = body.0;
     let url = match url {
         Some(url) => {
@@ -180,7 +181,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let id = *id;
     transaction(&state, move |conn, _| webhooks::delete(conn, &principal, id)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -206,7 +207,7 @@ pub async fn rotate_secret(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<EndpointWithSecret>, ApiError> {
+) -> Result<web::Json<EndpointWithSecret>, Error> {
     let (id, sealer) = (*id, state.pepper.sealer(webhooks::SEALING_PURPOSE));
     let ((row, secret), now) =
         transaction(&state, move |conn, now| Ok((webhooks::rotate_secret(conn, &principal, id, &sealer, now)?, now)))
@@ -235,7 +236,7 @@ pub async fn test(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let id = *id;
     let delivery = transaction(&state, move |conn, now| webhooks::test(conn, &principal, id, now)).await?;
     Ok(HttpResponse::Accepted().json(DeliveryView::from(delivery)))
@@ -262,7 +263,7 @@ pub async fn deliveries(
     principal: Principal,
     id: web::Path<Uuid>,
     pagination: web::Query<Pagination>,
-) -> Result<web::Json<ListOf<DeliveryView>>, ApiError> {
+) -> Result<web::Json<ListOf<DeliveryView>>, Error> {
     let (page, id) = (pagination.page()?, *id);
     let rows = read(&state, move |conn, _| webhooks::deliveries(conn, &principal, id, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |d| d.id, Into::into)))
@@ -288,7 +289,7 @@ pub async fn redeliver(
     state: web::Data<AppState>,
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, Error> {
     let (id, delivery_id) = *path;
     let delivery =
         transaction(&state, move |conn, now| webhooks::redeliver(conn, &principal, id, delivery_id, now)).await?;

@@ -9,7 +9,7 @@ use crate::{
     auth::Principal,
     authz::{self, Action, TenantAccess},
     domain::lifecycle::{Entitlement, Periods, SubscriptionStatus},
-    error::ApiError,
+    error::Error,
     store::{
         scopes::TenantScope,
         tenants::{self, TenantRow},
@@ -30,10 +30,10 @@ fn entitlement(licence: Licence, periods: Periods, now: DateTime<Utc>) -> Entitl
 }
 
 /// The signed-in customer user: itself, its tenant and its licences.
-pub fn me(conn: &mut PgConnection, principal: &Principal) -> Result<(UserRow, TenantRow, Vec<Uuid>), ApiError> {
+pub fn me(conn: &mut PgConnection, principal: &Principal) -> Result<(UserRow, TenantRow, Vec<Uuid>), Error> {
     let (user_id, tenant_id) = authz::customer_self(principal)?;
-    let user = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(ApiError::unauthorized)?;
-    let tenant = tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(ApiError::unauthorized)?;
+    let user = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(Error::unauthorized)?;
+    let tenant = tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(Error::unauthorized)?;
     let licences = users::licenses_of(conn, &[user_id])?.into_iter().map(|(_, s)| s).collect();
     Ok((user, tenant, licences))
 }
@@ -44,9 +44,9 @@ pub fn my_entitlements(
     principal: &Principal,
     periods: Periods,
     now: DateTime<Utc>,
-) -> Result<Vec<Entitlement>, ApiError> {
+) -> Result<Vec<Entitlement>, Error> {
     let (user_id, tenant_id) = authz::customer_self(principal)?;
-    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(ApiError::unauthorized)?;
+    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(Error::unauthorized)?;
     Ok(licences.into_iter().map(|l| entitlement(l, periods, now)).collect())
 }
 
@@ -58,12 +58,12 @@ pub fn user_entitlements(
     user_id: Uuid,
     periods: Periods,
     now: DateTime<Utc>,
-) -> Result<Vec<Entitlement>, ApiError> {
+) -> Result<Vec<Entitlement>, Error> {
     let access = authz::tenant(conn, principal, tenant_id, now)?;
     // A user may always ask about itself.
     if !matches!(access, TenantAccess::Customer { user_id: own, .. } if own == user_id) {
         access.may(Action::ReadDirectory)?;
     }
-    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(|| Error::not_found("user"))?;
     Ok(licences.into_iter().map(|l| entitlement(l, periods, now)).collect())
 }

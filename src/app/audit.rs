@@ -6,7 +6,7 @@ use diesel::PgConnection;
 use crate::{
     auth::Principal,
     authz,
-    error::ApiError,
+    error::Error,
     store::{
         Page,
         audit::{self as store, AuditFilter, AuditRow},
@@ -20,7 +20,7 @@ pub fn list(
     filter: &AuditFilter,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<AuditRow>, ApiError> {
+) -> Result<Vec<AuditRow>, Error> {
     let scope = authz::audit_scope(conn, principal, now)?;
     Ok(store::list(conn, scope, filter, page)?)
 }

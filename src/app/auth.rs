@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::{jwt::Claims, revocations::subject},
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         clients::{self, ApiClientRow},
         revocations,
@@ -27,7 +27,7 @@ pub enum ClientCheck {
 }
 
 /// Checks a client's secret (its digest) against the live client `client_id`.
-pub fn client_by_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> Result<ClientCheck, ApiError> {
+pub fn client_by_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> Result<ClientCheck, Error> {
     use subtle::ConstantTimeEq;
     Ok(match clients::find_live(conn, client_id)? {
         Some(c) if c.secret_digest.len() == digest.len() && bool::from(c.secret_digest.ct_eq(digest)) => {
@@ -46,7 +46,7 @@ pub enum SignInName {
     Unknown { folded: String },
 }
 
-pub fn user_for_sign_in(conn: &mut PgConnection, email: &str) -> Result<SignInName, ApiError> {
+pub fn user_for_sign_in(conn: &mut PgConnection, email: &str) -> Result<SignInName, Error> {
     Ok(match users::find_for_sign_in(conn, email)? {
         Some(user) => SignInName::User(user),
         None => SignInName::Unknown { folded: users::fold_email(conn, email)? },
@@ -71,7 +71,7 @@ pub fn start_session(
     new_token_digest: &[u8],
     refresh_ttl: Duration,
     now: DateTime<Utc>,
-) -> Result<Option<(UserRow, Uuid)>, ApiError> {
+) -> Result<Option<(UserRow, Uuid)>, Error> {
     let (user_id, family) = match sign_in {
         SignIn::New(user_id) => (user_id, Uuid::now_v7()),
         SignIn::Rotate(presented) => match users::spend_refresh_token(conn, &presented, now)? {
@@ -91,7 +91,7 @@ pub fn revoke(
     refresh: Option<Vec<u8>>,
     access: Option<Claims>,
     now: DateTime<Utc>,
-) -> Result<bool, ApiError> {
+) -> Result<bool, Error> {
     let mut subjects = Vec::new();
     if let Some(digest) = refresh
         && let Some(family) = users::revoke_family_of(conn, &digest, now)?
@@ -112,7 +112,7 @@ pub fn revoke(
 }
 
 /// The signed-in user's password hash, to check the current password against.
-pub fn password_of(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<String>, ApiError> {
+pub fn password_of(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<String>, Error> {
     Ok(users::get_for_session(conn, user_id)?.and_then(|u| u.password_hash))
 }
 
@@ -124,7 +124,7 @@ pub fn change_password(
     hash: &str,
     keep: Option<Uuid>,
     now: DateTime<Utc>,
-) -> Result<usize, ApiError> {
+) -> Result<usize, Error> {
     users::set_password(conn, user_id, hash)?;
     let ended = users::revoke_other_families(conn, user_id, keep, now)?;
     if !ended.is_empty() {
@@ -134,13 +134,13 @@ pub fn change_password(
     Ok(ended.len())
 }
 
-fn invalid_activation() -> ApiError {
-    ApiError::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.")
+fn invalid_activation() -> Error {
+    Error::new(Code::InvalidActivationToken, "The activation token is unknown, used or expired.")
 }
 
 /// Fails unless the activation token (its digest) is unused and unexpired: checked before
 /// the password is hashed, so unknown tokens cost nothing.
-pub fn check_activation(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> Result<(), ApiError> {
+pub fn check_activation(conn: &mut PgConnection, digest: &[u8], now: DateTime<Utc>) -> Result<(), Error> {
     if users::activation_token_live(conn, digest, now)? { Ok(()) } else { Err(invalid_activation()) }
 }
 
@@ -148,7 +148,7 @@ pub fn check_activation(conn: &mut PgConnection, digest: &[u8], now: DateTime<Ut
 /// while its user's rights are no more than when it was issued (one issued to a plain user
 /// never activates an administrator). The user is locked first, as a change of its rights
 /// locks it before voiding its tokens, so the two never cross.
-pub fn activate(conn: &mut PgConnection, digest: &[u8], hash: &str, now: DateTime<Utc>) -> Result<UserRow, ApiError> {
+pub fn activate(conn: &mut PgConnection, digest: &[u8], hash: &str, now: DateTime<Utc>) -> Result<UserRow, Error> {
     let user_id = users::activation_token_user(conn, digest, now)?.ok_or_else(invalid_activation)?;
     let user = users::lock(conn, user_id)?.ok_or_else(invalid_activation)?;
     let (spent_by, issued_to_admin) =
@@ -157,5 +157,5 @@ pub fn activate(conn: &mut PgConnection, digest: &[u8], hash: &str, now: DateTim
         return Err(invalid_activation());
     }
     users::set_password(conn, user_id, hash)?;
-    users::get(conn, user_id)?.ok_or_else(|| ApiError::not_found("user"))
+    users::get(conn, user_id)?.ok_or_else(|| Error::not_found("user"))
 }

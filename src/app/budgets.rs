@@ -5,10 +5,8 @@
 
 use std::future::Future;
 
-use actix_web::web;
-
 use crate::{
-    error::{ApiError, Code},
+    error::{Code, Error},
     limits::Subject,
     state::AppState,
     store::budgets,
@@ -21,7 +19,7 @@ pub struct Reservation(Vec<Subject>);
 
 /// Counts one failure for each subject before the work, all or none, atomically: 429 when
 /// any subject's budget is spent (nothing counted then).
-pub async fn reserve(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<Reservation, ApiError> {
+pub async fn reserve(state: &AppState, subjects: Vec<Subject>) -> Result<Reservation, Error> {
     let now = state.clock.real_now();
     let taken = subjects.clone();
     let refused = state
@@ -69,7 +67,7 @@ impl From<diesel::result::Error> for Refusal {
 
 impl Reservation {
     /// Keeps the counted failures when the work failed; gives them back when it did not.
-    pub async fn settle(self, state: &web::Data<AppState>, failed: bool) -> Result<(), ApiError> {
+    pub async fn settle(self, state: &AppState, failed: bool) -> Result<(), Error> {
         if failed || self.0.is_empty() {
             return Ok(());
         }
@@ -88,11 +86,11 @@ impl Reservation {
 /// Runs `work` behind the budgets of `subjects`: reserved before, kept when `failed` says
 /// the outcome was a counted failure, given back otherwise.
 pub async fn guarded<T>(
-    state: &web::Data<AppState>,
+    state: &AppState,
     subjects: Vec<Subject>,
-    work: impl Future<Output = Result<T, ApiError>>,
-    failed: impl FnOnce(&Result<T, ApiError>) -> bool,
-) -> Result<T, ApiError> {
+    work: impl Future<Output = Result<T, Error>>,
+    failed: impl FnOnce(&Result<T, Error>) -> bool,
+) -> Result<T, Error> {
     let reservation = reserve(state, subjects).await?;
     let result = work.await;
     reservation.settle(state, failed(&result)).await?;
@@ -100,14 +98,14 @@ pub async fn guarded<T>(
 }
 
 /// Whether a key look-up failed in a way that counts: malformed, mistyped or unknown.
-pub fn key_lookup_failed<T>(result: &Result<T, ApiError>) -> bool {
+pub fn key_lookup_failed<T>(result: &Result<T, Error>) -> bool {
     matches!(result, Err(e) if matches!(e.code, Code::InvalidKeyFormat | Code::InvalidKeyChecksum | Code::KeyNotFound))
 }
 
 /// For secrets nobody can guess (256-bit client secrets and refresh tokens) the check is a
 /// digest comparison, so it runs first; a failure is counted after it, and once a budget is
 /// spent every attempt answers 429, right or wrong, until it refills.
-pub async fn refuse_when_spent(state: &web::Data<AppState>, subjects: &[Subject]) -> Result<(), ApiError> {
+pub async fn refuse_when_spent(state: &AppState, subjects: &[Subject]) -> Result<(), Error> {
     let now = state.clock.real_now();
     let checked = subjects.to_vec();
     let spent = state
@@ -125,6 +123,6 @@ pub async fn refuse_when_spent(state: &web::Data<AppState>, subjects: &[Subject]
 
 /// Counts a failure that already happened (see [`refuse_when_spent`]); 429 when it no
 /// longer fits.
-pub async fn count_failure(state: &web::Data<AppState>, subjects: Vec<Subject>) -> Result<(), ApiError> {
+pub async fn count_failure(state: &AppState, subjects: Vec<Subject>) -> Result<(), Error> {
     reserve(state, subjects).await.map(|_| ())
 }

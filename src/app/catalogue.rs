@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::{
     domain::tenant_domain,
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         Page,
         products::{self, ProductRow},
@@ -13,7 +13,7 @@ use crate::{
     },
 };
 
-pub fn list_products(conn: &mut PgConnection, page: Page) -> Result<Vec<ProductRow>, ApiError> {
+pub fn list_products(conn: &mut PgConnection, page: Page) -> Result<Vec<ProductRow>, Error> {
     Ok(products::list(conn, page)?)
 }
 
@@ -23,29 +23,29 @@ pub fn create_product(
     sku: String,
     name: String,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<ProductRow, ApiError> {
+) -> Result<ProductRow, Error> {
     let row = ProductRow { id: Uuid::now_v7(), sku, name, created_at: now };
     products::insert(conn, &row)?
-        .ok_or_else(|| ApiError::new(Code::SkuTaken, format!("A product with SKU {} exists.", row.sku)))
+        .ok_or_else(|| Error::new(Code::SkuTaken, format!("A product with SKU {} exists.", row.sku)))
 }
 
 /// Whether a new tenant may take `name` (422 when it is no valid prefix).
-pub fn domain_available(conn: &mut PgConnection, name: &str) -> Result<bool, ApiError> {
+pub fn domain_available(conn: &mut PgConnection, name: &str) -> Result<bool, Error> {
     if let Some(problem) = tenant_domain::domain_problem(name) {
-        return Err(ApiError::invalid("name", problem));
+        return Err(Error::invalid("name", problem));
     }
     Ok(!tenants::domain_taken(conn, name)?)
 }
 
 /// The supported market for `code`, or the problem that says why not.
-pub fn supported_country(code: &str) -> Result<String, ApiError> {
+pub fn supported_country(code: &str) -> Result<String, Error> {
     use crate::domain::countries;
     if !crate::domain::formats::COUNTRY.matches(code) {
-        return Err(ApiError::invalid("country", crate::domain::formats::COUNTRY.message));
+        return Err(Error::invalid("country", crate::domain::formats::COUNTRY.message));
     }
     if countries::supported_market(code).is_some() {
         return Ok(code.to_string());
     }
     let name = countries::embargoed_name(code).unwrap_or(code);
-    Err(ApiError::new(Code::CountryNotSupported, format!("The service is not available in {name}.")))
+    Err(Error::new(Code::CountryNotSupported, format!("The service is not available in {name}.")))
 }

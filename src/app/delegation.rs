@@ -15,7 +15,7 @@ use crate::{
         roles::{DelegatedRole, Roles},
         statuses::{NoticeOutcome, OfferStatus, RelationshipStatus},
     },
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         self, Page,
         delegation::{self, OfferRow, RelationshipRow},
@@ -45,14 +45,14 @@ pub struct NewOffer {
     pub auto_extend: bool,
 }
 
-fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, ApiError> {
+fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String, Error> {
     Ok(tenants::get(conn, tenant_id, crate::store::scopes::TenantScope::All)?
         .map(|t| t.company_name)
         .unwrap_or_default())
 }
 
-fn partner(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, ApiError> {
-    partners::get(conn, id)?.ok_or_else(|| ApiError::not_found("partner"))
+fn partner(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, Error> {
+    partners::get(conn, id)?.ok_or_else(|| Error::not_found("partner"))
 }
 
 /// A partner's offer to administer a tenant: it must be enrolled in Cloud Essentials and
@@ -64,10 +64,10 @@ pub fn create_offer(
     partner_id: Uuid,
     offer: NewOffer,
     now: DateTime<Utc>,
-) -> Result<OfferRow, ApiError> {
+) -> Result<OfferRow, Error> {
     let tenant_id = offer.tenant_id;
     if offer.auto_extend && offer.roles.contains(DelegatedRole::GlobalAdministrator) {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::AutoExtendNotAllowed,
             "A relationship with global_administrator cannot extend itself; offer it without auto_extend.",
         ));
@@ -75,13 +75,13 @@ pub fn create_offer(
     authz::tenant_to_change(conn, principal, tenant_id, now)?;
     let partner = partner(conn, partner_id)?;
     if !partner.cloud_essentials {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::CloudEssentialsRequired,
             "Offering delegated administration needs enrolment in Cloud Essentials.",
         ));
     }
     if !subscriptions::partner_of_record_in_tenant(conn, tenant_id, partner_id)? {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::PartnerOfRecordRequired,
             "The customer must first name you partner of record on one of its subscriptions.",
         ));
@@ -89,12 +89,12 @@ pub fn create_offer(
     // Offers and relationships past their time make way before the checks.
     expire_offers(conn, now, Some((partner_id, tenant_id)), TIDY)?;
     advance_relationships(conn, now, Some((partner_id, tenant_id)), TIDY)?;
-    let pending = || ApiError::new(Code::OfferPending, "An offer of yours to this tenant is waiting for an answer.");
+    let pending = || Error::new(Code::OfferPending, "An offer of yours to this tenant is waiting for an answer.");
     if delegation::pending_offer_exists(conn, partner_id, tenant_id, now)? {
         return Err(pending());
     }
     if delegation::active_relationship(conn, partner_id, tenant_id, now)?.is_some() {
-        return Err(ApiError::new(Code::RelationshipExists, "You already administer this tenant."));
+        return Err(Error::new(Code::RelationshipExists, "You already administer this tenant."));
     }
     let row = OfferRow {
         id: Uuid::now_v7(),
@@ -124,16 +124,16 @@ pub fn list_offers(
     status: Option<OfferStatus>,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<OfferRow>, ApiError> {
+) -> Result<Vec<OfferRow>, Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     Ok(delegation::list_offers(conn, scope, status, now, page)?)
 }
 
-pub fn get_offer(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<OfferRow, ApiError> {
+pub fn get_offer(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<OfferRow, Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     delegation::get_offer(conn, id)?
         .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
-        .ok_or_else(|| ApiError::not_found("offer"))
+        .ok_or_else(|| Error::not_found("offer"))
 }
 
 /// The offer, locked, for one who may see it; one found past its time is expired here
@@ -143,12 +143,12 @@ fn lock_pending_offer(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<OfferRow>, ApiError> {
+) -> Result<Committed<OfferRow>, Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     let offer = delegation::lock_offer(conn, id)?
         .filter(|o| authz::sees(scope, o.partner_id, o.tenant_id))
-        .ok_or_else(|| ApiError::not_found("offer"))?;
-    let not_pending = || ApiError::new(Code::OfferNotPending, "The offer is no longer pending.");
+        .ok_or_else(|| Error::not_found("offer"))?;
+    let not_pending = || Error::new(Code::OfferNotPending, "The offer is no longer pending.");
     if offer.status == OfferStatus::Pending && !offer.is_pending(now) {
         expire_offers(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
         crate::audit::refused("offer-not-pending");
@@ -166,13 +166,13 @@ pub fn accept_offer(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<(RelationshipRow, PartnerRow)>, ApiError> {
+) -> Result<Committed<(RelationshipRow, PartnerRow)>, Error> {
     let offer = match lock_pending_offer(conn, principal, id, now)? {
         Ok(offer) => offer,
         Err(answer) => return Ok(Err(answer)),
     };
     authz::answers_offers(principal)?;
-    let exists = || ApiError::new(Code::RelationshipExists, "This partner already administers the tenant.");
+    let exists = || Error::new(Code::RelationshipExists, "This partner already administers the tenant.");
     advance_relationships(conn, now, Some((offer.partner_id, offer.tenant_id)), TIDY)?;
     if delegation::active_relationship(conn, offer.partner_id, offer.tenant_id, now)?.is_some() {
         return Err(exists());
@@ -208,13 +208,13 @@ pub fn decline_offer(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<OfferRow>, ApiError> {
+) -> Result<Committed<OfferRow>, Error> {
     if let Err(answer) = lock_pending_offer(conn, principal, id, now)? {
         return Ok(Err(answer));
     }
     authz::answers_offers(principal)?;
     let offer =
-        delegation::decide_offer(conn, id, OfferStatus::Declined, now)?.ok_or_else(|| ApiError::not_found("offer"))?;
+        delegation::decide_offer(conn, id, OfferStatus::Declined, now)?.ok_or_else(|| Error::not_found("offer"))?;
     crate::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
     let company = company_name(conn, offer.tenant_id)?;
     let event = events::offer_ended(OfferStatus::Declined, offer.id, offer.tenant_id, &company);
@@ -228,7 +228,7 @@ pub fn revoke_offer(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<OfferRow>, ApiError> {
+) -> Result<Committed<OfferRow>, Error> {
     let offer = match lock_pending_offer(conn, principal, id, now)? {
         Ok(offer) => offer,
         Err(answer) => return Ok(Err(answer)),
@@ -236,14 +236,14 @@ pub fn revoke_offer(
     authz::partner(principal)?;
     let revoked = delegation::decide_offer(conn, offer.id, OfferStatus::Revoked, now)?;
     crate::audit::note("delegated-admin-offer", offer.id, Some(offer.tenant_id), Some(offer.partner_id));
-    Ok(Ok(revoked.ok_or_else(|| ApiError::not_found("offer"))?))
+    Ok(Ok(revoked.ok_or_else(|| Error::not_found("offer"))?))
 }
 
 pub fn list_relationships(
     conn: &mut PgConnection,
     principal: &Principal,
     page: Page,
-) -> Result<Vec<(RelationshipRow, PartnerRow)>, ApiError> {
+) -> Result<Vec<(RelationshipRow, PartnerRow)>, Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     Ok(delegation::list_relationships(conn, scope, page)?)
 }
@@ -252,11 +252,11 @@ pub fn get_relationship(
     conn: &mut PgConnection,
     principal: &Principal,
     id: Uuid,
-) -> Result<(RelationshipRow, PartnerRow), ApiError> {
+) -> Result<(RelationshipRow, PartnerRow), Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     delegation::get_relationship(conn, id)?
         .filter(|(r, _)| authz::sees(scope, r.partner_id, r.tenant_id))
-        .ok_or_else(|| ApiError::not_found("relationship"))
+        .ok_or_else(|| Error::not_found("relationship"))
 }
 
 /// Either side ends a live relationship; both are told.
@@ -265,14 +265,14 @@ pub fn terminate_relationship(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     let row = delegation::lock_relationship(conn, id)?
         .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
-        .ok_or_else(|| ApiError::not_found("relationship"))?;
+        .ok_or_else(|| Error::not_found("relationship"))?;
     authz::ends_relationships(principal)?;
     if !row.is_active(now) {
-        return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
+        return Err(Error::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }
     let row = delegation::terminate(conn, id, now)?;
     crate::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
@@ -317,15 +317,15 @@ pub fn stop_auto_extend(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(RelationshipRow, PartnerRow), ApiError> {
+) -> Result<(RelationshipRow, PartnerRow), Error> {
     let scope = authz::delegation_scope(conn, principal)?;
     let row = delegation::lock_relationship(conn, id)?
         .filter(|r| authz::sees(scope, r.partner_id, r.tenant_id))
-        .ok_or_else(|| ApiError::not_found("relationship"))?;
+        .ok_or_else(|| Error::not_found("relationship"))?;
     authz::changes_relationship_terms(principal)?;
     crate::audit::note("delegated-admin-relationship", row.id, Some(row.tenant_id), Some(row.partner_id));
     if !row.is_active(now) {
-        return Err(ApiError::new(Code::RelationshipNotActive, "The relationship has already ended."));
+        return Err(Error::new(Code::RelationshipNotActive, "The relationship has already ended."));
     }
     let row = if row.auto_extend {
         let ends_at = extended_end(row.ends_at, now);

@@ -13,7 +13,7 @@ use crate::{
         product_key::{KeyFormatError, ProductKey},
         statuses::KeyStatus,
     },
-    error::{ApiError, Code, FieldError},
+    error::{Code, Error, FieldError},
     store::{
         self, Page,
         keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
@@ -26,35 +26,34 @@ use crate::{
 pub const MAX_BATCH: usize = 100_000;
 
 /// The problem for a key that failed before any lookup.
-pub fn format_problem(e: KeyFormatError) -> ApiError {
+pub fn format_problem(e: KeyFormatError) -> Error {
     match e {
-        KeyFormatError::Format => ApiError::new(
+        KeyFormatError::Format => Error::new(
             Code::InvalidKeyFormat,
             "A product key is 25 characters from BCDFGHJKMPQRTVWXY2346789, shown as five groups of five.",
         ),
-        KeyFormatError::Checksum => ApiError::new(
-            Code::InvalidKeyChecksum,
-            "The key's check character does not match: a character was mistyped.",
-        ),
+        KeyFormatError::Checksum => {
+            Error::new(Code::InvalidKeyChecksum, "The key's check character does not match: a character was mistyped.")
+        }
     }
 }
 
 /// A typed key, parsed (format and check character) before any lookup.
-pub fn parse(text: &str) -> Result<ProductKey, ApiError> {
+pub fn parse(text: &str) -> Result<ProductKey, Error> {
     ProductKey::parse(text).map_err(format_problem)
 }
 
-pub fn not_found() -> ApiError {
-    ApiError::new(Code::KeyNotFound, "No such product key.")
+pub fn not_found() -> Error {
+    Error::new(Code::KeyNotFound, "No such product key.")
 }
 
 /// Why a key that a conditional claim found unavailable was refused, by its status now.
-pub fn refusal(conn: &mut PgConnection, key_id: Uuid) -> Result<ApiError, ApiError> {
+pub fn refusal(conn: &mut PgConnection, key_id: Uuid) -> Result<Error, Error> {
     let status = keys::get(conn, key_id)?.map(|(k, _)| k.status);
     Ok(match status {
-        Some(KeyStatus::Redeemed) => ApiError::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
-        Some(KeyStatus::Revoked) => ApiError::new(Code::KeyRevoked, "The product key was revoked."),
-        _ => ApiError::new(Code::KeyReserved, "The product key is held by another open redemption."),
+        Some(KeyStatus::Redeemed) => Error::new(Code::KeyAlreadyRedeemed, "The product key was already redeemed."),
+        Some(KeyStatus::Revoked) => Error::new(Code::KeyRevoked, "The product key was revoked."),
+        _ => Error::new(Code::KeyReserved, "The product key is held by another open redemption."),
     })
 }
 
@@ -76,7 +75,7 @@ pub enum BatchKeys {
 
 /// The keys of a batch: minted fresh, or parsed from an import (every bad one reported,
 /// up to a hundred).
-fn batch_keys(source: &BatchKeys) -> Result<Vec<ProductKey>, ApiError> {
+fn batch_keys(source: &BatchKeys) -> Result<Vec<ProductKey>, Error> {
     match source {
         BatchKeys::Mint(quantity) => {
             let mut rng = rand::rng();
@@ -101,7 +100,7 @@ fn batch_keys(source: &BatchKeys) -> Result<Vec<ProductKey>, ApiError> {
                     break; // enough to act on; the rest can wait for the next try
                 }
             }
-            if errors.is_empty() { Ok(keys) } else { Err(ApiError::validation(errors)) }
+            if errors.is_empty() { Ok(keys) } else { Err(Error::validation(errors)) }
         }
     }
 }
@@ -114,15 +113,15 @@ pub fn create_batch(
     pepper: &Pepper,
     batch: NewBatch,
     now: DateTime<Utc>,
-) -> Result<(KeyBatchRow, Vec<ProductKey>), ApiError> {
+) -> Result<(KeyBatchRow, Vec<ProductKey>), Error> {
     let plain = batch_keys(&batch.keys)?;
     let imported = matches!(batch.keys, BatchKeys::Import(_));
-    products::get(conn, batch.product_id)?.ok_or_else(|| ApiError::invalid("product_id", "no such product"))?;
+    products::get(conn, batch.product_id)?.ok_or_else(|| Error::invalid("product_id", "no such product"))?;
     if let Some(partner_id) = batch.partner_id {
         let partner =
-            partners::get(conn, partner_id)?.ok_or_else(|| ApiError::invalid("partner_id", "no such partner"))?;
+            partners::get(conn, partner_id)?.ok_or_else(|| Error::invalid("partner_id", "no such partner"))?;
         if partner.reseller_distributor.is_none() {
-            return Err(ApiError::new(
+            return Err(Error::new(
                 Code::PartnerNotReseller,
                 "Key batches go only to partners with a reseller relationship with an authorised distributor.",
             ));
@@ -136,7 +135,7 @@ pub fn create_batch(
         })
         .collect();
     let known = |n: usize| {
-        ApiError::new(Code::KeyExists, format!("{n} of the imported keys are already known; nothing was imported."))
+        Error::new(Code::KeyExists, format!("{n} of the imported keys are already known; nothing was imported."))
     };
     if imported {
         let all: Vec<Vec<u8>> = digests.iter().map(|d| d.digest.clone()).collect();
@@ -169,36 +168,32 @@ pub fn create_batch(
 }
 
 /// Batches the caller may read: the operator's all (`None`), a partner's its own.
-pub fn list_batches(conn: &mut PgConnection, partner: Option<Uuid>, page: Page) -> Result<Vec<KeyBatchRow>, ApiError> {
+pub fn list_batches(conn: &mut PgConnection, partner: Option<Uuid>, page: Page) -> Result<Vec<KeyBatchRow>, Error> {
     Ok(keys::list_batches(conn, partner, page)?)
 }
 
-pub fn get_batch(conn: &mut PgConnection, partner: Option<Uuid>, id: Uuid) -> Result<KeyBatchRow, ApiError> {
+pub fn get_batch(conn: &mut PgConnection, partner: Option<Uuid>, id: Uuid) -> Result<KeyBatchRow, Error> {
     keys::get_batch(conn, id)?
         .filter(|b| partner.is_none_or(|p| Some(p) == b.partner_id))
-        .ok_or_else(|| ApiError::not_found("key batch"))
+        .ok_or_else(|| Error::not_found("key batch"))
 }
 
-pub fn list_keys(
-    conn: &mut PgConnection,
-    filter: &KeyFilter,
-    page: Page,
-) -> Result<Vec<(KeyRow, ProductRow)>, ApiError> {
+pub fn list_keys(conn: &mut PgConnection, filter: &KeyFilter, page: Page) -> Result<Vec<(KeyRow, ProductRow)>, Error> {
     Ok(keys::list(conn, filter, page)?)
 }
 
 /// A key by its digest, when the caller may see it (another partner's is not found).
-pub fn find(conn: &mut PgConnection, digest: &[u8], holder: KeyHolder) -> Result<(KeyRow, ProductRow), ApiError> {
+pub fn find(conn: &mut PgConnection, digest: &[u8], holder: KeyHolder) -> Result<(KeyRow, ProductRow), Error> {
     keys::find_by_digest(conn, digest, holder)?.ok_or_else(not_found)
 }
 
 /// Revokes an available key; revoking a revoked one changes nothing.
-pub fn revoke(conn: &mut PgConnection, id: Uuid) -> Result<(KeyRow, ProductRow), ApiError> {
+pub fn revoke(conn: &mut PgConnection, id: Uuid) -> Result<(KeyRow, ProductRow), Error> {
     keys::revoke(conn, id)?;
-    let (key, product) = keys::get(conn, id)?.ok_or_else(|| ApiError::not_found("product key"))?;
+    let (key, product) = keys::get(conn, id)?.ok_or_else(|| Error::not_found("product key"))?;
     match key.status {
-        KeyStatus::Reserved => Err(ApiError::new(Code::KeyReserved, "The key is held by an open redemption.")),
-        KeyStatus::Redeemed => Err(ApiError::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),
+        KeyStatus::Reserved => Err(Error::new(Code::KeyReserved, "The key is held by an open redemption.")),
+        KeyStatus::Redeemed => Err(Error::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),
         _ => Ok((key, product)),
     }
 }

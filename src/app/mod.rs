@@ -25,9 +25,9 @@ pub mod users;
 pub mod webhooks;
 
 pub use crate::domain::lifecycle::Schedule;
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// For outcomes that must be kept even though the caller is told no: the inner `Err` is
 /// answered after the transaction commits (an expired redemption releases its keys and
 /// still answers 410).
-pub type Committed<T> = Result<T, ApiError>;
+pub type Committed<T> = Result<T, Error>;

@@ -8,7 +8,7 @@ use crate::{
     auth::Principal,
     authz,
     domain::statuses::EventKind,
-    error::ApiError,
+    error::Error,
     store::{
         Page,
         notifications::{self, InboxFilter, NotificationRow},
@@ -23,7 +23,7 @@ pub fn list(
     event: Option<&str>,
     unread: Option<bool>,
     page: Page,
-) -> Result<Vec<NotificationRow>, ApiError> {
+) -> Result<Vec<NotificationRow>, Error> {
     let inbox = authz::inbox(conn, principal)?;
     let event = match event.map(EventKind::parse) {
         None => None,
@@ -39,7 +39,7 @@ pub fn mark_read(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<NotificationRow, ApiError> {
+) -> Result<NotificationRow, Error> {
     let inbox = authz::inbox(conn, principal)?;
-    notifications::mark_read(conn, id, inbox, now)?.ok_or_else(|| ApiError::not_found("notification"))
+    notifications::mark_read(conn, id, inbox, now)?.ok_or_else(|| Error::not_found("notification"))
 }

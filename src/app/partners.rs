@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::{
     auth::secrets::{CLIENT_SECRET_PREFIX, Pepper, SecretKind, new_secret, random_bytes},
     domain::statuses::ClientRole,
-    error::ApiError,
+    error::Error,
     store::{
         Page,
         clients::{self, ApiClientRow},
@@ -28,7 +28,7 @@ fn new_partner_number() -> String {
 }
 
 /// Registers a partner under a fresh 7-digit partner number (drawn again on a clash).
-pub fn create(conn: &mut PgConnection, partner: NewPartner, now: DateTime<Utc>) -> Result<PartnerRow, ApiError> {
+pub fn create(conn: &mut PgConnection, partner: NewPartner, now: DateTime<Utc>) -> Result<PartnerRow, Error> {
     let (reseller_distributor, reseller_since) = partner.reseller.unzip();
     let row = PartnerRow {
         id: Uuid::now_v7(),
@@ -44,16 +44,16 @@ pub fn create(conn: &mut PgConnection, partner: NewPartner, now: DateTime<Utc>) 
     Ok(row)
 }
 
-pub fn list(conn: &mut PgConnection, page: Page) -> Result<Vec<PartnerRow>, ApiError> {
+pub fn list(conn: &mut PgConnection, page: Page) -> Result<Vec<PartnerRow>, Error> {
     Ok(partners::list(conn, page)?)
 }
 
-pub fn get(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, ApiError> {
-    partners::get(conn, id)?.ok_or_else(|| ApiError::not_found("partner"))
+pub fn get(conn: &mut PgConnection, id: Uuid) -> Result<PartnerRow, Error> {
+    partners::get(conn, id)?.ok_or_else(|| Error::not_found("partner"))
 }
 
-pub fn update(conn: &mut PgConnection, id: Uuid, changes: &PartnerChanges) -> Result<PartnerRow, ApiError> {
-    partners::update(conn, id, changes)?.ok_or_else(|| ApiError::not_found("partner"))
+pub fn update(conn: &mut PgConnection, id: Uuid, changes: &PartnerChanges) -> Result<PartnerRow, Error> {
+    partners::update(conn, id, changes)?.ok_or_else(|| Error::not_found("partner"))
 }
 
 /// A new client of a partner and its secret (stored as a keyed digest only).
@@ -63,7 +63,7 @@ pub fn create_client(
     partner_id: Uuid,
     name: Option<String>,
     now: DateTime<Utc>,
-) -> Result<(ApiClientRow, String), ApiError> {
+) -> Result<(ApiClientRow, String), Error> {
     get(conn, partner_id)?;
     let secret = new_secret(CLIENT_SECRET_PREFIX);
     let row = ApiClientRow {
@@ -80,7 +80,7 @@ pub fn create_client(
     Ok((row, secret))
 }
 
-pub fn list_clients(conn: &mut PgConnection, partner_id: Uuid, page: Page) -> Result<Vec<ApiClientRow>, ApiError> {
+pub fn list_clients(conn: &mut PgConnection, partner_id: Uuid, page: Page) -> Result<Vec<ApiClientRow>, Error> {
     get(conn, partner_id)?;
     Ok(clients::list_for_partner(conn, partner_id, page)?)
 }
@@ -91,6 +91,6 @@ pub fn revoke_client(
     partner_id: Uuid,
     client_id: &str,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    if clients::revoke(conn, partner_id, client_id, now)? { Ok(()) } else { Err(ApiError::not_found("API client")) }
+) -> Result<(), Error> {
+    if clients::revoke(conn, partner_id, client_id, now)? { Ok(()) } else { Err(Error::not_found("API client")) }
 }

@@ -18,7 +18,7 @@ use crate::{
         statuses::{Billing, RedemptionStatus, TenantStatus},
         tenant_domain,
     },
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         self, Page, keys, partners,
         products::ProductRow,
@@ -32,15 +32,15 @@ use crate::{
 /// Keys one redemption may hold.
 pub const MAX_KEYS: i64 = 50;
 
-fn expired() -> ApiError {
-    ApiError::new(
+fn expired() -> Error {
+    Error::new(
         Code::RedemptionExpired,
         "The redemption expired after a period without activity and its keys were released; start a new one.",
     )
 }
 
-fn not_open() -> ApiError {
-    ApiError::new(Code::RedemptionNotOpen, "Keys can be added or removed only while the redemption is open.")
+fn not_open() -> Error {
+    Error::new(Code::RedemptionNotOpen, "Keys can be added or removed only while the redemption is open.")
 }
 
 /// The caller's redemption, locked; one whose time ran out is expired here (its keys
@@ -50,8 +50,8 @@ fn lock_live(
     id: Uuid,
     partner_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<RedemptionRow>, ApiError> {
-    let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| ApiError::not_found("redemption"))?;
+) -> Result<Committed<RedemptionRow>, Error> {
+    let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| Error::not_found("redemption"))?;
     if row.is_live() && row.expires_at <= now {
         redemptions::close(conn, &row, RedemptionStatus::Expired)?;
         crate::audit::refused("redemption-expired");
@@ -70,7 +70,7 @@ fn lock_open(
     id: Uuid,
     partner_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<RedemptionRow>, ApiError> {
+) -> Result<Committed<RedemptionRow>, Error> {
     match lock_live(conn, id, partner_id, now)? {
         Ok(row) if row.status != RedemptionStatus::Open => Err(not_open()),
         other => Ok(other),
@@ -87,7 +87,7 @@ macro_rules! live_or_return {
     };
 }
 
-fn review(conn: &mut PgConnection, row: RedemptionRow) -> Result<Review, ApiError> {
+fn review(conn: &mut PgConnection, row: RedemptionRow) -> Result<Review, Error> {
     let entries = redemptions::entries(conn, row.id)?;
     Ok((row, entries))
 }
@@ -99,9 +99,9 @@ pub fn open(
     acknowledged: bool,
     ttl: Duration,
     now: DateTime<Utc>,
-) -> Result<Review, ApiError> {
+) -> Result<Review, Error> {
     if !acknowledged {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::AcknowledgementRequired,
             "Confirm that you are the right person to do this for your company: send acknowledged: true.",
         ));
@@ -123,7 +123,7 @@ pub fn list(
     partner_id: Uuid,
     status: Option<RedemptionStatus>,
     page: Page,
-) -> Result<Vec<RedemptionRow>, ApiError> {
+) -> Result<Vec<RedemptionRow>, Error> {
     Ok(redemptions::list(conn, partner_id, status, page)?)
 }
 
@@ -132,21 +132,16 @@ pub fn get(
     partner_id: Uuid,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<Committed<Review>, ApiError> {
+) -> Result<Committed<Review>, Error> {
     let row = live_or_return!(lock_live(conn, id, partner_id, now));
     Ok(Ok(review(conn, row)?))
 }
 
 /// Cancels an open or confirmed redemption; its keys are released.
-pub fn cancel(
-    conn: &mut PgConnection,
-    partner_id: Uuid,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<Committed<()>, ApiError> {
+pub fn cancel(conn: &mut PgConnection, partner_id: Uuid, id: Uuid, now: DateTime<Utc>) -> Result<Committed<()>, Error> {
     let row = live_or_return!(lock_live(conn, id, partner_id, now));
     if !row.is_live() {
-        return Err(ApiError::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
+        return Err(Error::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
     }
     redemptions::close(conn, &row, RedemptionStatus::Cancelled)?;
     Ok(Ok(()))
@@ -161,7 +156,7 @@ pub fn add_key(
     digest: &[u8],
     ttl: Duration,
     now: DateTime<Utc>,
-) -> Result<Committed<(Entry, bool)>, ApiError> {
+) -> Result<Committed<(Entry, bool)>, Error> {
     live_or_return!(lock_open(conn, id, partner_id, now));
     let (key, product) = key_rules::find(conn, digest, KeyHolder::Partner(partner_id))?;
     let held = redemptions::entry_rows(conn, id)?;
@@ -169,7 +164,7 @@ pub fn add_key(
         return Ok(Ok(((entry.clone(), key, product), false)));
     }
     if held.len() as i64 >= MAX_KEYS {
-        return Err(ApiError::new(Code::TooManyKeys, format!("A redemption holds at most {MAX_KEYS} keys.")));
+        return Err(Error::new(Code::TooManyKeys, format!("A redemption holds at most {MAX_KEYS} keys.")));
     }
     // The conditional update is the one place a key is claimed: of concurrent claims
     // exactly one finds it available.
@@ -190,10 +185,10 @@ pub fn remove_key(
     entry_id: Uuid,
     ttl: Duration,
     now: DateTime<Utc>,
-) -> Result<Committed<()>, ApiError> {
+) -> Result<Committed<()>, Error> {
     live_or_return!(lock_open(conn, id, partner_id, now));
     let key_id =
-        redemptions::delete_entry(conn, id, entry_id)?.ok_or_else(|| ApiError::not_found("key in this redemption"))?;
+        redemptions::delete_entry(conn, id, entry_id)?.ok_or_else(|| Error::not_found("key in this redemption"))?;
     keys::release(conn, id, Some(key_id))?;
     redemptions::update(conn, id, RedemptionStatus::Open, now + ttl, None)?;
     Ok(Ok(()))
@@ -206,17 +201,17 @@ pub fn confirm(
     id: Uuid,
     ttl: Duration,
     now: DateTime<Utc>,
-) -> Result<Committed<Review>, ApiError> {
+) -> Result<Committed<Review>, Error> {
     live_or_return!(lock_open(conn, id, partner_id, now));
     let entries = redemptions::entries(conn, id)?;
     if entries.is_empty() {
-        return Err(ApiError::new(Code::NoKeys, "Add at least one product key before confirming."));
+        return Err(Error::new(Code::NoKeys, "Add at least one product key before confirming."));
     }
     let mut terms: BTreeMap<Uuid, (String, i32)> = BTreeMap::new();
     for (_, key, product) in &entries {
         let (name, term) = terms.entry(product.id).or_insert((product.name.clone(), key.term_months));
         if *term != key.term_months {
-            return Err(ApiError::new(
+            return Err(Error::new(
                 Code::MixedTerms,
                 format!("The keys for {name} have different terms; redeem each term separately."),
             ));
@@ -237,9 +232,9 @@ pub struct NewAccount {
 }
 
 /// Checks an account's country and domain before anything is locked.
-pub fn check_account(account: &NewAccount) -> Result<String, ApiError> {
+pub fn check_account(account: &NewAccount) -> Result<String, Error> {
     if let Some(problem) = tenant_domain::domain_problem(&account.domain) {
-        return Err(ApiError::invalid("domain", problem));
+        return Err(Error::invalid("domain", problem));
     }
     supported_country(&account.country)
 }
@@ -253,7 +248,7 @@ pub(super) fn open_tenant(
     account: NewAccount,
     country: String,
     now: DateTime<Utc>,
-) -> Result<(TenantRow, UserRow, String), ApiError> {
+) -> Result<(TenantRow, UserRow, String), Error> {
     let tenant = TenantRow {
         id: Uuid::now_v7(),
         company_name: account.company_name,
@@ -265,7 +260,7 @@ pub(super) fn open_tenant(
     };
     tenants::insert(conn, &tenant).map_err(|e| {
         if store::violates(&e, tenants::DOMAIN_KEY) {
-            ApiError::new(Code::DomainTaken, format!("The domain {} is already taken.", account.domain))
+            Error::new(Code::DomainTaken, format!("The domain {} is already taken.", account.domain))
         } else {
             e.into()
         }
@@ -295,8 +290,8 @@ pub(super) fn open_subscription(
     term_months: i32,
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<SubscriptionRow, ApiError> {
-    let ends_at = term_end(now, term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
+) -> Result<SubscriptionRow, Error> {
+    let ends_at = term_end(now, term_months as u32).ok_or_else(|| Error::internal("term out of range"))?;
     let subscription = SubscriptionRow {
         id: Uuid::now_v7(),
         tenant_id,
@@ -326,11 +321,11 @@ pub fn create_account(
     account: NewAccount,
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<Committed<Account>, ApiError> {
+) -> Result<Committed<Account>, Error> {
     let country = check_account(&account)?;
     let row = live_or_return!(lock_live(conn, id, partner_id, now));
     if row.status != RedemptionStatus::Confirmed {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::RedemptionNotConfirmed,
             "Confirm the keys (POST …/confirm) before creating the account.",
         ));

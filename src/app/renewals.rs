@@ -20,7 +20,7 @@ use crate::{
         notices::next_check,
         statuses::{Billing, RenewalMethod},
     },
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         Page, keys,
         subscriptions::{self, RenewalRow, SubscriptionRow, Term},
@@ -28,12 +28,12 @@ use crate::{
 };
 
 /// Renewal ends where there is nothing left to renew.
-fn renewable(status: SubscriptionStatus) -> Result<(), ApiError> {
+fn renewable(status: SubscriptionStatus) -> Result<(), Error> {
     match status {
         SubscriptionStatus::Deleted => {
-            Err(ApiError::new(Code::SubscriptionDeleted, "The subscription is deleted; there is nothing to renew."))
+            Err(Error::new(Code::SubscriptionDeleted, "The subscription is deleted; there is nothing to renew."))
         }
-        SubscriptionStatus::Superseded => Err(ApiError::new(
+        SubscriptionStatus::Superseded => Err(Error::new(
             Code::SubscriptionSuperseded,
             "The subscription was replaced by a direct-billing one; renew that one instead.",
         )),
@@ -50,17 +50,15 @@ pub fn renew(
     key: Option<Vec<u8>>,
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<RenewalRow, ApiError> {
+) -> Result<RenewalRow, Error> {
     let (record, access) = changeable(conn, principal, id, now)?;
     let partner = authz::renews(access, record.0.partner_of_record_id, key.is_some())?;
-    let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+    let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| Error::not_found("subscription"))?;
     let status = schedule.periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
     renewable(status)?;
     match (key, partner) {
         (Some(digest), Some(partner)) => by_key(conn, &subscription, status, partner, &digest, schedule, now),
-        (Some(_), None) => {
-            Err(ApiError::forbidden("Only the partner of record or a delegated admin renews with a key."))
-        }
+        (Some(_), None) => Err(Error::forbidden("Only the partner of record or a delegated admin renews with a key.")),
         (None, _) => by_direct_billing(conn, &subscription, status, schedule, now),
     }
 }
@@ -75,14 +73,14 @@ fn by_key(
     digest: &[u8],
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<RenewalRow, ApiError> {
+) -> Result<RenewalRow, Error> {
     let (key, _) = key_rules::find(conn, digest, KeyHolder::Partner(partner))?;
     if key.product_id != s.product_id {
-        return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
+        return Err(Error::new(Code::ProductMismatch, "The key is for another product than the subscription."));
     }
     let assigned = subscriptions::assigned_seats(conn, s.id)?;
     if i64::from(key.seats) < assigned {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::SeatsBelowAssigned,
             format!("The key has {} seats but {assigned} licences are assigned; free some first.", key.seats),
         ));
@@ -92,7 +90,7 @@ fn by_key(
     }
     let reactivated = status == SubscriptionStatus::Disabled;
     let starts_at = if reactivated { now } else { s.ends_at };
-    let ends_at = term_end(starts_at, key.term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
+    let ends_at = term_end(starts_at, key.term_months as u32).ok_or_else(|| Error::internal("term out of range"))?;
     let term = Term {
         starts_at: if reactivated { now } else { s.starts_at },
         ends_at,
@@ -130,8 +128,8 @@ fn by_direct_billing(
     status: SubscriptionStatus,
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<RenewalRow, ApiError> {
-    let ends_at = term_end(now, s.term_months as u32).ok_or_else(|| ApiError::internal("term out of range"))?;
+) -> Result<RenewalRow, Error> {
+    let ends_at = term_end(now, s.term_months as u32).ok_or_else(|| Error::internal("term out of range"))?;
     let direct = SubscriptionRow {
         id: Uuid::now_v7(),
         billing: Billing::Direct,
@@ -171,7 +169,7 @@ pub fn list(
     id: Uuid,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<RenewalRow>, ApiError> {
+) -> Result<Vec<RenewalRow>, Error> {
     let (record, access) = visible(conn, principal, id, now)?;
     authz::reads_renewals(access, record.0.partner_of_record_id)?;
     Ok(subscriptions::renewals_of(conn, id, page)?)

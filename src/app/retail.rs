@@ -16,7 +16,7 @@ use crate::{
     auth::{Principal, secrets::Pepper},
     authz,
     domain::events::{self, Inbox},
-    error::ApiError,
+    error::Error,
     store::{
         keys::{self, KeyRow},
         products::ProductRow,
@@ -25,7 +25,7 @@ use crate::{
 };
 
 /// The retail key with this digest, locked, while it can still be redeemed.
-fn available_retail_key(conn: &mut PgConnection, digest: &[u8]) -> Result<(KeyRow, ProductRow), ApiError> {
+fn available_retail_key(conn: &mut PgConnection, digest: &[u8]) -> Result<(KeyRow, ProductRow), Error> {
     let (key, product) = keys::lock_retail(conn, digest)?.ok_or_else(not_found)?;
     if key.status != crate::domain::statuses::KeyStatus::Available {
         return Err(refusal(conn, key.id)?);
@@ -42,7 +42,7 @@ pub fn sign_up(
     account: NewAccount,
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<Account, ApiError> {
+) -> Result<Account, Error> {
     let country = check_account(&account)?;
     let (key, product) = available_retail_key(conn, digest)?;
     let (tenant, admin, activation_token) = open_tenant(conn, pepper, None, account, country, now)?;
@@ -67,7 +67,7 @@ pub fn redeem_into_tenant(
     digest: &[u8],
     schedule: &Schedule,
     now: DateTime<Utc>,
-) -> Result<(SubscriptionRecord, i32), ApiError> {
+) -> Result<(SubscriptionRecord, i32), Error> {
     authz::tenant_to_change(conn, principal, tenant_id, now)?.tenant_admin()?;
     let (key, _) = available_retail_key(conn, digest)?;
     let usable_after = now - chrono::Days::new(schedule.periods.grace_days.into());
@@ -84,6 +84,6 @@ pub fn redeem_into_tenant(
     }
     crate::audit::note("subscription", subscription.id, Some(tenant_id), None);
     let record = subscriptions::get(conn, subscription.id, crate::store::scopes::TenantScope::All)?
-        .ok_or_else(|| ApiError::not_found("subscription"))?;
+        .ok_or_else(|| Error::not_found("subscription"))?;
     Ok((record, key.seats))
 }

@@ -14,7 +14,7 @@ use crate::{
         events::{self, Inbox},
         lifecycle::{Periods, SubscriptionStatus},
     },
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         Page, keys, partners,
         scopes::TenantScope,
@@ -33,10 +33,10 @@ pub fn list(
     periods: Periods,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<SubscriptionRecord>, ApiError> {
+) -> Result<Vec<SubscriptionRecord>, Error> {
     let filter = SubscriptionFilter { scope: authz::scope(conn, principal, now)?, tenant_id, status };
     if let Some(tenant_id) = tenant_id {
-        tenants::get(conn, tenant_id, filter.scope)?.ok_or_else(|| ApiError::not_found("tenant"))?;
+        tenants::get(conn, tenant_id, filter.scope)?.ok_or_else(|| Error::not_found("tenant"))?;
     }
     Ok(subscriptions::list(conn, filter, now, periods, page)?)
 }
@@ -46,9 +46,9 @@ fn seen(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<SubscriptionRecord, ApiError> {
+) -> Result<SubscriptionRecord, Error> {
     let scope = authz::scope(conn, principal, now)?;
-    subscriptions::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("subscription"))
+    subscriptions::get(conn, id, scope)?.ok_or_else(|| Error::not_found("subscription"))
 }
 
 /// The subscription as the caller sees it (404 otherwise).
@@ -57,7 +57,7 @@ pub fn get(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<SubscriptionRecord, ApiError> {
+) -> Result<SubscriptionRecord, Error> {
     seen(conn, principal, id, now)
 }
 
@@ -67,7 +67,7 @@ pub fn visible(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(SubscriptionRecord, TenantAccess), ApiError> {
+) -> Result<(SubscriptionRecord, TenantAccess), Error> {
     let record = seen(conn, principal, id, now)?;
     let access = authz::tenant(conn, principal, record.0.tenant_id, now)?;
     Ok((record, access))
@@ -80,15 +80,15 @@ pub fn changeable(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(SubscriptionRecord, TenantAccess), ApiError> {
+) -> Result<(SubscriptionRecord, TenantAccess), Error> {
     let record = seen(conn, principal, id, now)?;
     let access = authz::tenant_to_change(conn, principal, record.0.tenant_id, now)?;
     crate::audit::note("subscription", id, Some(record.0.tenant_id), None);
     Ok((record, access))
 }
 
-fn reread(conn: &mut PgConnection, id: Uuid) -> Result<SubscriptionRecord, ApiError> {
-    subscriptions::get(conn, id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("subscription"))
+fn reread(conn: &mut PgConnection, id: Uuid) -> Result<SubscriptionRecord, Error> {
+    subscriptions::get(conn, id, TenantScope::All)?.ok_or_else(|| Error::not_found("subscription"))
 }
 
 /// Tells a partner it was named (`added`) or removed as partner of record.
@@ -98,9 +98,8 @@ fn notify_partner_of_record(
     partner: Uuid,
     record: &SubscriptionRecord,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let tenant =
-        tenants::get(conn, record.0.tenant_id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant"))?;
+) -> Result<(), Error> {
+    let tenant = tenants::get(conn, record.0.tenant_id, TenantScope::All)?.ok_or_else(|| Error::not_found("tenant"))?;
     let event =
         events::partner_of_record(added, Uuid::now_v7(), tenant.id, record.0.id, &tenant.company_name, &record.1.name);
     super::notify::deliver(conn, &event, &[Inbox::Partner(partner)], now)?;
@@ -115,14 +114,14 @@ pub fn set_partner_of_record(
     id: Uuid,
     number: &str,
     now: DateTime<Utc>,
-) -> Result<SubscriptionRecord, ApiError> {
+) -> Result<SubscriptionRecord, Error> {
     let (_, access) = changeable(conn, principal, id, now)?;
     access.tenant_admin()?;
     // Locked, so that concurrent changes each see the partner they replace.
     subscriptions::lock(conn, id)?;
     let record = reread(conn, id)?;
     let partner = partners::find_by_number(conn, number.trim())?
-        .ok_or_else(|| ApiError::new(Code::UnknownPartnerNumber, "No partner has this partner-of-record number."))?;
+        .ok_or_else(|| Error::new(Code::UnknownPartnerNumber, "No partner has this partner-of-record number."))?;
     let previous = record.0.partner_of_record_id;
     if previous != Some(partner.id) {
         subscriptions::set_partner_of_record(conn, id, Some(partner.id))?;
@@ -140,7 +139,7 @@ pub fn remove_partner_of_record(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let (_, access) = changeable(conn, principal, id, now)?;
     access.tenant_admin()?;
     subscriptions::lock(conn, id)?;
@@ -162,24 +161,24 @@ pub fn add_seats(
     digest: &[u8],
     periods: Periods,
     now: DateTime<Utc>,
-) -> Result<SubscriptionRecord, ApiError> {
+) -> Result<SubscriptionRecord, Error> {
     let (_, access) = changeable(conn, principal, id, now)?;
     access.may(Action::ManageLicenses)?;
     let owner = match access {
         TenantAccess::Partner { partner_id, .. } => KeyHolder::Partner(partner_id),
         _ => KeyHolder::Retail,
     };
-    let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| ApiError::not_found("subscription"))?;
+    let subscription = subscriptions::lock(conn, id)?.ok_or_else(|| Error::not_found("subscription"))?;
     let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
     if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::SubscriptionInactive,
             format!("The subscription is {status}: renew it before adding seats."),
         ));
     }
     let (key, _) = key_rules::find(conn, digest, owner)?;
     if key.product_id != subscription.product_id {
-        return Err(ApiError::new(Code::ProductMismatch, "The key is for another product than the subscription."));
+        return Err(Error::new(Code::ProductMismatch, "The key is for another product than the subscription."));
     }
     if !keys::redeem_available(conn, key.id, id, now)? {
         return Err(key_rules::refusal(conn, key.id)?);

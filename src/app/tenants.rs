@@ -8,7 +8,7 @@ use crate::{
     auth::Principal,
     authz::{self, Action},
     domain::statuses::TenantStatus,
-    error::ApiError,
+    error::Error,
     store::{
         Page, delegation, notifications,
         scopes::TenantScope,
@@ -23,20 +23,15 @@ pub fn list(
     principal: &Principal,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<TenantRow>, ApiError> {
+) -> Result<Vec<TenantRow>, Error> {
     let scope = authz::scope(conn, principal, now)?;
     Ok(tenants::list(conn, scope, page)?)
 }
 
 /// One tenant the caller can see (404 otherwise).
-pub fn get(
-    conn: &mut PgConnection,
-    principal: &Principal,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<TenantRow, ApiError> {
+pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid, now: DateTime<Utc>) -> Result<TenantRow, Error> {
     let scope = authz::scope(conn, principal, now)?;
-    tenants::get(conn, id, scope)?.ok_or_else(|| ApiError::not_found("tenant"))
+    tenants::get(conn, id, scope)?.ok_or_else(|| Error::not_found("tenant"))
 }
 
 /// Changes a tenant's settings; the caller administers it.
@@ -46,11 +41,11 @@ pub fn update(
     id: Uuid,
     company_name: Option<String>,
     now: DateTime<Utc>,
-) -> Result<TenantRow, ApiError> {
+) -> Result<TenantRow, Error> {
     authz::tenant_to_change(conn, principal, id, now)?.may(Action::ChangeSettings)?;
     match company_name {
         Some(name) => Ok(tenants::set_company_name(conn, id, &name)?),
-        None => tenants::get(conn, id, TenantScope::All)?.ok_or_else(|| ApiError::not_found("tenant")),
+        None => tenants::get(conn, id, TenantScope::All)?.ok_or_else(|| Error::not_found("tenant")),
     }
 }
 

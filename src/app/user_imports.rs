@@ -22,7 +22,7 @@ use crate::{
         lifecycle::{Periods, SubscriptionStatus},
         user_imports::{ImportRow, RowRefusal},
     },
-    error::{ApiError, Code},
+    error::{Code, Error, Kind},
     store::{
         subscriptions::SubscriptionRow,
         user_imports::{self as store, Created, ImportRecord, Outcome, RowRecord},
@@ -40,7 +40,7 @@ pub fn may_import(
     principal: &Principal,
     tenant_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     authz::tenant(conn, principal, tenant_id, now)?.may(Action::ManageUsers)
 }
 
@@ -52,7 +52,7 @@ pub fn submit(
     tenant_id: Uuid,
     rows: Vec<(ImportRow, Option<RowRefusal>)>,
     now: DateTime<Utc>,
-) -> Result<ImportState, ApiError> {
+) -> Result<ImportState, Error> {
     let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
     access.may(Action::ManageUsers)?;
     let wanted = rows.iter().filter(|(_, refusal)| refusal.is_none()).map(|(row, _)| row);
@@ -107,10 +107,10 @@ pub fn get(
     tenant_id: Uuid,
     import_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<ImportState, ApiError> {
+) -> Result<ImportState, Error> {
     let access = authz::tenant(conn, principal, tenant_id, now)?;
     access.may(Action::ReadDirectory)?;
-    let import = store::get(conn, tenant_id, import_id)?.ok_or_else(|| ApiError::not_found("user import"))?;
+    let import = store::get(conn, tenant_id, import_id)?.ok_or_else(|| Error::not_found("user import"))?;
     // A token takes over its user: only the importer gets it, and only while it may still
     // manage such a user.
     let tokens = if import.importer == principal.key() && access.may(Action::ManageUsers).is_ok() {
@@ -144,7 +144,7 @@ pub fn claim(
     conn: &mut PgConnection,
     only: Option<Uuid>,
     real_now: DateTime<Utc>,
-) -> Result<Option<ImportRecord>, ApiError> {
+) -> Result<Option<ImportRecord>, Error> {
     Ok(store::claim(conn, only, real_now)?)
 }
 
@@ -157,7 +157,7 @@ pub fn process_batch(
     batch: i64,
     import: &ImportRecord,
     now: DateTime<Utc>,
-) -> Result<BatchReport, ApiError> {
+) -> Result<BatchReport, Error> {
     if import.started_at.is_none() {
         store::mark_started(conn, import.id, now)?;
     }
@@ -177,7 +177,7 @@ pub fn process_batch(
     Ok(report)
 }
 
-fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) -> Result<(), ApiError> {
+fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) -> Result<(), Error> {
     store::mark_completed(conn, import.id, now)?;
     let counts = store::counts(conn, import.id)?;
     let count = |o: &str| counts.iter().filter(|(k, _)| k.as_deref() == Some(o)).map(|(_, n)| n).sum::<i64>();
@@ -199,7 +199,7 @@ fn complete(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) 
 /// A batch of `import` failed (its transaction rolled back): the import waits a while,
 /// longer after each failure, so it never holds up the others; once single rows keep
 /// failing, the row is given up with `internal` and the import goes on.
-pub fn batch_failed(conn: &mut PgConnection, import: &ImportRecord, real_now: DateTime<Utc>) -> Result<(), ApiError> {
+pub fn batch_failed(conn: &mut PgConnection, import: &ImportRecord, real_now: DateTime<Utc>) -> Result<(), Error> {
     let wait = chrono::Duration::seconds(1 << import.failures.clamp(0, 6));
     let failures = store::note_failure(conn, import.id, real_now + wait)?;
     if failures >= FAILURES_BEFORE_GIVING_UP_A_ROW {
@@ -212,12 +212,8 @@ pub fn batch_failed(conn: &mut PgConnection, import: &ImportRecord, real_now: Da
 
 /// The importer's access to the tenant now: a partner's relationship or a user's admin
 /// rights may have ended since it submitted.
-fn importer_access(
-    conn: &mut PgConnection,
-    import: &ImportRecord,
-    now: DateTime<Utc>,
-) -> Result<TenantAccess, ApiError> {
-    let gone = || ApiError::forbidden("The importer may no longer add users to this tenant.");
+fn importer_access(conn: &mut PgConnection, import: &ImportRecord, now: DateTime<Utc>) -> Result<TenantAccess, Error> {
+    let gone = || Error::forbidden("The importer may no longer add users to this tenant.");
     let principal = match import.importer.split_once(':') {
         Some(("partner", id)) => {
             Principal::Partner { partner_id: id.parse().map_err(|_| gone())?, client_id: String::new() }
@@ -235,7 +231,7 @@ fn importer_access(
     }
 }
 
-fn refused(e: ApiError) -> RowRefusal {
+fn refused(e: Error) -> RowRefusal {
     RowRefusal { code: e.code.slug(), detail: e.detail }
 }
 
@@ -262,13 +258,13 @@ fn decide(
     rows: &[RowRecord],
     now: DateTime<Utc>,
     report: &mut BatchReport,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let mut skus: Vec<String> = rows.iter().flat_map(|r| r.license_skus.iter().flatten().cloned()).collect();
     skus.sort();
     skus.dedup();
     let mut seats = Seats { held: store::lock_subscriptions_of(conn, import.tenant_id, &skus)?, periods, now };
     let access = match importer_access(conn, import, now) {
-        Err(e) if e.code.status().is_server_error() => return Err(e),
+        Err(e) if matches!(e.code.kind(), Kind::Unavailable | Kind::Internal) => return Err(e),
         access => access.map_err(refused),
     };
     // Addresses folded as the unique index folds them, so no insert can collide.

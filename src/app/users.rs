@@ -11,7 +11,7 @@ use crate::{
     },
     authz::{self, Action, TenantAccess},
     domain::lifecycle::{Periods, SubscriptionStatus},
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         self, Page, subscriptions,
         users::{self, UserChanges, UserRow},
@@ -41,7 +41,7 @@ pub fn issue_activation_token(
     pepper: &Pepper,
     user: &UserRow,
     now: DateTime<Utc>,
-) -> Result<String, ApiError> {
+) -> Result<String, Error> {
     let token = new_secret(ACTIVATION_TOKEN_PREFIX);
     let digest = pepper.digest(SecretKind::ActivationToken, &token);
     users::insert_activation_token(conn, &digest, (user.id, user.admin), now + Days::new(ACTIVATION_DAYS), now)?;
@@ -58,13 +58,13 @@ pub fn assign_license(
     user_id: Uuid,
     now: DateTime<Utc>,
     periods: Periods,
-) -> Result<bool, ApiError> {
+) -> Result<bool, Error> {
     let subscription = subscriptions::lock(conn, subscription_id)?
         .filter(|s| s.tenant_id == tenant_id)
-        .ok_or_else(|| ApiError::not_found("subscription in this tenant"))?;
+        .ok_or_else(|| Error::not_found("subscription in this tenant"))?;
     let status = periods.status(subscription.ends_at, subscription.superseded_by.is_some(), now);
     if !matches!(status, SubscriptionStatus::Active | SubscriptionStatus::Expired) {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::SubscriptionInactive,
             format!("The subscription is {status}: no new licences can be assigned."),
         ));
@@ -74,7 +74,7 @@ pub fn assign_license(
     }
     let assigned = subscriptions::assigned_seats(conn, subscription_id)?;
     if assigned >= i64::from(subscription.seats) {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::NoLicensesAvailable,
             format!("All {} seats are assigned; free one or add seats with another key.", subscription.seats),
         ));
@@ -84,13 +84,13 @@ pub fn assign_license(
 }
 
 /// Inserts a user; a taken e-mail address is `user-exists`.
-pub fn insert(conn: &mut PgConnection, row: &UserRow) -> Result<(), ApiError> {
+pub fn insert(conn: &mut PgConnection, row: &UserRow) -> Result<(), Error> {
     users::insert(conn, row).map_err(user_exists)
 }
 
-fn user_exists(e: diesel::result::Error) -> ApiError {
+fn user_exists(e: diesel::result::Error) -> Error {
     if store::violates(&e, users::EMAIL_KEY) {
-        ApiError::new(Code::UserExists, "A user with this e-mail address already exists.")
+        Error::new(Code::UserExists, "A user with this e-mail address already exists.")
     } else {
         e.into()
     }
@@ -104,11 +104,11 @@ fn changeable_user(
     tenant_id: Uuid,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(TenantAccess, UserRow), ApiError> {
+) -> Result<(TenantAccess, UserRow), Error> {
     let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
     // Who may change nothing here is refused before anything about the user shows.
     access.may(Action::ReadDirectory)?;
-    let row = users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    let row = users::lock_in_tenant(conn, tenant_id, user_id)?.ok_or_else(|| Error::not_found("user"))?;
     Ok((access, row))
 }
 
@@ -118,7 +118,7 @@ fn user_action(admin: bool) -> Action {
 }
 
 /// The user with the subscriptions it holds licences on.
-pub fn with_licenses(conn: &mut PgConnection, row: UserRow) -> Result<UserWithLicenses, ApiError> {
+pub fn with_licenses(conn: &mut PgConnection, row: UserRow) -> Result<UserWithLicenses, Error> {
     let licenses = users::licenses_of(conn, &[row.id])?.into_iter().map(|(_, s)| s).collect();
     Ok((row, licenses))
 }
@@ -132,7 +132,7 @@ pub fn create(
     user: NewUser,
     periods: Periods,
     now: DateTime<Utc>,
-) -> Result<(UserWithLicenses, String), ApiError> {
+) -> Result<(UserWithLicenses, String), Error> {
     let access = authz::tenant_to_change(conn, principal, tenant_id, now)?;
     access.may(user_action(user.admin))?;
     if user.license.is_some() {
@@ -170,7 +170,7 @@ pub fn list(
     tenant_id: Uuid,
     page: Page,
     now: DateTime<Utc>,
-) -> Result<Vec<UserWithLicenses>, ApiError> {
+) -> Result<Vec<UserWithLicenses>, Error> {
     let access = authz::tenant(conn, principal, tenant_id, now)?;
     let only = match access {
         TenantAccess::Customer { user_id, admin: false } => Some(user_id),
@@ -197,7 +197,7 @@ pub fn export(
     principal: &Principal,
     tenant_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(Vec<UserWithLicenses>, std::collections::HashMap<Uuid, String>), ApiError> {
+) -> Result<(Vec<UserWithLicenses>, std::collections::HashMap<Uuid, String>), Error> {
     let mut all = Vec::new();
     let mut page = Page { limit: 1000, after: None };
     loop {
@@ -220,22 +220,22 @@ pub fn get(
     tenant_id: Uuid,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<UserWithLicenses, ApiError> {
+) -> Result<UserWithLicenses, Error> {
     let access = authz::tenant(conn, principal, tenant_id, now)?;
     if !matches!(access, TenantAccess::Customer { admin: false, .. }) {
         access.may(Action::ReadDirectory)?;
     }
     let row = users::get_in_tenant(conn, tenant_id, user_id)?
         .filter(|u| access.reads_user(u.id))
-        .ok_or_else(|| ApiError::not_found("user"))?;
+        .ok_or_else(|| Error::not_found("user"))?;
     with_licenses(conn, row)
 }
 
 /// Fails with `last-admin` when `user_id` is the tenant's only administrator.
-fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<(), ApiError> {
+fn keep_an_admin(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<(), Error> {
     let admins = users::lock_admins(conn, tenant_id)?;
     if admins == [user_id] {
-        return Err(ApiError::new(Code::LastAdmin, "This is the tenant's only administrator; name another first."));
+        return Err(Error::new(Code::LastAdmin, "This is the tenant's only administrator; name another first."));
     }
     Ok(())
 }
@@ -250,7 +250,7 @@ pub fn update(
     user_id: Uuid,
     changes: UserChanges,
     now: DateTime<Utc>,
-) -> Result<UserWithLicenses, ApiError> {
+) -> Result<UserWithLicenses, Error> {
     let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
     access.may(user_action(row.admin || changes.admin == Some(true)))?;
     if row.admin && changes.admin == Some(false) {
@@ -273,11 +273,11 @@ pub fn reissue_activation(
     tenant_id: Uuid,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(String, DateTime<Utc>), ApiError> {
+) -> Result<(String, DateTime<Utc>), Error> {
     let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
     access.may(user_action(row.admin))?;
     if row.password_hash.is_some() {
-        return Err(ApiError::new(
+        return Err(Error::new(
             Code::UserActivated,
             "The user has set a password; it signs in with it (and changes it at POST /v1/auth/password).",
         ));
@@ -294,7 +294,7 @@ pub fn delete(
     tenant_id: Uuid,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let (access, row) = changeable_user(conn, principal, tenant_id, user_id, now)?;
     access.may(user_action(row.admin))?;
     if row.admin {
@@ -312,7 +312,7 @@ pub fn assign(
     subscription_id: Uuid,
     periods: Periods,
     now: DateTime<Utc>,
-) -> Result<bool, ApiError> {
+) -> Result<bool, Error> {
     changeable_user(conn, principal, tenant_id, user_id, now)?.0.may(Action::ManageLicenses)?;
     assign_license(conn, tenant_id, subscription_id, user_id, now, periods)
 }
@@ -324,11 +324,7 @@ pub fn free(
     user_id: Uuid,
     subscription_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     changeable_user(conn, principal, tenant_id, user_id, now)?.0.may(Action::ManageLicenses)?;
-    if subscriptions::free_license(conn, subscription_id, user_id)? {
-        Ok(())
-    } else {
-        Err(ApiError::not_found("licence"))
-    }
+    if subscriptions::free_license(conn, subscription_id, user_id)? { Ok(()) } else { Err(Error::not_found("licence")) }
 }

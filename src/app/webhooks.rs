@@ -19,7 +19,7 @@ use crate::{
         statuses::EventKind,
         webhooks::{Retry, retry, signature_header},
     },
-    error::{ApiError, Code},
+    error::{Code, Error},
     store::{
         Page,
         webhooks::{self as store, Attempt, DeliveryRow, EndpointRow, Owner},
@@ -53,11 +53,11 @@ pub struct EndpointChange {
 }
 
 /// Event names an endpoint may take: every kind of inbox event, each once.
-fn event_names(names: &[String]) -> Result<Vec<Option<String>>, ApiError> {
+fn event_names(names: &[String]) -> Result<Vec<Option<String>>, Error> {
     let mut kinds: Vec<EventKind> = Vec::new();
     for name in names {
-        let kind = EventKind::parse(name)
-            .ok_or_else(|| ApiError::invalid("events", format!("`{name}` is not an event type")))?;
+        let kind =
+            EventKind::parse(name).ok_or_else(|| Error::invalid("events", format!("`{name}` is not an event type")))?;
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
@@ -71,7 +71,7 @@ pub fn register(
     new: NewEndpoint,
     sealer: &Sealer,
     now: DateTime<Utc>,
-) -> Result<(EndpointRow, String), ApiError> {
+) -> Result<(EndpointRow, String), Error> {
     let owner = authz::webhook_owner(conn, principal)?;
     let events = event_names(&new.events)?;
     let (owner_partner_id, owner_tenant_id) = match owner {
@@ -86,7 +86,7 @@ pub fn register(
     // Serialises registrations of one owner, so the limit holds under concurrency.
     store::lock_owner(conn, owner)?;
     if store::count_owned(conn, owner)? >= ENDPOINTS_PER_OWNER as i64 {
-        return Err(ApiError::invalid("url", format!("an owner has at most {ENDPOINTS_PER_OWNER} webhook endpoints")));
+        return Err(Error::invalid("url", format!("an owner has at most {ENDPOINTS_PER_OWNER} webhook endpoints")));
     }
     let secret = new_secret(WEBHOOK_SECRET_PREFIX);
     let row = EndpointRow {
@@ -109,20 +109,20 @@ pub fn register(
     Ok((row, secret))
 }
 
-pub fn list(conn: &mut PgConnection, principal: &Principal, page: Page) -> Result<Vec<EndpointRow>, ApiError> {
+pub fn list(conn: &mut PgConnection, principal: &Principal, page: Page) -> Result<Vec<EndpointRow>, Error> {
     let owner = authz::webhook_owner(conn, principal)?;
     Ok(store::list_endpoints(conn, owner, page)?)
 }
 
-pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
+pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, Error> {
     let owner = authz::webhook_owner(conn, principal)?;
-    store::get_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))
+    store::get_endpoint(conn, id, owner)?.ok_or_else(|| Error::not_found("webhook endpoint"))
 }
 
 /// The caller's endpoint, locked for a change (which the audit record names).
-fn locked(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, ApiError> {
+fn locked(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<EndpointRow, Error> {
     let owner = authz::webhook_owner(conn, principal)?;
-    let row = store::lock_endpoint(conn, id, owner)?.ok_or_else(|| ApiError::not_found("webhook endpoint"))?;
+    let row = store::lock_endpoint(conn, id, owner)?.ok_or_else(|| Error::not_found("webhook endpoint"))?;
     crate::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
     Ok(row)
 }
@@ -133,7 +133,7 @@ pub fn update(
     id: Uuid,
     change: EndpointChange,
     now: DateTime<Utc>,
-) -> Result<EndpointRow, ApiError> {
+) -> Result<EndpointRow, Error> {
     let mut row = locked(conn, principal, id)?;
     if let Some(url) = change.url {
         // A new address starts with a clean record.
@@ -160,7 +160,7 @@ pub fn update(
     Ok(row)
 }
 
-pub fn delete(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<(), ApiError> {
+pub fn delete(conn: &mut PgConnection, principal: &Principal, id: Uuid) -> Result<(), Error> {
     locked(conn, principal, id)?;
     Ok(store::delete_endpoint(conn, id)?)
 }
@@ -172,7 +172,7 @@ pub fn rotate_secret(
     id: Uuid,
     sealer: &Sealer,
     now: DateTime<Utc>,
-) -> Result<(EndpointRow, String), ApiError> {
+) -> Result<(EndpointRow, String), Error> {
     let mut row = locked(conn, principal, id)?;
     let secret = new_secret(WEBHOOK_SECRET_PREFIX);
     row.previous_secret_sealed = Some(std::mem::replace(&mut row.secret_sealed, sealer.seal(secret.as_bytes())));
@@ -188,16 +188,13 @@ pub fn test(
     principal: &Principal,
     id: Uuid,
     now: DateTime<Utc>,
-) -> Result<DeliveryRow, ApiError> {
+) -> Result<DeliveryRow, Error> {
     let row = locked(conn, principal, id)?;
     // Test pings wait their turn like any delivery; a queue of them is not a test.
     if store::pending_pings(conn, row.id)? >= PENDING_PINGS {
-        return Err(ApiError {
+        return Err(Error {
             retry_after: Some(60),
-            ..ApiError::new(
-                Code::RateLimited,
-                format!("{PENDING_PINGS} test deliveries already wait for this endpoint."),
-            )
+            ..Error::new(Code::RateLimited, format!("{PENDING_PINGS} test deliveries already wait for this endpoint."))
         });
     }
     let event_id = Uuid::now_v7();
@@ -212,7 +209,7 @@ pub fn deliveries(
     principal: &Principal,
     id: Uuid,
     page: Page,
-) -> Result<Vec<DeliveryRow>, ApiError> {
+) -> Result<Vec<DeliveryRow>, Error> {
     get(conn, principal, id)?;
     Ok(store::list_deliveries(conn, id, page)?)
 }
@@ -224,9 +221,9 @@ pub fn redeliver(
     id: Uuid,
     delivery_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<DeliveryRow, ApiError> {
+) -> Result<DeliveryRow, Error> {
     locked(conn, principal, id)?;
-    store::redeliver(conn, id, delivery_id, now)?.ok_or_else(|| ApiError::not_found("delivery"))
+    store::redeliver(conn, id, delivery_id, now)?.ok_or_else(|| Error::not_found("delivery"))
 }
 
 /// A claimed delivery, ready to send: where, what, and its signature.
@@ -249,7 +246,7 @@ pub fn claim(
     real_now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
-) -> Result<Vec<Outgoing>, ApiError> {
+) -> Result<Vec<Outgoing>, Error> {
     let lease_until = real_now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(1));
     let claimed = store::claim_due(conn, now, real_now, lease_until, limit)?;
     Ok(claimed
@@ -305,7 +302,7 @@ pub fn finish(
     schedule: &[Duration],
     now: DateTime<Utc>,
     report: &mut DeliveryReport,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let delivered = matches!(outcome, Ok(200..=299));
     let (status_code, error) = match &outcome {
         Ok(code) => (Some(i32::from(*code)), None),

@@ -43,10 +43,10 @@ pub async fn verify_off_workers(password: String, stored: Option<String>) -> boo
 }
 
 /// [`hash`] on the blocking pool, behind the hashing semaphore.
-pub async fn hash_off_workers(password: String) -> Result<String, crate::error::ApiError> {
-    use crate::error::ApiError;
-    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
-    actix_web::web::block(move || hash(&password)).await.map_err(ApiError::internal)?.map_err(ApiError::internal)
+pub async fn hash_off_workers(password: String) -> Result<String, crate::error::Error> {
+    use crate::error::Error;
+    let _turn = HASHING.acquire().await.map_err(Error::internal)?;
+    actix_web::web::block(move || hash(&password)).await.map_err(Error::internal)?.map_err(Error::internal)
 }
 
 /// Forces the dummy hash to exist before the first sign-in, so that sign-in is not slower.

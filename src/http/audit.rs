@@ -3,7 +3,6 @@
 //! what its path names — before the handler runs.
 
 use actix_web::{
-    Error,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     http::Method,
@@ -109,7 +108,7 @@ fn path_target(template: &[String], path: &str) -> Target {
 pub async fn scope(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.call(req).await;
     }

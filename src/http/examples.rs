@@ -49,11 +49,11 @@ fn problem_example(status: &str, schema: &Value, schemas: &Value) -> Option<Valu
     let code = codes
         .iter()
         .filter_map(|slug| Code::ALL.into_iter().find(|c| Some(c.slug()) == slug.as_str()))
-        .find(|c| c.status().as_str() == status)?;
+        .find(|c| super::problem::status(*c).as_str() == status)?;
     let mut problem = json!({
         "type": format!("/problems/{}", code.slug()),
         "title": code.title(),
-        "status": code.status().as_u16(),
+        "status": super::problem::status(code).as_u16(),
         "detail": format!("{}.", code.title()),
         "code": code.slug(),
         "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",

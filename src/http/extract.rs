@@ -12,7 +12,7 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use crate::{
     auth::{Principal, jwt::Claims},
-    error::{ApiError, Code, FieldError},
+    error::{Code, Error, FieldError},
     state::AppState,
 };
 
@@ -34,14 +34,14 @@ pub fn is_json(req: &HttpRequest) -> bool {
 }
 
 /// Reads the body up to [`BODY_LIMIT`].
-pub async fn read_body(payload: &mut Payload) -> Result<web::Bytes, ApiError> {
+pub async fn read_body(payload: &mut Payload) -> Result<web::Bytes, Error> {
     use futures_util::StreamExt;
     let mut body = web::BytesMut::new();
     let mut stream = payload.take();
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| ApiError::new(Code::MalformedRequest, "The request body could not be read."))?;
+        let chunk = chunk.map_err(|_| Error::new(Code::MalformedRequest, "The request body could not be read."))?;
         if body.len() + chunk.len() > BODY_LIMIT {
-            return Err(ApiError::new(
+            return Err(Error::new(
                 Code::PayloadTooLarge,
                 format!("Request bodies are limited to {} bytes.", BODY_LIMIT),
             ));
@@ -52,15 +52,15 @@ pub async fn read_body(payload: &mut Payload) -> Result<web::Bytes, ApiError> {
 }
 
 /// Turns a JSON body into `T`, naming the field at fault when the shape is wrong.
-pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     refuse_nul_strings(body)?;
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::new(Code::MalformedRequest, "The request body is empty; send a JSON object."));
+        return Err(Error::new(Code::MalformedRequest, "The request body is empty; send a JSON object."));
     }
     // serde would read a struct from an array too; the API speaks objects only.
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
-        return Err(ApiError::invalid("body", "must be a JSON object"));
+        return Err(Error::invalid("body", "must be a JSON object"));
     }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -68,16 +68,16 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let path = e.path().to_string();
         let field = if path == "." { "body".to_string() } else { path };
         if !(inner.is_syntax() || inner.is_eof() || inner.is_io()) {
-            ApiError::invalid(&field, strip_position(&inner.to_string()))
+            Error::invalid(&field, strip_position(&inner.to_string()))
         } else if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
             // Valid JSON that serde reports as syntax: a null or a number where a name of
             // a closed set belongs. A wrong value, not a malformed body.
-            ApiError::invalid(&field, "is not one of the values this field accepts")
+            Error::invalid(&field, "is not one of the values this field accepts")
         } else {
-            ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {inner}."))
+            Error::new(Code::MalformedRequest, format!("The body is not valid JSON: {inner}."))
         }
     })?;
-    de.end().map_err(|e| ApiError::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
+    de.end().map_err(|e| Error::new(Code::MalformedRequest, format!("The body is not valid JSON: {e}.")))?;
     Ok(value)
 }
 
@@ -85,7 +85,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 /// JSON body, naming each field that holds one. JSON can only spell it as the escape
 /// `\u0000` (a raw control character is a syntax error), so bodies without that text skip
 /// the walk.
-pub fn refuse_nul_strings(body: &[u8]) -> Result<(), ApiError> {
+pub fn refuse_nul_strings(body: &[u8]) -> Result<(), Error> {
     const ESCAPE: &[u8] = b"\\u0000";
     if !body.windows(ESCAPE.len()).any(|w| w == ESCAPE) {
         return Ok(());
@@ -118,7 +118,7 @@ pub fn refuse_nul_strings(body: &[u8]) -> Result<(), ApiError> {
     }
     let mut errors = Vec::new();
     walk("body", &value, &mut errors);
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::validation(errors)) }
+    if errors.is_empty() { Ok(()) } else { Err(Error::validation(errors)) }
 }
 
 /// serde_json appends "at line 1 column 17"; the field name already says where.
@@ -157,20 +157,20 @@ pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
     out
 }
 
-pub fn validate<T: Validate>(value: &T) -> Result<(), ApiError> {
-    value.validate().map_err(|e| ApiError::validation(field_errors(&e)))
+pub fn validate<T: Validate>(value: &T) -> Result<(), Error> {
+    value.validate().map_err(|e| Error::validation(field_errors(&e)))
 }
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
         let mut payload = payload.take();
         Box::pin(async move {
             if !is_json(&req) {
-                return Err(ApiError::new(Code::UnsupportedMediaType, "Send the body as application/json."));
+                return Err(Error::new(Code::UnsupportedMediaType, "Send the body as application/json."));
             }
             let body = read_body(&mut payload).await?;
             let value: T = parse_json(&body)?;
@@ -182,7 +182,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
 
 /// A malformed path parameter (such as an id that is not a UUID) names nothing that exists.
 pub fn path_error(_: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
-    ApiError::not_found("resource").into()
+    Error::not_found("resource").into()
 }
 
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
@@ -191,7 +191,7 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
         other => other.to_string(),
     };
     let field = message.split('`').nth(1).filter(|_| message.contains("field")).unwrap_or("query").to_string();
-    ApiError::invalid(&field, message).into()
+    Error::invalid(&field, message).into()
 }
 
 /// The request-URL half of the U+0000 rule: a path or query holding `%00` is refused before
@@ -215,7 +215,7 @@ pub async fn refuse_nul_in_url(
         })
     };
     match field {
-        Some(field) => Ok(req.error_response(ApiError::invalid(&field, "must not contain the character U+0000"))),
+        Some(field) => Ok(req.error_response(Error::invalid(&field, "must not contain the character U+0000"))),
         None => Ok(next.call(req).await?.map_into_boxed_body()),
     }
 }
@@ -232,8 +232,8 @@ pub fn bearer_claims(req: &HttpRequest, state: &AppState) -> Option<Claims> {
 }
 
 impl FromRequest for Principal {
-    type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Error = Error;
+    type Future = Ready<Result<Self, Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let principal = req
@@ -247,7 +247,7 @@ impl FromRequest for Principal {
             // For the request's log line: who, by kind only.
             actix_web::HttpMessage::extensions_mut(req).insert(principal.kind());
         }
-        ready(principal.ok_or_else(ApiError::unauthorized))
+        ready(principal.ok_or_else(Error::unauthorized))
     }
 }
 

@@ -3,7 +3,6 @@
 //! (see `views::secret`).
 
 use actix_web::{
-    Error,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     http::header::{self, HeaderValue},
@@ -16,7 +15,7 @@ use crate::views::secret;
 pub async fn harden(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     let (response, shown) = secret::watch(next.call(req)).await;
     let mut response = response?;
     let headers = response.headers_mut();

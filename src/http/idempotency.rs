@@ -16,7 +16,7 @@
 use std::sync::Arc;
 
 use actix_web::{
-    Error, HttpMessage, HttpResponse,
+    HttpMessage, HttpResponse,
     body::{BoxBody, MessageBody, to_bytes},
     dev::{Payload, ServiceRequest, ServiceResponse},
     http::{Method, StatusCode, header},
@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     auth::Principal,
     authz,
-    error::{ApiError, Code},
+    error::{Code, Error},
     http::extract::{bearer_claims, read_body},
     state::AppState,
     state::{UNIT, Unit, commit},
@@ -44,14 +44,14 @@ fn kept(status: StatusCode) -> bool {
 }
 
 /// The caller's key, validated, when this request takes part.
-fn idempotency_key(req: &ServiceRequest) -> Option<Result<String, ApiError>> {
+fn idempotency_key(req: &ServiceRequest) -> Option<Result<String, Error>> {
     if req.method() != Method::POST || req.path().starts_with("/v1/auth/") {
         return None;
     }
     let value = req.headers().get(HEADER)?;
     let format = &crate::domain::formats::IDEMPOTENCY_KEY;
     let valid = value.to_str().ok().filter(|k| format.matches(k)).map(str::to_string);
-    Some(valid.ok_or_else(|| ApiError::invalid("Idempotency-Key", format.message)))
+    Some(valid.ok_or_else(|| Error::invalid("Idempotency-Key", format.message)))
 }
 
 fn seal(state: &AppState, body: &[u8]) -> Vec<u8> {
@@ -62,11 +62,10 @@ fn open(state: &AppState, sealed: &[u8]) -> Option<Vec<u8>> {
     state.pepper.sealer("idempotency-responses").open(sealed)
 }
 
-fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, ApiError> {
-    let status = StatusCode::from_u16(stored.status as u16).map_err(ApiError::internal)?;
-    let body = open(state, &stored.sealed_body).ok_or_else(|| {
-        ApiError::internal("a stored idempotent response could not be opened (was the pepper changed?)")
-    })?;
+fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, Error> {
+    let status = StatusCode::from_u16(stored.status as u16).map_err(Error::internal)?;
+    let body = open(state, &stored.sealed_body)
+        .ok_or_else(|| Error::internal("a stored idempotent response could not be opened (was the pepper changed?)"))?;
     let mut response = HttpResponse::build(status);
     response.insert_header((REPLAYED, "true")).insert_header((header::CACHE_CONTROL, "no-store"));
     if let Some(content_type) = stored.content_type {
@@ -82,7 +81,7 @@ fn replay(state: &AppState, stored: KeptResponse) -> Result<HttpResponse, ApiErr
 /// and holds there every right it held when the answer was given: a partner whose
 /// relationship ended, or an admin since demoted, does not get it (with whatever secret it
 /// shows) again. A revoked credential never gets this far (its token is refused).
-async fn still_entitled(state: &AppState, req: &ServiceRequest, stored: &KeptResponse) -> Result<(), ApiError> {
+async fn still_entitled(state: &AppState, req: &ServiceRequest, stored: &KeptResponse) -> Result<(), Error> {
     let (Some(tenant), Some(principal)) =
         (stored.tenant_id, bearer_claims(req.request(), state).and_then(Principal::from_claims))
     else {
@@ -91,7 +90,7 @@ async fn still_entitled(state: &AppState, req: &ServiceRequest, stored: &KeptRes
     let now_access = state.read(move |conn, now| authz::tenant(conn, &principal, tenant, now)).await?;
     match &stored.access {
         Some(then) if !now_access.still_holds(then) => {
-            Err(ApiError::forbidden("The rights this request ran with are gone; its answer is not shown again."))
+            Err(Error::forbidden("The rights this request ran with are gone; its answer is not shown again."))
         }
         _ => Ok(()),
     }
@@ -117,7 +116,7 @@ fn fingerprint(req: &ServiceRequest, body: &[u8]) -> Vec<u8> {
 pub async fn guard(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, Error> {
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let Some(key) = idempotency_key(&req) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
@@ -152,7 +151,7 @@ pub async fn guard(
     let answer = match found {
         Err(e) => Some(Err(e)),
         Ok(None) => None,
-        Ok(Some(stored)) if stored.fingerprint != fingerprint => Some(Err(ApiError::new(
+        Ok(Some(stored)) if stored.fingerprint != fingerprint => Some(Err(Error::new(
             Code::IdempotencyKeyReused,
             "This Idempotency-Key was used with a different request; use a new key for a new request.",
         ))),
@@ -189,7 +188,7 @@ pub async fn guard(
         access: None,
     });
     let (principal, clock) = (bearer_claims(&http_req, &state).and_then(Principal::from_claims), state.clock.clone());
-    let committed = web::block(move || {
+    let committed = crate::state::blocking(move || {
         let mut conn = conn;
         let mut keep = keep;
         // An answer about a tenant keeps the rights its caller held there (see `still_entitled`).
@@ -201,7 +200,6 @@ pub async fn guard(
         commit(conn, &unit, keep)
     })
     .await
-    .map_err(ApiError::from)
     .and_then(|r| r);
     if let Err(e) = committed {
         // Nothing of the request stands, so it must not be answered as done.

@@ -100,11 +100,11 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         };
         let description = answer["description"].as_str().unwrap_or_default();
         let before = codes.len();
-        codes.extend(named_codes(description).map(|c| (c.status().as_u16(), c.slug())));
+        codes.extend(named_codes(description).map(|c| (super::problem::status(c).as_u16(), c.slug())));
         if codes.len() == before && !codes.iter().any(|(s, _)| *s == status) {
             // A description in words only: the status's generic code.
             if let Some(generic) =
-                SHARED.iter().filter_map(|(_, slug)| code(slug)).find(|c| c.status().as_u16() == status)
+                SHARED.iter().filter_map(|(_, slug)| code(slug)).find(|c| super::problem::status(*c).as_u16() == status)
             {
                 codes.insert((status, generic.slug()));
             }
@@ -133,7 +133,7 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         // shares the answers about the service itself.
         let about_the_service = matches!(code, Code::RateLimited | Code::ServiceUnavailable);
         if applies && (foreign.is_empty() || about_the_service) {
-            codes.insert((code.status().as_u16(), code.slug()));
+            codes.insert((super::problem::status(code).as_u16(), code.slug()));
         }
     }
     let responses = op["responses"].as_object_mut().expect("every operation has responses");

@@ -3,7 +3,7 @@
 
 use utoipa::ToResponse;
 
-use crate::error::Problem;
+use crate::http::problem::Problem;
 
 /// Malformed body: not readable as JSON, or empty.
 #[derive(ToResponse)]

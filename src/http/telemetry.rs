@@ -3,7 +3,6 @@
 use std::time::Instant;
 
 use actix_web::{
-    Error,
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     http::header::{HeaderName, HeaderValue},
@@ -129,7 +128,7 @@ fn method_label(method: &actix_web::http::Method) -> &'static str {
 pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     let id = accepted_request_id(&req);
     let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
     let method = method_label(req.method());

@@ -10,7 +10,7 @@ use diesel::Connection;
 
 use crate::{
     app::user_imports::{self as app, BatchReport},
-    error::ApiError,
+    error::Error,
     state::AppState,
     store::user_imports::ImportRecord,
 };
@@ -18,7 +18,7 @@ use crate::{
 /// Works on imports until none is left that no other worker holds; returns the rows
 /// decided. A failed batch makes its import wait (see `app::user_imports::batch_failed`)
 /// and the work goes on with the others.
-pub fn work(state: &AppState) -> Result<usize, ApiError> {
+pub fn work(state: &AppState) -> Result<usize, Error> {
     let (pepper, periods, batch) = (&state.pepper, state.settings.periods(), state.settings.import_batch);
     let sealer = pepper.sealer(app::SEALING_PURPOSE);
     let mut conn = state.pool.get()?;
@@ -26,7 +26,7 @@ pub fn work(state: &AppState) -> Result<usize, ApiError> {
     loop {
         let real_now = state.clock.real_now();
         let mut claimed: Option<ImportRecord> = None;
-        let outcome = conn.transaction(|conn| -> Result<Option<BatchReport>, ApiError> {
+        let outcome = conn.transaction(|conn| -> Result<Option<BatchReport>, Error> {
             let now = state.clock.now(conn)?;
             let Some(import) = app::claim(conn, None, real_now)? else { return Ok(None) };
             let import = claimed.insert(import);

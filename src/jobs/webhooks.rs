@@ -8,7 +8,7 @@ use futures_util::future::join_all;
 
 use crate::{
     app::webhooks::{self as app, DeliveryReport, Outgoing},
-    error::ApiError,
+    error::Error,
     state::AppState,
 };
 
@@ -21,7 +21,7 @@ const ATTEMPT_LIMIT: Duration = Duration::from_secs(20);
 
 /// One pass: claim what is due at the business clock's "now", attempt it, record it.
 /// Passes repeat while full batches come back.
-pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
+pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, Error> {
     let mut report = DeliveryReport::default();
     loop {
         let (clock, sealer) = (state.clock.clone(), state.pepper.sealer(app::SEALING_PURPOSE));
@@ -36,9 +36,9 @@ pub async fn deliver_due(state: &AppState) -> Result<DeliveryReport, ApiError> {
         let outcomes = join_all(attempts).await;
         let schedule = state.settings.webhook_schedule();
         let done: Vec<(Outgoing, Result<u16, String>)> = claimed.into_iter().zip(outcomes).collect();
-        report = web::block({
+        report = crate::state::blocking({
             let pool = state.pool.clone();
-            move || -> Result<DeliveryReport, ApiError> {
+            move || -> Result<DeliveryReport, Error> {
                 let mut conn = pool.get()?;
                 let mut first_failure = None;
                 for (out, outcome) in &done {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::{error::ApiError, store::Page};
+use crate::{error::Error, store::Page};
 
 /// `?limit=&after=`: keyset pagination of every list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -19,15 +19,15 @@ pub struct Pagination {
 }
 
 impl Pagination {
-    pub fn page(&self) -> Result<Page, ApiError> {
+    pub fn page(&self) -> Result<Page, Error> {
         let limit = self.limit.unwrap_or(50);
         if !(1..=200).contains(&limit) {
-            return Err(ApiError::invalid("limit", "must be between 1 and 200"));
+            return Err(Error::invalid("limit", "must be between 1 and 200"));
         }
         let after = match &self.after {
             None => None,
             Some(cursor) => Some(
-                decode_cursor(cursor).ok_or_else(|| ApiError::invalid("after", "is not a cursor this API returned"))?,
+                decode_cursor(cursor).ok_or_else(|| Error::invalid("after", "is not a cursor this API returned"))?,
             ),
         };
         Ok(Page { limit, after })
