@@ -761,12 +761,12 @@ class Bench:
                 user = uuid.uuid4()
                 u.write(f"{user}\t{tenant}\t{prefix}-{i}@bench-import.example\tAda\tUser {i}\tfalse\t\\N\t"
                         f"{now.isoformat()}\n")
-                t.write(f"\\\\x{secrets.token_hex(32)}\t{user}\t{expires}\t{now.isoformat()}\n")
+                t.write(f"\\\\x{secrets.token_hex(32)}\t{user}\t{expires}\t{now.isoformat()}\tfalse\n")
         return lambda: sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.pg.sock, "-U", "postgres", "-d", "bench",
             "-c", "BEGIN",
             "-c", f"\\copy users (id, tenant_id, email, first_name, last_name, admin, password_hash, created_at) "
                   f"FROM '{users}'",
-            "-c", f"\\copy activation_tokens (digest, user_id, expires_at, created_at) FROM '{tokens}'",
+            "-c", f"\\copy activation_tokens (digest, user_id, expires_at, created_at, admin) FROM '{tokens}'",
             "-c", "COMMIT"])
 
     # sweep ------------------------------------------------------------------------------
