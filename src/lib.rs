@@ -176,6 +176,7 @@ pub fn openapi() -> serde_json::Value {
 
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
 fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    http::contract::SharedAnswers.modify(&mut doc);
     http::contract::IntegrationContract.modify(&mut doc);
     http::contract::Webhooks.modify(&mut doc);
     doc

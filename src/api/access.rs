@@ -6,10 +6,7 @@ use uuid::Uuid;
 use crate::views::access::{Entitlements, MeView};
 use crate::views::tenants::{TenantView, UserView};
 use crate::{app::access, auth::Principal, error::Error, state::AppState};
-use crate::{
-    http::responses::{Forbidden, NotFound, Unauthorized},
-    state::read,
-};
+use crate::{http::responses::Forbidden, state::read};
 
 /// Who am I
 ///
@@ -19,10 +16,8 @@ use crate::{
     tag = "access",
     responses(
         (status = 200, description = "The user and its tenant", body = MeView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/me")]
 pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<MeView>, Error> {
@@ -39,10 +34,8 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
     tag = "access",
     responses(
         (status = 200, description = "The user's entitlements", body = Entitlements),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/me/entitlements")]
 pub async fn my_entitlements(
@@ -63,11 +56,8 @@ pub async fn my_entitlements(
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "The user's entitlements", body = Entitlements),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`forbidden`, `delegated-admin-required`", body = crate::http::problem::Problem, content_type = crate::http::PROBLEM),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants/{id}/users/{user_id}/entitlements")]
 pub async fn user_entitlements(

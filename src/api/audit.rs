@@ -5,7 +5,7 @@ use actix_web::{get, web};
 use crate::views::audit::{AuditEventView, AuditQuery};
 use crate::{app::audit, auth::Principal, error::Error, state::AppState, store::audit::AuditFilter};
 use crate::{
-    http::responses::{Forbidden, Unauthorized, ValidationFailed},
+    http::responses::Forbidden,
     state::read,
     views::pages::{ListOf, Pagination},
 };
@@ -21,11 +21,8 @@ use crate::{
     params(AuditQuery, Pagination),
     responses(
         (status = 200, description = "One page of records", body = ListOf<AuditEventView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/audit-events")]
 pub async fn list(

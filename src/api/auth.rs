@@ -27,7 +27,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract,
-    http::responses::{Forbidden, MalformedBody, NotJson, Unauthorized, Unavailable},
+    http::responses::{Forbidden, Unavailable},
 };
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
@@ -325,8 +325,6 @@ async fn record_sign_in(state: &AppState, actor: Actor, outcome: &'static str, g
     request_body = ActivateRequest,
     responses(
         (status = 200, description = "Password set", body = ActivatedUser),
-        (status = 400, response = MalformedBody),
-        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed`, `invalid-activation-token`", body = Problem, content_type = PROBLEM),
     ),
     security(()),
@@ -357,15 +355,11 @@ pub async fn activate(
     request_body = ChangePassword,
     responses(
         (status = 204, description = "Changed; the user's other sessions ended"),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 415, response = NotJson),
         (status = 422, description = "`wrong-password`, `validation-failed`", body = Problem, content_type = PROBLEM),
         (status = 429, description = "`rate-limited`: too many wrong passwords for this user; see `Retry-After`", body = Problem, content_type = PROBLEM,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/auth/password")]
 pub async fn change_password(

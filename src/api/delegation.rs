@@ -16,7 +16,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    http::responses::{Forbidden, NotFound},
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -35,16 +35,12 @@ use crate::{
     tag = "delegated administration",
     request_body = CreateOffer,
     responses(
-        (status = 201, description = "A pending offer", body = OfferView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
-        (status = 403, description = "`cloud-essentials-required`, `partner-of-record-required`, `forbidden` (not a partner)", body = Problem, content_type = PROBLEM),
         (status = 404, response = NotFound),
+        (status = 201, description = "A pending offer", body = OfferView),
+        (status = 403, description = "`cloud-essentials-required`, `partner-of-record-required`, `forbidden` (not a partner)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`offer-pending`, `relationship-exists`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed` (an unknown role among them), `auto-extend-not-allowed` (with `global_administrator`)", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/delegated-admin-offers")]
 pub async fn create_offer(
@@ -71,11 +67,8 @@ pub async fn create_offer(
     params(OfferQuery, Pagination),
     responses(
         (status = 200, description = "One page of offers", body = ListOf<OfferView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/delegated-admin-offers")]
 pub async fn list_offers(
@@ -96,11 +89,8 @@ pub async fn list_offers(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The offer", body = OfferView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/delegated-admin-offers/{id}")]
 pub async fn get_offer(
@@ -122,12 +112,9 @@ pub async fn get_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 201, description = "The new relationship", body = RelationshipView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`, `relationship-exists`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/delegated-admin-offers/{id}/accept")]
 pub async fn accept_offer(
@@ -149,12 +136,9 @@ pub async fn accept_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The declined offer", body = OfferView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/delegated-admin-offers/{id}/decline")]
 pub async fn decline_offer(
@@ -178,12 +162,9 @@ pub async fn decline_offer(
     params(("id" = Uuid, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The revoked offer", body = OfferView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`offer-not-pending`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/delegated-admin-offers/{id}/revoke")]
 pub async fn revoke_offer(
@@ -207,11 +188,8 @@ pub async fn revoke_offer(
     params(Pagination),
     responses(
         (status = 200, description = "One page of relationships", body = ListOf<RelationshipView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/delegated-admin-relationships")]
 pub async fn list_relationships(
@@ -231,11 +209,8 @@ pub async fn list_relationships(
     params(("id" = Uuid, Path, description = "Relationship id")),
     responses(
         (status = 200, description = "The relationship", body = RelationshipView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/delegated-admin-relationships/{id}")]
 pub async fn get_relationship(
@@ -258,12 +233,9 @@ pub async fn get_relationship(
     params(("id" = Uuid, Path, description = "Relationship id")),
     responses(
         (status = 204, description = "Terminated"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`relationship-not-active`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/delegated-admin-relationships/{id}")]
 pub async fn terminate_relationship(
@@ -287,15 +259,9 @@ pub async fn terminate_relationship(
     request_body = UpdateRelationship,
     responses(
         (status = 200, description = "The relationship", body = RelationshipView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`relationship-not-active`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[patch("/v1/delegated-admin-relationships/{id}")]
 pub async fn update_relationship(

@@ -2,7 +2,7 @@
 
 use actix_web::{post, web};
 
-use crate::http::responses::{Forbidden, Unauthorized, Unavailable};
+use crate::http::responses::{Forbidden, Unavailable};
 use crate::{
     app::sweep::{self as sweeper, SweepReport},
     app::webhooks::DeliveryReport,
@@ -21,11 +21,9 @@ use crate::{
     tag = "operations",
     responses(
         (status = 200, description = "What the sweep did", body = SweepReport),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 503, response = Unavailable),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/jobs/sweep")]
 pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<SweepReport>, Error> {
@@ -50,11 +48,9 @@ pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<w
     tag = "operations",
     responses(
         (status = 200, description = "What the pass did", body = DeliveryReport),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 503, response = Unavailable),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/jobs/deliver-webhooks")]
 pub async fn deliver_webhooks(

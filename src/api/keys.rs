@@ -22,7 +22,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, PayloadTooLarge, Unauthorized, ValidationFailed},
+    http::responses::{Forbidden, PayloadTooLarge},
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -41,15 +41,11 @@ use crate::{
             (NewKeyBatch = "application/json"),
             (String = "text/csv", example = "key,batch_id,product_id,partner_id,seats,term_months\nBCDFG-HJKMP-QRTVW-XY234-6789B,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21,01900000-0000-7000-8000-000000000002,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03,10,12\n"),
         )),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 409, description = "`key-exists`: an imported key is already known", body = Problem, content_type = PROBLEM),
         (status = 413, response = PayloadTooLarge),
-        (status = 415, response = NotJson),
         (status = 422, description = "`validation-failed`, `partner-not-reseller`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/key-batches")]
 pub async fn create_batch(
@@ -113,11 +109,8 @@ pub async fn create_batch(
     params(Pagination),
     responses(
         (status = 200, description = "Operator: every batch; partner: its own", body = ListOf<KeyBatchView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/key-batches")]
 pub async fn list_batches(
@@ -137,11 +130,8 @@ pub async fn list_batches(
     params(("id" = Uuid, Path, description = "Batch id")),
     responses(
         (status = 200, description = "The batch", body = KeyBatchView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/key-batches/{id}")]
 pub async fn get_batch(
@@ -161,11 +151,8 @@ pub async fn get_batch(
     params(KeyQuery, Pagination),
     responses(
         (status = 200, description = "Operator: every key; partner: its own", body = ListOf<KeyView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/keys")]
 pub async fn list_keys(
@@ -204,14 +191,10 @@ impl KeyInput {
     request_body = KeyInput,
     responses(
         (status = 200, description = "The key (masked) and what it is for", body = KeyView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, description = "`key-not-found`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/keys/validate")]
 pub async fn validate_key(
@@ -240,12 +223,9 @@ pub async fn validate_key(
     params(("id" = Uuid, Path, description = "Key id")),
     responses(
         (status = 200, description = "The revoked key", body = KeyView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`key-reserved`, `key-already-redeemed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/keys/{id}/revoke")]
 pub async fn revoke_key(

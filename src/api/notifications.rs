@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::views::notifications::{NotificationQuery, NotificationView};
 use crate::{app::notifications, auth::Principal, error::Error, state::AppState};
 use crate::{
-    http::responses::{Forbidden, NotFound, Unauthorized, ValidationFailed},
+    http::responses::Forbidden,
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -20,11 +20,8 @@ use crate::{
     params(NotificationQuery, Pagination),
     responses(
         (status = 200, description = "One page of notifications, oldest first", body = ListOf<NotificationView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/notifications")]
 pub async fn list(
@@ -49,11 +46,8 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Notification id")),
     responses(
         (status = 200, description = "The notification, read", body = NotificationView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/notifications/{id}/read")]
 pub async fn mark_read(

@@ -6,10 +6,7 @@ use crate::views::ops::Health;
 use crate::{
     auth::Principal, authz, db, error::Error, http::problem::Problem, http::telemetry::Metrics, state::AppState,
 };
-use crate::{
-    http::PROBLEM,
-    http::responses::{Forbidden, Unauthorized},
-};
+use crate::{http::PROBLEM, http::responses::Forbidden};
 
 /// Liveness
 #[utoipa::path(
@@ -62,10 +59,8 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Err
     responses(
         (status = 200, description = "Prometheus text exposition format", body = String, content_type = "text/plain",
             example = "# TYPE keyport_http_requests_total counter\nkeyport_http_requests_total{method=\"GET\",route=\"/v1/partners/me\",status=\"200\"} 1\n"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/metrics")]
 pub async fn metrics(

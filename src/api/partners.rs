@@ -14,7 +14,7 @@ use crate::{
 };
 use crate::{
     http::extract::Json,
-    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    http::responses::Forbidden,
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -26,13 +26,8 @@ use crate::{
     request_body = CreatePartner,
     responses(
         (status = 201, description = "Registered; the partner number is generated", body = PartnerView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/partners")]
 pub async fn create(
@@ -53,11 +48,8 @@ pub async fn create(
     params(Pagination),
     responses(
         (status = 200, description = "One page of partners", body = ListOf<PartnerView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/partners")]
 pub async fn list(
@@ -80,10 +72,8 @@ async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerVi
     tag = "partners",
     responses(
         (status = 200, description = "The partner the token belongs to", body = PartnerView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/partners/me")]
 pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<PartnerView>, Error> {
@@ -97,10 +87,7 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
     params(("id" = Uuid, Path, description = "Partner id")),
     responses(
         (status = 200, description = "The partner", body = PartnerView),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/partners/{id}")]
 pub async fn get_one(
@@ -122,14 +109,8 @@ pub async fn get_one(
     request_body = UpdatePartner,
     responses(
         (status = 200, description = "The updated partner", body = PartnerView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[patch("/v1/partners/{id}")]
 pub async fn update(
@@ -169,13 +150,7 @@ fn prefix_fields(mut e: Error, prefix: &str) -> Error {
     request_body = CreateApiClient,
     responses(
         (status = 201, description = "Created; `client_secret` is shown only in this response", body = NewApiClient),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/partners/{id}/api-clients")]
 pub async fn create_client(
@@ -202,11 +177,7 @@ pub async fn create_client(
     params(("id" = Uuid, Path, description = "Partner id"), Pagination),
     responses(
         (status = 200, description = "Live API clients", body = ListOf<ApiClientView>),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/partners/{id}/api-clients")]
 pub async fn list_clients(
@@ -231,10 +202,7 @@ pub async fn list_clients(
     params(("id" = Uuid, Path, description = "Partner id"), ("client_id" = String, Path, description = "Client id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/partners/{id}/api-clients/{client_id}")]
 pub async fn revoke_client(

@@ -24,7 +24,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    http::responses::Forbidden,
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -43,13 +43,9 @@ fn ttl(state: &AppState) -> Result<Duration, Error> {
     request_body = CreateRedemption,
     responses(
         (status = 201, description = "An open redemption", body = RedemptionView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 415, response = NotJson),
         (status = 422, description = "`acknowledgement-required`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/redemptions")]
 pub async fn create(
@@ -71,11 +67,8 @@ pub async fn create(
     params(RedemptionQuery, Pagination),
     responses(
         (status = 200, description = "One page of the caller's redemptions", body = ListOf<RedemptionSummary>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/redemptions")]
 pub async fn list(
@@ -106,12 +99,9 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 200, description = "The redemption", body = RedemptionView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/redemptions/{id}")]
 pub async fn get_one(
@@ -136,13 +126,10 @@ pub async fn get_one(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 204, description = "Cancelled; keys released"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`: completed or cancelled already", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/redemptions/{id}")]
 pub async fn cancel(
@@ -166,16 +153,12 @@ pub async fn cancel(
     responses(
         (status = 201, description = "Added and reserved", body = RedemptionEntry),
         (status = 200, description = "Already in this redemption", body = RedemptionEntry),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, description = "No such redemption; `key-not-found` (unknown or another partner's key)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/redemptions/{id}/keys")]
 pub async fn add_key(
@@ -205,13 +188,10 @@ pub async fn add_key(
     params(("id" = Uuid, Path, description = "Redemption id"), ("entry_id" = Uuid, Path, description = "Entry id")),
     responses(
         (status = 204, description = "Removed; the key is available again"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/redemptions/{id}/keys/{entry_id}")]
 pub async fn remove_key(
@@ -232,14 +212,11 @@ pub async fn remove_key(
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 200, description = "Confirmed", body = RedemptionView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`no-keys`, `mixed-terms`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/redemptions/{id}/confirm")]
 pub async fn confirm(
@@ -266,16 +243,11 @@ pub async fn confirm(
     request_body = CreateAccount,
     responses(
         (status = 201, description = "Created", body = AccountCreated),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
         (status = 409, description = "`redemption-not-confirmed`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`country-not-supported`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/redemptions/{id}/account")]
 pub async fn create_account(
@@ -311,10 +283,8 @@ pub async fn create_account(
     request_body = SignUp,
     responses(
         (status = 201, description = "Created", body = AccountCreated),
-        (status = 400, response = MalformedBody),
         (status = 404, description = "`key-not-found` (unknown, or not a retail key)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-revoked`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `country-not-supported`, `validation-failed`", body = Problem, content_type = PROBLEM),
         (status = 429, description = "`rate-limited`: too many failed key look-ups from this address; see `Retry-After`", body = Problem, content_type = PROBLEM,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
@@ -356,15 +326,11 @@ pub async fn sign_up(
     request_body = KeyInput,
     responses(
         (status = 201, description = "Redeemed", body = TenantKeyRedeemed),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, description = "No such tenant visible to the caller; `key-not-found` (unknown, or not a retail key)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-revoked`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/tenants/{id}/keys")]
 pub async fn redeem_into_tenant(

@@ -9,7 +9,6 @@ use crate::{app::budgets, app::renewals, auth::Principal, error::Error, http::pr
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -38,15 +37,11 @@ use crate::{
     )),
     responses(
         (status = 201, description = "Renewed", body = RenewalView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`subscription-deleted`, `subscription-superseded`, `seats-below-assigned`, `key-already-redeemed`, `key-reserved`, `key-revoked`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/subscriptions/{id}/renewals")]
 pub async fn renew(
@@ -83,12 +78,8 @@ pub async fn renew(
     params(("id" = Uuid, Path, description = "Subscription id"), Pagination),
     responses(
         (status = 200, description = "One page of renewals, oldest first", body = ListOf<RenewalView>),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (another partner without a relationship), `delegated-role-required` (the relationship lacks `billing_administrator`)", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/subscriptions/{id}/renewals")]
 pub async fn list_renewals(

@@ -16,7 +16,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{Forbidden, MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
+    http::responses::Forbidden,
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -28,11 +28,8 @@ use crate::{
     params(SubscriptionQuery, Pagination),
     responses(
         (status = 200, description = "One page of subscriptions of visible tenants", body = ListOf<SubscriptionView>),
-        (status = 401, response = Unauthorized),
         (status = 404, description = "`tenant_id` names no tenant visible to the caller", body = Problem, content_type = PROBLEM),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/subscriptions")]
 pub async fn list(
@@ -56,10 +53,7 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Subscription id")),
     responses(
         (status = 200, description = "The subscription", body = SubscriptionView),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/subscriptions/{id}")]
 pub async fn get_one(
@@ -83,16 +77,11 @@ pub async fn get_one(
     request_body = PartnerOfRecordInput,
     responses(
         (status = 200, description = "The subscription with its partner of record", body = SubscriptionView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 415, response = NotJson),
         (status = 422, description = "`unknown-partner-number`, `validation-failed`", body = Problem, content_type = PROBLEM),
         (status = 429, description = "`rate-limited`: too many unknown partner numbers from this caller; see `Retry-After`", body = Problem, content_type = PROBLEM,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
-    security(("bearer" = [])),
 )]
 #[put("/v1/subscriptions/{id}/partner-of-record")]
 pub async fn set_partner_of_record(
@@ -119,11 +108,8 @@ pub async fn set_partner_of_record(
     params(("id" = Uuid, Path, description = "Subscription id")),
     responses(
         (status = 204, description = "Removed (or there was none); the partner is notified"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/subscriptions/{id}/partner-of-record")]
 pub async fn remove_partner_of_record(
@@ -147,15 +133,11 @@ pub async fn remove_partner_of_record(
     request_body = KeyInput,
     responses(
         (status = 200, description = "The subscription with its new seats", body = SubscriptionView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
         (status = 404, description = "No such subscription visible to the caller; `key-not-found`", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `product-mismatch`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/subscriptions/{id}/keys")]
 pub async fn add_seats(

@@ -8,7 +8,6 @@ use crate::{app::tenants, auth::Principal, error::Error, http::problem::Problem,
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -23,10 +22,7 @@ use crate::{
     params(Pagination),
     responses(
         (status = 200, description = "One page of visible tenants", body = ListOf<TenantView>),
-        (status = 401, response = Unauthorized),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants")]
 pub async fn list(
@@ -45,10 +41,7 @@ pub async fn list(
     params(("id" = Uuid, Path, description = "Tenant id")),
     responses(
         (status = 200, description = "The tenant", body = TenantView),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants/{id}")]
 pub async fn get_one(
@@ -70,14 +63,8 @@ pub async fn get_one(
     request_body = UpdateTenant,
     responses(
         (status = 200, description = "The updated tenant", body = TenantView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[patch("/v1/tenants/{id}")]
 pub async fn update(

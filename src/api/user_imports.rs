@@ -16,7 +16,7 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::{is_json, parse_json, read_body},
-    http::responses::{MalformedBody, NotFound, PayloadTooLarge, Unauthorized, ValidationFailed},
+    http::responses::PayloadTooLarge,
     state::read,
     state::transaction,
 };
@@ -44,15 +44,10 @@ use crate::{
     responses(
         (status = 202, description = "Accepted; rows refused for their fields already have their outcome", body = UserImportView,
          headers(("Location" = String, description = "The import, to poll"))),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `delegated-role-required` (`detail` names the role), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, description = "`unsupported-media-type`: neither JSON nor CSV", body = Problem, content_type = PROBLEM),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/tenants/{id}/user-imports")]
 pub async fn create_user_import(
@@ -113,11 +108,8 @@ fn invalid(e: Unreadable) -> Error {
     params(("id" = Uuid, Path, description = "Tenant id"), ("import_id" = Uuid, Path, description = "Import id")),
     responses(
         (status = 200, description = "The import", body = UserImportView),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants/{id}/user-imports/{import_id}")]
 pub async fn get_user_import(

@@ -18,7 +18,6 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    http::responses::{MalformedBody, NotFound, NotJson, Unauthorized, ValidationFailed},
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -35,15 +34,9 @@ use crate::{
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created, with an activation token", body = UserCreated),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/tenants/{id}/users")]
 pub async fn create(
@@ -77,12 +70,8 @@ pub async fn create(
             (ListOf<UserView> = "application/json"),
             (String = "text/csv", example = "email,first_name,last_name,admin,license_skus,activated,id,created_at\nmaria@fabrikam.example,Maria,Papadopoulou,true,M365-BUSINESS-STANDARD,true,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11,2026-11-25T10:00:00+00:00\n"),
         )),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants/{id}/users")]
 pub async fn list(
@@ -131,11 +120,8 @@ const USER_EXPORT_COLUMNS: [&str; 8] =
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "The user", body = UserView),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[get("/v1/tenants/{id}/users/{user_id}")]
 pub async fn get_one(
@@ -159,15 +145,9 @@ pub async fn get_one(
     request_body = UpdateUser,
     responses(
         (status = 200, description = "The updated user", body = UserView),
-        (status = 400, response = MalformedBody),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 409, description = "`user-exists`, `last-admin`", body = Problem, content_type = PROBLEM),
-        (status = 415, response = NotJson),
-        (status = 422, response = ValidationFailed),
     ),
-    security(("bearer" = [])),
 )]
 #[patch("/v1/tenants/{id}/users/{user_id}")]
 pub async fn update(
@@ -193,12 +173,9 @@ pub async fn update(
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 204, description = "Deleted; licences freed"),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 409, description = "`last-admin`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/tenants/{id}/users/{user_id}")]
 pub async fn remove(
@@ -228,12 +205,9 @@ pub async fn remove(
     responses(
         (status = 201, description = "Assigned", body = License),
         (status = 200, description = "The user already held this licence", body = License),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 409, description = "`no-licenses-available`, `subscription-inactive`", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[put("/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}")]
 pub async fn assign(
@@ -263,11 +237,8 @@ pub async fn assign(
     ),
     responses(
         (status = 204, description = "Freed"),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required` (no relationship), `delegated-role-required` (the relationship lacks the role; `detail` names it), `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
     ),
-    security(("bearer" = [])),
 )]
 #[delete("/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}")]
 pub async fn free(
@@ -291,12 +262,9 @@ pub async fn free(
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 201, description = "A fresh activation token", body = ActivationIssued),
-        (status = 401, response = Unauthorized),
         (status = 403, description = "`delegated-admin-required`, `delegated-role-required`, `forbidden`", body = Problem, content_type = PROBLEM),
-        (status = 404, response = NotFound),
         (status = 409, description = "`user-activated` (it signs in with its password)", body = Problem, content_type = PROBLEM),
     ),
-    security(("bearer" = [])),
 )]
 #[post("/v1/tenants/{id}/users/{user_id}/activation")]
 pub async fn reissue_activation(

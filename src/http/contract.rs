@@ -80,6 +80,51 @@ fn add_answer(
 
 pub struct IntegrationContract;
 
+/// What every operation shares, added where its handler does not say it: bearer security
+/// (public operations say `security(())`), 401 where a token is needed, 400, 415 and 422
+/// where a JSON body is read by the shared extractor (an operation that documents its own
+/// 400, such as the OAuth endpoints, reads its body itself), 422 where query parameters are
+/// read, 404 where the path names something (a malformed id names nothing either).
+pub struct SharedAnswers;
+
+impl Modify for SharedAnswers {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::SecurityRequirement;
+        for item in doc.paths.paths.values_mut() {
+            for op in
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+            {
+                let security =
+                    op.security.get_or_insert_with(|| vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+                let secured = security.iter().any(|r| *r != SecurityRequirement::default());
+                let json_body = matches!(&op.request_body, Some(RefOr::T(b)) if b.content.contains_key("application/json"))
+                    && !op.responses.responses.contains_key("400");
+                let params = op.parameters.as_deref().unwrap_or_default();
+                let located =
+                    |place: ParameterIn| params.iter().any(|p| matches!(p, RefOr::T(p) if p.parameter_in == place));
+                let (in_query, in_path) = (located(ParameterIn::Query), located(ParameterIn::Path));
+                let responses = &mut op.responses.responses;
+                let mut shared = |status: &str, name: &str| {
+                    responses.entry(status.to_string()).or_insert_with(|| Ref::from_response_name(name).into());
+                };
+                if secured {
+                    shared("401", "Unauthorized");
+                }
+                if json_body {
+                    shared("400", "MalformedBody");
+                    shared("415", "NotJson");
+                }
+                if json_body || in_query {
+                    shared("422", "ValidationFailed");
+                }
+                if in_path {
+                    shared("404", "NotFound");
+                }
+            }
+        }
+    }
+}
+
 /// Operation ids are the handler's name, unique within its tag; generated SDKs name their
 /// functions after them, so they are made unique in the document: `<tag>_<handler>`.
 fn qualify_operation_ids(doc: &mut utoipa::openapi::OpenApi) {

@@ -7098,7 +7098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
-            /** @description `not-found` */
+            /** @description `not-found`: no such object visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
