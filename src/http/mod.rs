@@ -10,6 +10,7 @@ pub mod formats;
 pub mod headers;
 pub mod idempotency;
 pub mod links;
+pub mod oauth;
 pub mod problem;
 pub mod problems;
 pub mod responses;

@@ -53,6 +53,42 @@ pub struct OAuthError {
     pub error_description: String,
 }
 
+impl OAuthError {
+    pub const INVALID_CLIENT: &str = "invalid_client";
+
+    fn new(error: &str, description: &str) -> Self {
+        Self { error: error.to_string(), error_description: description.to_string() }
+    }
+
+    pub fn invalid_request(description: &str) -> Self {
+        Self::new("invalid_request", description)
+    }
+
+    pub fn invalid_grant() -> Self {
+        Self::new("invalid_grant", "The credentials or the refresh token are not valid.")
+    }
+
+    pub fn invalid_client() -> Self {
+        Self::new(Self::INVALID_CLIENT, "Unknown client or wrong client secret.")
+    }
+
+    pub fn unsupported_grant_type() -> Self {
+        Self::new("unsupported_grant_type", "Use client_credentials, password or refresh_token.")
+    }
+}
+
+impl TokenResponse {
+    /// A bearer access token valid `expires_in` seconds, with a refresh token for a customer.
+    pub fn bearer(access_token: String, expires_in: i64, refresh_token: Option<String>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            token_type: "Bearer".into(),
+            expires_in,
+            refresh_token: refresh_token.map(Into::into),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"activation_token": "kpa_...", "password": "correct horse battery staple"}))]
