@@ -1,18 +1,14 @@
 //! Key batches (mint or import), masked key lists, validation and revocation.
 
-use crate::store::keys::KeyHolder;
 use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use uuid::Uuid;
 
+use crate::http::extract::wants_csv;
+use crate::views::keys::batch_csv;
 use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyChannel, KeyInput, KeyQuery, KeyView, NewKeyBatch};
-use crate::views::{csv::Table, secret::ShownOnce};
 use crate::{
-    app::budgets,
-    app::keys::{self, BatchKeys, NewBatch},
-    auth::{
-        Principal,
-        secrets::{Pepper, SecretKind},
-    },
+    app::keys::{self},
+    auth::Principal,
     authz,
     error::Error,
     http::problem::Problem,
@@ -24,7 +20,6 @@ use crate::{
     http::extract::Json,
     http::responses::{Forbidden, PayloadTooLarge},
     state::read,
-    state::transaction,
     views::pages::{ListOf, Pagination},
 };
 
@@ -54,53 +49,13 @@ pub async fn create_batch(
     req: HttpRequest,
     body: Json<CreateKeyBatch>,
 ) -> Result<HttpResponse, Error> {
-    authz::operator(&principal)?;
-    let body = body.0;
-    let source = match (body.quantity, body.keys) {
-        (Some(quantity), None) => BatchKeys::Mint(quantity as usize),
-        (None, Some(typed)) => BatchKeys::Import(typed),
-        _ => return Err(Error::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
-    };
-    let partner_id = match (body.channel.unwrap_or(KeyChannel::Partner), body.partner_id) {
-        (KeyChannel::Partner, None) => {
-            return Err(Error::invalid("partner_id", "is required for partner keys (channel retail has none)"));
-        }
-        (KeyChannel::Retail, Some(_)) => return Err(Error::invalid("partner_id", "retail keys have no partner")),
-        (_, partner_id) => partner_id,
-    };
-    let batch = NewBatch {
-        product_id: body.product_id,
-        partner_id,
-        seats_per_key: body.seats_per_key,
-        term_months: body.term_months,
-        keys: source,
-    };
-    let pepper = state.pepper.clone();
-    let (batch, keys) = transaction(&state, move |conn, now| keys::create_batch(conn, &pepper, batch, now)).await?;
-    crate::metrics::COUNTERS.keys_minted.inc_by(keys.len() as u64);
-    let location = format!("/v1/key-batches/{}", batch.id);
-    if crate::http::extract::wants_csv(&req) {
-        let mut csv = Table::new(&["key", "batch_id", "product_id", "partner_id", "seats", "term_months"]);
-        for key in &keys {
-            csv.row(&[
-                key.to_string(),
-                batch.id.to_string(),
-                batch.product_id.to_string(),
-                batch.partner_id.map(|p| p.to_string()).unwrap_or_default(),
-                batch.seats_per_key.to_string(),
-                batch.term_months.to_string(),
-            ]);
-        }
-        let csv = csv.into_string();
-        crate::views::secret::mark();
-        return Ok(HttpResponse::Created()
-            .insert_header((header::LOCATION, location))
-            .content_type("text/csv; charset=utf-8")
-            .body(csv));
-    }
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, location))
-        .json(NewKeyBatch { batch: batch.into(), keys: keys.iter().map(|k| ShownOnce::new(k.to_string())).collect() }))
+    let (batch, keys) = keys::mint(&state, &principal, body.0).await?;
+    let mut created = HttpResponse::Created();
+    created.insert_header((header::LOCATION, format!("/v1/key-batches/{}", batch.id)));
+    Ok(match wants_csv(&req) {
+        true => created.content_type("text/csv; charset=utf-8").body(batch_csv(&batch, &keys)),
+        false => created.json(NewKeyBatch::new(batch, &keys)),
+    })
 }
 
 /// List key batches
@@ -174,14 +129,6 @@ pub async fn list_keys(
     Ok(web::Json(ListOf::page(page, rows, |(k, _)| k.id, |(k, p)| KeyView::new(k, p))))
 }
 
-impl KeyInput {
-    /// The key's keyed digest, once its format and check character passed.
-    pub fn digest(&self, pepper: &Pepper) -> Result<Vec<u8>, Error> {
-        let key = keys::parse(&self.key)?;
-        Ok(pepper.digest(SecretKind::ProductKey, key.canonical()))
-    }
-}
-
 /// Check a product key without reserving it
 ///
 /// Tells a partner the key's product, seats, term and status. A key of another partner is
@@ -202,17 +149,8 @@ pub async fn validate_key(
     principal: Principal,
     body: Json<KeyInput>,
 ) -> Result<web::Json<KeyView>, Error> {
-    let partner = authz::key_reader(&principal)?;
-    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
-    let lookup = async {
-        let digest = body.0.digest(&state.pepper)?;
-        let (key, product) = transaction(&state, move |conn, _| {
-            keys::find(conn, &digest, partner.map_or(KeyHolder::Anyone, KeyHolder::Partner))
-        })
-        .await?;
-        Ok(web::Json(KeyView::new(key, product)))
-    };
-    budgets::guarded(&state, subjects, lookup, budgets::key_lookup_failed).await
+    let (key, product) = keys::check(&state, &principal, &body.0.key).await?;
+    Ok(web::Json(KeyView::new(key, product)))
 }
 
 /// Revoke a product key
@@ -233,9 +171,6 @@ pub async fn revoke_key(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<KeyView>, Error> {
-    authz::operator(&principal)?;
-    let id = *id;
-    let (key, product) = transaction(&state, move |conn, _| keys::revoke(conn, id)).await?;
-    crate::metrics::COUNTERS.keys_revoked.inc();
+    let (key, product) = keys::revoke_one(&state, &principal, *id).await?;
     Ok(web::Json(KeyView::new(key, product)))
 }

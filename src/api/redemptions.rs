@@ -1,18 +1,15 @@
 //! The redemption wizard: attest, add keys, review, confirm, create the customer's account.
 
-use crate::metrics::COUNTERS;
-use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::Duration;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use uuid::Uuid;
 
 use crate::views::redemptions::{
-    AccountCreated, AdminInput, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
+    AccountCreated, CreateAccount, CreateRedemption, RedemptionEntry, RedemptionQuery, RedemptionSummary,
     RedemptionView, SignUp, TenantKeyRedeemed,
 };
 use crate::views::{keys::KeyInput, subscriptions::SubscriptionView};
 use crate::{
-    app::budgets,
-    app::redemptions::{self, NewAccount},
+    app::redemptions::{self},
     app::retail,
     auth::Principal,
     authz,
@@ -29,10 +26,6 @@ use crate::{
     state::transaction,
     views::pages::{ListOf, Pagination},
 };
-
-fn ttl(state: &AppState) -> Result<Duration, Error> {
-    Duration::from_std(state.settings.redemption_ttl).map_err(Error::internal)
-}
 
 /// Start a redemption
 ///
@@ -54,7 +47,7 @@ pub async fn create(
     body: Json<CreateRedemption>,
 ) -> Result<HttpResponse, Error> {
     let partner_id = authz::partner(&principal)?;
-    let (acknowledged, ttl) = (body.0.acknowledged == Some(true), ttl(&state)?);
+    let (acknowledged, ttl) = (body.0.acknowledged == Some(true), redemptions::ttl(&state)?);
     let (review, now) =
         transaction(&state, move |conn, now| Ok((redemptions::open(conn, partner_id, acknowledged, ttl, now)?, now)))
             .await?;
@@ -167,17 +160,9 @@ pub async fn add_key(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<HttpResponse, Error> {
-    let (partner_id, id) = (authz::partner(&principal)?, *id);
-    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
-    let adding = async {
-        let (digest, ttl) = (body.0.digest(&state.pepper)?, ttl(&state)?);
-        let (entry, created) =
-            transaction(&state, move |conn, now| redemptions::add_key(conn, partner_id, id, &digest, ttl, now))
-                .await??;
-        let entry = RedemptionEntry::new(&entry);
-        Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
-    };
-    budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await
+    let (entry, created) = redemptions::add_typed_key(&state, &principal, *id, &body.0.key).await?;
+    let entry = RedemptionEntry::new(&entry);
+    Ok(if created { HttpResponse::Created().json(entry) } else { HttpResponse::Ok().json(entry) })
 }
 
 /// Remove a product key
@@ -199,7 +184,7 @@ pub async fn remove_key(
     principal: Principal,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, Error> {
-    let (partner_id, (id, entry_id), ttl) = (authz::partner(&principal)?, path.into_inner(), ttl(&state)?);
+    let (partner_id, (id, entry_id), ttl) = (authz::partner(&principal)?, path.into_inner(), redemptions::ttl(&state)?);
     transaction(&state, move |conn, now| redemptions::remove_key(conn, partner_id, id, entry_id, ttl, now)).await??;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -224,7 +209,7 @@ pub async fn confirm(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RedemptionView>, Error> {
-    let (partner_id, ttl, id) = (authz::partner(&principal)?, ttl(&state)?, *id);
+    let (partner_id, ttl, id) = (authz::partner(&principal)?, redemptions::ttl(&state)?, *id);
     let (review, now) = transaction(&state, move |conn, now| {
         Ok(redemptions::confirm(conn, partner_id, id, ttl, now)?.map(|review| (review, now)))
     })
@@ -256,18 +241,7 @@ pub async fn create_account(
     id: web::Path<Uuid>,
     body: Json<CreateAccount>,
 ) -> Result<HttpResponse, Error> {
-    let partner_id = authz::partner(&principal)?;
-    let CreateAccount { country, company_name, domain, admin } = body.0;
-    let account = new_account(country, company_name, domain, admin);
-    // Before anything is locked, so that a bad domain or market is told first.
-    redemptions::check_account(&account)?;
-    let (id, schedule, pepper) = (*id, state.settings.schedule(), state.pepper.clone());
-    let (account, now) = transaction(&state, move |conn, now| {
-        let made = redemptions::create_account(conn, &pepper, partner_id, id, account, &schedule, now)?;
-        Ok(made.map(|account| (account, now)))
-    })
-    .await??;
-    count_account(&account);
+    let (account, now) = redemptions::open_account(&state, &principal, *id, body.0).await?;
     Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
 }
 
@@ -292,27 +266,9 @@ pub async fn create_account(
     security(()),
 )]
 #[post("/v1/signup")]
-pub async fn sign_up(
-    state: web::Data<AppState>,
-    req: actix_web::HttpRequest,
-    body: Json<SignUp>,
-) -> Result<HttpResponse, Error> {
-    let SignUp { key, country, company_name, domain, admin } = body.0;
-    let account = new_account(country, company_name, domain, admin);
-    redemptions::check_account(&account)?;
-    let source = state.limits.source(&req);
-    let subjects = vec![state.limits.key_lookups.subject(&format!("source:{source}"))];
-    let signing_up = async {
-        let digest = KeyInput { key }.digest(&state.pepper)?;
-        let (schedule, pepper) = (state.settings.schedule(), state.pepper.clone());
-        let (account, now) = transaction(&state, move |conn, now| {
-            Ok((retail::sign_up(conn, &pepper, &digest, account, &schedule, now)?, now))
-        })
-        .await?;
-        count_account(&account);
-        Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
-    };
-    budgets::guarded(&state, subjects, signing_up, budgets::key_lookup_failed).await
+pub async fn sign_up(state: web::Data<AppState>, req: HttpRequest, body: Json<SignUp>) -> Result<HttpResponse, Error> {
+    let (account, now) = retail::sign_up_by_key(&state, &state.limits.source(&req), body.0).await?;
+    Ok(HttpResponse::Created().json(AccountCreated::new(account, now, state.settings.periods())))
 }
 
 /// Redeem a retail key into the tenant
@@ -339,36 +295,7 @@ pub async fn redeem_into_tenant(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<HttpResponse, Error> {
-    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
-    let tenant_id = *id;
-    let redeeming = async {
-        let digest = body.0.digest(&state.pepper)?;
-        let schedule = state.settings.schedule();
-        let ((record, added_seats), now) = transaction(&state, move |conn, now| {
-            Ok((retail::redeem_into_tenant(conn, &principal, tenant_id, &digest, &schedule, now)?, now))
-        })
-        .await?;
-        let subscription = SubscriptionView::new(record, now, state.settings.periods());
-        COUNTERS.keys_redeemed.inc();
-        Ok(HttpResponse::Created().json(TenantKeyRedeemed { subscription, added_seats }))
-    };
-    budgets::guarded(&state, subjects, redeeming, budgets::key_lookup_failed).await
-}
-
-/// The account to create, from either way of asking for one.
-fn new_account(country: String, company_name: String, domain: String, admin: AdminInput) -> NewAccount {
-    NewAccount {
-        country,
-        company_name,
-        domain,
-        admin_first_name: admin.first_name,
-        admin_last_name: admin.last_name,
-        admin_email: admin.email,
-    }
-}
-
-/// A new tenant and the keys it took, for the metrics.
-fn count_account(account: &crate::store::redemptions::Account) {
-    COUNTERS.tenants_created.inc();
-    COUNTERS.keys_redeemed.inc_by(account.keys_redeemed);
+    let (record, added_seats, now) = retail::redeem_typed_key(&state, &principal, *id, &body.0.key).await?;
+    let subscription = SubscriptionView::new(record, now, state.settings.periods());
+    Ok(HttpResponse::Created().json(TenantKeyRedeemed { subscription, added_seats }))
 }

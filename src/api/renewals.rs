@@ -3,14 +3,12 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
 
-use crate::views::keys::KeyInput;
 use crate::views::renewals::{RenewalRequest, RenewalView};
-use crate::{app::budgets, app::renewals, auth::Principal, error::Error, http::problem::Problem, state::AppState};
+use crate::{app::renewals, auth::Principal, error::Error, http::problem::Problem, state::AppState};
 use crate::{
     http::PROBLEM,
     http::extract::Json,
     state::read,
-    state::transaction,
     views::pages::{ListOf, Pagination},
 };
 
@@ -50,23 +48,8 @@ pub async fn renew(
     id: web::Path<Uuid>,
     body: Json<RenewalRequest>,
 ) -> Result<HttpResponse, Error> {
-    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
-    let renewing = async {
-        let key = match &body.0 {
-            RenewalRequest::ProductKey { key } => Some(KeyInput { key: key.clone() }.digest(&state.pepper)?),
-            RenewalRequest::DirectBilling {} => None,
-        };
-        let (id, schedule, by_key) = (*id, state.settings.schedule(), key.is_some());
-        let row =
-            transaction(&state, move |conn, now| renewals::renew(conn, &principal, id, key, &schedule, now)).await?;
-        let counters = &crate::metrics::COUNTERS;
-        counters.renewals.with_label_values(&[if by_key { "product_key" } else { "direct_billing" }]).inc();
-        if by_key {
-            counters.keys_redeemed.inc();
-        }
-        Ok(HttpResponse::Created().json(RenewalView::from(row)))
-    };
-    budgets::guarded(&state, subjects, renewing, budgets::key_lookup_failed).await
+    let row = renewals::renew_as_asked(&state, &principal, *id, body.0).await?;
+    Ok(HttpResponse::Created().json(RenewalView::from(row)))
 }
 
 /// A subscription's renewals

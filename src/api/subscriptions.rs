@@ -125,8 +125,8 @@ pub async fn remove_partner_of_record(
 /// Add seats with another key
 ///
 /// Redeems another key of the same product on the subscription: its seats are added until
-/// the current end date (the key's term does not extend it). Tenant administrators may use
-/// any partner's key; a delegated admin (with `license_administrator`) its own.
+/// the current end date (the key's term does not extend it). Tenant administrators use
+/// retail keys; a delegated admin (with `license_administrator`) its own keys.
 #[utoipa::path(
     tag = "subscriptions",
     params(("id" = Uuid, Path, description = "Subscription id")),
@@ -146,16 +146,6 @@ pub async fn add_seats(
     id: web::Path<Uuid>,
     body: Json<KeyInput>,
 ) -> Result<web::Json<SubscriptionView>, Error> {
-    let (id, periods) = (*id, state.settings.periods());
-    let subjects = vec![state.limits.key_lookups.subject(&principal.key())];
-    let adding = async {
-        let digest = body.0.digest(&state.pepper)?;
-        let (record, now) = transaction(&state, move |conn, now| {
-            Ok((subscriptions::add_seats(conn, &principal, id, &digest, periods, now)?, now))
-        })
-        .await?;
-        crate::metrics::COUNTERS.keys_redeemed.inc();
-        Ok(web::Json(SubscriptionView::new(record, now, periods)))
-    };
-    budgets::guarded(&state, subjects, adding, budgets::key_lookup_failed).await
+    let (record, now) = subscriptions::add_seats_with(&state, &principal, *id, &body.0.key).await?;
+    Ok(web::Json(SubscriptionView::new(record, now, state.settings.periods())))
 }

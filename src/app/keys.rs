@@ -8,18 +8,25 @@ use rand::Rng;
 use uuid::Uuid;
 
 use crate::{
-    auth::secrets::{Pepper, SecretKind},
+    auth::{
+        Principal,
+        secrets::{Pepper, SecretKind},
+    },
+    authz,
     domain::{
         product_key::{KeyFormatError, ProductKey},
         statuses::KeyStatus,
     },
     error::{Code, Error, FieldError},
+    metrics::COUNTERS,
+    state::AppState,
     store::{
         self, Page,
         keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
         partners, products,
         products::ProductRow,
     },
+    views::keys::{CreateKeyBatch, KeyChannel},
 };
 
 /// Most keys one batch mints or imports.
@@ -182,6 +189,25 @@ pub fn list_keys(conn: &mut PgConnection, filter: &KeyFilter, page: Page) -> Res
     Ok(keys::list(conn, filter, page)?)
 }
 
+/// A typed product key's keyed digest, once its format and check character passed.
+pub fn digest_of(pepper: &Pepper, text: &str) -> Result<Vec<u8>, Error> {
+    let key = parse(text)?;
+    Ok(pepper.digest(SecretKind::ProductKey, key.canonical()))
+}
+
+/// Runs `work` on a typed key's digest behind the failure budget of key look-ups of `who`
+/// (SPEC §7): a malformed, mistyped or unknown key counts; anything else gives it back.
+pub async fn looked_up<T>(
+    state: &AppState,
+    who: &str,
+    text: &str,
+    work: impl AsyncFnOnce(Vec<u8>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let subjects = vec![state.limits.key_lookups.subject(who)];
+    let lookup = async { work(digest_of(&state.pepper, text)?).await };
+    super::budgets::guarded(state, subjects, lookup, super::budgets::key_lookup_failed).await
+}
+
 /// A key by its digest, when the caller may see it (another partner's is not found).
 pub fn find(conn: &mut PgConnection, digest: &[u8], holder: KeyHolder) -> Result<(KeyRow, ProductRow), Error> {
     keys::find_by_digest(conn, digest, holder)?.ok_or_else(not_found)
@@ -196,4 +222,58 @@ pub fn revoke(conn: &mut PgConnection, id: Uuid) -> Result<(KeyRow, ProductRow),
         KeyStatus::Redeemed => Err(Error::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),
         _ => Ok((key, product)),
     }
+}
+
+impl TryFrom<CreateKeyBatch> for NewBatch {
+    type Error = Error;
+
+    /// Mint (`quantity`) or import (`keys`), never both; partner keys name their partner,
+    /// retail keys none.
+    fn try_from(request: CreateKeyBatch) -> Result<Self, Error> {
+        let keys = match (request.quantity, request.keys) {
+            (Some(quantity), None) => BatchKeys::Mint(quantity as usize),
+            (None, Some(typed)) => BatchKeys::Import(typed),
+            _ => return Err(Error::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
+        };
+        let partner_id = match (request.channel.unwrap_or(KeyChannel::Partner), request.partner_id) {
+            (KeyChannel::Partner, None) => {
+                return Err(Error::invalid("partner_id", "is required for partner keys (channel retail has none)"));
+            }
+            (KeyChannel::Retail, Some(_)) => return Err(Error::invalid("partner_id", "retail keys have no partner")),
+            (_, partner_id) => partner_id,
+        };
+        let (product_id, seats_per_key, term_months) = (request.product_id, request.seats_per_key, request.term_months);
+        Ok(NewBatch { product_id, partner_id, seats_per_key, term_months, keys })
+    }
+}
+
+/// The operator mints or imports a batch; returns it with its keys in plain text.
+pub async fn mint(
+    state: &AppState,
+    principal: &Principal,
+    request: CreateKeyBatch,
+) -> Result<(KeyBatchRow, Vec<ProductKey>), Error> {
+    authz::operator(principal)?;
+    let (batch, pepper) = (NewBatch::try_from(request)?, state.pepper.clone());
+    let made = state.transaction(move |conn, now| create_batch(conn, &pepper, batch, now)).await?;
+    COUNTERS.keys_minted.inc_by(made.1.len() as u64);
+    Ok(made)
+}
+
+/// What a caller learns of a typed key without reserving it: a partner of its own keys,
+/// the operator of any; behind the caller's failure budget of key look-ups.
+pub async fn check(state: &AppState, principal: &Principal, key: &str) -> Result<(KeyRow, ProductRow), Error> {
+    let holder = authz::key_reader(principal)?.map_or(KeyHolder::Anyone, KeyHolder::Partner);
+    looked_up(state, &principal.key(), key, async |digest| {
+        state.transaction(move |conn, _| find(conn, &digest, holder)).await
+    })
+    .await
+}
+
+/// The operator revokes an available key.
+pub async fn revoke_one(state: &AppState, principal: &Principal, id: Uuid) -> Result<(KeyRow, ProductRow), Error> {
+    authz::operator(principal)?;
+    let revoked = state.transaction(move |conn, _| revoke(conn, id)).await?;
+    COUNTERS.keys_revoked.inc();
+    Ok(revoked)
 }

@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::{Committed, Schedule, catalogue::supported_country, keys as key_rules, users as user_rules};
 use crate::{
-    auth::secrets::Pepper,
+    auth::{Principal, secrets::Pepper},
+    authz,
     domain::{
         events::{self, Inbox},
         lifecycle::term_end,
@@ -19,6 +20,8 @@ use crate::{
         tenant_domain,
     },
     error::{Code, Error},
+    metrics::COUNTERS,
+    state::AppState,
     store::{
         self, Page, keys, partners,
         products::ProductRow,
@@ -27,6 +30,7 @@ use crate::{
         tenants::{self, TenantRow},
         users::UserRow,
     },
+    views::redemptions::{AdminInput, CreateAccount},
 };
 
 /// Keys one redemption may hold.
@@ -353,4 +357,65 @@ pub fn create_account(
     let (both, partner_only) = ([Inbox::Partner(partner_id), Inbox::Tenant(tenant.id)], [Inbox::Partner(partner_id)]);
     super::notify::deliver_many(conn, &[(&created, &both), (&completed, &partner_only)], now)?;
     Ok(Ok(Account { keys_redeemed, tenant, subscriptions, admin, activation_token }))
+}
+
+/// How long an untouched redemption lives (`KEYPORT_REDEMPTION_TTL`).
+pub fn ttl(state: &AppState) -> Result<Duration, Error> {
+    Duration::from_std(state.settings.redemption_ttl).map_err(Error::internal)
+}
+
+/// Adds a typed key to a partner's redemption, behind the partner's failure budget of key
+/// look-ups; returns the entry and whether it is new.
+pub async fn add_typed_key(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    key: &str,
+) -> Result<(Entry, bool), Error> {
+    let (partner_id, ttl) = (authz::partner(principal)?, ttl(state)?);
+    key_rules::looked_up(state, &principal.key(), key, async |digest| {
+        state.transaction(move |conn, now| add_key(conn, partner_id, id, &digest, ttl, now)).await?
+    })
+    .await
+}
+
+/// The account to make, as a request names it.
+pub fn new_account(country: String, company_name: String, domain: String, admin: AdminInput) -> NewAccount {
+    let AdminInput { first_name, last_name, email } = admin;
+    NewAccount {
+        country,
+        company_name,
+        domain,
+        admin_first_name: first_name,
+        admin_last_name: last_name,
+        admin_email: email,
+    }
+}
+
+/// "Create my account": a bad domain or market is told before anything is locked; the
+/// rest happens in one transaction. Returns the account and the instant it was made.
+pub async fn open_account(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    request: CreateAccount,
+) -> Result<(Account, DateTime<Utc>), Error> {
+    let partner_id = authz::partner(principal)?;
+    let CreateAccount { country, company_name, domain, admin } = request;
+    let account = new_account(country, company_name, domain, admin);
+    check_account(&account)?;
+    let (schedule, pepper) = (state.settings.schedule(), state.pepper.clone());
+    let made = state
+        .transaction(move |conn, now| {
+            Ok(create_account(conn, &pepper, partner_id, id, account, &schedule, now)?.map(|a| (a, now)))
+        })
+        .await??;
+    count_account(&made.0);
+    Ok(made)
+}
+
+/// A new tenant and the keys it took, for the metrics.
+pub fn count_account(account: &Account) {
+    COUNTERS.tenants_created.inc();
+    COUNTERS.keys_redeemed.inc_by(account.keys_redeemed);
 }

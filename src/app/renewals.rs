@@ -21,10 +21,13 @@ use crate::{
         statuses::{Billing, RenewalMethod},
     },
     error::{Code, Error},
+    metrics::COUNTERS,
+    state::AppState,
     store::{
         Page, keys,
         subscriptions::{self, RenewalRow, SubscriptionRow, Term},
     },
+    views::renewals::RenewalRequest,
 };
 
 /// Renewal ends where there is nothing left to renew.
@@ -173,4 +176,30 @@ pub fn list(
     let (record, access) = visible(conn, principal, id, now)?;
     authz::reads_renewals(access, record.0.partner_of_record_id)?;
     Ok(subscriptions::renewals_of(conn, id, page)?)
+}
+
+/// Renews as asked: by a typed key (behind the caller's failure budget of key look-ups) or
+/// by moving to direct billing.
+pub async fn renew_as_asked(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    request: RenewalRequest,
+) -> Result<RenewalRow, Error> {
+    let schedule = state.settings.schedule();
+    let by = |key: Option<Vec<u8>>| {
+        let principal = principal.clone();
+        state.transaction(move |conn, now| renew(conn, &principal, id, key, &schedule, now))
+    };
+    let (row, method) = match request {
+        RenewalRequest::ProductKey { key } => {
+            let row =
+                super::keys::looked_up(state, &principal.key(), &key, async |digest| by(Some(digest)).await).await?;
+            COUNTERS.keys_redeemed.inc();
+            (row, "product_key")
+        }
+        RenewalRequest::DirectBilling {} => (by(None).await?, "direct_billing"),
+    };
+    COUNTERS.renewals.with_label_values(&[method]).inc();
+    Ok(row)
 }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{
     Schedule,
     keys::{not_found, refusal},
-    redemptions::{NewAccount, check_account, open_subscription, open_tenant},
+    redemptions::{NewAccount, check_account, count_account, new_account, open_subscription, open_tenant},
 };
 use crate::store::redemptions::Account;
 use crate::{
@@ -17,11 +17,14 @@ use crate::{
     authz,
     domain::events::{self, Inbox},
     error::Error,
+    metrics::COUNTERS,
+    state::AppState,
     store::{
         keys::{self, KeyRow},
         products::ProductRow,
         subscriptions::{self, SubscriptionRecord, SubscriptionRow},
     },
+    views::redemptions::SignUp,
 };
 
 /// The retail key with this digest, locked, while it can still be redeemed.
@@ -86,4 +89,46 @@ pub fn redeem_into_tenant(
     let record = subscriptions::get(conn, subscription.id, crate::store::scopes::TenantScope::All)?
         .ok_or_else(|| Error::not_found("subscription"))?;
     Ok((record, key.seats))
+}
+
+/// Sign-up with a typed retail key, behind the failure budget of key look-ups of the
+/// caller's address (`source`); returns the account and the instant it was made.
+pub async fn sign_up_by_key(
+    state: &AppState,
+    source: &str,
+    request: SignUp,
+) -> Result<(Account, DateTime<Utc>), Error> {
+    let SignUp { key, country, company_name, domain, admin } = request;
+    let account = new_account(country, company_name, domain, admin);
+    check_account(&account)?;
+    let (schedule, pepper) = (state.settings.schedule(), state.pepper.clone());
+    let made = super::keys::looked_up(state, &format!("source:{source}"), &key, async |digest| {
+        state.transaction(move |conn, now| Ok((sign_up(conn, &pepper, &digest, account, &schedule, now)?, now))).await
+    })
+    .await?;
+    count_account(&made.0);
+    Ok(made)
+}
+
+/// A tenant admin redeems a typed retail key into its tenant, behind its failure budget of
+/// key look-ups; returns the subscription, the seats added and the instant.
+pub async fn redeem_typed_key(
+    state: &AppState,
+    principal: &Principal,
+    tenant_id: Uuid,
+    key: &str,
+) -> Result<(SubscriptionRecord, i32, DateTime<Utc>), Error> {
+    let schedule = state.settings.schedule();
+    let principal_ = principal.clone();
+    let (record, added, now) = super::keys::looked_up(state, &principal.key(), key, async |digest| {
+        state
+            .transaction(move |conn, now| {
+                let (record, added) = redeem_into_tenant(conn, &principal_, tenant_id, &digest, &schedule, now)?;
+                Ok((record, added, now))
+            })
+            .await
+    })
+    .await?;
+    COUNTERS.keys_redeemed.inc();
+    Ok((record, added, now))
 }

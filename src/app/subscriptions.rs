@@ -15,6 +15,8 @@ use crate::{
         lifecycle::{Periods, SubscriptionStatus},
     },
     error::{Code, Error},
+    metrics::COUNTERS,
+    state::AppState,
     store::{
         Page, keys, partners,
         scopes::TenantScope,
@@ -185,4 +187,22 @@ pub fn add_seats(
     }
     subscriptions::add_seats(conn, id, key.seats)?;
     reread(conn, id)
+}
+
+/// More seats with a typed key, behind the caller's failure budget of key look-ups; returns
+/// the subscription and the instant.
+pub async fn add_seats_with(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    key: &str,
+) -> Result<(SubscriptionRecord, DateTime<Utc>), Error> {
+    let periods = state.settings.periods();
+    let added = super::keys::looked_up(state, &principal.key(), key, async |digest| {
+        let principal = principal.clone();
+        state.transaction(move |conn, now| Ok((add_seats(conn, &principal, id, &digest, periods, now)?, now))).await
+    })
+    .await?;
+    COUNTERS.keys_redeemed.inc();
+    Ok(added)
 }

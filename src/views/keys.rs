@@ -155,3 +155,27 @@ pub struct KeyInput {
     #[schema(max_length = 200)]
     pub key: String,
 }
+
+impl NewKeyBatch {
+    pub fn new(batch: KeyBatchRow, keys: &[ProductKey]) -> Self {
+        Self { batch: batch.into(), keys: keys.iter().map(|k| ShownOnce::new(k.to_string())).collect() }
+    }
+}
+
+/// A new batch as CSV, one row per key (the card printer's input); shown once.
+pub fn batch_csv(batch: &KeyBatchRow, keys: &[ProductKey]) -> String {
+    let mut csv =
+        crate::views::csv::Table::new(&["key", "batch_id", "product_id", "partner_id", "seats", "term_months"]);
+    for key in keys {
+        csv.row(&[
+            key.to_string(),
+            batch.id.to_string(),
+            batch.product_id.to_string(),
+            batch.partner_id.map(|p| p.to_string()).unwrap_or_default(),
+            batch.seats_per_key.to_string(),
+            batch.term_months.to_string(),
+        ]);
+    }
+    crate::views::secret::mark();
+    csv.into_string()
+}
