@@ -341,3 +341,23 @@ fn the_check_sees_upward_imports_cycles_and_preludes() {
         tree(&[("domain/a.rs", "const S: &str = \"crate::app\";\n#[cfg(test)]\nuse crate::app;\n")]);
     assert!(violations(&tests_and_strings).is_empty());
 }
+
+/// Handlers stay thin (they parse, make one `app::` call, answer with a view): `src/api`
+/// holds at most 30 lines per published operation, attribute blocks included.
+#[test]
+fn handlers_stay_thin() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
+    let mut files = BTreeMap::new();
+    sources(&root, &root, &mut files);
+    let lines: usize = files.values().map(|s| s.lines().count()).sum();
+    let doc = keyport::openapi();
+    let methods = ["get", "post", "put", "patch", "delete"];
+    let operations: usize = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| methods.iter().filter(|m| item.get(**m).is_some()).count())
+        .sum();
+    let per_operation = lines as f64 / operations as f64;
+    assert!(per_operation <= 30.0, "src/api: {lines} lines for {operations} operations ({per_operation:.1} each)");
+}

@@ -5,10 +5,9 @@ use uuid::Uuid;
 
 use crate::views::delegation::{CreateOffer, OfferQuery, OfferView, RelationshipView, UpdateRelationship};
 use crate::{
-    app::delegation::{self, NewOffer},
+    app::delegation::{self},
     auth::Principal,
     authz,
-    domain::roles::Roles,
     error::Error,
     http::problem::Problem,
     state::AppState,
@@ -49,9 +48,7 @@ pub async fn create_offer(
     body: Json<CreateOffer>,
 ) -> Result<HttpResponse, Error> {
     let partner_id = authz::partner(&principal)?;
-    let CreateOffer { tenant_id, message, duration_days, roles, auto_extend } = body.0;
-    let roles = Roles::of(roles.as_deref().unwrap_or(&Roles::DEFAULT));
-    let offer = NewOffer { tenant_id, message, duration_days, roles, auto_extend: auto_extend.unwrap_or(false) };
+    let offer = body.0.into();
     let (offer, now) = transaction(&state, move |conn, now| {
         Ok((delegation::create_offer(conn, &principal, partner_id, offer, now)?, now))
     })
@@ -270,12 +267,10 @@ pub async fn update_relationship(
     id: web::Path<Uuid>,
     body: Json<UpdateRelationship>,
 ) -> Result<web::Json<RelationshipView>, Error> {
-    if body.0.auto_extend {
-        return Err(Error::invalid("auto_extend", "can only be turned off here; the partner's offer turns it on"));
-    }
-    let id = *id;
-    let ((row, partner), now) =
-        transaction(&state, move |conn, now| Ok((delegation::stop_auto_extend(conn, &principal, id, now)?, now)))
-            .await?;
+    let (id, change) = (*id, body.0);
+    let ((row, partner), now) = transaction(&state, move |conn, now| {
+        Ok((delegation::update_relationship(conn, &principal, id, change, now)?, now))
+    })
+    .await?;
     Ok(web::Json(RelationshipView::new(row, partner, now)))
 }

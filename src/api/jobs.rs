@@ -4,6 +4,7 @@ use actix_web::{post, web};
 
 use crate::http::responses::{Forbidden, Unavailable};
 use crate::{
+    app::audit,
     app::sweep::{self as sweeper, SweepReport},
     app::webhooks::DeliveryReport,
     auth::Principal,
@@ -27,16 +28,7 @@ use crate::{
 )]
 #[post("/v1/jobs/sweep")]
 pub async fn sweep(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<SweepReport>, Error> {
-    authz::operator(&principal)?;
-    let (clock, settings) = (state.clock.clone(), state.settings.clone());
-    let report = state
-        .autocommit(move |conn| {
-            let now = clock.now(conn)?;
-            Ok(sweeper::run(conn, now, clock.real_now(), &settings)?)
-        })
-        .await?;
-    record_run(&state, format!("{report:?}")).await?;
-    Ok(web::Json(report))
+    Ok(web::Json(sweeper::on_demand(&state, &principal).await?))
 }
 
 /// Deliver due webhooks now
@@ -59,13 +51,6 @@ pub async fn deliver_webhooks(
 ) -> Result<web::Json<DeliveryReport>, Error> {
     authz::operator(&principal)?;
     let report = crate::jobs::webhooks::deliver_due(&state).await?;
-    record_run(&state, format!("{report:?}")).await?;
+    audit::record_job_run(&state, format!("{report:?}")).await?;
     Ok(web::Json(report))
-}
-
-/// The audit record of a job run on demand (its work spans many transactions).
-async fn record_run(state: &AppState, summary: String) -> Result<(), Error> {
-    let Some(audit) = crate::audit::current() else { return Ok(()) };
-    let at = state.clock.real_now();
-    state.autocommit(move |conn| Ok(audit.record_done(conn, &summary, at)?)).await
 }

@@ -53,7 +53,7 @@ pub async fn create_batch(
     let mut created = HttpResponse::Created();
     created.insert_header((header::LOCATION, format!("/v1/key-batches/{}", batch.id)));
     Ok(match wants_csv(&req) {
-        true => created.content_type("text/csv; charset=utf-8").body(batch_csv(&batch, &keys)),
+        true => created.content_type(crate::http::extract::CSV).body(batch_csv(&batch, &keys)),
         false => created.json(NewKeyBatch::new(batch, &keys)),
     })
 }

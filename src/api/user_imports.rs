@@ -7,7 +7,6 @@ use uuid::Uuid;
 use crate::{
     app::user_imports as app,
     auth::Principal,
-    domain::user_imports::{self as rows, ImportRow, RowRefusal, Unreadable},
     error::{Code, Error},
     http::problem::Problem,
     state::AppState,
@@ -15,9 +14,8 @@ use crate::{
 };
 use crate::{
     http::PROBLEM,
-    http::extract::{is_json, parse_json, read_body},
+    http::extract::{is_json, read_body},
     http::responses::PayloadTooLarge,
-    state::read,
     state::transaction,
 };
 
@@ -57,33 +55,12 @@ pub async fn create_user_import(
     id: web::Path<Uuid>,
     payload: web::Payload,
 ) -> Result<HttpResponse, Error> {
-    let tenant_id = *id;
-    // Who may not import has no body read or parsed.
-    let caller = principal.clone();
-    read(&state, move |conn, now| app::may_import(conn, &caller, tenant_id, now)).await?;
-    let body = read_body(&mut payload.into_inner()).await?;
-    let csv = is_csv(&req);
+    let (tenant_id, csv) = (*id, is_csv(&req));
     if !csv && !is_json(&req) {
         return Err(Error::new(Code::UnsupportedMediaType, "Send the users as `text/csv` or `application/json`."));
     }
-    // Up to 8 MiB of rows: parsed off the HTTP workers.
-    let checked = crate::state::blocking(move || -> Result<Vec<(ImportRow, Option<RowRefusal>)>, Error> {
-        let submitted = if csv {
-            rows::read_csv(&body).map_err(invalid)?
-        } else {
-            parse_json::<CreateUserImport>(&body)?.into_rows()
-        };
-        rows::check_count(submitted.len()).map_err(invalid)?;
-        Ok(rows::check(submitted))
-    })
-    .await??;
-    let imported = transaction(&state, move |conn, now| app::submit(conn, &principal, tenant_id, checked, now)).await?;
-    let view = UserImportView::from(imported);
-    if view.completed_at.is_none() {
-        // This instance's worker starts at once (or, in an idempotent request not yet
-        // committed, at its next round).
-        state.imports_waiting.notify_one();
-    }
+    let body = async { read_body(&mut payload.into_inner()).await };
+    let view = UserImportView::from(app::import(&state, &principal, tenant_id, body, csv).await?);
     Ok(HttpResponse::Accepted()
         .insert_header((header::LOCATION, format!("/v1/tenants/{tenant_id}/user-imports/{}", view.id)))
         .json(view))
@@ -92,10 +69,6 @@ pub async fn create_user_import(
 fn is_csv(req: &HttpRequest) -> bool {
     let value = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     value.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("text/csv")
-}
-
-fn invalid(e: Unreadable) -> Error {
-    Error::invalid(&e.field, e.message)
 }
 
 /// Read a user import

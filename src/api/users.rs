@@ -3,16 +3,16 @@
 use actix_web::{HttpRequest, HttpResponse, delete, get, http::header, patch, post, put, web};
 use uuid::Uuid;
 
-use crate::views::csv::Table;
+use crate::http::extract::{CSV, wants_csv};
 use crate::views::tenants::UserView;
+use crate::views::users::users_csv;
 use crate::views::users::{CreateUser, License, UpdateUser, UserCreated};
 use crate::{
-    app::users::{self, NewUser},
+    app::users::{self},
     auth::Principal,
     error::Error,
     http::problem::Problem,
     state::AppState,
-    store::users::UserChanges,
     views::auth::ActivationIssued,
 };
 use crate::{
@@ -45,9 +45,7 @@ pub async fn create(
     id: web::Path<Uuid>,
     body: Json<CreateUser>,
 ) -> Result<HttpResponse, Error> {
-    let (tenant_id, periods, pepper) = (*id, state.settings.periods(), state.pepper.clone());
-    let CreateUser { email, first_name, last_name, admin, license_subscription_id } = body.0;
-    let user = NewUser { email, first_name, last_name, admin, license: license_subscription_id };
+    let (tenant_id, periods, pepper, user) = (*id, state.settings.periods(), state.pepper.clone(), body.0.into());
     let ((row, licenses), activation_token) =
         transaction(&state, move |conn, now| users::create(conn, &principal, &pepper, tenant_id, user, periods, now))
             .await?;
@@ -82,37 +80,17 @@ pub async fn list(
     pagination: web::Query<Pagination>,
 ) -> Result<HttpResponse, Error> {
     let (tenant_id, page) = (*id, pagination.page()?);
-    if crate::http::extract::wants_csv(&req) {
+    if wants_csv(&req) {
         let (rows, skus) = read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
-        return Ok(HttpResponse::Ok()
+        let csv = HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))
-            .content_type("text/csv; charset=utf-8")
-            .body(users_csv(&rows, &skus)));
+            .content_type(CSV)
+            .body(users_csv(&rows, &skus));
+        return Ok(csv);
     }
     let rows = read(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;
     Ok(HttpResponse::Ok().json(ListOf::page(page, rows, |(u, _)| u.id, |(u, held)| UserView::new(u, held))))
 }
-
-fn users_csv(rows: &[users::UserWithLicenses], skus: &std::collections::HashMap<Uuid, String>) -> String {
-    let mut csv = Table::new(&USER_EXPORT_COLUMNS);
-    for (user, held) in rows {
-        let licences: Vec<&str> = held.iter().filter_map(|s| skus.get(s).map(String::as_str)).collect();
-        csv.row(&[
-            user.email.clone(),
-            user.first_name.clone(),
-            user.last_name.clone(),
-            user.admin.to_string(),
-            licences.join(";"),
-            user.password_hash.is_some().to_string(),
-            user.id.to_string(),
-            user.created_at.to_rfc3339(),
-        ]);
-    }
-    csv.into_string()
-}
-
-const USER_EXPORT_COLUMNS: [&str; 8] =
-    ["email", "first_name", "last_name", "admin", "license_skus", "activated", "id", "created_at"];
 
 /// Read a user
 #[utoipa::path(
@@ -157,8 +135,7 @@ pub async fn update(
     body: Json<UpdateUser>,
 ) -> Result<web::Json<UserView>, Error> {
     let (tenant_id, user_id) = path.into_inner();
-    let UpdateUser { email, first_name, last_name, admin } = body.0;
-    let changes = UserChanges { email, first_name, last_name, admin };
+    let changes = body.0.into();
     let (row, licenses) =
         transaction(&state, move |conn, now| users::update(conn, &principal, tenant_id, user_id, changes, now)).await?;
     Ok(web::Json(UserView::new(row, licenses)))

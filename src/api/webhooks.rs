@@ -5,10 +5,9 @@ use uuid::Uuid;
 
 use crate::views::webhooks::{CreateEndpoint, DeliveryView, EndpointView, EndpointWithSecret, UpdateEndpoint};
 use crate::{
-    app::webhooks::{self, EndpointChange, NewEndpoint},
+    app::webhooks::{self},
     auth::Principal,
-    authz,
-    error::{Code, Error},
+    error::Error,
     http::problem::Problem,
     state::AppState,
 };
@@ -20,16 +19,6 @@ use crate::{
     state::transaction,
     views::pages::{ListOf, Pagination},
 };
-
-/// Vets a URL the way every delivery will (SPEC §10): 422 `webhook-url-forbidden`.
-async fn vetted(state: &AppState, url: String) -> Result<String, Error> {
-    state
-        .webhooks
-        .vet(&url)
-        .await
-        .map(|_| url)
-        .map_err(|refused| Error::new(Code::WebhookUrlForbidden, format!("The URL {}.", refused.0)))
-}
 
 /// Register a webhook endpoint
 ///
@@ -53,17 +42,7 @@ pub async fn register(
     principal: Principal,
     body: Json<CreateEndpoint>,
 ) -> Result<HttpResponse, Error> {
-    let CreateEndpoint { url, events, description } = body.0;
-    // Who may register is settled before the URL is looked up: no name resolution for
-    // callers who may not.
-    let caller = principal.clone();
-    read(&state, move |conn, _| authz::webhook_owner(conn, &caller).map(drop)).await?;
-    let url = vetted(&state, url).await?;
-    let sealer = state.pepper.sealer(webhooks::SEALING_PURPOSE);
-    let new = NewEndpoint { url, events, description };
-    let ((row, secret), now) =
-        transaction(&state, move |conn, now| Ok((webhooks::register(conn, &principal, new, &sealer, now)?, now)))
-            .await?;
+    let ((row, secret), now) = webhooks::register_endpoint(&state, &principal, body.0).await?;
     Ok(HttpResponse::Created()
         .json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret: secret.into() }))
 }
@@ -131,19 +110,7 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: Json<UpdateEndpoint>,
 ) -> Result<web::Json<EndpointView>, Error> {
-    let UpdateEndpoint { url, events, description, enabled } = body.0;
-    let url = match url {
-        Some(url) => {
-            // The endpoint must be the caller's before its new URL is looked up.
-            let (caller, id) = (principal.clone(), *id);
-            read(&state, move |conn, _| webhooks::get(conn, &caller, id).map(drop)).await?;
-            Some(vetted(&state, url).await?)
-        }
-        None => None,
-    };
-    let (id, change) = (*id, EndpointChange { url, events, description, enabled });
-    let (row, now) =
-        transaction(&state, move |conn, now| Ok((webhooks::update(conn, &principal, id, change, now)?, now))).await?;
+    let (row, now) = webhooks::update_endpoint(&state, &principal, *id, body.0).await?;
     Ok(web::Json(EndpointView::new(row, now)))
 }
 

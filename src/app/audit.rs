@@ -7,6 +7,7 @@ use crate::{
     auth::Principal,
     authz,
     error::Error,
+    state::AppState,
     store::{
         Page,
         audit::{self as store, AuditFilter, AuditRow},
@@ -23,4 +24,11 @@ pub fn list(
 ) -> Result<Vec<AuditRow>, Error> {
     let scope = authz::audit_scope(conn, principal, now)?;
     Ok(store::list(conn, scope, filter, page)?)
+}
+
+/// The audit record of a job run on demand (its work spans many transactions).
+pub async fn record_job_run(state: &AppState, summary: String) -> Result<(), Error> {
+    let Some(audit) = crate::audit::current() else { return Ok(()) };
+    let at = state.clock.real_now();
+    state.autocommit(move |conn| Ok(audit.record_done(conn, &summary, at)?)).await
 }

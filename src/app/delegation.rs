@@ -23,6 +23,7 @@ use crate::{
         partners::PartnerRow,
         subscriptions, tenants,
     },
+    views::delegation::{CreateOffer, UpdateRelationship},
 };
 
 /// Days an offer waits for an answer.
@@ -420,4 +421,28 @@ pub fn advance_relationships(
         }
     }
     Ok(counts)
+}
+
+impl From<CreateOffer> for NewOffer {
+    /// An offer that names no roles asks for the default ones (never global).
+    fn from(request: CreateOffer) -> Self {
+        let CreateOffer { tenant_id, message, duration_days, roles, auto_extend } = request;
+        let roles = Roles::of(roles.as_deref().unwrap_or(&Roles::DEFAULT));
+        NewOffer { tenant_id, message, duration_days, roles, auto_extend: auto_extend.unwrap_or(false) }
+    }
+}
+
+/// A tenant admin changes a relationship: only turning auto-extend off (the partner's offer
+/// turns it on, with the customer's acceptance).
+pub fn update_relationship(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    id: Uuid,
+    change: UpdateRelationship,
+    now: DateTime<Utc>,
+) -> Result<(RelationshipRow, PartnerRow), Error> {
+    if change.auto_extend {
+        return Err(Error::invalid("auto_extend", "can only be turned off here; the partner's offer turns it on"));
+    }
+    stop_auto_extend(conn, principal, id, now)
 }

@@ -9,7 +9,7 @@ use diesel::{Connection, PgConnection};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{app, config::Settings, store, store::redemptions};
+use crate::{app, auth::Principal, config::Settings, error::Error, state::AppState, store, store::redemptions};
 
 const BATCH: i64 = 500;
 
@@ -177,4 +177,18 @@ fn in_batches(
             return Ok(total);
         }
     }
+}
+
+/// A sweep asked for by the operator (`POST /v1/jobs/sweep`), with its audit record.
+pub async fn on_demand(state: &AppState, principal: &Principal) -> Result<SweepReport, Error> {
+    crate::authz::operator(principal)?;
+    let (clock, settings) = (state.clock.clone(), state.settings.clone());
+    let report = state
+        .autocommit(move |conn| {
+            let now = clock.now(conn)?;
+            Ok(run(conn, now, clock.real_now(), &settings)?)
+        })
+        .await?;
+    super::audit::record_job_run(state, format!("{report:?}")).await?;
+    Ok(report)
 }

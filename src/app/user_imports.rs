@@ -4,7 +4,7 @@
 //! users, licences, tokens and outcomes commit together — so an instance that dies
 //! mid-batch leaves those rows pending for another, never done.
 
-use std::collections::HashSet;
+use std::{collections::HashSet, future::Future};
 
 use chrono::{DateTime, Days, Utc};
 use diesel::PgConnection;
@@ -20,14 +20,16 @@ use crate::{
     authz::{self, Action, TenantAccess},
     domain::{
         lifecycle::{Periods, SubscriptionStatus},
-        user_imports::{ImportRow, RowRefusal},
+        user_imports::{self as rows, ImportRow, RowRefusal},
     },
     error::{Code, Error, Kind},
+    state::AppState,
     store::{
         subscriptions::SubscriptionRow,
         user_imports::{self as store, Created, ImportRecord, Outcome, RowRecord},
         users::{self, UserRow},
     },
+    views::user_imports::CreateUserImport,
 };
 
 /// What the importer's unread activation tokens are sealed with.
@@ -392,4 +394,38 @@ impl Seats {
                 )
             })
     }
+}
+
+/// Accepts an import: who may not import has no body read (`body` is awaited only after the
+/// check); up to 8 MiB of rows are parsed and checked off the HTTP workers; the import is
+/// stored and this instance's worker woken.
+pub async fn import(
+    state: &AppState,
+    principal: &Principal,
+    tenant_id: Uuid,
+    body: impl Future<Output = Result<actix_web::web::Bytes, Error>>,
+    csv: bool,
+) -> Result<ImportState, Error> {
+    let caller = principal.clone();
+    state.read(move |conn, now| may_import(conn, &caller, tenant_id, now)).await?;
+    let body = body.await?;
+    let invalid = |e: rows::Unreadable| Error::invalid(&e.field, e.message);
+    let checked = crate::state::blocking(move || -> Result<Vec<(ImportRow, Option<RowRefusal>)>, Error> {
+        let submitted = if csv {
+            rows::read_csv(&body).map_err(invalid)?
+        } else {
+            crate::http::extract::parse_json::<CreateUserImport>(&body)?.into_rows()
+        };
+        rows::check_count(submitted.len()).map_err(invalid)?;
+        Ok(rows::check(submitted))
+    })
+    .await??;
+    let principal = principal.clone();
+    let imported = state.transaction(move |conn, now| submit(conn, &principal, tenant_id, checked, now)).await?;
+    if imported.import.completed_at.is_none() {
+        // This instance's worker starts at once (or, in an idempotent request not yet
+        // committed, at its next round).
+        state.imports_waiting.notify_one();
+    }
+    Ok(imported)
 }

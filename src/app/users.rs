@@ -16,6 +16,7 @@ use crate::{
         self, Page, subscriptions,
         users::{self, UserChanges, UserRow},
     },
+    views::users::{CreateUser, UpdateUser},
 };
 
 /// Days an activation token stays valid.
@@ -327,4 +328,18 @@ pub fn free(
 ) -> Result<(), Error> {
     changeable_user(conn, principal, tenant_id, user_id, now)?.0.may(Action::ManageLicenses)?;
     if subscriptions::free_license(conn, subscription_id, user_id)? { Ok(()) } else { Err(Error::not_found("licence")) }
+}
+
+impl From<CreateUser> for NewUser {
+    fn from(request: CreateUser) -> Self {
+        let CreateUser { email, first_name, last_name, admin, license_subscription_id } = request;
+        NewUser { email, first_name, last_name, admin, license: license_subscription_id }
+    }
+}
+
+impl From<UpdateUser> for UserChanges {
+    fn from(request: UpdateUser) -> Self {
+        let UpdateUser { email, first_name, last_name, admin } = request;
+        UserChanges { email, first_name, last_name, admin }
+    }
 }

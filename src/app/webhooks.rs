@@ -20,10 +20,12 @@ use crate::{
         webhooks::{Retry, retry, signature_header},
     },
     error::{Code, Error},
+    state::AppState,
     store::{
         Page,
         webhooks::{self as store, Attempt, DeliveryRow, EndpointRow, Owner},
     },
+    views::webhooks::{CreateEndpoint, UpdateEndpoint},
 };
 
 /// What the sealing key of webhook secrets is derived for.
@@ -362,4 +364,50 @@ pub fn finish(
         }
     }
     Ok(())
+}
+
+/// Vets a URL the way every delivery will (SPEC §10): 422 `webhook-url-forbidden`.
+async fn vetted(state: &AppState, url: String) -> Result<String, Error> {
+    state
+        .webhooks
+        .vet(&url)
+        .await
+        .map(|_| url)
+        .map_err(|refused| Error::new(Code::WebhookUrlForbidden, format!("The URL {}.", refused.0)))
+}
+
+/// Registers an endpoint; returns it with its secret (shown once) and the instant. Who may
+/// register is settled before the URL is looked up: no name resolution for callers who may
+/// not.
+pub async fn register_endpoint(
+    state: &AppState,
+    principal: &Principal,
+    request: CreateEndpoint,
+) -> Result<((EndpointRow, String), DateTime<Utc>), Error> {
+    let CreateEndpoint { url, events, description } = request;
+    let caller = principal.clone();
+    state.read(move |conn, _| authz::webhook_owner(conn, &caller).map(drop)).await?;
+    let new = NewEndpoint { url: vetted(state, url).await?, events, description };
+    let (sealer, principal) = (state.pepper.sealer(SEALING_PURPOSE), principal.clone());
+    state.transaction(move |conn, now| Ok((register(conn, &principal, new, &sealer, now)?, now))).await
+}
+
+/// Changes an endpoint; a new URL is vetted once the endpoint is known to be the caller's.
+pub async fn update_endpoint(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    request: UpdateEndpoint,
+) -> Result<(EndpointRow, DateTime<Utc>), Error> {
+    let UpdateEndpoint { url, events, description, enabled } = request;
+    let url = match url {
+        Some(url) => {
+            let caller = principal.clone();
+            state.read(move |conn, _| get(conn, &caller, id).map(drop)).await?;
+            Some(vetted(state, url).await?)
+        }
+        None => None,
+    };
+    let (change, principal) = (EndpointChange { url, events, description, enabled }, principal.clone());
+    state.transaction(move |conn, now| Ok((update(conn, &principal, id, change, now)?, now))).await
 }

@@ -251,6 +251,9 @@ impl FromRequest for Principal {
     }
 }
 
+/// The media type of CSV answers.
+pub const CSV: &str = "text/csv; charset=utf-8";
+
 /// Whether the caller asks for CSV (`Accept: text/csv`).
 pub fn wants_csv(req: &HttpRequest) -> bool {
     req.headers()

@@ -1,7 +1,8 @@
 //! The JSON shapes of users: request bodies (validated where JSON is read) and views.
 
-use crate::views::secret::ShownOnce;
+use crate::store::users::UserRow;
 use crate::views::tenants::UserView;
+use crate::views::{csv::Table, secret::ShownOnce};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -60,4 +61,25 @@ pub struct UpdateUser {
 pub struct License {
     pub user_id: Uuid,
     pub subscription_id: Uuid,
+}
+
+/// Every user of a tenant as CSV: the columns of a user import first, licences as SKUs
+/// separated by `;`.
+pub fn users_csv(rows: &[(UserRow, Vec<Uuid>)], skus: &std::collections::HashMap<Uuid, String>) -> String {
+    let mut csv =
+        Table::new(&["email", "first_name", "last_name", "admin", "license_skus", "activated", "id", "created_at"]);
+    for (user, held) in rows {
+        let licences: Vec<&str> = held.iter().filter_map(|s| skus.get(s).map(String::as_str)).collect();
+        csv.row(&[
+            user.email.clone(),
+            user.first_name.clone(),
+            user.last_name.clone(),
+            user.admin.to_string(),
+            licences.join(";"),
+            user.password_hash.is_some().to_string(),
+            user.id.to_string(),
+            user.created_at.to_rfc3339(),
+        ]);
+    }
+    csv.into_string()
 }

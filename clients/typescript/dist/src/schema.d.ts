@@ -951,8 +951,8 @@ export interface paths {
         /**
          * Add seats with another key
          * @description Redeems another key of the same product on the subscription: its seats are added until
-         *     the current end date (the key's term does not extend it). Tenant administrators may use
-         *     any partner's key; a delegated admin (with `license_administrator`) its own.
+         *     the current end date (the key's term does not extend it). Tenant administrators use
+         *     retail keys; a delegated admin (with `license_administrator`) its own keys.
          */
         post: operations["subscriptions_add_seats"];
         delete?: never;

@@ -179,8 +179,8 @@ def sync_detailed(
     """Add seats with another key
 
      Redeems another key of the same product on the subscription: its seats are added until
-    the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin (with `license_administrator`) its own.
+    the current end date (the key's term does not extend it). Tenant administrators use
+    retail keys; a delegated admin (with `license_administrator`) its own keys.
 
     Args:
         id (UUID):
@@ -231,8 +231,8 @@ def sync(
     """Add seats with another key
 
      Redeems another key of the same product on the subscription: its seats are added until
-    the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin (with `license_administrator`) its own.
+    the current end date (the key's term does not extend it). Tenant administrators use
+    retail keys; a delegated admin (with `license_administrator`) its own keys.
 
     Args:
         id (UUID):
@@ -277,8 +277,8 @@ async def asyncio_detailed(
     """Add seats with another key
 
      Redeems another key of the same product on the subscription: its seats are added until
-    the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin (with `license_administrator`) its own.
+    the current end date (the key's term does not extend it). Tenant administrators use
+    retail keys; a delegated admin (with `license_administrator`) its own keys.
 
     Args:
         id (UUID):
@@ -327,8 +327,8 @@ async def asyncio(
     """Add seats with another key
 
      Redeems another key of the same product on the subscription: its seats are added until
-    the current end date (the key's term does not extend it). Tenant administrators may use
-    any partner's key; a delegated admin (with `license_administrator`) its own.
+    the current end date (the key's term does not extend it). Tenant administrators use
+    retail keys; a delegated admin (with `license_administrator`) its own keys.
 
     Args:
         id (UUID):
