@@ -97,7 +97,7 @@ async fn activation_password_sign_in_and_refresh_rotation() {
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let account = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
-    let activation = account["activation_token"].as_str().unwrap();
+    let activation = account.activation_token.as_str();
 
     // Before activation the user cannot sign in.
     let early = token_form(
@@ -141,8 +141,8 @@ async fn activation_password_sign_in_and_refresh_rotation() {
     let c = claims(&access);
     assert_eq!(c["role"], "customer");
     assert_eq!(c["admin"], true);
-    assert_eq!(c["tenant_id"], account["tenant"]["id"]);
-    assert_eq!(c["sub"], account["admin_user"]["id"]);
+    assert_eq!(c["tenant_id"], account.tenant.as_str());
+    assert_eq!(c["sub"], account.admin_id.as_str());
     // E-mail is matched whatever its case; a wrong password is refused.
     let upper = token_form(
         &app,

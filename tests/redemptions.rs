@@ -259,7 +259,7 @@ async fn account_step_validates_country_domain_and_email() {
 
     // Domain taken, and e-mail taken (any case): nothing is created, the redemption stays confirmed.
     let first = app.customer(&partner, "taken", "owner@taken.example").await;
-    assert_eq!(first["tenant"]["domain"], "taken");
+    assert_eq!(first.body["tenant"]["domain"], "taken");
     app.post(&path, &partner.token, with(&|b| b["domain"] = json!("taken"))).await.problem(409, "domain-taken");
     app.post(&path, &partner.token, with(&|b| b["admin"]["email"] = json!("OWNER@taken.example")))
         .await

@@ -75,8 +75,8 @@ async fn the_right_password_still_works_for_other_users_and_is_refused_past_the_
     let partner = app.partner("Contoso IT").await;
     let maria = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
     let nikos = app.customer(&partner, "northwind", "nikos@northwind.example").await;
-    app.sign_in("nikos@northwind.example", nikos["activation_token"].as_str().unwrap()).await;
-    let activate = json!({"activation_token": maria["activation_token"], "password": "correct horse battery staple"});
+    app.sign_in("nikos@northwind.example", &nikos.activation_token).await;
+    let activate = json!({"activation_token": maria.activation_token, "password": "correct horse battery staple"});
     app.send(Method::POST, "/v1/auth/activate", None, Some(activate)).await.expect(200);
     for _ in 0..10 {
         password_grant(&app.http, &app.base, "maria@fabrikam.example", None).await.expect(400);
@@ -341,7 +341,7 @@ async fn signing_out_ends_the_sign_in_and_its_access_tokens() {
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let customer = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
-    let (access, refresh) = app.sign_in("maria@fabrikam.example", customer["activation_token"].as_str().unwrap()).await;
+    let (access, refresh) = app.sign_in("maria@fabrikam.example", &customer.activation_token).await;
     app.get("/v1/products", &access).await.expect(200);
     // Another sign-in of the same user is not touched by this one's sign-out.
     let password = json!({"grant_type": "password", "username": "maria@fabrikam.example",

@@ -10,9 +10,9 @@ async fn visibility_by_role() {
     let stranger = app.partner("Litware").await;
     let account = app.customer(&creator, "fabrikam", "maria@fabrikam.example").await;
     let other_account = app.customer(&stranger, "adatum", "admin@adatum.example").await;
-    let tenant = account["tenant"]["id"].as_str().unwrap();
-    let subscription = account["subscriptions"][0]["id"].as_str().unwrap();
-    let (customer, _) = app.sign_in("maria@fabrikam.example", account["activation_token"].as_str().unwrap()).await;
+    let tenant = account.tenant.as_str();
+    let subscription = account.subscription.as_str();
+    let (customer, _) = app.sign_in("maria@fabrikam.example", &account.activation_token).await;
 
     // The creating partner and the operator see it; another partner does not, anywhere.
     app.get(&format!("/v1/tenants/{tenant}"), &creator.token).await.expect(200);
@@ -23,7 +23,7 @@ async fn visibility_by_role() {
     let listed = app.get("/v1/tenants", &stranger.token).await;
     let ids: Vec<&str> =
         listed.expect(200)["data"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, [other_account["tenant"]["id"].as_str().unwrap()]);
+    assert_eq!(ids, [other_account.tenant.as_str()]);
     let all = app.get("/v1/tenants", &app.operator).await;
     assert_eq!(all.expect(200)["data"].as_array().unwrap().len(), 2);
 
@@ -31,9 +31,9 @@ async fn visibility_by_role() {
     let own = app.get("/v1/tenants", &customer).await;
     assert_eq!(own.expect(200)["data"].as_array().unwrap().len(), 1);
     app.get(&format!("/v1/tenants/{tenant}"), &customer).await.expect(200);
-    let other_tenant = other_account["tenant"]["id"].as_str().unwrap();
+    let other_tenant = other_account.tenant.as_str();
     app.get(&format!("/v1/tenants/{other_tenant}"), &customer).await.problem(404, "not-found");
-    let other_subscription = other_account["subscriptions"][0]["id"].as_str().unwrap();
+    let other_subscription = other_account.subscription.as_str();
     app.get(&format!("/v1/subscriptions/{other_subscription}"), &customer).await.problem(404, "not-found");
     let subs = app.get(&format!("/v1/subscriptions?tenant_id={tenant}"), &customer).await;
     assert_eq!(subs.expect(200)["data"].as_array().unwrap().len(), 1);
@@ -48,7 +48,7 @@ async fn status_follows_the_end_date_in_reads_and_filters() {
     let app = spawn().await;
     let partner = app.partner("Contoso IT").await;
     let account = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
-    let id = account["subscriptions"][0]["id"].as_str().unwrap();
+    let id = account.subscription.as_str();
     let sub = app.get(&format!("/v1/subscriptions/{id}"), &partner.token).await;
     let sub = sub.expect(200).clone();
     assert_eq!(sub["status"], "active");

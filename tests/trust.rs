@@ -154,7 +154,7 @@ async fn a_users_budget_cannot_be_sidestepped_by_writing_its_name_another_way() 
     let (instances, a, _) = two_instances().await;
     let partner = a.partner("Contoso IT").await;
     let account = a.customer(&partner, "fabrikam", "mia@fabrikam.example").await;
-    activate(&a, account["activation_token"].as_str().unwrap()).await.expect(200);
+    activate(&a, &account.activation_token).await.expect(200);
     // The other spelling is the same user to the sign-in look-up.
     password_grant(&instances[1].base, "mİa@fabrikam.example", PASSWORD).await.expect(200);
     for i in 0..10 {

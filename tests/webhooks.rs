@@ -197,22 +197,28 @@ async fn urls_that_lead_inside_are_refused() {
     }
 }
 
-/// The guard runs again at each attempt: an endpoint registered where private addresses
-/// were allowed is not reached by an instance where they are not.
+/// The guard runs again at each attempt: endpoints registered where private addresses were
+/// allowed are not reached by an instance where they are not, each refusal saying why.
 #[tokio::test]
 async fn every_attempt_is_vetted_again() {
     let app = spawn().await;
     let receiver = Receiver::start().await;
     let partner = app.partner("Contoso IT").await;
-    let (endpoint, _) = register(&app, &partner.token, &receiver.url("/hook"), &["subscription.expired"]).await;
-    app.post(&format!("/v1/webhook-endpoints/{endpoint}/test"), &partner.token, json!({})).await.expect(202);
+    let (plain, _) = register(&app, &partner.token, &receiver.url("/hook"), &["subscription.expired"]).await;
+    let (private, _) = register(&app, &partner.token, "https://127.0.0.1:9/hook", &["subscription.expired"]).await;
+    for endpoint in [&plain, &private] {
+        app.post(&format!("/v1/webhook-endpoints/{endpoint}/test"), &partner.token, json!({})).await.expect(202);
+    }
     let mut strict = test_settings(&app.database_url);
     strict.webhook_allow_private = false;
     let guarded = spawn_on(strict).await;
-    assert_eq!(guarded.deliver().await["retrying"], 1);
+    assert_eq!(guarded.deliver().await["retrying"], 2);
     assert!(receiver.received().is_empty(), "nothing reached the loopback receiver");
-    let delivery = &app.deliveries(&partner.token, &endpoint).await[0];
-    assert!(delivery["last_error"].as_str().unwrap().contains("http"), "{delivery}");
+    for (endpoint, reason) in [(&plain, "must be an https URL"), (&private, "must lead only to public addresses")] {
+        let delivery = &app.deliveries(&partner.token, endpoint).await[0];
+        assert_eq!(delivery["last_error"], reason, "{delivery}");
+        assert_eq!(delivery["status"], "pending", "refused attempts are retried by the schedule");
+    }
 }
 
 #[tokio::test]

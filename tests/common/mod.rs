@@ -3,6 +3,7 @@
 //! and the real HTTP server on a loopback port.
 
 pub mod receiver;
+pub mod schema;
 pub use receiver::{Received, Receiver};
 
 use std::{
@@ -343,13 +344,21 @@ impl TestApp {
         id
     }
 
-    /// The whole wizard: a new tenant with one subscription, returned as the 201 body.
-    pub async fn customer(&self, partner: &Partner, domain: &str, email: &str) -> Value {
+    /// The whole wizard: a new tenant with one subscription, its admin not yet activated.
+    pub async fn customer(&self, partner: &Partner, domain: &str, email: &str) -> NewCustomer {
         let keys = self.mint(partner, PRODUCT_STANDARD, 10, 12, 1).await;
         let id = self.confirmed_redemption(partner, &keys).await;
         let reply =
             self.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body(domain, email)).await;
-        reply.expect(201).clone()
+        let body = reply.expect(201).clone();
+        let text = |pointer: &str| body.pointer(pointer).and_then(Value::as_str).unwrap().to_string();
+        NewCustomer {
+            tenant: text("/tenant/id"),
+            subscription: text("/subscriptions/0/id"),
+            admin_id: text("/admin_user/id"),
+            activation_token: text("/activation_token"),
+            body,
+        }
     }
 
     /// Activates and signs in a customer user; returns (access token, refresh token).
@@ -398,6 +407,17 @@ impl TestApp {
     pub async fn post_owned(&self, path: String, token: String, body: Value) -> Reply {
         self.post(&path, &token, body).await
     }
+}
+
+/// A customer tenant made through the wizard, its admin not yet activated.
+#[derive(Debug, Clone)]
+pub struct NewCustomer {
+    pub tenant: String,
+    pub subscription: String,
+    pub admin_id: String,
+    pub activation_token: String,
+    /// The whole 201 answer.
+    pub body: Value,
 }
 
 /// A customer tenant made through the wizard, with its admin signed in.

@@ -1,5 +1,7 @@
 //! A real HTTP receiver of webhook deliveries on a loopback port: it keeps what arrives
-//! and answers with the statuses it is told (200 once they run out).
+//! and answers with the statuses it is told (200 once they run out). Every body is checked
+//! against the schema its event type publishes in the document: a test that reads what
+//! arrived fails on a body that drifted from it.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -81,8 +83,18 @@ impl Receiver {
         self.answers.lock().unwrap().extend(statuses);
     }
 
+    #[track_caller]
     pub fn received(&self) -> Vec<Received> {
-        self.received.lock().unwrap().clone()
+        let received = self.received.lock().unwrap().clone();
+        for delivery in &received {
+            let findings = super::schema::delivery_findings(&delivery.json());
+            assert!(
+                findings.is_empty(),
+                "a delivery differs from its published schema: {findings:?}\n{}",
+                String::from_utf8_lossy(&delivery.body)
+            );
+        }
+        received
     }
 
     async fn serve(&self, mut stream: TcpStream) {
