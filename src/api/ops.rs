@@ -3,9 +3,7 @@
 use actix_web::{HttpResponse, get, web};
 
 use crate::views::ops::Health;
-use crate::{
-    auth::Principal, authz, db, error::Error, http::problem::Problem, http::telemetry::Metrics, state::AppState,
-};
+use crate::{auth::Principal, authz, error::Error, http::problem::Problem, http::telemetry::Metrics, state::AppState};
 use crate::{http::PROBLEM, http::responses::Forbidden};
 
 /// Liveness
@@ -31,21 +29,8 @@ pub async fn healthz() -> web::Json<Health> {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Error> {
-    let state = state.clone();
-    let current = crate::state::blocking(move || -> Result<bool, Error> {
-        let mut conn = state.pool.get()?;
-        // A demoted primary still answers reads: readiness is being able to write.
-        if !db::writable(&mut conn)? {
-            return Err(Error::unavailable("the database is read-only (a standby, or a primary being demoted)"));
-        }
-        Ok(db::migrations_current(&mut conn))
-    })
-    .await??;
-    if current {
-        Ok(web::Json(Health { status: "ready".into() }))
-    } else {
-        Err(Error::unavailable("migrations pending"))
-    }
+    crate::app::readiness::check(&state).await?;
+    Ok(web::Json(Health { status: "ready".into() }))
 }
 
 /// Prometheus metrics

@@ -1,6 +1,9 @@
-//! Workflows: the business steps of each use case, as plain sync functions over a
-//! connection (inside the caller's transaction), the caller and `now`. `api/` and `jobs/`
-//! call them; they call `store/` for SQL, `domain/` for rules and `authz` for decisions.
+//! The use cases: the business steps of each, as sync functions over a connection (inside
+//! the caller's transaction), the caller and `now` where one transaction does it, and as
+//! async functions over the shared state where a use case needs more (several
+//! transactions, a failure budget around the work, hashing off the workers). `api/` and
+//! `jobs/` call them; they call `store/` for SQL, `domain/` for rules and `authz` for
+//! decisions. Their errors carry no HTTP.
 
 pub mod access;
 pub mod audit;
@@ -13,6 +16,7 @@ pub mod lifecycle;
 pub mod notifications;
 pub mod notify;
 pub mod partners;
+pub mod readiness;
 pub mod redemptions;
 pub mod renewals;
 pub mod retail;
