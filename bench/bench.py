@@ -36,8 +36,8 @@ csv.field_size_limit(1 << 30)  # a sweep logs arrays of thousands of ids
 PRODUCT = "01900000-0000-7000-8000-000000000002"  # Microsoft 365 Business Standard (seeded)
 OPERATOR_ID = "bench-operator"
 OPERATOR_SECRET = "bench-operator-secret-" + secrets.token_hex(12)
-SCENARIOS = ["read", "list", "token", "redeem", "mint", "imports", "sweep", "memory"]
-RUN_ORDER = ["read", "list", "token", "memory", "redeem", "mint", "imports", "sweep"]
+SCENARIOS = ["read", "list", "token", "redeem", "mint", "imports", "sweep", "allocate", "stock", "memory"]
+RUN_ORDER = ["read", "list", "token", "memory", "redeem", "mint", "imports", "sweep", "allocate", "stock"]
 KEY_ALPHABET = "BCDFGHJKMPQRTVWXY2346789"
 
 
@@ -357,6 +357,30 @@ class Keyport:
         body = {"product_id": PRODUCT, "partner_id": partner, "seats_per_key": 10, "term_months": 12, "quantity": quantity}
         return self.call("POST", "/v1/key-batches", operator, body, expect=201)[1]["keys"]
 
+    def distributor(self, operator, name):
+        """A new distributor and its API token: (distributor id, token)."""
+        distributor = self.call("POST", "/v1/distributors", operator, {"name": name}, expect=201)[1]["id"]
+        client = self.call("POST", f"/v1/distributors/{distributor}/api-clients", operator, {}, expect=201)[1]
+        return distributor, self.token(client["client_id"], client["client_secret"])
+
+    def relate(self, distributor_token, partner_token):
+        """The distributor invites the partner, which accepts."""
+        number = self.call("GET", "/v1/partners/me", partner_token, expect=200)[1]["partner_number"]
+        invited = self.call("POST", "/v1/reseller-relationships", distributor_token, {"partner_number": number},
+                            expect=201)[1]["id"]
+        self.call("POST", f"/v1/reseller-relationships/{invited}/accept", partner_token, {}, expect=200)
+
+    def stock(self, operator, distributor, quantity):
+        """Mints `quantity` cards into the distributor's stock; returns (first serial, last serial)."""
+        body = {"product_id": PRODUCT, "distributor_id": distributor, "seats_per_key": 10, "term_months": 12,
+                "quantity": quantity}
+        batch = self.call("POST", "/v1/key-batches", operator, body, expect=201)[1]
+        return batch["first_serial"], batch["last_serial"]
+
+    def allocate(self, token, partner, first, last):
+        body = {"partner_id": partner, "ranges": [{"from": first, "to": last}]}
+        return self.call("POST", "/v1/allocations", token, body, expect=201)[1]
+
     def redeem(self, token, keys, name):
         """One redemption flow; returns the created account."""
         r = self.call("POST", "/v1/redemptions", token, {"acknowledged": True}, expect=201)[1]["id"]
@@ -670,7 +694,7 @@ class Bench:
         kp, pg = statistics.median(keyport_times), statistics.median(copy_times)
         met = kp <= 2 * pg
         outcome.rows.append(Row(f"mint: {quantity:,} keys in one `POST /v1/key-batches`", f"{kp:.2f} s",
-                                f"{pg:.2f} s (`COPY` of the same rows)", f"{kp / pg:.2f}", "≤ 2", met))
+                                f"{pg:.2f} s (`COPY` of the same rows, their movements)", f"{kp / pg:.2f}", "≤ 2", met))
         outcome.notes.append(self.statements_note("POST /v1/key-batches (10 keys)", statements))
         if not met and not self.smoke:
             self.note_profile(outcome, "mint", max(2, int(kp) + 1),
@@ -686,20 +710,25 @@ class Bench:
         """Writes `quantity` fresh keys to a file; returns what inserts them with their batch
         by COPY, in one transaction (psql)."""
         batch = uuid.uuid4()
+        # The batch's number is drawn here, before the clock starts (one nextval).
+        number = int(self.pg.psql("SELECT nextval('key_batch_numbers')").strip())
         now = datetime.datetime.now(datetime.timezone.utc).isoformat()
         path = self.root / "keys.copy"
         with open(path, "w") as f:
-            for _ in range(quantity):
+            for i in range(quantity):
                 last_five = "".join(secrets.choice(KEY_ALPHABET) for _ in range(5))
-                f.write(f"{uuid.uuid4()}\t\\\\x{secrets.token_hex(32)}\t{last_five}\t{PRODUCT}\t{self.partner}\t{batch}"
-                        f"\t10\t12\tavailable\t{now}\n")
+                f.write(f"{uuid.uuid4()}\t\\\\x{secrets.token_hex(32)}\t{last_five}\t{number * 1_000_000 + i + 1}\t"
+                        f"{PRODUCT}\t{self.partner}\t{batch}\t10\t12\tavailable\t{now}\n")
         return lambda: sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.pg.sock, "-U", "postgres", "-d", "bench",
             "-c", "BEGIN",
-            "-c", f"INSERT INTO key_batches (id, product_id, partner_id, seats_per_key, term_months, quantity, imported, "
-                  f"created_at, channel) VALUES ('{batch}', '{PRODUCT}', '{self.partner}', 10, 12, {quantity}, false, now(), "
-                  f"'partner')",
-            "-c", f"\\copy product_keys (id, digest, last_five, product_id, partner_id, batch_id, seats, term_months, "
-                  f"status, created_at) FROM '{path}'",
+            "-c", f"INSERT INTO key_batches (id, number, product_id, partner_id, seats_per_key, term_months, quantity, "
+                  f"imported, created_at, channel) VALUES ('{batch}', {number}, '{PRODUCT}', '{self.partner}', 10, 12, "
+                  f"{quantity}, false, now(), 'partner')",
+            "-c", f"\\copy product_keys (id, digest, last_five, serial, product_id, partner_id, batch_id, seats, "
+                  f"term_months, status, created_at) FROM '{path}'",
+            "-c", f"INSERT INTO key_movements (id, key_id, serial, kind, to_kind, to_id, actor_role, at) "
+                  f"SELECT keyport_uuid_v7(now()), id, serial, 'minted', 'partner', partner_id, 'operator', now() "
+                  f"FROM product_keys WHERE batch_id = '{batch}'",
             "-c", "COMMIT"])
 
     # imports ----------------------------------------------------------------------------
@@ -820,6 +849,89 @@ class Bench:
         kinds = sorted({" ".join(s.sql.split())[:90] for s in statements})
         outcome.notes.append(f"**One sweep**: {len(statements)} statements for {due:,} due subscriptions, "
                              f"of {len(kinds)} shapes:\n\n```\n" + "\n".join(kinds) + "\n```")
+
+    # allocate ---------------------------------------------------------------------------
+
+    def allocate(self, outcome):
+        quantity = 2_000 if self.smoke else 100_000
+        rounds = 1 if self.smoke else 3
+        distributor, distributor_token = self.kp.distributor(self.operator, "Bench Allocating Distributor")
+        partner, _, _, partner_token = self.kp.partner(self.operator, "Bench Allocated Partner")
+        self.kp.relate(distributor_token, partner_token)
+        # One batch for each timed allocation and one for the captured one.
+        batches = [self.kp.stock(self.operator, distributor, quantity) for _ in range(rounds + 1)]
+        self.pg.psql("VACUUM ANALYZE")
+        self.kp.stop()
+        self.pg.copy_database("bench", "allocate_before")
+        self.pg.copy_database("bench", "allocate_captured")
+        self.kp.start()
+        took = []
+        for first, last in batches[:rounds]:
+            took.append(self.timed(lambda: self.kp.allocate(distributor_token, partner, first, last)))
+        # The statements, from the same allocation of the last batch on a copy (logging slows
+        # the server down); PostgreSQL replays them on a fresh copy each round.
+        self.restart(self.pg.url("allocate_captured"))
+        first, last = batches[rounds]
+        answer = {}
+        statements = self.pg.capture(lambda: answer.update(self.kp.allocate(distributor_token, partner, first, last)))
+        if answer.get("quantity") != quantity:
+            raise RuntimeError(f"the allocation moved {answer.get('quantity')} cards, not {quantity}: {answer}")
+        self.restart(self.pg.url())
+        replay = self.root / "allocate.sql"
+        replay.write_text("".join(s.with_literals() + ";\n" for s in statements))
+        psql_start = min(self.timed(lambda: self.pg.psql("SELECT 1")) for _ in range(5))
+        raw = []
+        for _ in range(rounds):
+            self.pg.copy_database("allocate_before", "allocate_round")
+            raw.append(self.timed(lambda: self.pg.psql_file(replay, "allocate_round")) - psql_start)
+        moved = self.pg.psql(f"SELECT count(*) FROM product_keys WHERE status = 'available' AND partner_id = '{partner}'",
+                             db="allocate_round").strip()
+        if int(moved) != quantity:
+            raise RuntimeError(f"the replayed allocation moved {moved} cards, not {quantity}")
+        kp, pg = statistics.median(took), statistics.median(raw)
+        met = kp <= 2 * pg
+        outcome.rows.append(Row(f"allocate: {quantity:,} cards by one range in one `POST /v1/allocations`",
+                                f"{kp:.2f} s", f"{pg:.2f} s (its {len(statements)} statements, psql)",
+                                f"{kp / pg:.2f}", "≤ 2", met))
+        outcome.notes.append(self.statements_note(f"POST /v1/allocations ({quantity:,} cards by one range)", statements))
+
+    # stock ------------------------------------------------------------------------------
+
+    def stock(self, outcome):
+        total = 20_000 if self.smoke else 1_000_000
+        per_batch = total // 10
+        log(f"stock: minting {total:,} cards")
+        distributors = [self.kp.distributor(self.operator, f"Bench Stock Distributor {i}") for i in range(4)]
+        partner, _, _, partner_token = self.kp.partner(self.operator, "Bench Stocked Partner")
+        for _, token in distributors:
+            self.kp.relate(token, partner_token)
+        # The reported distributor holds four tenths of the cards, the others two each; of
+        # each batch, the first tenth is with the partner.
+        reported, reported_token = distributors[0]
+        for i in range(10):
+            distributor, token = distributors[0] if i < 4 else distributors[1 + (i - 4) // 2]
+            first, _ = self.kp.stock(self.operator, distributor, per_batch)
+            last = f"{int(first) + per_batch // 10 - 1:012d}"
+            self.kp.allocate(token, partner, first, last)
+        self.pg.psql("VACUUM ANALYZE")
+        path = f"/v1/distributors/{reported}/stock"
+        self.kp.call("GET", path, reported_token, expect=200)
+        statements = self.pg.capture(lambda: self.kp.call("GET", path, reported_token, expect=200))
+        report = [s for s in statements if "FROM product_keys" in s.sql]
+        if len(report) != 1:
+            raise RuntimeError("a stock report should send one statement over product_keys:\n"
+                               + "\n".join(s.logged() for s in statements))
+        plan = self.pg.psql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + report[0].with_literals())
+        if "Seq Scan on product_keys" in plan or "Index" not in plan:
+            raise RuntimeError(f"the stock report does not answer from an index:\n{plan}")
+        rate, tps = self.throughput(path, reported_token, statements)
+        met = rate >= 0.5 * tps
+        outcome.rows.append(Row(f"stock: `GET /v1/distributors/{{id}}/stock` ({total:,} cards, "
+                                f"{total * 4 // 10:,} of the distributor's)", f"{rate:,.0f} req/s",
+                                f"{tps:,.0f} tps (its {len(statements)} statement(s))", f"{rate / tps:.2f}", "≥ 0.5", met))
+        outcome.notes.append(self.statements_note("GET /v1/distributors/{id}/stock", statements))
+        outcome.notes.append(f"**The stock report's plan** (`EXPLAIN ANALYZE`, {total:,} cards in the table):"
+                             f"\n\n```\n{plan.strip()}\n```")
 
     # memory -----------------------------------------------------------------------------
 

@@ -88,19 +88,37 @@ PLAN = {
     ),
     "user_imports": distributed("tenant_id", OWNER),
     "user_import_rows": distributed("tenant_id", OWNER, copied("user_imports", "tenant_id", "import_id")),
-    # Partner-owned: hashed by partner id. A retail batch (no partner) and its keys are
-    # hashed by the batch's id, so retail keys spread over the shards.
-    "key_batches": distributed("owner_id", OWNER, computed("coalesce(partner_id, id)", "partner_id", "id")),
-    "product_keys": distributed(
-        "owner_id", OWNER, computed("coalesce(partner_id, batch_id)", "partner_id", "batch_id")
+    # Hashed by whoever the batch was minted to, which never changes: a distributor's cards
+    # stay on its shard while they travel to resellers and back (a row's distribution column
+    # cannot change), a batch minted straight to a partner is the partner's, and a retail
+    # batch (no owner) and its keys are hashed by the batch's id, so retail keys spread.
+    "key_batches": distributed(
+        "owner_id", OWNER, computed("coalesce(distributor_id, partner_id, id)", "distributor_id", "partner_id", "id")
     ),
+    "product_keys": distributed(
+        "owner_id",
+        OWNER,
+        computed("coalesce(distributor_id, partner_id, batch_id)", "distributor_id", "partner_id", "batch_id"),
+    ),
+    # A card's ledger lives with the card; what moves a distributor's cards lives with the
+    # distributor, so an allocation, its order and its movements are one shard's work.
+    "key_movements": distributed("owner_id", OWNER, copied("product_keys", "owner_id", "key_id")),
+    "allocations": distributed("distributor_id", OWNER),
+    "key_orders": distributed("distributor_id", OWNER),
+    "key_returns": distributed("distributor_id", OWNER),
+    "stock_alerts": distributed("distributor_id", OWNER),
     "redemptions": distributed("partner_id", OWNER),
     "redemption_keys": distributed("partner_id", OWNER, copied("redemptions", "partner_id", "redemption_id")),
     # An inbox row lives with its recipient, a partner or a tenant.
     "notifications": distributed(
         "recipient_id",
         OWNER,
-        computed("coalesce(recipient_partner_id, recipient_tenant_id)", "recipient_partner_id", "recipient_tenant_id"),
+        computed(
+            "coalesce(recipient_partner_id, recipient_tenant_id, recipient_distributor_id)",
+            "recipient_partner_id",
+            "recipient_tenant_id",
+            "recipient_distributor_id",
+        ),
     ),
     # A record lives with the tenant it concerns, else the partner, else anywhere (its id).
     "audit_events": distributed(
@@ -110,6 +128,8 @@ PLAN = {
     "idempotency_keys": distributed("scope", IDEMPOTENCY),
     # Small, read everywhere, written rarely: a copy on every node.
     "partners": Plan(REFERENCE),
+    "distributors": Plan(REFERENCE),
+    "reseller_relationships": Plan(REFERENCE),
     "products": Plan(REFERENCE),
     "api_clients": Plan(REFERENCE),
     "webhook_endpoints": Plan(REFERENCE),
@@ -278,7 +298,12 @@ def plan_errors(tables):
                     f"{', '.join(through)}, but no foreign key of {name} leads there"
                 )
             source = tables.get(plan.added.via_table)
-            if source is not None and plan.added.via_column not in source.columns:
+            # The source may be a column the sharding migration adds to that table first.
+            source_plan = PLAN.get(plan.added.via_table)
+            added_there = (
+                source_plan is not None and source_plan.added is not None and source_plan.column == plan.added.via_column
+            )
+            if source is not None and plan.added.via_column not in source.columns and not added_there:
                 errors.append(
                     f"{name}: {plan.added.source}: {plan.added.via_table} has no column {plan.added.via_column}"
                 )

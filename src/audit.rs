@@ -43,6 +43,12 @@ impl Actor {
             Principal::Partner { partner_id, client_id } => {
                 Self { role: "partner", id: Some(*partner_id), client_id: Some(client_id.clone()), tenant_id: None }
             }
+            Principal::Distributor { distributor_id, client_id } => Self {
+                role: "distributor",
+                id: Some(*distributor_id),
+                client_id: Some(client_id.clone()),
+                tenant_id: None,
+            },
             Principal::Customer { user_id, tenant_id, .. } => Self::customer(*user_id, *tenant_id),
         }
     }

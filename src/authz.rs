@@ -13,7 +13,10 @@ use crate::{
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
     error::{Code, Error},
-    store::{audit, delegation, delegation::DelegationScope, scopes::TenantScope, tenants, users, webhooks},
+    store::{
+        audit, delegation, delegation::DelegationScope, keys::KeyScope, scopes::TenantScope, stock::ChainScope,
+        tenants, users, webhooks,
+    },
 };
 
 /// Operator-only actions (registering partners, minting keys, running jobs).
@@ -40,13 +43,52 @@ pub fn partner(p: &Principal) -> Result<Uuid, Error> {
     }
 }
 
-/// Reads of partner-owned collections (keys, batches): the operator sees all (`None`),
-/// a partner its own; customers may not.
-pub fn key_reader(p: &Principal) -> Result<Option<Uuid>, Error> {
+/// Reads of keys and batches: the operator sees all, a partner the cards it holds, a
+/// distributor the cards minted to it (wherever they are now); customers may not.
+pub fn key_reader(p: &Principal) -> Result<KeyScope, Error> {
     match p {
-        Principal::Operator { .. } => Ok(None),
-        Principal::Partner { partner_id, .. } => Ok(Some(*partner_id)),
+        Principal::Operator { .. } => Ok(KeyScope::All),
+        Principal::Partner { partner_id, .. } => Ok(KeyScope::Partner(*partner_id)),
+        Principal::Distributor { distributor_id, .. } => Ok(KeyScope::Distributor(*distributor_id)),
         Principal::Customer { .. } => Err(Error::forbidden("Customers have no product keys.")),
+    }
+}
+
+/// Distributor-only actions (inviting resellers, allocating cards); returns the distributor.
+pub fn distributor(p: &Principal) -> Result<Uuid, Error> {
+    match p {
+        Principal::Distributor { distributor_id, .. } => Ok(*distributor_id),
+        _ => Err(Error::forbidden("Only a distributor may do this.")),
+    }
+}
+
+/// A distributor record and what hangs off it (its API clients, stock, alerts): the
+/// operator and the distributor itself; anyone else is told it does not exist.
+pub fn distributor_record(p: &Principal, distributor_id: Uuid) -> Result<(), Error> {
+    match p {
+        Principal::Operator { .. } => Ok(()),
+        Principal::Distributor { distributor_id: own, .. } if *own == distributor_id => Ok(()),
+        _ => Err(Error::not_found("distributor")),
+    }
+}
+
+/// Whose part of the distribution chain (relationships, orders, allocations, returns) the
+/// caller reads: the operator all, a distributor or a partner its own; customers none.
+pub fn chain_scope(p: &Principal) -> Result<ChainScope, Error> {
+    match p {
+        Principal::Operator { .. } => Ok(ChainScope::All),
+        Principal::Distributor { distributor_id, .. } => Ok(ChainScope::Distributor(*distributor_id)),
+        Principal::Partner { partner_id, .. } => Ok(ChainScope::Partner(*partner_id)),
+        Principal::Customer { .. } => Err(Error::forbidden("Customers have no part in the distribution chain.")),
+    }
+}
+
+/// Whether something between `distributor_id` and `partner_id` is in `scope`.
+pub fn sees_chain(scope: ChainScope, distributor_id: Uuid, partner_id: Uuid) -> bool {
+    match scope {
+        ChainScope::All => true,
+        ChainScope::Distributor(d) => d == distributor_id,
+        ChainScope::Partner(p) => p == partner_id,
     }
 }
 
@@ -71,6 +113,7 @@ fn customer(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> Result<u
 /// Which tenants the caller can see (SPEC §4).
 pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Result<TenantScope, Error> {
     Ok(match p {
+        Principal::Distributor { .. } => return Err(Error::forbidden("Distributors see no customer tenants.")),
         Principal::Operator { .. } => TenantScope::All,
         Principal::Partner { partner_id, .. } => TenantScope::Partner { partner_id: *partner_id, now },
         Principal::Customer { user_id, tenant_id, .. } => {
@@ -78,6 +121,20 @@ pub fn scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -> Resu
             TenantScope::Tenant(*tenant_id)
         }
     })
+}
+
+/// [`scope`] for reading one resource of a tenant, `what`: a distributor is answered as
+/// any caller who cannot see it (404), not told the whole kind is closed to it.
+pub fn scope_of_one(
+    conn: &mut PgConnection,
+    p: &Principal,
+    now: DateTime<Utc>,
+    what: &'static str,
+) -> Result<TenantScope, Error> {
+    match p {
+        Principal::Distributor { .. } => Err(Error::not_found(what)),
+        _ => scope(conn, p, now),
+    }
 }
 
 /// What the caller is to one tenant it can see.
@@ -186,6 +243,7 @@ pub fn tenant(
 ) -> Result<TenantAccess, Error> {
     let not_found = || Error::not_found("tenant");
     match p {
+        Principal::Distributor { .. } => Err(not_found()),
         Principal::Operator { .. } => {
             tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(not_found)?;
             Ok(TenantAccess::Operator)
@@ -275,6 +333,7 @@ pub fn inbox(conn: &mut PgConnection, p: &Principal) -> Result<Inbox, Error> {
         Principal::Customer { .. } => {
             Err(Error::forbidden("Only tenant administrators read the tenant's notifications."))
         }
+        Principal::Distributor { distributor_id, .. } => Ok(Inbox::Distributor(*distributor_id)),
         Principal::Operator { .. } => Err(Error::forbidden("The operator has no notification inbox.")),
     }
 }
@@ -285,6 +344,7 @@ pub fn webhook_owner(conn: &mut PgConnection, p: &Principal) -> Result<webhooks:
     Ok(match p {
         Principal::Operator { .. } => webhooks::Owner::All,
         Principal::Partner { partner_id, .. } => webhooks::Owner::Partner(*partner_id),
+        Principal::Distributor { distributor_id, .. } => webhooks::Owner::Distributor(*distributor_id),
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
                 return Err(Error::forbidden("Only tenant administrators manage the tenant's webhooks."));
@@ -300,6 +360,7 @@ pub fn audit_scope(conn: &mut PgConnection, p: &Principal, now: DateTime<Utc>) -
     Ok(match p {
         Principal::Operator { .. } => audit::AuditScope::All,
         Principal::Partner { partner_id, .. } => audit::AuditScope::Partner { partner_id: *partner_id, now },
+        Principal::Distributor { distributor_id, .. } => audit::AuditScope::Actor(*distributor_id),
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
                 return Err(Error::forbidden("Only tenant administrators read the tenant's audit log."));
@@ -315,6 +376,9 @@ pub fn delegation_scope(conn: &mut PgConnection, principal: &Principal) -> Resul
     Ok(match principal {
         Principal::Operator { .. } => DelegationScope::All,
         Principal::Partner { partner_id, .. } => DelegationScope::Partner(*partner_id),
+        Principal::Distributor { .. } => {
+            return Err(Error::forbidden("Distributors have no part in delegated administration."));
+        }
         Principal::Customer { user_id, tenant_id, .. } => {
             if !customer(conn, *user_id, *tenant_id)?.admin {
                 return Err(Error::forbidden("Only tenant administrators deal with delegated administration."));
@@ -354,7 +418,9 @@ pub fn changes_relationship_terms(principal: &Principal) -> Result<(), Error> {
 /// first), never the operator.
 pub fn ends_relationships(principal: &Principal) -> Result<(), Error> {
     match principal {
-        Principal::Operator { .. } => Err(Error::forbidden("Only the tenant or the partner ends a relationship.")),
+        Principal::Operator { .. } | Principal::Distributor { .. } => {
+            Err(Error::forbidden("Only the tenant or the partner ends a relationship."))
+        }
         _ => Ok(()),
     }
 }

@@ -132,6 +132,7 @@ fn bootstrap_operator(
                 name: Some("bootstrap operator".into()),
                 created_at: now,
                 revoked_at: None,
+                distributor_id: None,
             },
         )?,
     }

@@ -70,13 +70,24 @@ pub enum Code {
     TenantDataDeleted,
     IdempotencyKeyReused,
     IdempotencyKeyInFlight,
+    RelationshipNotInvited,
+    DistributorNotAuthorised,
+    ResellerRelationshipRequired,
+    KeysNotInStock,
+    InsufficientStock,
+    KeysNotReturnable,
+    OrderMismatch,
+    OrderExceeded,
+    OrderNotOpen,
+    InvalidSerialRange,
+    DistributorExists,
     RateLimited,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 54] = [
+    pub const ALL: [Code; 65] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -128,6 +139,17 @@ impl Code {
         Code::TenantDataDeleted,
         Code::IdempotencyKeyReused,
         Code::IdempotencyKeyInFlight,
+        Code::RelationshipNotInvited,
+        Code::DistributorNotAuthorised,
+        Code::ResellerRelationshipRequired,
+        Code::KeysNotInStock,
+        Code::InsufficientStock,
+        Code::KeysNotReturnable,
+        Code::OrderMismatch,
+        Code::OrderExceeded,
+        Code::OrderNotOpen,
+        Code::InvalidSerialRange,
+        Code::DistributorExists,
         Code::RateLimited,
         Code::ServiceUnavailable,
         Code::Internal,
@@ -249,6 +271,25 @@ impl Code {
             Code::IdempotencyKeyInFlight => {
                 ("idempotency-key-in-flight", Kind::Conflict, "A request with this idempotency key is in progress")
             }
+            Code::RelationshipNotInvited => {
+                ("relationship-not-invited", Kind::Conflict, "The relationship is not an invitation")
+            }
+            Code::DistributorNotAuthorised => {
+                ("distributor-not-authorised", Kind::Forbidden, "The distributor's authorisation is suspended")
+            }
+            Code::ResellerRelationshipRequired => {
+                ("reseller-relationship-required", Kind::Conflict, "An active reseller relationship is required")
+            }
+            Code::KeysNotInStock => {
+                ("keys-not-in-stock", Kind::Conflict, "Some cards are not in the distributor's stock")
+            }
+            Code::InsufficientStock => ("insufficient-stock", Kind::Conflict, "Too few cards are in stock"),
+            Code::KeysNotReturnable => ("keys-not-returnable", Kind::Conflict, "Some cards cannot be returned"),
+            Code::OrderMismatch => ("order-mismatch", Kind::Invalid, "The allocation does not match the order"),
+            Code::OrderExceeded => ("order-exceeded", Kind::Conflict, "The allocation exceeds what was ordered"),
+            Code::OrderNotOpen => ("order-not-open", Kind::Conflict, "The order is no longer open"),
+            Code::InvalidSerialRange => ("invalid-serial-range", Kind::Invalid, "The serial range is not valid"),
+            Code::DistributorExists => ("distributor-exists", Kind::Conflict, "A distributor with this name exists"),
             Code::RateLimited => ("rate-limited", Kind::TooManyAttempts, "Too many failed attempts"),
             Code::ServiceUnavailable => {
                 ("service-unavailable", Kind::Unavailable, "The service is temporarily unavailable")
@@ -306,11 +347,33 @@ pub struct Error {
     pub retry_after: Option<u64>,
     /// The database connection was found dead: a read may run once more on a fresh one.
     pub connection_lost: bool,
+    /// Card serials the refusal is about (at most 20): `keys-not-in-stock`, `keys-not-returnable`.
+    pub serials: Vec<String>,
+    /// Cards there are (`insufficient-stock`).
+    pub available: Option<i64>,
 }
 
 impl Error {
     pub fn new(code: Code, detail: impl Into<String>) -> Self {
-        Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None, connection_lost: false }
+        Self {
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            retry_after: None,
+            connection_lost: false,
+            serials: Vec::new(),
+            available: None,
+        }
+    }
+
+    /// The serials a refusal is about.
+    pub fn with_serials(self, serials: Vec<crate::domain::serials::Serial>) -> Self {
+        Self { serials: serials.iter().map(ToString::to_string).collect(), ..self }
+    }
+
+    /// How many cards there are, for a refusal for too few.
+    pub fn with_available(self, available: i64) -> Self {
+        Self { available: Some(available), ..self }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -332,7 +395,7 @@ impl Error {
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
-        Self { code: Code::ValidationFailed, detail, errors, retry_after: None, connection_lost: false }
+        Self { errors, ..Self::new(Code::ValidationFailed, detail) }
     }
 
     /// Something went wrong inside: logged in full here, answered without internals.

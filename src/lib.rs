@@ -61,6 +61,9 @@ use crate::{error::Error, http::telemetry::Metrics, state::AppState};
     tags(
         (name = "auth", description = "Tokens, activation and signing keys"),
         (name = "partners", description = "Partners, their programme status and API clients"),
+        (name = "distributors", description = "Authorised distributors: their API clients, stock and low-stock alerts"),
+        (name = "reseller relationships", description = "Which partners resell which distributor's cards"),
+        (name = "distribution", description = "Key cards between distributors and resellers: allocations, orders, returns, revocations"),
         (name = "catalogue", description = "Products, markets and domain names"),
         (name = "keys", description = "Key batches and product keys"),
         (name = "redemptions", description = "The redemption wizard: from product keys to a customer account"),
@@ -94,6 +97,34 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(partners::create_client)
         .service(partners::list_clients)
         .service(partners::revoke_client)
+        .service(stock::partner_stock)
+        .service(distributors::create)
+        .service(distributors::list)
+        .service(distributors::me)
+        .service(distributors::get_one)
+        .service(distributors::update)
+        .service(distributors::create_client)
+        .service(distributors::list_clients)
+        .service(distributors::revoke_client)
+        .service(distributors::stock_report)
+        .service(distributors::put_alert)
+        .service(resellers::invite)
+        .service(resellers::list)
+        .service(resellers::get_one)
+        .service(resellers::accept)
+        .service(resellers::decline)
+        .service(resellers::end)
+        .service(stock::allocate)
+        .service(stock::list_allocations)
+        .service(stock::get_allocation)
+        .service(stock::return_keys)
+        .service(stock::list_returns)
+        .service(stock::revoke_keys)
+        .service(orders::place_order)
+        .service(orders::list_orders)
+        .service(orders::get_order)
+        .service(orders::reject_order)
+        .service(orders::cancel_order)
         .service(catalogue::list_products)
         .service(catalogue::create_product)
         .service(catalogue::list_countries)
@@ -104,6 +135,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(keys::list_keys)
         .service(keys::validate_key)
         .service(keys::revoke_key)
+        .service(stock::movements)
         .service(redemptions::create)
         .service(redemptions::list)
         .service(redemptions::get_one)

@@ -1,6 +1,6 @@
 //! The authorisation model of the whole API, as a table: every operation of the OpenAPI
-//! document called as each of sixteen principals (six of them partners holding delegated
-//! roles), against the statuses in
+//! document called as each of seventeen principals (six of them partners holding delegated
+//! roles, one a distributor), against the statuses in
 //! `tests/authz_matrix.tsv`. An operation without a row fails the test, so no endpoint
 //! can skip it.
 
@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-const PRINCIPALS: [&str; 16] = [
+const PRINCIPALS: [&str; 17] = [
     "none",
     "garbled",
     "expired",
@@ -23,6 +23,7 @@ const PRINCIPALS: [&str; 16] = [
     "tenant_admin",
     "member",
     "other_admin",
+    "distributor",
     "reader",
     "user_admin",
     "license_admin",
@@ -45,7 +46,9 @@ const PRODUCT_PREMIUM: &str = "01900000-0000-7000-8000-000000000003";
 /// `delegated` on its first subscription with an active relationship of the default roles,
 /// `offerer` on its second, none on its third), its admin and a plain member, tenant T2 of
 /// `unrelated`, and six partners with a relationship to T holding the roles of
-/// [`ROLE_SETS`] (partner of record nowhere).
+/// [`ROLE_SETS`] (partner of record nowhere); a distributor with an active reseller
+/// relationship with `creator`, stock, an order of the creator's and an allocation against
+/// it.
 struct World {
     app: TestApp,
     creator: Partner,
@@ -61,6 +64,11 @@ struct World {
     offer: String,
     relationship: String,
     notification: String,
+    distributor: Distributor,
+    reseller: String,
+    order: String,
+    allocation: String,
+    card: String,
     counter: std::sync::atomic::AtomicUsize,
 }
 
@@ -152,6 +160,15 @@ impl World {
         let inbox = app.get("/v1/notifications", &tenant.admin).await;
         let notification = id(&inbox, "/data/0/id");
 
+        let distributor = app.distributor("Matrix Distribution").await;
+        let reseller = app.relate(&distributor, &creator).await;
+        let stock = app.stock(&distributor, PRODUCT_BASIC, 300).await;
+        let body = json!({"distributor_id": distributor.id, "product_id": PRODUCT_BASIC, "quantity": 1000});
+        let order = id(&app.post("/v1/key-orders", &creator.token, body).await, "/id");
+        let body = json!({"partner_id": creator.id, "serials": [stock.serial(0)], "order_id": order});
+        let allocation = id(&app.post("/v1/allocations", &distributor.token, body).await, "/id");
+        let card = id(&app.get(&format!("/v1/keys?serial={}", stock.serial(0)), &creator.token).await, "/data/0/id");
+
         let tokens = vec![
             None,
             Some("not-a-token".to_string()),
@@ -163,6 +180,7 @@ impl World {
             Some(tenant.admin.clone()),
             Some(member),
             Some(other.admin.clone()),
+            Some(distributor.token.clone()),
         ]
         .into_iter()
         .chain(holders.iter().map(|h| Some(h.token.clone())))
@@ -182,6 +200,11 @@ impl World {
             offer,
             relationship,
             notification,
+            distributor,
+            reseller,
+            order,
+            allocation,
+            card,
             counter: Default::default(),
         }
     }
@@ -260,6 +283,35 @@ impl World {
         id(&created, "/endpoint/id")
     }
 
+    /// A pending invitation of the matrix distributor to `delegated`, clearing the way first
+    /// (an earlier invitation declined, an active relationship ended).
+    async fn fresh_invitation(&self) -> String {
+        let app = &self.app;
+        let (distributor, partner) = (&self.distributor, &self.delegated);
+        let listed = app.get("/v1/reseller-relationships?limit=100", &distributor.token).await;
+        for r in listed.expect(200)["data"].as_array().unwrap() {
+            let id = r["id"].as_str().unwrap();
+            match (r["partner"]["id"].as_str() == Some(partner.id.as_str()), r["status"].as_str().unwrap()) {
+                (true, "invited") => {
+                    let path = format!("/v1/reseller-relationships/{id}/decline");
+                    app.post(&path, &partner.token, json!({})).await.expect(200);
+                }
+                (true, "active") => {
+                    app.delete(&format!("/v1/reseller-relationships/{id}"), &distributor.token).await.expect(200);
+                }
+                _ => {}
+            }
+        }
+        let body = json!({"partner_number": partner.number});
+        id(&app.post("/v1/reseller-relationships", &distributor.token, body).await, "/id")
+    }
+
+    /// A fresh open order of the creator's from the matrix distributor.
+    async fn fresh_order(&self) -> String {
+        let body = json!({"distributor_id": self.distributor.id, "product_id": PRODUCT_BASIC, "quantity": 1});
+        id(&self.app.post("/v1/key-orders", &self.creator.token, body).await, "/id")
+    }
+
     /// The partner principal `who` is, if it is one.
     fn partner_of(&self, who: usize) -> Option<&Partner> {
         match PRINCIPALS[who] {
@@ -279,6 +331,7 @@ impl World {
         let (s0, s2) = (&self.subscriptions[0], &self.subscriptions[2]);
         let m = &self.member_id;
         let c = &self.creator.id;
+        let d = &self.distributor.id;
         let n = self.unique();
         match op {
             "POST /v1/auth/token" => (
@@ -322,7 +375,13 @@ impl World {
             | "GET /v1/notifications"
             | "GET /v1/audit-events"
             | "GET /v1/me"
-            | "GET /v1/me/entitlements" => (op.split(' ').nth(1).unwrap().into(), None),
+            | "GET /v1/me/entitlements"
+            | "GET /v1/distributors"
+            | "GET /v1/distributors/me"
+            | "GET /v1/reseller-relationships"
+            | "GET /v1/allocations"
+            | "GET /v1/key-returns"
+            | "GET /v1/key-orders" => (op.split(' ').nth(1).unwrap().into(), None),
             "GET /v1/partners/{id}" | "GET /v1/partners/{id}/api-clients" => (op[4..].replace("{id}", c), None),
             "PATCH /v1/partners/{id}" => (format!("/v1/partners/{c}"), Some(json!({"name": "Creator"}))),
             "POST /v1/partners/{id}/api-clients" => (format!("/v1/partners/{c}/api-clients"), Some(json!({}))),
@@ -510,6 +569,62 @@ impl World {
                 Some(json!({"auto_extend": false})),
             ),
             "GET /v1/subscriptions/{id}/renewals" => (format!("/v1/subscriptions/{s0}/renewals"), None),
+            "POST /v1/distributors" => ("/v1/distributors".into(), Some(json!({"name": format!("D{n}")}))),
+            "GET /v1/distributors/{id}"
+            | "GET /v1/distributors/{id}/api-clients"
+            | "GET /v1/distributors/{id}/stock" => (op[4..].replace("{id}", d), None),
+            "PATCH /v1/distributors/{id}" => (format!("/v1/distributors/{d}"), Some(json!({"authorised": true}))),
+            "POST /v1/distributors/{id}/api-clients" => (format!("/v1/distributors/{d}/api-clients"), Some(json!({}))),
+            "DELETE /v1/distributors/{id}/api-clients/{client_id}" => {
+                let client =
+                    self.app.post(&format!("/v1/distributors/{d}/api-clients"), &self.app.operator, json!({})).await;
+                (format!("/v1/distributors/{d}/api-clients/{}", id(&client, "/client_id")), None)
+            }
+            "PUT /v1/distributors/{id}/stock-alerts/{product_id}" => {
+                (format!("/v1/distributors/{d}/stock-alerts/{PRODUCT_BASIC}"), Some(json!({"threshold": 1})))
+            }
+            // A partner nobody has invited yet.
+            "POST /v1/reseller-relationships" => {
+                let partner = self.app.post("/v1/partners", &self.app.operator, json!({"name": format!("R{n}")})).await;
+                ("/v1/reseller-relationships".into(), Some(json!({"partner_number": id(&partner, "/partner_number")})))
+            }
+            "GET /v1/reseller-relationships/{id}" => (format!("/v1/reseller-relationships/{}", self.reseller), None),
+            "POST /v1/reseller-relationships/{id}/accept" | "POST /v1/reseller-relationships/{id}/decline" => {
+                let action = op.rsplit('/').next().unwrap();
+                (format!("/v1/reseller-relationships/{}/{action}", self.fresh_invitation().await), Some(json!({})))
+            }
+            "DELETE /v1/reseller-relationships/{id}" => {
+                let invitation = self.fresh_invitation().await;
+                let path = format!("/v1/reseller-relationships/{invitation}");
+                self.app.post(&format!("{path}/accept"), &self.delegated.token, json!({})).await.expect(200);
+                (path, None)
+            }
+            "POST /v1/allocations" => {
+                ("/v1/allocations".into(), Some(json!({"partner_id": c, "product_id": PRODUCT_BASIC, "quantity": 1})))
+            }
+            "GET /v1/allocations/{id}" => (format!("/v1/allocations/{}", self.allocation), None),
+            // A card just allocated to the creator.
+            "POST /v1/key-returns" => {
+                let body = json!({"partner_id": c, "product_id": PRODUCT_BASIC, "quantity": 1});
+                let allocation = self.app.post("/v1/allocations", &self.distributor.token, body).await;
+                ("/v1/key-returns".into(), Some(json!({"serials": [id(&allocation, "/first_serial")]})))
+            }
+            // A card just minted into the distributor's stock.
+            "POST /v1/key-revocations" => {
+                let stock = self.app.stock(&self.distributor, PRODUCT_BASIC, 1).await;
+                ("/v1/key-revocations".into(), Some(json!({"serials": [stock.first_serial], "reason": "Lost"})))
+            }
+            "POST /v1/key-orders" => (
+                "/v1/key-orders".into(),
+                Some(json!({"distributor_id": d, "product_id": PRODUCT_BASIC, "quantity": 1})),
+            ),
+            "GET /v1/key-orders/{id}" => (format!("/v1/key-orders/{}", self.order), None),
+            "POST /v1/key-orders/{id}/reject" => {
+                (format!("/v1/key-orders/{}/reject", self.fresh_order().await), Some(json!({"reason": "Sold out"})))
+            }
+            "POST /v1/key-orders/{id}/cancel" => (format!("/v1/key-orders/{}/cancel", self.fresh_order().await), None),
+            "GET /v1/keys/{id}/movements" => (format!("/v1/keys/{}/movements", self.card), None),
+            "GET /v1/partners/{id}/stock" => (format!("/v1/partners/{c}/stock"), None),
             other => panic!("no request is defined for {other}: add it here and a row to tests/authz_matrix.tsv"),
         }
     }

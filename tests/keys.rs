@@ -53,9 +53,12 @@ async fn csv_on_request() {
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let csv = response.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "key,batch_id,product_id,partner_id,seats,term_months");
+    // What the card printer needs: each card's serial, and its key.
+    assert_eq!(lines[0], "serial,key");
     assert_eq!(lines.len(), 3);
-    let key = lines[1].split(',').next().unwrap();
+    let (first, key) = lines[1].split_once(',').unwrap();
+    let second = lines[2].split_once(',').unwrap().0;
+    assert_eq!((first.len(), second.parse::<u64>().unwrap() - first.parse::<u64>().unwrap()), (12, 1));
     let validated = app.post("/v1/keys/validate", &partner.token, json!({"key": key})).await;
     assert_eq!(validated.expect(200)["seats"], 1);
 }

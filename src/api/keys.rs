@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::http::extract::wants_csv;
 use crate::views::keys::batch_csv;
-use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyChannel, KeyInput, KeyQuery, KeyView, NewKeyBatch};
+use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyInput, KeyQuery, KeyView, NewKeyBatch};
 use crate::{
     app::keys::{self},
     auth::Principal,
@@ -13,7 +13,6 @@ use crate::{
     error::Error,
     http::problem::Problem,
     state::AppState,
-    store::keys::KeyFilter,
 };
 use crate::{
     http::PROBLEM,
@@ -25,18 +24,21 @@ use crate::{
 
 /// Mint or import a key batch
 ///
-/// The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-/// (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-/// last five characters are stored.
+/// For a partner (`partner_id`: the keys are `available` to it at once), for a
+/// distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+/// distributor allocates them) or for retail. The keys come back in plain text **once**, as
+/// JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+/// is the card with serial `first_serial + i`. Only a keyed digest and the last five
+/// characters are stored.
 #[utoipa::path(
     tag = "keys",
     request_body = CreateKeyBatch,
     responses(
         (status = 201, description = "The batch and its keys, shown only now", content(
             (NewKeyBatch = "application/json"),
-            (String = "text/csv", example = "key,batch_id,product_id,partner_id,seats,term_months\nBCDFG-HJKMP-QRTVW-XY234-6789B,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21,01900000-0000-7000-8000-000000000002,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03,10,12\n"),
+            (String = "text/csv", example = "serial,key\n000042000001,BCDFG-HJKMP-QRTVW-XY234-6789B\n000042000002,CDFGH-JKMPQ-RTVWX-Y2346-789BC\n"),
         )),
-        (status = 403, response = Forbidden),
+        (status = 403, description = "`forbidden`, `distributor-not-authorised` (the distributor is suspended)", body = Problem, content_type = PROBLEM),
         (status = 409, description = "`key-exists`: an imported key is already known", body = Problem, content_type = PROBLEM),
         (status = 413, response = PayloadTooLarge),
         (status = 422, description = "`validation-failed`, `partner-not-reseller`", body = Problem, content_type = PROBLEM),
@@ -105,7 +107,7 @@ pub async fn get_batch(
     tag = "keys",
     params(KeyQuery, Pagination),
     responses(
-        (status = 200, description = "Operator: every key; partner: its own", body = ListOf<KeyView>),
+        (status = 200, description = "Operator: every key; partner: those it holds; distributor: those minted to it, wherever they are now", body = ListOf<KeyView>),
         (status = 403, response = Forbidden),
     ),
 )]
@@ -116,15 +118,7 @@ pub async fn list_keys(
     query: web::Query<KeyQuery>,
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<KeyView>>, Error> {
-    let partner = authz::key_reader(&principal)?;
-    let page = pagination.page()?;
-    let filter = KeyFilter {
-        partner,
-        status: query.status,
-        product_id: query.product_id,
-        batch_id: query.batch_id,
-        retail: query.channel.map(|c| c == KeyChannel::Retail),
-    };
+    let (page, filter) = (pagination.page()?, keys::filter(authz::key_reader(&principal)?, query.into_inner())?);
     let rows = read(&state, move |conn, _| keys::list_keys(conn, &filter, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |(k, _)| k.id, |(k, p)| KeyView::new(k, p))))
 }

@@ -5,15 +5,17 @@ use uuid::Uuid;
 
 use crate::views::partners::{ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, UpdatePartner};
 use crate::{
-    app::partners::{self, NewPartner},
+    app::{clients, partners},
     auth::Principal,
     authz,
     error::Error,
     state::AppState,
-    store::{clients::ApiClientRow, partners::PartnerChanges},
+    store::clients::ClientOwner,
 };
 use crate::{
+    http::PROBLEM,
     http::extract::Json,
+    http::problem::Problem,
     http::responses::Forbidden,
     state::read,
     state::transaction,
@@ -26,7 +28,7 @@ use crate::{
     request_body = CreatePartner,
     responses(
         (status = 201, description = "Registered; the partner number is generated", body = PartnerView),
-        (status = 403, response = Forbidden),
+        (status = 403, description = "`forbidden`, `distributor-not-authorised` (`reseller` names a suspended distributor)", body = Problem, content_type = PROBLEM),
     ),
 )]
 #[post("/v1/partners")]
@@ -36,9 +38,7 @@ pub async fn create(
     body: Json<CreatePartner>,
 ) -> Result<HttpResponse, Error> {
     authz::operator(&principal)?;
-    let CreatePartner { name, reseller, cloud_essentials } = body.0;
-    let partner = NewPartner { name, reseller: reseller.map(|r| (r.distributor, r.since)), cloud_essentials };
-    let row = transaction(&state, move |conn, now| partners::create(conn, partner, now)).await?;
+    let row = transaction(&state, move |conn, now| partners::create(conn, body.0.into(), now)).await?;
     Ok(HttpResponse::Created().json(PartnerView::from(row)))
 }
 
@@ -60,7 +60,7 @@ pub async fn list(
     authz::operator(&principal)?;
     let page = pagination.page()?;
     let rows = read(&state, move |conn, _| partners::list(conn, page)).await?;
-    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
+    Ok(web::Json(ListOf::page(page, rows, |(r, _)| r.id, Into::into)))
 }
 
 async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerView, Error> {
@@ -101,15 +101,19 @@ pub async fn get_one(
 
 /// Update a partner's name and programme status
 ///
-/// `reseller: null` ends the reseller relationship (no new key batches);
-/// `cloud_essentials` records enrolment in the programme.
+/// `reseller: {distributor, since}` records an active reseller relationship with the
+/// authorised distributor of that name (made when none has it), as partners were written
+/// before distributors had relationships of their own; `reseller: null` ends the
+/// partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+/// the programme.
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "Partner id")),
     request_body = UpdatePartner,
     responses(
         (status = 200, description = "The updated partner", body = PartnerView),
-        (status = 403, response = Forbidden),
+        (status = 403, description = "`forbidden`, `distributor-not-authorised` (`reseller` names a suspended distributor)", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`relationship-exists`: the named distributor's invitation to the partner awaits its answer", body = Problem, content_type = PROBLEM),
     ),
 )]
 #[patch("/v1/partners/{id}")]
@@ -121,26 +125,8 @@ pub async fn update(
 ) -> Result<web::Json<PartnerView>, Error> {
     authz::partner_record(&principal, *id)?;
     authz::operator(&principal)?;
-    if let Some(Some(reseller)) = &body.0.reseller {
-        crate::http::extract::validate(reseller).map_err(|e| prefix_fields(e, "reseller"))?;
-    }
-    let body = body.0;
-    let changes = PartnerChanges {
-        name: body.name,
-        reseller_distributor: body.reseller.as_ref().map(|r| r.as_ref().map(|r| r.distributor.clone())),
-        reseller_since: body.reseller.as_ref().map(|r| r.as_ref().map(|r| r.since)),
-        cloud_essentials: body.cloud_essentials,
-    };
-    let id = *id;
-    let row = transaction(&state, move |conn, _| partners::update(conn, id, &changes)).await?;
-    Ok(web::Json(row.into()))
-}
-
-fn prefix_fields(mut e: Error, prefix: &str) -> Error {
-    for f in &mut e.errors {
-        f.field = format!("{prefix}.{}", f.field);
-    }
-    Error::validation(e.errors)
+    let (id, request) = (*id, body.0);
+    Ok(web::Json(transaction(&state, move |conn, now| partners::update(conn, id, request, now)).await?.into()))
 }
 
 /// Create an API client for a partner
@@ -160,15 +146,9 @@ pub async fn create_client(
     body: Json<CreateApiClient>,
 ) -> Result<HttpResponse, Error> {
     authz::partner_record(&principal, *id)?;
-    let (partner_id, name, pepper) = (*id, body.0.name, state.pepper.clone());
-    let (row, client_secret) =
-        transaction(&state, move |conn, now| partners::create_client(conn, &pepper, partner_id, name, now)).await?;
-    Ok(HttpResponse::Created().json(NewApiClient {
-        client_id: row.client_id,
-        client_secret: client_secret.into(),
-        name: row.name,
-        created_at: row.created_at,
-    }))
+    let (owner, name, pepper) = (ClientOwner::Partner(*id), body.0.name, state.pepper.clone());
+    let (row, secret) = transaction(&state, move |conn, now| clients::create(conn, &pepper, owner, name, now)).await?;
+    Ok(HttpResponse::Created().json(NewApiClient::new(row, secret)))
 }
 
 /// List a partner's API clients (without secrets)
@@ -187,10 +167,9 @@ pub async fn list_clients(
     pagination: web::Query<Pagination>,
 ) -> Result<web::Json<ListOf<ApiClientView>>, Error> {
     authz::partner_record(&principal, *id)?;
-    let (page, partner_id) = (pagination.page()?, *id);
-    let rows = read(&state, move |conn, _| partners::list_clients(conn, partner_id, page)).await?;
-    let view = |r: ApiClientRow| ApiClientView { client_id: r.client_id, name: r.name, created_at: r.created_at };
-    Ok(web::Json(ListOf::page(page, rows, |r| r.id, view)))
+    let (page, owner) = (pagination.page()?, ClientOwner::Partner(*id));
+    let rows = read(&state, move |conn, _| clients::list(conn, owner, page)).await?;
+    Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
 }
 
 /// Revoke an API client
@@ -212,7 +191,8 @@ pub async fn revoke_client(
 ) -> Result<HttpResponse, Error> {
     let (partner_id, client_id) = path.into_inner();
     authz::partner_record(&principal, partner_id)?;
-    transaction(&state, move |conn, now| partners::revoke_client(conn, partner_id, &client_id, now)).await?;
+    let owner = ClientOwner::Partner(partner_id);
+    transaction(&state, move |conn, now| clients::revoke(conn, owner, &client_id, now)).await?;
     // The client's tokens are refused from the next request on; here before this answers.
     state.learn_revocations().await?;
     Ok(HttpResponse::NoContent().finish())

@@ -28,6 +28,7 @@ use crate::{
     params(SubscriptionQuery, Pagination),
     responses(
         (status = 200, description = "One page of subscriptions of visible tenants", body = ListOf<SubscriptionView>),
+        (status = 403, description = "`forbidden`: distributors see no customer tenants", body = Problem, content_type = PROBLEM),
         (status = 404, description = "`tenant_id` names no tenant visible to the caller", body = Problem, content_type = PROBLEM),
     ),
 )]

@@ -16,12 +16,13 @@ use crate::{
 /// List the tenants the caller can see
 ///
 /// Operator: all. Partner: tenants it created, or where it is partner of record on a
-/// subscription. Customer: its own.
+/// subscription. Customer: its own. Distributors see none (403).
 #[utoipa::path(
     tag = "tenants",
     params(Pagination),
     responses(
         (status = 200, description = "One page of visible tenants", body = ListOf<TenantView>),
+        (status = 403, description = "`forbidden`: distributors see no customer tenants", body = Problem, content_type = PROBLEM),
     ),
 )]
 #[get("/v1/tenants")]

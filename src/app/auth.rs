@@ -238,9 +238,11 @@ async fn client_credentials(
     let role = match client.role {
         ClientRole::Operator => Role::Operator,
         ClientRole::Partner => Role::Partner,
+        ClientRole::Distributor => Role::Distributor,
     };
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
+    claims.distributor_id = client.distributor_id;
     let access_token = state.tokens.sign(&claims).map_err(Error::internal)?;
     Ok(Ok(TokenResponse::bearer(access_token, ttl, None)))
 }
@@ -249,6 +251,7 @@ fn client_actor(client: &ApiClientRow) -> Actor {
     match client.role {
         ClientRole::Operator => Actor::signing_in("operator", None, &client.client_id),
         ClientRole::Partner => Actor::signing_in("partner", client.partner_id, &client.client_id),
+        ClientRole::Distributor => Actor::signing_in("distributor", client.distributor_id, &client.client_id),
     }
 }
 

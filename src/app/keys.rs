@@ -15,18 +15,22 @@ use crate::{
     authz,
     domain::{
         product_key::{KeyFormatError, ProductKey},
+        serials::Serial,
         statuses::KeyStatus,
     },
     error::{Code, Error, FieldError},
     metrics::COUNTERS,
     state::AppState,
     store::{
-        self, Page,
+        self, Page, distributors,
+        keys::KeyScope,
         keys::{self, KeyBatchRow, KeyDigest, KeyFilter, KeyRow},
+        movements::Mover,
         partners, products,
         products::ProductRow,
+        resellers,
     },
-    views::keys::{CreateKeyBatch, KeyChannel},
+    views::keys::{CreateKeyBatch, KeyChannel, KeyQuery},
 };
 
 /// Most keys one batch mints or imports.
@@ -67,8 +71,10 @@ pub fn refusal(conn: &mut PgConnection, key_id: Uuid) -> Result<Error, Error> {
 /// What a batch is for, and where its keys come from.
 pub struct NewBatch {
     pub product_id: Uuid,
-    /// None: a retail batch.
+    /// The partner it goes to straight (None: a retail batch, or a distributor's).
     pub partner_id: Option<Uuid>,
+    /// The distributor whose stock it goes to.
+    pub distributor_id: Option<Uuid>,
     pub seats_per_key: i32,
     pub term_months: i32,
     pub keys: BatchKeys,
@@ -112,33 +118,42 @@ fn batch_keys(source: &BatchKeys) -> Result<Vec<ProductKey>, Error> {
     }
 }
 
-/// Mints or imports a batch for a reseller partner; returns it with its keys in plain
-/// text (the only time they exist outside the caller's hands). Imports of keys already
+/// Mints or imports a batch for a reseller partner, a distributor's stock or retail;
+/// returns it with its keys in plain text (the only time they exist outside the caller's
+/// hands), `keys[i]` being the card with serial `first_serial + i`. Imports of keys already
 /// known, also by a concurrent import, are refused whole (409 `key-exists`).
 pub fn create_batch(
     conn: &mut PgConnection,
     pepper: &Pepper,
     batch: NewBatch,
+    mover: Mover,
     now: DateTime<Utc>,
 ) -> Result<(KeyBatchRow, Vec<ProductKey>), Error> {
     let plain = batch_keys(&batch.keys)?;
     let imported = matches!(batch.keys, BatchKeys::Import(_));
     products::get(conn, batch.product_id)?.ok_or_else(|| Error::invalid("product_id", "no such product"))?;
     if let Some(partner_id) = batch.partner_id {
-        let partner =
-            partners::get(conn, partner_id)?.ok_or_else(|| Error::invalid("partner_id", "no such partner"))?;
-        if partner.reseller_distributor.is_none() {
+        partners::get(conn, partner_id)?.ok_or_else(|| Error::invalid("partner_id", "no such partner"))?;
+        if !resellers::is_reseller(conn, partner_id)? {
             return Err(Error::new(
                 Code::PartnerNotReseller,
                 "Key batches go only to partners with a reseller relationship with an authorised distributor.",
             ));
         }
     }
+    if let Some(distributor_id) = batch.distributor_id {
+        distributors::get(conn, distributor_id)?
+            .ok_or_else(|| Error::invalid("distributor_id", "no such distributor"))?;
+        super::resellers::authorised(conn, distributor_id)?;
+    }
+    let number = keys::next_batch_number(conn)?;
     let digests: Vec<KeyDigest> = plain
         .iter()
-        .map(|k| KeyDigest {
+        .enumerate()
+        .map(|(i, k)| KeyDigest {
             digest: pepper.digest(SecretKind::ProductKey, k.canonical()),
             last_five: k.last_five().to_string(),
+            serial: Serial::of(number, i as u64 + 1).0,
         })
         .collect();
     let known = |n: usize| {
@@ -160,9 +175,16 @@ pub fn create_batch(
         quantity: plain.len() as i32,
         imported,
         created_at: now,
-        channel: if batch.partner_id.is_some() { keys::PARTNER } else { keys::RETAIL }.to_string(),
+        channel: if batch.partner_id.is_some() || batch.distributor_id.is_some() {
+            keys::PARTNER
+        } else {
+            keys::RETAIL
+        }
+        .to_string(),
+        distributor_id: batch.distributor_id,
+        number,
     };
-    match keys::insert_batch(conn, &row, digests) {
+    match keys::insert_batch(conn, &row, digests, mover) {
         Ok(_) => {
             crate::audit::note("key-batch", row.id, None, row.partner_id);
             Ok((row, plain))
@@ -174,19 +196,41 @@ pub fn create_batch(
     }
 }
 
-/// Batches the caller may read: the operator's all (`None`), a partner's its own.
-pub fn list_batches(conn: &mut PgConnection, partner: Option<Uuid>, page: Page) -> Result<Vec<KeyBatchRow>, Error> {
-    Ok(keys::list_batches(conn, partner, page)?)
+/// Batches the caller may read: the operator's all, a partner's and a distributor's their own.
+pub fn list_batches(conn: &mut PgConnection, scope: KeyScope, page: Page) -> Result<Vec<KeyBatchRow>, Error> {
+    Ok(keys::list_batches(conn, scope, page)?)
 }
 
-pub fn get_batch(conn: &mut PgConnection, partner: Option<Uuid>, id: Uuid) -> Result<KeyBatchRow, Error> {
+pub fn get_batch(conn: &mut PgConnection, scope: KeyScope, id: Uuid) -> Result<KeyBatchRow, Error> {
     keys::get_batch(conn, id)?
-        .filter(|b| partner.is_none_or(|p| Some(p) == b.partner_id))
+        .filter(|b| match scope {
+            KeyScope::All => true,
+            KeyScope::Partner(p) => b.partner_id == Some(p),
+            KeyScope::Distributor(d) => b.distributor_id == Some(d),
+        })
         .ok_or_else(|| Error::not_found("key batch"))
 }
 
 pub fn list_keys(conn: &mut PgConnection, filter: &KeyFilter, page: Page) -> Result<Vec<(KeyRow, ProductRow)>, Error> {
     Ok(keys::list(conn, filter, page)?)
+}
+
+/// A key list's filters, within the caller's scope.
+pub fn filter(scope: KeyScope, query: KeyQuery) -> Result<KeyFilter, Error> {
+    let serial = match &query.serial {
+        Some(text) => {
+            Some(Serial::parse(text).ok_or_else(|| Error::invalid("serial", "must be a card serial: 12 digits"))?.0)
+        }
+        None => None,
+    };
+    Ok(KeyFilter {
+        scope,
+        serial,
+        status: query.status,
+        product_id: query.product_id,
+        batch_id: query.batch_id,
+        retail: query.channel.map(|c| c == KeyChannel::Retail),
+    })
 }
 
 /// A typed product key's keyed digest, once its format and check character passed.
@@ -214,8 +258,13 @@ pub fn find(conn: &mut PgConnection, digest: &[u8], holder: KeyHolder) -> Result
 }
 
 /// Revokes an available key; revoking a revoked one changes nothing.
-pub fn revoke(conn: &mut PgConnection, id: Uuid) -> Result<(KeyRow, ProductRow), Error> {
-    keys::revoke(conn, id)?;
+pub fn revoke(
+    conn: &mut PgConnection,
+    id: Uuid,
+    mover: Mover,
+    now: DateTime<Utc>,
+) -> Result<(KeyRow, ProductRow), Error> {
+    keys::revoke(conn, id, mover, now)?;
     let (key, product) = keys::get(conn, id)?.ok_or_else(|| Error::not_found("product key"))?;
     match key.status {
         KeyStatus::Reserved => Err(Error::new(Code::KeyReserved, "The key is held by an open redemption.")),
@@ -235,15 +284,28 @@ impl TryFrom<CreateKeyBatch> for NewBatch {
             (None, Some(typed)) => BatchKeys::Import(typed),
             _ => return Err(Error::invalid("quantity", "give either quantity (mint) or keys (import), not both")),
         };
-        let partner_id = match (request.channel.unwrap_or(KeyChannel::Partner), request.partner_id) {
-            (KeyChannel::Partner, None) => {
-                return Err(Error::invalid("partner_id", "is required for partner keys (channel retail has none)"));
+        let (partner_id, distributor_id) = match (
+            request.channel.unwrap_or(KeyChannel::Partner),
+            request.partner_id,
+            request.distributor_id,
+        ) {
+            (KeyChannel::Partner, None, None) => {
+                return Err(Error::invalid(
+                    "partner_id",
+                    "give partner_id (straight to a partner) or distributor_id (its stock); channel retail has neither",
+                ));
             }
-            (KeyChannel::Retail, Some(_)) => return Err(Error::invalid("partner_id", "retail keys have no partner")),
-            (_, partner_id) => partner_id,
+            (KeyChannel::Partner, Some(_), Some(_)) => {
+                return Err(Error::invalid("distributor_id", "give partner_id or distributor_id, not both"));
+            }
+            (KeyChannel::Retail, None, None) => (None, None),
+            (KeyChannel::Retail, ..) => {
+                return Err(Error::invalid("partner_id", "retail keys have no partner or distributor"));
+            }
+            (KeyChannel::Partner, partner_id, distributor_id) => (partner_id, distributor_id),
         };
         let (product_id, seats_per_key, term_months) = (request.product_id, request.seats_per_key, request.term_months);
-        Ok(NewBatch { product_id, partner_id, seats_per_key, term_months, keys })
+        Ok(NewBatch { product_id, partner_id, distributor_id, seats_per_key, term_months, keys })
     }
 }
 
@@ -254,8 +316,8 @@ pub async fn mint(
     request: CreateKeyBatch,
 ) -> Result<(KeyBatchRow, Vec<ProductKey>), Error> {
     authz::operator(principal)?;
-    let (batch, pepper) = (NewBatch::try_from(request)?, state.pepper.clone());
-    let made = state.transaction(move |conn, now| create_batch(conn, &pepper, batch, now)).await?;
+    let (batch, pepper, mover) = (NewBatch::try_from(request)?, state.pepper.clone(), super::stock::mover(principal));
+    let made = state.transaction(move |conn, now| create_batch(conn, &pepper, batch, mover, now)).await?;
     COUNTERS.keys_minted.inc_by(made.1.len() as u64);
     Ok(made)
 }
@@ -263,7 +325,11 @@ pub async fn mint(
 /// What a caller learns of a typed key without reserving it: a partner of its own keys,
 /// the operator of any; behind the caller's failure budget of key look-ups.
 pub async fn check(state: &AppState, principal: &Principal, key: &str) -> Result<(KeyRow, ProductRow), Error> {
-    let holder = authz::key_reader(principal)?.map_or(KeyHolder::Anyone, KeyHolder::Partner);
+    let holder = match authz::key_reader(principal)? {
+        KeyScope::All => KeyHolder::Anyone,
+        KeyScope::Partner(partner) => KeyHolder::Partner(partner),
+        KeyScope::Distributor(_) => return Err(Error::forbidden("Distributors read their cards at GET /v1/keys.")),
+    };
     looked_up(state, &principal.key(), key, async |digest| {
         state.transaction(move |conn, _| find(conn, &digest, holder)).await
     })
@@ -273,7 +339,8 @@ pub async fn check(state: &AppState, principal: &Principal, key: &str) -> Result
 /// The operator revokes an available key.
 pub async fn revoke_one(state: &AppState, principal: &Principal, id: Uuid) -> Result<(KeyRow, ProductRow), Error> {
     authz::operator(principal)?;
-    let revoked = state.transaction(move |conn, _| revoke(conn, id)).await?;
+    let mover = super::stock::mover(principal);
+    let revoked = state.transaction(move |conn, now| revoke(conn, id, mover, now)).await?;
     COUNTERS.keys_revoked.inc();
     Ok(revoked)
 }

@@ -23,7 +23,9 @@ use crate::{
     metrics::COUNTERS,
     state::AppState,
     store::{
-        self, Page, keys, partners,
+        self, Page, keys,
+        movements::Mover,
+        partners,
         products::ProductRow,
         redemptions::{self, Account, Entry, EntryRow, RedemptionRow, Review},
         subscriptions::{self, SubscriptionRow},
@@ -57,7 +59,7 @@ fn lock_live(
 ) -> Result<Committed<RedemptionRow>, Error> {
     let row = redemptions::lock(conn, id, partner_id)?.ok_or_else(|| Error::not_found("redemption"))?;
     if row.is_live() && row.expires_at <= now {
-        redemptions::close(conn, &row, RedemptionStatus::Expired)?;
+        redemptions::close(conn, &row, RedemptionStatus::Expired, by(partner_id), now)?;
         crate::audit::refused("redemption-expired");
         return Ok(Err(expired()));
     }
@@ -79,6 +81,11 @@ fn lock_open(
         Ok(row) if row.status != RedemptionStatus::Open => Err(not_open()),
         other => Ok(other),
     }
+}
+
+/// A partner moving its cards, as the ledger names it.
+fn by(partner_id: Uuid) -> Mover {
+    Mover { role: "partner", id: Some(partner_id) }
 }
 
 /// Unwraps a live redemption or leaves the function with the committed outcome.
@@ -147,7 +154,7 @@ pub fn cancel(conn: &mut PgConnection, partner_id: Uuid, id: Uuid, now: DateTime
     if !row.is_live() {
         return Err(Error::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
     }
-    redemptions::close(conn, &row, RedemptionStatus::Cancelled)?;
+    redemptions::close(conn, &row, RedemptionStatus::Cancelled, by(partner_id), now)?;
     Ok(Ok(()))
 }
 
@@ -172,7 +179,7 @@ pub fn add_key(
     }
     // The conditional update is the one place a key is claimed: of concurrent claims
     // exactly one finds it available.
-    if !keys::reserve(conn, key.id, id)? {
+    if !keys::reserve(conn, key.id, id, by(partner_id), now)? {
         return Err(key_rules::refusal(conn, key.id)?);
     }
     let entry = EntryRow { id: Uuid::now_v7(), redemption_id: id, key_id: key.id, created_at: now };
@@ -193,7 +200,7 @@ pub fn remove_key(
     live_or_return!(lock_open(conn, id, partner_id, now));
     let key_id =
         redemptions::delete_entry(conn, id, entry_id)?.ok_or_else(|| Error::not_found("key in this redemption"))?;
-    keys::release(conn, id, Some(key_id))?;
+    keys::release(conn, id, Some(key_id), by(partner_id), now)?;
     redemptions::update(conn, id, RedemptionStatus::Open, now + ttl, None)?;
     Ok(Ok(()))
 }
@@ -347,9 +354,12 @@ pub fn create_account(
     for (product_id, (product, seats, term_months)) in per_product {
         let subscription = open_subscription(conn, tenant.id, product_id, seats, term_months, schedule, now)?;
         subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
-        keys_redeemed += keys::redeem_reserved(conn, id, product_id, subscription.id, now)? as u64;
+        keys_redeemed += keys::redeem_reserved(conn, id, product_id, subscription.id, by(partner_id), now)? as u64;
         subscriptions.push((subscription, product, None, 1));
     }
+    let from: Vec<Option<Uuid>> =
+        redemptions::entries(conn, id)?.iter().map(|(_, key, _)| key.distributor_id).collect();
+    super::stock::announce_redeemed(conn, &from, &format!("redemption:{id}"), now)?;
     redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
     let partner_name = partners::get(conn, partner_id)?.map(|p| p.name).unwrap_or_default();
     let created = events::tenant_created(tenant.id, &tenant.company_name, &partner_name);

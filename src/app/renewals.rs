@@ -88,9 +88,11 @@ fn by_key(
             format!("The key has {} seats but {assigned} licences are assigned; free some first.", key.seats),
         ));
     }
-    if !keys::redeem_available(conn, key.id, s.id, now)? {
+    let mover = crate::store::movements::Mover { role: "partner", id: Some(partner) };
+    if !keys::redeem_available(conn, key.id, s.id, mover, now)? {
         return Err(key_rules::refusal(conn, key.id)?);
     }
+    super::stock::announce_redeemed(conn, &[key.distributor_id], &format!("key:{}", key.id), now)?;
     let reactivated = status == SubscriptionStatus::Disabled;
     let starts_at = if reactivated { now } else { s.ends_at };
     let ends_at = term_end(starts_at, key.term_months as u32).ok_or_else(|| Error::internal("term out of range"))?;

@@ -51,7 +51,8 @@ pub fn sign_up(
     let (tenant, admin, activation_token) = open_tenant(conn, pepper, None, account, country, now)?;
     let subscription = open_subscription(conn, tenant.id, key.product_id, key.seats, key.term_months, schedule, now)?;
     subscriptions::assign_license(conn, subscription.id, admin.id, now)?;
-    if !keys::redeem_available(conn, key.id, subscription.id, now)? {
+    let mover = crate::store::movements::Mover { role: "customer", id: Some(admin.id) };
+    if !keys::redeem_available(conn, key.id, subscription.id, mover, now)? {
         return Err(refusal(conn, key.id)?);
     }
     let created = events::tenant_created(tenant.id, &tenant.company_name, "its own administrator (retail key)");
@@ -82,7 +83,7 @@ pub fn redeem_into_tenant(
             }
             None => open_subscription(conn, tenant_id, key.product_id, key.seats, key.term_months, schedule, now)?,
         };
-    if !keys::redeem_available(conn, key.id, subscription.id, now)? {
+    if !keys::redeem_available(conn, key.id, subscription.id, super::stock::mover(principal), now)? {
         return Err(refusal(conn, key.id)?);
     }
     crate::audit::note("subscription", subscription.id, Some(tenant_id), None);

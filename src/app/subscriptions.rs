@@ -49,7 +49,7 @@ fn seen(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<SubscriptionRecord, Error> {
-    let scope = authz::scope(conn, principal, now)?;
+    let scope = authz::scope_of_one(conn, principal, now, "subscription")?;
     subscriptions::get(conn, id, scope)?.ok_or_else(|| Error::not_found("subscription"))
 }
 
@@ -182,9 +182,10 @@ pub fn add_seats(
     if key.product_id != subscription.product_id {
         return Err(Error::new(Code::ProductMismatch, "The key is for another product than the subscription."));
     }
-    if !keys::redeem_available(conn, key.id, id, now)? {
+    if !keys::redeem_available(conn, key.id, id, super::stock::mover(principal), now)? {
         return Err(key_rules::refusal(conn, key.id)?);
     }
+    super::stock::announce_redeemed(conn, &[key.distributor_id], &format!("key:{}", key.id), now)?;
     subscriptions::add_seats(conn, id, key.seats)?;
     reread(conn, id)
 }

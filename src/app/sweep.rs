@@ -20,6 +20,8 @@ pub struct SweepReport {
     pub redemptions_expired: u64,
     /// Delegated-admin offers left pending for 90 days.
     pub offers_expired: u64,
+    /// Reseller invitations left unanswered for 30 days.
+    pub reseller_invitations_expired: u64,
     /// Delegated-admin relationships past their end (and not extending themselves).
     pub relationships_expired: u64,
     /// Auto-extending relationships moved on by 180 days.
@@ -44,10 +46,11 @@ pub struct SweepReport {
 
 impl SweepReport {
     /// Each field by its name, for the metrics.
-    pub fn by_kind(&self) -> [(&'static str, u64); 15] {
+    pub fn by_kind(&self) -> [(&'static str, u64); 16] {
         [
             ("redemptions_expired", self.redemptions_expired),
             ("offers_expired", self.offers_expired),
+            ("reseller_invitations_expired", self.reseller_invitations_expired),
             ("relationships_expired", self.relationships_expired),
             ("relationships_extended", self.relationships_extended),
             ("relationship_notices_sent", self.relationship_notices_sent),
@@ -78,6 +81,9 @@ pub fn run(
         })?,
         offers_expired: in_batches(conn, "offers_expired", real_now, |conn| {
             app::delegation::expire_offers(conn, now, None, BATCH)
+        })?,
+        reseller_invitations_expired: in_batches(conn, "reseller_invitations_expired", real_now, |conn| {
+            app::resellers::expire_invitations(conn, now)
         })?,
 
         idempotency_keys_expired: store::idempotency::purge_expired(conn, real_now - store::idempotency::RETENTION)?

@@ -30,7 +30,7 @@ pub fn list(
 
 /// One tenant the caller can see (404 otherwise).
 pub fn get(conn: &mut PgConnection, principal: &Principal, id: Uuid, now: DateTime<Utc>) -> Result<TenantRow, Error> {
-    let scope = authz::scope(conn, principal, now)?;
+    let scope = authz::scope_of_one(conn, principal, now, "tenant")?;
     tenants::get(conn, id, scope)?.ok_or_else(|| Error::not_found("tenant"))
 }
 

@@ -76,10 +76,11 @@ pub fn register(
 ) -> Result<(EndpointRow, String), Error> {
     let owner = authz::webhook_owner(conn, principal)?;
     let events = event_names(&new.events)?;
-    let (owner_partner_id, owner_tenant_id) = match owner {
-        Owner::All => (None, None),
-        Owner::Partner(p) => (Some(p), None),
-        Owner::Tenant(t) => (None, Some(t)),
+    let (owner_partner_id, owner_tenant_id, owner_distributor_id) = match owner {
+        Owner::All => (None, None, None),
+        Owner::Partner(p) => (Some(p), None, None),
+        Owner::Tenant(t) => (None, Some(t), None),
+        Owner::Distributor(d) => (None, None, Some(d)),
     };
     // A tenant's endpoint goes with its data: none for a tenant being purged.
     if let Owner::Tenant(tenant_id) = owner {
@@ -105,6 +106,7 @@ pub fn register(
         failing_since: None,
         created_at: now,
         updated_at: now,
+        owner_distributor_id,
     };
     store::insert_endpoint(conn, &row)?;
     crate::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);

@@ -54,6 +54,7 @@ impl KeyPair {
 pub enum Role {
     Operator,
     Partner,
+    Distributor,
     Customer,
 }
 
@@ -69,6 +70,8 @@ pub struct Claims {
     pub role: Role,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distributor_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,6 +166,7 @@ impl TokenKeys {
             jti: Uuid::now_v7().to_string(),
             role,
             partner_id: None,
+            distributor_id: None,
             tenant_id: None,
             admin: None,
             sid: None,

@@ -9,6 +9,7 @@ use super::jwt::{Claims, Role};
 pub enum Principal {
     Operator { client_id: String },
     Partner { partner_id: Uuid, client_id: String },
+    Distributor { distributor_id: Uuid, client_id: String },
     Customer { user_id: Uuid, tenant_id: Uuid, admin: bool },
 }
 
@@ -21,6 +22,7 @@ impl Principal {
         PrincipalKind(match self {
             Self::Operator { .. } => "operator",
             Self::Partner { .. } => "partner",
+            Self::Distributor { .. } => "distributor",
             Self::Customer { admin: true, .. } => "customer_admin",
             Self::Customer { .. } => "customer",
         })
@@ -31,6 +33,7 @@ impl Principal {
         match self {
             Self::Operator { client_id } => format!("operator:{client_id}"),
             Self::Partner { partner_id, .. } => format!("partner:{partner_id}"),
+            Self::Distributor { distributor_id, .. } => format!("distributor:{distributor_id}"),
             Self::Customer { user_id, .. } => format!("user:{user_id}"),
         }
     }
@@ -40,6 +43,9 @@ impl Principal {
         match claims.role {
             Role::Operator => Some(Self::Operator { client_id: claims.sub }),
             Role::Partner => Some(Self::Partner { partner_id: claims.partner_id?, client_id: claims.sub }),
+            Role::Distributor => {
+                Some(Self::Distributor { distributor_id: claims.distributor_id?, client_id: claims.sub })
+            }
             Role::Customer => Some(Self::Customer {
                 user_id: claims.sub.parse().ok()?,
                 tenant_id: claims.tenant_id?,

@@ -66,7 +66,7 @@ pub mod subject {
 /// The subjects a token stands for: its client or user, its sign-in, and itself.
 fn subjects(claims: &Claims) -> impl Iterator<Item = String> + '_ {
     let holder = match claims.role {
-        Role::Operator | Role::Partner => subject::client(&claims.sub),
+        Role::Operator | Role::Partner | Role::Distributor => subject::client(&claims.sub),
         Role::Customer => format!("user:{}", claims.sub), // `sub` is the user's id
     };
     [Some(holder), claims.sid.map(subject::session), Some(subject::token(&claims.jti))].into_iter().flatten()
@@ -275,6 +275,7 @@ mod tests {
             jti: "jti-1".into(),
             role,
             partner_id: None,
+            distributor_id: None,
             tenant_id: None,
             admin: None,
             sid: None,

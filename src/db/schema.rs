@@ -12,6 +12,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    allocations (id) {
+        id -> Uuid,
+        distributor_id -> Uuid,
+        partner_id -> Uuid,
+        product_id -> Nullable<Uuid>,
+        quantity -> Int4,
+        first_serial -> Int8,
+        last_serial -> Int8,
+        order_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     api_clients (id) {
         id -> Uuid,
         client_id -> Text,
@@ -21,6 +35,7 @@ diesel::table! {
         name -> Nullable<Text>,
         created_at -> Timestamptz,
         revoked_at -> Nullable<Timestamptz>,
+        distributor_id -> Nullable<Uuid>,
     }
 }
 
@@ -76,6 +91,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    distributors (id) {
+        id -> Uuid,
+        name -> Text,
+        authorised -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     failure_budgets (subject) {
         subject -> Bytea,
         refilled_at -> Timestamptz,
@@ -108,6 +132,53 @@ diesel::table! {
         imported -> Bool,
         created_at -> Timestamptz,
         channel -> Text,
+        distributor_id -> Nullable<Uuid>,
+        number -> Int4,
+    }
+}
+
+diesel::table! {
+    key_movements (id) {
+        id -> Uuid,
+        key_id -> Uuid,
+        serial -> Int8,
+        kind -> Text,
+        from_kind -> Nullable<Text>,
+        from_id -> Nullable<Uuid>,
+        to_kind -> Nullable<Text>,
+        to_id -> Nullable<Uuid>,
+        allocation_id -> Nullable<Uuid>,
+        redemption_id -> Nullable<Uuid>,
+        actor_role -> Text,
+        actor_id -> Nullable<Uuid>,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    key_orders (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        distributor_id -> Uuid,
+        product_id -> Uuid,
+        quantity -> Int4,
+        allocated -> Int4,
+        status -> Text,
+        reference -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    key_returns (id) {
+        id -> Uuid,
+        partner_id -> Uuid,
+        distributor_id -> Uuid,
+        quantity -> Int4,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -140,6 +211,12 @@ diesel::table! {
         message -> Text,
         created_at -> Timestamptz,
         read_at -> Nullable<Timestamptz>,
+        recipient_distributor_id -> Nullable<Uuid>,
+        reseller_relationship_id -> Nullable<Uuid>,
+        key_order_id -> Nullable<Uuid>,
+        allocation_id -> Nullable<Uuid>,
+        product_id -> Nullable<Uuid>,
+        quantity -> Nullable<Int4>,
     }
 }
 
@@ -148,8 +225,6 @@ diesel::table! {
         id -> Uuid,
         name -> Text,
         partner_number -> Text,
-        reseller_distributor -> Nullable<Text>,
-        reseller_since -> Nullable<Date>,
         cloud_essentials -> Bool,
         created_at -> Timestamptz,
     }
@@ -170,6 +245,9 @@ diesel::table! {
         redeemed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         subscription_id -> Nullable<Uuid>,
+        serial -> Int8,
+        distributor_id -> Nullable<Uuid>,
+        allocation_id -> Nullable<Uuid>,
     }
 }
 
@@ -252,6 +330,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    reseller_relationships (id) {
+        id -> Uuid,
+        distributor_id -> Uuid,
+        partner_id -> Uuid,
+        status -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        since -> Nullable<Date>,
+        ended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     revocations (seq) {
         seq -> Int8,
         subject -> Text,
@@ -281,6 +372,16 @@ diesel::table! {
         public_key -> Bytea,
         created_at -> Timestamptz,
         retired_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    stock_alerts (distributor_id, product_id) {
+        distributor_id -> Uuid,
+        product_id -> Uuid,
+        threshold -> Int4,
+        armed -> Bool,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -400,23 +501,45 @@ diesel::table! {
         failing_since -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        owner_distributor_id -> Nullable<Uuid>,
     }
 }
 
 diesel::joinable!(activation_tokens -> users (user_id));
+diesel::joinable!(allocations -> distributors (distributor_id));
+diesel::joinable!(allocations -> key_orders (order_id));
+diesel::joinable!(allocations -> partners (partner_id));
+diesel::joinable!(allocations -> products (product_id));
+diesel::joinable!(api_clients -> distributors (distributor_id));
 diesel::joinable!(api_clients -> partners (partner_id));
 diesel::joinable!(delegated_admin_offers -> partners (partner_id));
 diesel::joinable!(delegated_admin_offers -> tenants (tenant_id));
 diesel::joinable!(delegated_admin_relationships -> delegated_admin_offers (offer_id));
 diesel::joinable!(delegated_admin_relationships -> partners (partner_id));
 diesel::joinable!(delegated_admin_relationships -> tenants (tenant_id));
+diesel::joinable!(key_batches -> distributors (distributor_id));
 diesel::joinable!(key_batches -> partners (partner_id));
 diesel::joinable!(key_batches -> products (product_id));
+diesel::joinable!(key_movements -> allocations (allocation_id));
+diesel::joinable!(key_movements -> product_keys (key_id));
+diesel::joinable!(key_movements -> redemptions (redemption_id));
+diesel::joinable!(key_orders -> distributors (distributor_id));
+diesel::joinable!(key_orders -> partners (partner_id));
+diesel::joinable!(key_orders -> products (product_id));
+diesel::joinable!(key_returns -> distributors (distributor_id));
+diesel::joinable!(key_returns -> partners (partner_id));
 diesel::joinable!(license_assignments -> subscriptions (subscription_id));
 diesel::joinable!(license_assignments -> users (user_id));
+diesel::joinable!(notifications -> allocations (allocation_id));
 diesel::joinable!(notifications -> delegated_admin_offers (offer_id));
+diesel::joinable!(notifications -> distributors (recipient_distributor_id));
+diesel::joinable!(notifications -> key_orders (key_order_id));
 diesel::joinable!(notifications -> partners (recipient_partner_id));
+diesel::joinable!(notifications -> products (product_id));
+diesel::joinable!(notifications -> reseller_relationships (reseller_relationship_id));
 diesel::joinable!(notifications -> subscriptions (subscription_id));
+diesel::joinable!(product_keys -> allocations (allocation_id));
+diesel::joinable!(product_keys -> distributors (distributor_id));
 diesel::joinable!(product_keys -> key_batches (batch_id));
 diesel::joinable!(product_keys -> partners (partner_id));
 diesel::joinable!(product_keys -> products (product_id));
@@ -430,6 +553,10 @@ diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(relationship_notices -> delegated_admin_relationships (relationship_id));
 diesel::joinable!(renewal_notices -> subscriptions (subscription_id));
 diesel::joinable!(renewals -> product_keys (key_id));
+diesel::joinable!(reseller_relationships -> distributors (distributor_id));
+diesel::joinable!(reseller_relationships -> partners (partner_id));
+diesel::joinable!(stock_alerts -> distributors (distributor_id));
+diesel::joinable!(stock_alerts -> products (product_id));
 diesel::joinable!(subscription_events -> subscriptions (subscription_id));
 diesel::joinable!(subscriptions -> partners (partner_of_record_id));
 diesel::joinable!(subscriptions -> products (product_id));
@@ -439,18 +566,24 @@ diesel::joinable!(user_import_rows -> user_imports (import_id));
 diesel::joinable!(user_imports -> tenants (tenant_id));
 diesel::joinable!(users -> tenants (tenant_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_endpoints -> distributors (owner_distributor_id));
 diesel::joinable!(webhook_endpoints -> partners (owner_partner_id));
 diesel::joinable!(webhook_endpoints -> tenants (owner_tenant_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     activation_tokens,
+    allocations,
     api_clients,
     audit_events,
     delegated_admin_offers,
     delegated_admin_relationships,
+    distributors,
     failure_budgets,
     idempotency_keys,
     key_batches,
+    key_movements,
+    key_orders,
+    key_returns,
     license_assignments,
     listening_instances,
     notifications,
@@ -463,10 +596,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     relationship_notices,
     renewal_notices,
     renewals,
+    reseller_relationships,
     revocations,
     sandbox_clock,
     server_secrets,
     signing_keys,
+    stock_alerts,
     subscription_events,
     subscriptions,
     tenants,

@@ -9,10 +9,11 @@ use super::{
 };
 
 /// Whose inbox an event goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Inbox {
     Partner(Uuid),
     Tenant(Uuid),
+    Distributor(Uuid),
 }
 
 /// One event, before it is delivered to its inboxes.
@@ -26,12 +27,84 @@ pub struct Event {
     pub offer_id: Option<Uuid>,
     pub days_before: Option<i32>,
     pub message: String,
+    /// What the distribution chain's events are about (SPEC §13).
+    pub chain: Chain,
+}
+
+/// The distribution chain's part of an event: its relationship, order, allocation, product
+/// and number of cards, where they apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chain {
+    pub reseller_relationship_id: Option<Uuid>,
+    pub key_order_id: Option<Uuid>,
+    pub allocation_id: Option<Uuid>,
+    pub product_id: Option<Uuid>,
+    pub quantity: Option<i32>,
 }
 
 impl Event {
     fn new(kind: EventKind, key: String, message: String) -> Self {
-        Self { kind, key, tenant_id: None, subscription_id: None, offer_id: None, days_before: None, message }
+        Self {
+            kind,
+            key,
+            tenant_id: None,
+            subscription_id: None,
+            offer_id: None,
+            days_before: None,
+            message,
+            chain: Chain::default(),
+        }
     }
+}
+
+/// A reseller relationship's step, for the side that did not take it: invited (the
+/// partner hears), accepted or declined (the distributor), ended (both).
+pub fn reseller(kind: EventKind, relationship_id: Uuid, counterpart: &str) -> Event {
+    let message = match kind {
+        EventKind::ResellerInvited => format!("{counterpart} invites you to resell its product-key cards."),
+        EventKind::ResellerAccepted => format!("{counterpart} accepted your reseller invitation."),
+        EventKind::ResellerDeclined => format!("{counterpart} declined your reseller invitation."),
+        _ => format!("The reseller relationship with {counterpart} has ended."),
+    };
+    let chain = Chain { reseller_relationship_id: Some(relationship_id), ..Chain::default() };
+    Event { chain, ..Event::new(kind, format!("reseller:{relationship_id}:{}", kind.as_str()), message) }
+}
+
+/// Cards moved in one request: allocated (the partner hears), returned (the distributor),
+/// revoked (their holder). `key` names the request's occurrence.
+pub fn keys_moved(kind: EventKind, key: String, chain: Chain, message: String) -> Event {
+    Event { chain, ..Event::new(kind, key, message) }
+}
+
+/// An order's step: placed (the distributor hears), fulfilled or rejected (the partner).
+pub fn key_order(kind: EventKind, order_id: Uuid, product_id: Uuid, quantity: i32, counterpart: &str) -> Event {
+    let message = match kind {
+        EventKind::OrderPlaced => format!("{counterpart} ordered {quantity} cards."),
+        EventKind::OrderFulfilled => format!("{counterpart} fulfilled your order of {quantity} cards."),
+        _ => format!("{counterpart} rejected your order of {quantity} cards."),
+    };
+    let chain = Chain {
+        key_order_id: Some(order_id),
+        product_id: Some(product_id),
+        quantity: Some(quantity),
+        ..Chain::default()
+    };
+    Event { chain, ..Event::new(kind, format!("order:{order_id}:{}", kind.as_str()), message) }
+}
+
+/// A distributor's stock of a product fell below its alert threshold.
+pub fn stock_low(
+    distributor_id: Uuid,
+    product_id: Uuid,
+    in_stock: i64,
+    threshold: i32,
+    product: &str,
+    at: DateTime<Utc>,
+) -> Event {
+    let chain = Chain { product_id: Some(product_id), quantity: Some(in_stock as i32), ..Chain::default() };
+    let key = format!("stock:{distributor_id}:{product_id}:{}", at.timestamp_micros());
+    let message = format!("Only {in_stock} cards of {product} are in stock (alert below {threshold}).");
+    Event { chain, ..Event::new(EventKind::StockLow, key, message) }
 }
 
 pub fn offer_created(offer_id: Uuid, tenant_id: Uuid, partner_name: &str) -> Event {

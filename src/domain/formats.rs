@@ -57,12 +57,17 @@ format!(
 );
 
 // A page cursor: a 16-byte id in unpadded base64url, whose last character carries 2 bits.
+format!(SERIAL, "^[0-9]{12}$", "must be a card serial: 12 digits");
 format!(CURSOR, "^[A-Za-z0-9_-]{21}[AQgw]$", "is not a cursor this API returned");
 format!(IDEMPOTENCY_KEY, "^[!-~]{1,255}$", "must be 1 to 255 visible ASCII characters");
 
 /// Which format each constrained property of the document's schemas has, by name.
-pub const BY_PROPERTY: [(&str, &Format); 6] = [
+pub const BY_PROPERTY: [(&str, &Format); 10] = [
     ("sku", &SKU),
+    ("serial", &SERIAL),
+    ("serials", &SERIAL),
+    ("from", &SERIAL),
+    ("to", &SERIAL),
     ("domain", &TENANT_DOMAIN),
     ("country", &COUNTRY),
     ("partner_number", &PARTNER_NUMBER),

@@ -7,6 +7,7 @@ pub mod lifecycle;
 pub mod notices;
 pub mod product_key;
 pub mod roles;
+pub mod serials;
 pub mod statuses;
 pub mod tenant_domain;
 pub mod user_imports;

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 pub enum ClientRole {
     Operator,
     Partner,
+    Distributor,
 }
 
 /// Where a redemption stands.
@@ -37,6 +38,8 @@ pub enum RedemptionStatus {
 #[serde(rename_all = "snake_case")]
 #[diesel(sql_type = Text)]
 pub enum KeyStatus {
+    /// On a distributor's shelf: inert until allocated to a partner.
+    InStock,
     Available,
     Reserved,
     Redeemed,
@@ -108,6 +111,61 @@ pub enum RenewalMethod {
     DirectBilling,
 }
 
+/// Where a reseller relationship between a distributor and a partner stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = Text)]
+pub enum ResellerStatus {
+    /// Sent by the distributor, not yet answered (it lapses after 30 days).
+    Invited,
+    /// Accepted: the partner may receive the distributor's cards.
+    Active,
+    Declined,
+    /// Ended by either side.
+    Ended,
+    /// Lapsed unanswered.
+    Expired,
+}
+
+/// Where a partner's order of key cards stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = Text)]
+pub enum OrderStatus {
+    Open,
+    /// Allocations reached the ordered quantity.
+    Fulfilled,
+    Rejected,
+    Cancelled,
+}
+
+/// What happened to a card, as the custody ledger records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = Text)]
+pub enum MovementKind {
+    Minted,
+    Allocated,
+    Returned,
+    Reserved,
+    Released,
+    Redeemed,
+    Revoked,
+}
+
+/// Who holds a card (or where it went): the platform (retail, or cards minted straight to a
+/// partner), a distributor, a partner, a partner's redemption, a customer's tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = Text)]
+pub enum HolderKind {
+    Platform,
+    Distributor,
+    Partner,
+    Redemption,
+    Tenant,
+}
+
 /// What an event in an inbox is about (shown as its name, e.g. `subscription.expired`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
 #[diesel(sql_type = Text)]
@@ -132,4 +190,16 @@ pub enum EventKind {
     WebhookEndpointDisabled,
     TenantCreated,
     RedemptionCompleted,
+    ResellerInvited,
+    ResellerAccepted,
+    ResellerDeclined,
+    ResellerEnded,
+    KeysAllocated,
+    KeysRevoked,
+    KeysReturned,
+    KeysRedeemed,
+    OrderPlaced,
+    OrderFulfilled,
+    OrderRejected,
+    StockLow,
 }

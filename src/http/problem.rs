@@ -51,6 +51,14 @@ pub struct Problem {
     /// Field errors, for `validation-failed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
+    /// The card serials a refusal is about (at most 20), for `keys-not-in-stock` and
+    /// `keys-not-returnable`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = json!(["000042000001"]))]
+    pub serials: Option<Vec<String>>,
+    /// How many cards are in stock, for `insufficient-stock`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available: Option<i64>,
 }
 
 impl Problem {
@@ -63,6 +71,8 @@ impl Problem {
             code: error.code.slug().to_string(),
             request_id: current_request_id(),
             errors: (error.code == Code::ValidationFailed).then(|| error.errors.clone()),
+            serials: (!error.serials.is_empty()).then(|| error.serials.clone()),
+            available: error.available,
         }
     }
 }

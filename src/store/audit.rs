@@ -50,6 +50,8 @@ pub enum AuditScope {
         now: DateTime<Utc>,
     },
     Tenant(Uuid),
+    /// Its own actions (a distributor's).
+    Actor(Uuid),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -77,6 +79,7 @@ pub fn list(
     query = match scope {
         AuditScope::All => query,
         AuditScope::Tenant(t) => query.filter(audit_events::tenant_id.eq(t)),
+        AuditScope::Actor(a) => query.filter(audit_events::actor_id.eq(a)),
         AuditScope::Partner { partner_id, now } => {
             let administered = relationships::table
                 .filter(relationships::partner_id.eq(partner_id))

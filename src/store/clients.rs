@@ -1,4 +1,4 @@
-//! OAuth API clients of the operator and of partners.
+//! OAuth API clients of the operator, of partners and of distributors.
 
 use crate::domain::statuses::ClientRole;
 use chrono::{DateTime, Utc};
@@ -18,6 +18,14 @@ pub struct ApiClientRow {
     pub name: Option<String>,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    pub distributor_id: Option<Uuid>,
+}
+
+/// Whose API clients: a partner's or a distributor's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientOwner {
+    Partner(Uuid),
+    Distributor(Uuid),
 }
 
 pub fn insert(conn: &mut PgConnection, row: &ApiClientRow) -> QueryResult<()> {
@@ -58,32 +66,31 @@ pub fn set_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> Qu
     .execute(conn)
 }
 
-pub fn list_for_partner(
-    conn: &mut PgConnection,
-    partner_id: Uuid,
-    page: super::Page,
-) -> QueryResult<Vec<ApiClientRow>> {
-    api_clients::table
-        .filter(api_clients::partner_id.eq(partner_id))
+/// An owner's live clients, one page.
+pub fn list_for(conn: &mut PgConnection, owner: ClientOwner, page: super::Page) -> QueryResult<Vec<ApiClientRow>> {
+    let query = api_clients::table
         .filter(api_clients::revoked_at.is_null())
         .filter(api_clients::id.gt(page.after_id()))
         .order(api_clients::id)
         .limit(page.fetch())
-        .select(ApiClientRow::as_select())
-        .load(conn)
+        .select(ApiClientRow::as_select());
+    match owner {
+        ClientOwner::Partner(id) => query.filter(api_clients::partner_id.eq(id)).load(conn),
+        ClientOwner::Distributor(id) => query.filter(api_clients::distributor_id.eq(id)).load(conn),
+    }
 }
 
-/// Revokes a partner's live client; false when there is none by that id.
-pub fn revoke(conn: &mut PgConnection, partner_id: Uuid, client_id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
-    super::Prepared(
-        diesel::update(
-            api_clients::table
-                .filter(api_clients::partner_id.eq(partner_id))
-                .filter(api_clients::client_id.eq(client_id))
-                .filter(api_clients::revoked_at.is_null()),
-        )
-        .set(api_clients::revoked_at.eq(now)),
-    )
-    .execute(conn)
+/// Revokes an owner's live client; false when there is none by that id.
+pub fn revoke(conn: &mut PgConnection, owner: ClientOwner, client_id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+    let of_owner =
+        api_clients::table.filter(api_clients::client_id.eq(client_id)).filter(api_clients::revoked_at.is_null());
+    match owner {
+        ClientOwner::Partner(id) => diesel::update(of_owner.filter(api_clients::partner_id.eq(id)))
+            .set(api_clients::revoked_at.eq(now))
+            .execute(conn),
+        ClientOwner::Distributor(id) => diesel::update(of_owner.filter(api_clients::distributor_id.eq(id)))
+            .set(api_clients::revoked_at.eq(now))
+            .execute(conn),
+    }
     .map(|n| n == 1)
 }

@@ -14,8 +14,8 @@ use crate::domain::{
     notices::LifecycleEvent,
     roles::{DelegatedRole, Roles},
     statuses::{
-        Billing, ClientRole, EventKind, KeyStatus, NoticeOutcome, OfferStatus, RedemptionStatus, RelationshipStatus,
-        RenewalMethod, TenantStatus,
+        Billing, ClientRole, EventKind, HolderKind, KeyStatus, MovementKind, NoticeOutcome, OfferStatus, OrderStatus,
+        RedemptionStatus, RelationshipStatus, RenewalMethod, ResellerStatus, TenantStatus,
     },
 };
 
@@ -79,7 +79,7 @@ macro_rules! column {
     };
 }
 
-column!(ClientRole { Operator = "operator", Partner = "partner" });
+column!(ClientRole { Operator = "operator", Partner = "partner", Distributor = "distributor" });
 column!(RedemptionStatus {
     Open = "open",
     Confirmed = "confirmed",
@@ -87,7 +87,37 @@ column!(RedemptionStatus {
     Expired = "expired",
     Cancelled = "cancelled",
 });
-column!(KeyStatus { Available = "available", Reserved = "reserved", Redeemed = "redeemed", Revoked = "revoked" });
+column!(KeyStatus {
+    InStock = "in_stock",
+    Available = "available",
+    Reserved = "reserved",
+    Redeemed = "redeemed",
+    Revoked = "revoked",
+});
+column!(ResellerStatus {
+    Invited = "invited",
+    Active = "active",
+    Declined = "declined",
+    Ended = "ended",
+    Expired = "expired",
+});
+column!(OrderStatus { Open = "open", Fulfilled = "fulfilled", Rejected = "rejected", Cancelled = "cancelled" });
+column!(MovementKind {
+    Minted = "minted",
+    Allocated = "allocated",
+    Returned = "returned",
+    Reserved = "reserved",
+    Released = "released",
+    Redeemed = "redeemed",
+    Revoked = "revoked",
+});
+column!(HolderKind {
+    Platform = "platform",
+    Distributor = "distributor",
+    Partner = "partner",
+    Redemption = "redemption",
+    Tenant = "tenant",
+});
 column!(TenantStatus { Active = "active", DataDeleted = "data_deleted" });
 column!(Billing { Partner = "partner", Direct = "direct" });
 column!(OfferStatus {
@@ -122,6 +152,18 @@ column!(EventKind {
     WebhookEndpointDisabled = "webhook_endpoint.disabled",
     TenantCreated = "tenant.created",
     RedemptionCompleted = "redemption.completed",
+    ResellerInvited = "reseller_relationship.invited",
+    ResellerAccepted = "reseller_relationship.accepted",
+    ResellerDeclined = "reseller_relationship.declined",
+    ResellerEnded = "reseller_relationship.ended",
+    KeysAllocated = "keys.allocated",
+    KeysRevoked = "keys.revoked",
+    KeysReturned = "keys.returned",
+    KeysRedeemed = "keys.redeemed",
+    OrderPlaced = "key_order.placed",
+    OrderFulfilled = "key_order.fulfilled",
+    OrderRejected = "key_order.rejected",
+    StockLow = "stock.low",
 });
 names!(DelegatedRole {
     DirectoryReader = "directory_reader",
@@ -185,6 +227,10 @@ mod tests {
         same_names(RenewalMethod::ALL, RenewalMethod::as_str);
         same_names(SubscriptionStatus::ALL, SubscriptionStatus::as_str);
         same_names(DelegatedRole::ALL, DelegatedRole::as_str);
+        same_names(ResellerStatus::ALL, ResellerStatus::as_str);
+        same_names(OrderStatus::ALL, OrderStatus::as_str);
+        same_names(MovementKind::ALL, MovementKind::as_str);
+        same_names(HolderKind::ALL, HolderKind::as_str);
     }
 
     /// The database's CHECK constraint on notification events lists exactly these.

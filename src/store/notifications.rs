@@ -25,6 +25,12 @@ pub struct NotificationRow {
     pub message: String,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
+    pub recipient_distributor_id: Option<Uuid>,
+    pub reseller_relationship_id: Option<Uuid>,
+    pub key_order_id: Option<Uuid>,
+    pub allocation_id: Option<Uuid>,
+    pub product_id: Option<Uuid>,
+    pub quantity: Option<i32>,
 }
 
 /// Puts several events, each in its inboxes, in one statement; an inbox that already holds
@@ -41,12 +47,21 @@ pub fn insert(
             id: Uuid::now_v7(),
             recipient_partner_id: match inbox {
                 Inbox::Partner(id) => Some(*id),
-                Inbox::Tenant(_) => None,
+                _ => None,
             },
             recipient_tenant_id: match inbox {
                 Inbox::Tenant(id) => Some(*id),
-                Inbox::Partner(_) => None,
+                _ => None,
             },
+            recipient_distributor_id: match inbox {
+                Inbox::Distributor(id) => Some(*id),
+                _ => None,
+            },
+            reseller_relationship_id: event.chain.reseller_relationship_id,
+            key_order_id: event.chain.key_order_id,
+            allocation_id: event.chain.allocation_id,
+            product_id: event.chain.product_id,
+            quantity: event.chain.quantity,
             event: event.kind,
             event_key: event.key.clone(),
             tenant_id: event.tenant_id,
@@ -111,6 +126,7 @@ pub fn list(conn: &mut PgConnection, filter: &InboxFilter, page: super::Page) ->
     query = match filter.inbox {
         Inbox::Partner(id) => query.filter(notifications::recipient_partner_id.eq(id)),
         Inbox::Tenant(id) => query.filter(notifications::recipient_tenant_id.eq(id)),
+        Inbox::Distributor(id) => query.filter(notifications::recipient_distributor_id.eq(id)),
     };
     if let Some(event) = filter.event {
         query = query.filter(notifications::event.eq(event));
@@ -134,6 +150,7 @@ pub fn mark_read(
     query = match inbox {
         Inbox::Partner(p) => query.filter(notifications::recipient_partner_id.eq(p)),
         Inbox::Tenant(t) => query.filter(notifications::recipient_tenant_id.eq(t)),
+        Inbox::Distributor(d) => query.filter(notifications::recipient_distributor_id.eq(d)),
     };
     super::Prepared(
         query

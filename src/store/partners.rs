@@ -1,6 +1,6 @@
 //! Partners: reseller organisations and their programme status.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -12,8 +12,6 @@ pub struct PartnerRow {
     pub id: Uuid,
     pub name: String,
     pub partner_number: String,
-    pub reseller_distributor: Option<String>,
-    pub reseller_since: Option<NaiveDate>,
     pub cloud_essentials: bool,
     pub created_at: DateTime<Utc>,
 }
@@ -60,17 +58,11 @@ pub fn list(conn: &mut PgConnection, page: super::Page) -> QueryResult<Vec<Partn
 #[diesel(table_name = partners)]
 pub struct PartnerChanges {
     pub name: Option<String>,
-    pub reseller_distributor: Option<Option<String>>,
-    pub reseller_since: Option<Option<NaiveDate>>,
     pub cloud_essentials: Option<bool>,
 }
 
 pub fn update(conn: &mut PgConnection, id: Uuid, changes: &PartnerChanges) -> QueryResult<Option<PartnerRow>> {
-    if changes.name.is_none()
-        && changes.reseller_distributor.is_none()
-        && changes.reseller_since.is_none()
-        && changes.cloud_essentials.is_none()
-    {
+    if changes.name.is_none() && changes.cloud_essentials.is_none() {
         return get(conn, id);
     }
     super::Prepared(diesel::update(partners::table.find(id)).set(changes).returning(PartnerRow::as_returning()))

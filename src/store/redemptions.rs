@@ -149,8 +149,14 @@ pub fn delete_entry(conn: &mut PgConnection, redemption_id: Uuid, entry_id: Uuid
 }
 
 /// Ends a live redemption without an account: its keys go back on the shelf.
-pub fn close(conn: &mut PgConnection, row: &RedemptionRow, status: RedemptionStatus) -> QueryResult<RedemptionRow> {
-    super::keys::release(conn, row.id, None)?;
+pub fn close(
+    conn: &mut PgConnection,
+    row: &RedemptionRow,
+    status: RedemptionStatus,
+    mover: super::movements::Mover,
+    now: DateTime<Utc>,
+) -> QueryResult<RedemptionRow> {
+    super::keys::release(conn, row.id, None, mover, now)?;
     update(conn, row.id, status, row.expires_at, None)
 }
 
@@ -167,7 +173,7 @@ pub fn expire_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> Qu
         .skip_locked()
         .load(conn)?;
     for row in &due {
-        close(conn, row, RedemptionStatus::Expired)?;
+        close(conn, row, RedemptionStatus::Expired, super::movements::Mover::SYSTEM, now)?;
     }
     Ok(due.len())
 }

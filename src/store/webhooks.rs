@@ -23,15 +23,17 @@ pub struct EndpointRow {
     pub failing_since: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub owner_distributor_id: Option<Uuid>,
 }
 
 impl EndpointRow {
     /// Whether it takes `event` from the inbox `notification` went to.
     pub fn takes(&self, notification: &NotificationRow) -> bool {
-        let owner = match (self.owner_partner_id, self.owner_tenant_id) {
-            (Some(p), _) => notification.recipient_partner_id == Some(p),
-            (_, Some(t)) => notification.recipient_tenant_id == Some(t),
-            (None, None) => true,
+        let owner = match (self.owner_partner_id, self.owner_tenant_id, self.owner_distributor_id) {
+            (Some(p), ..) => notification.recipient_partner_id == Some(p),
+            (_, Some(t), _) => notification.recipient_tenant_id == Some(t),
+            (.., Some(d)) => notification.recipient_distributor_id == Some(d),
+            (None, None, None) => true,
         };
         owner && self.events.iter().any(|e| e.as_deref() == Some(notification.event.as_str()))
     }
@@ -43,6 +45,7 @@ pub enum Owner {
     All,
     Partner(Uuid),
     Tenant(Uuid),
+    Distributor(Uuid),
 }
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
@@ -102,6 +105,7 @@ pub fn endpoints_for(conn: &mut PgConnection, fresh: &[NotificationRow]) -> Quer
     }
     let partners: Vec<Uuid> = fresh.iter().filter_map(|n| n.recipient_partner_id).collect();
     let tenants: Vec<Uuid> = fresh.iter().filter_map(|n| n.recipient_tenant_id).collect();
+    let distributors: Vec<Uuid> = fresh.iter().filter_map(|n| n.recipient_distributor_id).collect();
     super::Prepared(
         webhook_endpoints::table
             .filter(webhook_endpoints::enabled)
@@ -109,9 +113,11 @@ pub fn endpoints_for(conn: &mut PgConnection, fresh: &[NotificationRow]) -> Quer
                 webhook_endpoints::owner_partner_id
                     .eq_any(partners)
                     .or(webhook_endpoints::owner_tenant_id.eq_any(tenants))
+                    .or(webhook_endpoints::owner_distributor_id.eq_any(distributors))
                     .or(webhook_endpoints::owner_partner_id
                         .is_null()
-                        .and(webhook_endpoints::owner_tenant_id.is_null())),
+                        .and(webhook_endpoints::owner_tenant_id.is_null())
+                        .and(webhook_endpoints::owner_distributor_id.is_null())),
             )
             .select(EndpointRow::as_select()),
     )
@@ -132,6 +138,7 @@ pub fn lock_owner(conn: &mut PgConnection, owner: Owner) -> QueryResult<()> {
         Owner::All => "webhooks:operator".to_string(),
         Owner::Partner(p) => format!("webhooks:partner:{p}"),
         Owner::Tenant(t) => format!("webhooks:tenant:{t}"),
+        Owner::Distributor(d) => format!("webhooks:distributor:{d}"),
     };
     diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1)::bigint)")
         .bind::<diesel::sql_types::Text, _>(name)
@@ -143,10 +150,15 @@ pub fn lock_owner(conn: &mut PgConnection, owner: Owner) -> QueryResult<()> {
 pub fn count_owned(conn: &mut PgConnection, owner: Owner) -> QueryResult<i64> {
     let query = webhook_endpoints::table.count().into_boxed();
     match owner {
-        Owner::All => query
-            .filter(webhook_endpoints::owner_partner_id.is_null().and(webhook_endpoints::owner_tenant_id.is_null())),
+        Owner::All => query.filter(
+            webhook_endpoints::owner_partner_id
+                .is_null()
+                .and(webhook_endpoints::owner_tenant_id.is_null())
+                .and(webhook_endpoints::owner_distributor_id.is_null()),
+        ),
         Owner::Partner(p) => query.filter(webhook_endpoints::owner_partner_id.eq(p)),
         Owner::Tenant(t) => query.filter(webhook_endpoints::owner_tenant_id.eq(t)),
+        Owner::Distributor(d) => query.filter(webhook_endpoints::owner_distributor_id.eq(d)),
     }
     .get_result(conn)
 }
@@ -162,6 +174,7 @@ fn owned_by(
         Owner::All => Box::new(diesel::dsl::sql::<diesel::sql_types::Bool>("TRUE")),
         Owner::Partner(p) => Box::new(webhook_endpoints::owner_partner_id.eq(p).assume_not_null()),
         Owner::Tenant(t) => Box::new(webhook_endpoints::owner_tenant_id.eq(t).assume_not_null()),
+        Owner::Distributor(d) => Box::new(webhook_endpoints::owner_distributor_id.eq(d).assume_not_null()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The JSON shapes of keys: request bodies (validated where JSON is read) and views.
 
 use crate::domain::product_key::ProductKey;
-use crate::domain::statuses::KeyStatus;
+use crate::domain::{serials::Serial, statuses::KeyStatus};
 use crate::store::keys::KeyBatchRow;
 use crate::store::keys::KeyRow;
 use crate::store::products::ProductRow;
@@ -24,8 +24,9 @@ pub enum KeyChannel {
 }
 
 impl KeyChannel {
-    pub fn of(partner_id: Option<Uuid>) -> Self {
-        if partner_id.is_some() { Self::Partner } else { Self::Retail }
+    /// A key or batch with a partner or a distributor is the partner channel's.
+    pub fn of(partner_id: Option<Uuid>, distributor_id: Option<Uuid>) -> Self {
+        if partner_id.is_some() || distributor_id.is_some() { Self::Partner } else { Self::Retail }
     }
 }
 
@@ -41,10 +42,16 @@ pub struct KeyView {
     pub seats: i32,
     #[schema(example = 12)]
     pub term_months: i32,
-    /// The partner it was minted for; none for a retail key.
+    /// The partner that holds it; none for a retail key or a card in a distributor's stock.
     pub partner_id: Option<Uuid>,
+    /// The distributor it was minted to; none when minted straight to a partner or retail.
+    pub distributor_id: Option<Uuid>,
     pub channel: KeyChannel,
     pub batch_id: Uuid,
+    /// Printed on the card: the batch's number (6 digits), then its position (6 digits).
+    #[schema(example = "000042000001")]
+    pub serial: String,
+    /// `in_stock`: on a distributor's shelf, inert until allocated to a partner.
     pub status: KeyStatus,
     pub created_at: DateTime<Utc>,
     pub redeemed_at: Option<DateTime<Utc>>,
@@ -59,8 +66,10 @@ impl KeyView {
             seats: key.seats,
             term_months: key.term_months,
             partner_id: key.partner_id,
-            channel: KeyChannel::of(key.partner_id),
+            distributor_id: key.distributor_id,
+            channel: KeyChannel::of(key.partner_id, key.distributor_id),
             batch_id: key.batch_id,
+            serial: Serial(key.serial).to_string(),
             status: key.status,
             created_at: key.created_at,
             redeemed_at: key.redeemed_at,
@@ -77,9 +86,12 @@ impl KeyView {
 }))]
 pub struct CreateKeyBatch {
     pub product_id: Uuid,
-    /// The partner that receives the keys (it must have a reseller relationship); none
-    /// for a retail batch.
+    /// The partner that receives the keys straight (it must have a reseller relationship
+    /// with an authorised distributor); none for a retail batch or a distributor's stock.
     pub partner_id: Option<Uuid>,
+    /// Mint into this authorised distributor's stock instead: the cards are `in_stock`,
+    /// inert until it allocates them to a reseller.
+    pub distributor_id: Option<Uuid>,
     /// `partner` (the default: keys a partner redeems for its customers) or `retail` (keys
     /// a customer redeems itself at `POST /v1/signup`; no `partner_id`).
     pub channel: Option<KeyChannel>,
@@ -100,9 +112,16 @@ pub struct CreateKeyBatch {
 pub struct KeyBatchView {
     pub id: Uuid,
     pub product_id: Uuid,
-    /// None for a retail batch.
+    /// The partner it was minted to straight (none for a retail batch or a distributor's).
     pub partner_id: Option<Uuid>,
+    /// The distributor whose stock it was minted to.
+    pub distributor_id: Option<Uuid>,
     pub channel: KeyChannel,
+    /// Its first and last cards' serials: `keys[i]` of the mint is `first_serial + i`.
+    #[schema(example = "000042000001")]
+    pub first_serial: String,
+    #[schema(example = "000042000100")]
+    pub last_serial: String,
     pub seats_per_key: i32,
     pub term_months: i32,
     pub quantity: i32,
@@ -117,7 +136,10 @@ impl From<KeyBatchRow> for KeyBatchView {
             id: row.id,
             product_id: row.product_id,
             partner_id: row.partner_id,
-            channel: KeyChannel::of(row.partner_id),
+            distributor_id: row.distributor_id,
+            channel: KeyChannel::of(row.partner_id, row.distributor_id),
+            first_serial: Serial::of(row.number, 1).to_string(),
+            last_serial: Serial::of(row.number, row.quantity as u64).to_string(),
             seats_per_key: row.seats_per_key,
             term_months: row.term_months,
             quantity: row.quantity,
@@ -144,6 +166,9 @@ pub struct KeyQuery {
     pub batch_id: Option<Uuid>,
     /// Only partner keys, or only retail keys.
     pub channel: Option<KeyChannel>,
+    /// The card with this serial (12 digits).
+    #[param(pattern = "^[0-9]{12}$")]
+    pub serial: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -162,19 +187,11 @@ impl NewKeyBatch {
     }
 }
 
-/// A new batch as CSV, one row per key (the card printer's input); shown once.
+/// A new batch as CSV, `serial,key`, one row per card (the card printer's input); shown once.
 pub fn batch_csv(batch: &KeyBatchRow, keys: &[ProductKey]) -> String {
-    let mut csv =
-        crate::views::csv::Table::new(&["key", "batch_id", "product_id", "partner_id", "seats", "term_months"]);
-    for key in keys {
-        csv.row(&[
-            key.to_string(),
-            batch.id.to_string(),
-            batch.product_id.to_string(),
-            batch.partner_id.map(|p| p.to_string()).unwrap_or_default(),
-            batch.seats_per_key.to_string(),
-            batch.term_months.to_string(),
-        ]);
+    let mut csv = crate::views::csv::Table::new(&["serial", "key"]);
+    for (i, key) in keys.iter().enumerate() {
+        csv.row(&[Serial::of(batch.number, i as u64 + 1).to_string(), key.to_string()]);
     }
     crate::views::secret::mark();
     csv.into_string()

@@ -20,6 +20,13 @@ pub struct NotificationView {
     pub message: String,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
+    /// The distribution chain's events: the reseller relationship, order, allocation,
+    /// product and number of cards they are about (null where they do not apply).
+    pub reseller_relationship_id: Option<Uuid>,
+    pub key_order_id: Option<Uuid>,
+    pub allocation_id: Option<Uuid>,
+    pub product_id: Option<Uuid>,
+    pub quantity: Option<i32>,
 }
 
 impl From<NotificationRow> for NotificationView {
@@ -34,6 +41,11 @@ impl From<NotificationRow> for NotificationView {
             message: row.message,
             created_at: row.created_at,
             read_at: row.read_at,
+            reseller_relationship_id: row.reseller_relationship_id,
+            key_order_id: row.key_order_id,
+            allocation_id: row.allocation_id,
+            product_id: row.product_id,
+            quantity: row.quantity,
         }
     }
 }

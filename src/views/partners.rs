@@ -1,6 +1,6 @@
 //! The JSON shapes of partners: request bodies (validated where JSON is read) and views.
 
-use crate::store::partners::PartnerRow;
+use crate::store::{clients::ApiClientRow, partners::PartnerRow};
 use crate::views::secret::ShownOnce;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -29,18 +29,19 @@ pub struct PartnerView {
     /// The partner-of-record number customers type in: 7 digits.
     #[schema(example = "4820193")]
     pub partner_number: String,
+    /// Its oldest active reseller relationship (`GET /v1/reseller-relationships` lists them
+    /// all); null when it has none, and then it receives no cards.
     pub reseller: Option<Reseller>,
     /// Enrolled in Cloud Essentials (may offer delegated administration).
     pub cloud_essentials: bool,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<PartnerRow> for PartnerView {
-    fn from(row: PartnerRow) -> Self {
-        let reseller = row
-            .reseller_distributor
-            .zip(row.reseller_since)
-            .map(|(distributor, since)| Reseller { distributor, since });
+impl From<(PartnerRow, Option<(String, NaiveDate)>)> for PartnerView {
+    /// A partner with its `reseller`: the distributor and date of its oldest active reseller
+    /// relationship.
+    fn from((row, reseller): (PartnerRow, Option<(String, NaiveDate)>)) -> Self {
+        let reseller = reseller.map(|(distributor, since)| Reseller { distributor, since });
         Self {
             id: row.id,
             name: row.name,
@@ -114,4 +115,16 @@ pub struct ApiClientView {
     pub client_id: String,
     pub name: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+impl NewApiClient {
+    pub fn new(row: ApiClientRow, secret: String) -> Self {
+        Self { client_id: row.client_id, client_secret: secret.into(), name: row.name, created_at: row.created_at }
+    }
+}
+
+impl From<ApiClientRow> for ApiClientView {
+    fn from(row: ApiClientRow) -> Self {
+        Self { client_id: row.client_id, name: row.name, created_at: row.created_at }
+    }
 }

@@ -164,6 +164,11 @@ impl WebhookEvent {
                 message: n.message.clone(),
                 created_at: Some(n.created_at),
                 endpoint_id: None,
+                reseller_relationship_id: n.reseller_relationship_id,
+                key_order_id: n.key_order_id,
+                allocation_id: n.allocation_id,
+                product_id: n.product_id,
+                quantity: n.quantity,
             },
         }
     }
@@ -184,6 +189,11 @@ impl WebhookEvent {
                 message: "A test delivery from keyport.".to_string(),
                 created_at: None,
                 endpoint_id: Some(endpoint_id),
+                reseller_relationship_id: None,
+                key_order_id: None,
+                allocation_id: None,
+                product_id: None,
+                quantity: None,
             },
         }
     }
@@ -204,4 +214,15 @@ pub struct WebhookEventData {
     /// `ping` only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint_id: Option<Uuid>,
+    /// The distribution chain's events (SPEC §13), where they apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reseller_relationship_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_order_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocation_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i32>,
 }

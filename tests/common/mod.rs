@@ -639,3 +639,66 @@ pub fn held_to_the_document(method: &Method, path: &str, reply: &Reply) {
         "{method} {template} answered {status} `{code}`, which it does not document (it lists {codes:?})"
     );
 }
+
+/// A distributor and its API token.
+#[derive(Debug, Clone)]
+pub struct Distributor {
+    pub id: String,
+    pub token: String,
+}
+
+/// A batch minted into a distributor's stock.
+#[derive(Debug, Clone)]
+pub struct Stock {
+    pub batch: String,
+    pub first_serial: String,
+    pub last_serial: String,
+    /// The cards' keys, in serial order.
+    pub keys: Vec<String>,
+}
+
+impl Stock {
+    /// The serial of the `i`th card of the batch (from 0).
+    pub fn serial(&self, i: u64) -> String {
+        format!("{:012}", self.first_serial.parse::<u64>().unwrap() + i)
+    }
+}
+
+impl TestApp {
+    /// Registers an authorised distributor and signs in as its API client.
+    pub async fn distributor(&self, name: &str) -> Distributor {
+        let created = self.post("/v1/distributors", &self.operator, json!({"name": name})).await.expect(201).clone();
+        let id = created["id"].as_str().unwrap().to_string();
+        let client = self.post(&format!("/v1/distributors/{id}/api-clients"), &self.operator, json!({})).await;
+        let client = client.expect(201);
+        let token =
+            self.client_token(client["client_id"].as_str().unwrap(), client["client_secret"].as_str().unwrap()).await;
+        Distributor { id, token }
+    }
+
+    /// The distributor invites the partner and the partner accepts; returns the
+    /// relationship id.
+    pub async fn relate(&self, distributor: &Distributor, partner: &Partner) -> String {
+        let invited = self
+            .post("/v1/reseller-relationships", &distributor.token, json!({"partner_number": partner.number}))
+            .await;
+        let id = invited.expect(201)["id"].as_str().unwrap().to_string();
+        self.post(&format!("/v1/reseller-relationships/{id}/accept"), &partner.token, json!({})).await.expect(200);
+        id
+    }
+
+    /// The operator mints `quantity` cards of a product (1 seat, 12 months) into the
+    /// distributor's stock.
+    pub async fn stock(&self, distributor: &Distributor, product: &str, quantity: i32) -> Stock {
+        let body = json!({"product_id": product, "distributor_id": distributor.id, "seats_per_key": 1,
+                          "term_months": 12, "quantity": quantity});
+        let batch = self.post("/v1/key-batches", &self.operator, body).await.expect(201).clone();
+        let text = |field: &str| batch[field].as_str().unwrap().to_string();
+        Stock {
+            batch: text("id"),
+            first_serial: text("first_serial"),
+            last_serial: text("last_serial"),
+            keys: batch["keys"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect(),
+        }
+    }
+}

@@ -81,6 +81,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List allocations
+         * @description A distributor's and a partner's own; the operator's all.
+         */
+        get: operations["distribution_list_allocations"];
+        put?: never;
+        /**
+         * Allocate cards to a reseller
+         * @description The distributor ships cards to a partner it has an active reseller relationship with:
+         *     by `serials` and `ranges`, or by `product_id` and `quantity` (oldest stock first),
+         *     optionally against the partner's order (`order_id`). In one transaction every named
+         *     card moves (status `available`, held by the partner) or none does; two allocations
+         *     racing for the same cards never both take one.
+         */
+        post: operations["distribution_allocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an allocation */
+        get: operations["distribution_get_allocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -366,6 +411,145 @@ export interface paths {
         patch: operations["delegated_administration_update_relationship"];
         trace?: never;
     };
+    "/v1/distributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List distributors */
+        get: operations["distributors_list"];
+        put?: never;
+        /**
+         * Register a distributor
+         * @description An authorised distributor supplies product-key cards to the partners it has reseller
+         *     relationships with. It signs in with API clients of its own.
+         */
+        post: operations["distributors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling distributor */
+        get: operations["distributors_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a distributor */
+        get: operations["distributors_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, suspend or restore a distributor
+         * @description `authorised: false` suspends it: it cannot invite, allocate or receive batches (403
+         *     `distributor-not-authorised`); cards it already allocated are untouched.
+         */
+        patch: operations["distributors_update"];
+        trace?: never;
+    };
+    "/v1/distributors/{id}/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a distributor's API clients (without secrets) */
+        get: operations["distributors_list_clients"];
+        put?: never;
+        /** Create an API client for a distributor */
+        post: operations["distributors_create_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{id}/api-clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a distributor's API client */
+        delete: operations["distributors_revoke_client"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distributor's stock
+         * @description The cards minted to it, by product: `in_stock` on its shelf, `allocated` with a partner
+         *     and not yet redeemed, `redeemed`, `revoked`. One index-only scan.
+         */
+        get: operations["distributors_stock_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{id}/stock-alerts/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a low-stock alert
+         * @description When the distributor's cards of the product in stock fall below `threshold`, one
+         *     `stock.low` event goes to its inbox (and webhooks); again only after the stock has risen
+         *     back to the threshold and fallen once more.
+         */
+        put: operations["distributors_put_alert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/domains/{name}": {
         parameters: {
             query?: never;
@@ -439,9 +623,12 @@ export interface paths {
         put?: never;
         /**
          * Mint or import a key batch
-         * @description The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-         *     (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-         *     last five characters are stored.
+         * @description For a partner (`partner_id`: the keys are `available` to it at once), for a
+         *     distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+         *     distributor allocates them) or for retail. The keys come back in plain text **once**, as
+         *     JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+         *     is the card with serial `first_serial + i`. Only a keyed digest and the last five
+         *     characters are stored.
          */
         post: operations["keys_create_batch"];
         delete?: never;
@@ -461,6 +648,133 @@ export interface paths {
         get: operations["keys_get_batch"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description A partner's and a distributor's own; the operator's all.
+         */
+        get: operations["distribution_list_orders"];
+        put?: never;
+        /**
+         * Order cards from a distributor
+         * @description A partner orders a quantity of a product from a distributor it has an active reseller
+         *     relationship with; the distributor hears of it (`key_order.placed`) and fulfils it with
+         *     allocations that name it.
+         */
+        post: operations["distribution_place_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an order */
+        get: operations["distribution_get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description The partner's, while it is open and nothing is allocated against it.
+         */
+        post: operations["distribution_cancel_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an order */
+        post: operations["distribution_reject_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List returns */
+        get: operations["distribution_list_returns"];
+        put?: never;
+        /**
+         * Return cards to their distributor
+         * @description A partner sends `available` cards a distributor allocated back to that distributor's
+         *     stock (one distributor a request). A reserved, redeemed or revoked card, or one minted
+         *     straight to the partner, is refused and nothing moves.
+         */
+        post: operations["distribution_return_keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/key-revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke lost or stolen cards
+         * @description The operator revokes any card, a distributor the cards minted to it: by `serials` and
+         *     `ranges`, or a whole `batch_id`. Every named card that is not redeemed becomes
+         *     `revoked` (a reserved one leaves its redemption); its holder is told (`keys.revoked`).
+         *     A revoked card answers `key-revoked` to the partner holding it, `key-not-found` to
+         *     anyone else.
+         */
+        post: operations["distribution_revoke_keys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -499,6 +813,28 @@ export interface paths {
          *     reported as not found, exactly like an unknown one.
          */
         post: operations["keys_validate_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A card's custody ledger
+         * @description Every change of the card's holder or status, oldest first: the operator sees all; a
+         *     distributor every movement of a card minted to it (a redemption's tenant left out); a
+         *     partner, of a card it holds, the movements since the one that brought it there.
+         */
+        get: operations["keys_movements"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -656,8 +992,11 @@ export interface paths {
         head?: never;
         /**
          * Update a partner's name and programme status
-         * @description `reseller: null` ends the reseller relationship (no new key batches);
-         *     `cloud_essentials` records enrolment in the programme.
+         * @description `reseller: {distributor, since}` records an active reseller relationship with the
+         *     authorised distributor of that name (made when none has it), as partners were written
+         *     before distributors had relationships of their own; `reseller: null` ends the
+         *     partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+         *     the programme.
          */
         patch: operations["partners_update"];
         trace?: never;
@@ -696,6 +1035,26 @@ export interface paths {
          *     from their next request on, by every instance.
          */
         delete: operations["partners_revoke_client"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's cards
+         * @description The cards it holds, by product: `available`, `reserved`, `redeemed`, `revoked`.
+         */
+        get: operations["distribution_partner_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -843,6 +1202,91 @@ export interface paths {
          * @description Releases the key while the redemption is open.
          */
         delete: operations["redemptions_remove_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reseller-relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reseller relationships
+         * @description A distributor's and a partner's own; the operator's all.
+         */
+        get: operations["reseller_relationships_list"];
+        put?: never;
+        /**
+         * Invite a partner to resell
+         * @description A distributor invites a partner by its partner number; the invitation lapses after 30
+         *     days unanswered. Unknown numbers count against the caller's failure budget.
+         */
+        post: operations["reseller_relationships_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reseller-relationships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a reseller relationship */
+        get: operations["reseller_relationships_get_one"];
+        put?: never;
+        post?: never;
+        /**
+         * End a reseller relationship
+         * @description Either side ends an active relationship; the other hears of it. Cards already
+         *     allocated stay with the partner.
+         */
+        delete: operations["reseller_relationships_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reseller-relationships/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description The partner's answer: the relationship is `active` from today, and the distributor may
+         *     allocate cards to it.
+         */
+        post: operations["reseller_relationships_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reseller-relationships/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation */
+        post: operations["reseller_relationships_decline"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1029,7 +1473,7 @@ export interface paths {
         /**
          * List the tenants the caller can see
          * @description Operator: all. Partner: tenants it created, or where it is partner of record on a
-         *     subscription. Customer: its own.
+         *     subscription. Customer: its own. Distributors see none (403).
          */
         get: operations["tenants_list"];
         put?: never;
@@ -1728,6 +2172,293 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "key_order.fulfilled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `key_order.fulfilled` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyOrderFulfilledEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "key_order.placed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `key_order.placed` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyOrderPlacedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "key_order.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `key_order.rejected` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyOrderRejectedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "keys.allocated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `keys.allocated` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeysAllocatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "keys.redeemed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `keys.redeemed` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeysRedeemedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "keys.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `keys.returned` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeysReturnedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "keys.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `keys.revoked` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeysRevokedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "partner_of_record.added": {
         parameters: {
             query?: never;
@@ -1874,6 +2605,211 @@ export interface webhooks {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["RedemptionCompletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reseller_relationship.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reseller_relationship.accepted` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResellerRelationshipAcceptedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reseller_relationship.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reseller_relationship.declined` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResellerRelationshipDeclinedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reseller_relationship.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reseller_relationship.ended` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResellerRelationshipEndedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reseller_relationship.invited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reseller_relationship.invited` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResellerRelationshipInvitedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "stock.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `stock.low` delivered to a webhook endpoint
+         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockLowEvent"];
                 };
             };
             responses: {
@@ -2322,6 +3258,42 @@ export interface components {
              */
             hours?: number | null;
         };
+        AlertView: {
+            /**
+             * @description Whether a fall below the threshold will send `stock.low` (it has not since the stock
+             *     was last at or above it).
+             */
+            armed: boolean;
+            /** Format: uuid */
+            distributor_id: string;
+            /** Format: uuid */
+            product_id: string;
+            /** Format: int32 */
+            threshold: number;
+        };
+        AllocationView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            distributor_id: string;
+            /** @example 000042000001 */
+            first_serial: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 000042000100 */
+            last_serial: string;
+            /** Format: uuid */
+            order_id?: string | null;
+            /** Format: uuid */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description The cards' product (null when they are of several).
+             */
+            product_id?: string | null;
+            /** Format: int32 */
+            quantity: number;
+        };
         ApiClientView: {
             client_id: string;
             /** Format: date-time */
@@ -2413,6 +3385,41 @@ export interface components {
             domain: string;
         };
         /**
+         * @description Cards named by serials and ranges (at most 100 000 cards a request; a range stays in one
+         *     batch and runs forwards).
+         * @example {
+         *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03",
+         *       "ranges": [
+         *         {
+         *           "from": "000042000001",
+         *           "to": "000042000100"
+         *         }
+         *       ]
+         *     }
+         */
+        CreateAllocation: {
+            /**
+             * Format: uuid
+             * @description The partner's order this allocation fulfils (same partner and product).
+             */
+            order_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The reseller partner that receives the cards.
+             */
+            partner_id: string;
+            /**
+             * Format: uuid
+             * @description Instead of serials: this many cards of the product, oldest stock first.
+             */
+            product_id?: string | null;
+            /** Format: int64 */
+            quantity?: number | null;
+            ranges?: components["schemas"]["SerialRange"][] | null;
+            /** @description Single cards. */
+            serials?: string[] | null;
+        };
+        /**
          * @example {
          *       "name": "billing integration"
          *     }
@@ -2420,6 +3427,16 @@ export interface components {
         CreateApiClient: {
             /** @description What the client is for. */
             name?: string | null;
+        };
+        /**
+         * @example {
+         *       "name": "Northwind Distribution"
+         *     }
+         */
+        CreateDistributor: {
+            /** @description Default `true`. */
+            authorised?: boolean | null;
+            name: string;
         };
         /**
          * @example {
@@ -2452,12 +3469,18 @@ export interface components {
          */
         CreateKeyBatch: {
             channel?: components["schemas"]["KeyChannel"] | null;
+            /**
+             * Format: uuid
+             * @description Mint into this authorised distributor's stock instead: the cards are `in_stock`,
+             *     inert until it allocates them to a reseller.
+             */
+            distributor_id?: string | null;
             /** @description Import keys made elsewhere (each format- and checksum-checked), instead of `quantity`. */
             keys?: string[] | null;
             /**
              * Format: uuid
-             * @description The partner that receives the keys (it must have a reseller relationship); none
-             *     for a retail batch.
+             * @description The partner that receives the keys straight (it must have a reseller relationship
+             *     with an authorised distributor); none for a retail batch or a distributor's stock.
              */
             partner_id?: string | null;
             /** Format: uuid */
@@ -2507,6 +3530,24 @@ export interface components {
         };
         /**
          * @example {
+         *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f31",
+         *       "product_id": "01900000-0000-7000-8000-000000000002",
+         *       "quantity": 100,
+         *       "reference": "PO-2026-118"
+         *     }
+         */
+        CreateOrder: {
+            /** Format: uuid */
+            distributor_id: string;
+            /** Format: uuid */
+            product_id: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @description The partner's own reference (a purchase order number). */
+            reference?: string | null;
+        };
+        /**
+         * @example {
          *       "cloud_essentials": true,
          *       "name": "Contoso IT Services",
          *       "reseller": {
@@ -2539,6 +3580,41 @@ export interface components {
         CreateRedemption: {
             /** @description "I understand that I am the right person to do this for my company." */
             acknowledged?: boolean | null;
+        };
+        /**
+         * @example {
+         *       "ranges": [
+         *         {
+         *           "from": "000042000051",
+         *           "to": "000042000100"
+         *         }
+         *       ],
+         *       "reason": "Overstock"
+         *     }
+         */
+        CreateReturn: {
+            ranges?: components["schemas"]["SerialRange"][] | null;
+            reason?: string | null;
+            serials?: string[] | null;
+        };
+        /**
+         * @description Lost or stolen cards: by serials and ranges, or a whole batch.
+         * @example {
+         *       "ranges": [
+         *         {
+         *           "from": "000042000001",
+         *           "to": "000042000500"
+         *         }
+         *       ],
+         *       "reason": "Box lost in transit"
+         *     }
+         */
+        CreateRevocation: {
+            /** Format: uuid */
+            batch_id?: string | null;
+            ranges?: components["schemas"]["SerialRange"][] | null;
+            reason: string;
+            serials?: string[] | null;
         };
         /**
          * @example {
@@ -2681,6 +3757,37 @@ export interface components {
             /** @description `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent). */
             status: string;
         };
+        /** @description A distributor's cards of one product. */
+        DistributorStockView: {
+            /**
+             * Format: int64
+             * @description With a partner, not yet redeemed (available or reserved).
+             */
+            allocated: number;
+            /**
+             * Format: int64
+             * @description On its shelf.
+             */
+            in_stock: number;
+            product: components["schemas"]["ProductView"];
+            /** Format: int64 */
+            redeemed: number;
+            /** Format: int64 */
+            revoked: number;
+        };
+        DistributorView: {
+            /**
+             * @description `false`: suspended — it cannot invite, allocate or receive batches; cards it already
+             *     allocated are untouched.
+             */
+            authorised: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Northwind Distribution */
+            name: string;
+        };
         DomainAvailability: {
             available: boolean;
             /** @example contoso */
@@ -2765,6 +3872,21 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /** @description Who held a card, or where it went. */
+        Holder: {
+            /**
+             * Format: uuid
+             * @description Null for the platform, and for a customer's tenant when a distributor reads.
+             */
+            id?: string | null;
+            kind: components["schemas"]["HolderKind"];
+        };
+        /**
+         * @description Who holds a card (or where it went): the platform (retail, or cards minted straight to a
+         *     partner), a distributor, a partner, a partner's redemption, a customer's tenant.
+         * @enum {string}
+         */
+        HolderKind: "platform" | "distributor" | "partner" | "redemption" | "tenant";
         ImportCounts: {
             /** Format: int64 */
             created: number;
@@ -2820,6 +3942,15 @@ export interface components {
             /** @description A licence on the tenant's subscription of each of these products. */
             license_skus?: string[];
         };
+        /**
+         * @example {
+         *       "partner_number": "4820193"
+         *     }
+         */
+        InviteReseller: {
+            /** @description The partner's 7-digit partner number. */
+            partner_number: string;
+        };
         /** @description One public key of the JWKS (RFC 8037 OKP). */
         Jwk: {
             /** @example EdDSA */
@@ -2842,13 +3973,25 @@ export interface components {
             channel: components["schemas"]["KeyChannel"];
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: uuid
+             * @description The distributor whose stock it was minted to.
+             */
+            distributor_id?: string | null;
+            /**
+             * @description Its first and last cards' serials: `keys[i]` of the mint is `first_serial + i`.
+             * @example 000042000001
+             */
+            first_serial: string;
             /** Format: uuid */
             id: string;
             /** @description True when the keys were imported rather than minted here. */
             imported: boolean;
+            /** @example 000042000100 */
+            last_serial: string;
             /**
              * Format: uuid
-             * @description None for a retail batch.
+             * @description The partner it was minted to straight (none for a retail batch or a distributor's).
              */
             partner_id?: string | null;
             /** Format: uuid */
@@ -2874,11 +4017,23 @@ export interface components {
             /** @description Case-insensitive; spaces and hyphens are ignored. */
             key: string;
         };
+        KeyOrderFulfilledEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "key_order.fulfilled";
+        };
+        KeyOrderPlacedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "key_order.placed";
+        };
+        KeyOrderRejectedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "key_order.rejected";
+        };
         /**
          * @description Where a product key stands.
          * @enum {string}
          */
-        KeyStatus: "available" | "reserved" | "redeemed" | "revoked";
+        KeyStatus: "in_stock" | "available" | "reserved" | "redeemed" | "revoked";
         /** @description A product key as anyone but its first recipient sees it: masked. */
         KeyView: {
             /** Format: uuid */
@@ -2886,6 +4041,11 @@ export interface components {
             channel: components["schemas"]["KeyChannel"];
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: uuid
+             * @description The distributor it was minted to; none when minted straight to a partner or retail.
+             */
+            distributor_id?: string | null;
             /** Format: uuid */
             id: string;
             /**
@@ -2895,7 +4055,7 @@ export interface components {
             key: string;
             /**
              * Format: uuid
-             * @description The partner it was minted for; none for a retail key.
+             * @description The partner that holds it; none for a retail key or a card in a distributor's stock.
              */
             partner_id?: string | null;
             product: components["schemas"]["ProductView"];
@@ -2906,6 +4066,12 @@ export interface components {
              * @example 10
              */
             seats: number;
+            /**
+             * @description Printed on the card: the batch's number (6 digits), then its position (6 digits).
+             * @example 000042000001
+             */
+            serial: string;
+            /** @description `in_stock`: on a distributor's shelf, inert until allocated to a partner. */
             status: components["schemas"]["KeyStatus"];
             /**
              * Format: int32
@@ -2913,12 +4079,34 @@ export interface components {
              */
             term_months: number;
         };
+        KeysAllocatedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "keys.allocated";
+        };
+        KeysRedeemedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "keys.redeemed";
+        };
+        KeysReturnedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "keys.returned";
+        };
+        KeysRevokedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "keys.revoked";
+        };
         /** @description A licence: a user's seat on a subscription. */
         License: {
             /** Format: uuid */
             subscription_id: string;
             /** Format: uuid */
             user_id: string;
+        };
+        /** @description One page of a list. */
+        ListOf_AllocationView: {
+            data: components["schemas"]["AllocationView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
         };
         /** @description One page of a list. */
         ListOf_ApiClientView: {
@@ -2935,6 +4123,12 @@ export interface components {
         /** @description One page of a list. */
         ListOf_DeliveryView: {
             data: components["schemas"]["DeliveryView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_DistributorView: {
+            data: components["schemas"]["DistributorView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -2957,6 +4151,12 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        ListOf_MovementView: {
+            data: components["schemas"]["MovementView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         ListOf_NotificationView: {
             data: components["schemas"]["NotificationView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
@@ -2965,6 +4165,12 @@ export interface components {
         /** @description One page of a list. */
         ListOf_OfferView: {
             data: components["schemas"]["OfferView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_OrderView: {
+            data: components["schemas"]["OrderView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -2999,6 +4205,18 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        ListOf_ResellerRelationshipView: {
+            data: components["schemas"]["ResellerRelationshipView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        ListOf_ReturnView: {
+            data: components["schemas"]["ReturnView"][];
+            /** @description Pass as `after` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         ListOf_SubscriptionView: {
             data: components["schemas"]["SubscriptionView"][];
             /** @description Pass as `after` for the next page; null on the last page. */
@@ -3022,6 +4240,37 @@ export interface components {
             /** @description The user (`admin` says whether it administers the tenant). */
             user: components["schemas"]["UserView"];
         };
+        MovementActor: {
+            /** Format: uuid */
+            id?: string | null;
+            /** @example distributor */
+            role: string;
+        };
+        /**
+         * @description What happened to a card, as the custody ledger records it.
+         * @enum {string}
+         */
+        MovementKind: "minted" | "allocated" | "returned" | "reserved" | "released" | "redeemed" | "revoked";
+        /** @description One entry of a card's custody ledger. */
+        MovementView: {
+            /** @description Who moved it: `operator`, `distributor`, `partner`, `customer` or `system`. */
+            actor: components["schemas"]["MovementActor"];
+            /** Format: uuid */
+            allocation_id?: string | null;
+            /** Format: date-time */
+            at: string;
+            from?: components["schemas"]["Holder"] | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            key_id: string;
+            kind: components["schemas"]["MovementKind"];
+            /** Format: uuid */
+            redemption_id?: string | null;
+            /** @example 000042000001 */
+            serial: string;
+            to?: components["schemas"]["Holder"] | null;
+        };
         /** @description A new API client; the secret is shown here once and never again. */
         NewApiClient: {
             /** @example kpc_5f1c0e7a9b2d4c6e8a10 */
@@ -3041,6 +4290,8 @@ export interface components {
             keys: string[];
         };
         NotificationView: {
+            /** Format: uuid */
+            allocation_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /**
@@ -3055,11 +4306,23 @@ export interface components {
             event: string;
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            key_order_id?: string | null;
             message: string;
             /** Format: uuid */
             offer_id?: string | null;
+            /** Format: uuid */
+            product_id?: string | null;
+            /** Format: int32 */
+            quantity?: number | null;
             /** Format: date-time */
             read_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The distribution chain's events: the reseller relationship, order, allocation,
+             *     product and number of cards they are about (null where they do not apply).
+             */
+            reseller_relationship_id?: string | null;
             /** Format: uuid */
             subscription_id?: string | null;
             /** Format: uuid */
@@ -3103,6 +4366,34 @@ export interface components {
             /** Format: uuid */
             tenant_id: string;
         };
+        /**
+         * @description Where a partner's order of key cards stands.
+         * @enum {string}
+         */
+        OrderStatus: "open" | "fulfilled" | "rejected" | "cancelled";
+        OrderView: {
+            /**
+             * Format: int32
+             * @description Cards allocated against it so far.
+             */
+            allocated: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            distributor_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partner_id: string;
+            /** Format: uuid */
+            product_id: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @description Why the distributor rejected it. */
+            reason?: string | null;
+            reference?: string | null;
+            status: components["schemas"]["OrderStatus"];
+        };
         PartnerOfRecord: {
             name: string;
             /** Format: uuid */
@@ -3127,6 +4418,21 @@ export interface components {
             /** @enum {string} */
             type?: "partner_of_record.removed";
         };
+        /** @description A partner's cards of one product. */
+        PartnerStockView: {
+            /** Format: int64 */
+            available: number;
+            product: components["schemas"]["ProductView"];
+            /** Format: int64 */
+            redeemed: number;
+            /**
+             * Format: int64
+             * @description Held by an open redemption.
+             */
+            reserved: number;
+            /** Format: int64 */
+            revoked: number;
+        };
         PartnerView: {
             /** @description Enrolled in Cloud Essentials (may offer delegated administration). */
             cloud_essentials: boolean;
@@ -3150,6 +4456,11 @@ export interface components {
         /** @description An RFC 9457 problem document (`application/problem+json`). */
         Problem: {
             /**
+             * Format: int64
+             * @description How many cards are in stock, for `insufficient-stock`.
+             */
+            available?: number | null;
+            /**
              * @description The machine-readable problem code.
              * @example key-reserved
              */
@@ -3160,6 +4471,14 @@ export interface components {
             errors?: components["schemas"]["FieldError"][] | null;
             /** @description The request's `X-Request-Id`. */
             request_id: string;
+            /**
+             * @description The card serials a refusal is about (at most 20), for `keys-not-in-stock` and
+             *     `keys-not-returnable`.
+             * @example [
+             *       "000042000001"
+             *     ]
+             */
+            serials?: string[] | null;
             /**
              * Format: int32
              * @example 409
@@ -3213,6 +4532,21 @@ export interface components {
             /** @enum {string} */
             code?: "delegated-admin-required" | "forbidden";
         };
+        /** @description A problem whose `code` is one of: distributor-exists. */
+        ProblemDistributorExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "distributor-exists";
+        };
+        /** @description A problem whose `code` is one of: distributor-exists, idempotency-key-in-flight. */
+        ProblemDistributorExistsOrIdempotencyKeyInFlight: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "distributor-exists" | "idempotency-key-in-flight";
+        };
+        /** @description A problem whose `code` is one of: distributor-not-authorised, forbidden. */
+        ProblemDistributorNotAuthorisedOrForbidden: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "distributor-not-authorised" | "forbidden";
+        };
         /** @description A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, key-already-redeemed, key-revoked, user-exists. */
         ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3232,6 +4566,11 @@ export interface components {
         ProblemIdempotencyKeyInFlight: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "idempotency-key-in-flight";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, insufficient-stock, keys-not-in-stock, order-exceeded, order-not-open, reseller-relationship-required. */
+        ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "insufficient-stock" | "keys-not-in-stock" | "order-exceeded" | "order-not-open" | "reseller-relationship-required";
         };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved. */
         ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved: components["schemas"]["Problem"] & {
@@ -3263,6 +4602,11 @@ export interface components {
             /** @enum {string} */
             code?: "idempotency-key-in-flight" | "key-exists";
         };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, keys-not-returnable. */
+        ProblemIdempotencyKeyInFlightOrKeysNotReturnable: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "keys-not-returnable";
+        };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, no-licenses-available, subscription-inactive, tenant-data-deleted, user-exists. */
         ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3283,10 +4627,30 @@ export interface components {
             /** @enum {string} */
             code?: "idempotency-key-in-flight" | "offer-pending" | "relationship-exists" | "tenant-data-deleted";
         };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, order-not-open. */
+        ProblemIdempotencyKeyInFlightOrOrderNotOpen: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "order-not-open";
+        };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, redemption-not-open. */
         ProblemIdempotencyKeyInFlightOrRedemptionNotOpen: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "idempotency-key-in-flight" | "redemption-not-open";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, relationship-exists. */
+        ProblemIdempotencyKeyInFlightOrRelationshipExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "relationship-exists";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, relationship-not-invited. */
+        ProblemIdempotencyKeyInFlightOrRelationshipNotInvited: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "relationship-not-invited";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, reseller-relationship-required. */
+        ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-in-flight" | "reseller-relationship-required";
         };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, sku-taken. */
         ProblemIdempotencyKeyInFlightOrSkuTaken: components["schemas"]["Problem"] & {
@@ -3318,6 +4682,16 @@ export interface components {
             /** @enum {string} */
             code?: "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "validation-failed";
         };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, invalid-serial-range, order-mismatch, validation-failed. */
+        ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "invalid-serial-range" | "order-mismatch" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, invalid-serial-range, validation-failed. */
+        ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "invalid-serial-range" | "validation-failed";
+        };
         /** @description A problem whose `code` is one of: idempotency-key-reused, mixed-terms, no-keys, validation-failed. */
         ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3327,6 +4701,11 @@ export interface components {
         ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "idempotency-key-reused" | "partner-not-reseller" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: idempotency-key-reused, unknown-partner-number, validation-failed. */
+        ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "idempotency-key-reused" | "unknown-partner-number" | "validation-failed";
         };
         /** @description A problem whose `code` is one of: idempotency-key-reused, validation-failed. */
         ProblemIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
@@ -3398,6 +4777,11 @@ export interface components {
             /** @enum {string} */
             code?: "redemption-not-open";
         };
+        /** @description A problem whose `code` is one of: relationship-exists. */
+        ProblemRelationshipExists: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "relationship-exists";
+        };
         /** @description A problem whose `code` is one of: relationship-not-active. */
         ProblemRelationshipNotActive: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3465,6 +4849,18 @@ export interface components {
             /** @example M365-BUSINESS-STANDARD */
             sku: string;
         };
+        /**
+         * @example {
+         *       "threshold": 500
+         *     }
+         */
+        PutAlert: {
+            /**
+             * Format: int32
+             * @description One `stock.low` when the stock falls below this (again only after it has risen back).
+             */
+            threshold: number;
+        };
         RedemptionCompletedEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
             type?: "redemption.completed";
@@ -3527,6 +4923,14 @@ export interface components {
              */
             tenant_id?: string | null;
             totals: components["schemas"]["ProductTotal"][];
+        };
+        /**
+         * @example {
+         *       "reason": "Out of stock until March"
+         *     }
+         */
+        RejectOrder: {
+            reason: string;
         };
         RelationshipPartner: {
             /** Format: uuid */
@@ -3615,6 +5019,83 @@ export interface components {
              */
             since: string;
         };
+        ResellerDistributor: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ResellerPartner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            partner_number: string;
+        };
+        ResellerRelationshipAcceptedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "reseller_relationship.accepted";
+        };
+        ResellerRelationshipDeclinedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "reseller_relationship.declined";
+        };
+        ResellerRelationshipEndedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "reseller_relationship.ended";
+        };
+        ResellerRelationshipInvitedEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "reseller_relationship.invited";
+        };
+        /** @description A reseller relationship between a distributor and a partner. */
+        ResellerRelationshipView: {
+            /** Format: date-time */
+            created_at: string;
+            distributor: components["schemas"]["ResellerDistributor"];
+            /** Format: date-time */
+            ended_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When an unanswered invitation lapses.
+             */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            partner: components["schemas"]["ResellerPartner"];
+            /**
+             * Format: date
+             * @description The day it became active (`YYYY-MM-DD`).
+             */
+            since?: string | null;
+            /** @description Read from the clock: an invitation past `expires_at` is `expired`. */
+            status: components["schemas"]["ResellerStatus"];
+        };
+        /**
+         * @description Where a reseller relationship between a distributor and a partner stands.
+         * @enum {string}
+         */
+        ResellerStatus: "invited" | "active" | "declined" | "ended" | "expired";
+        ReturnView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            distributor_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partner_id: string;
+            /** Format: int32 */
+            quantity: number;
+            reason?: string | null;
+        };
+        RevocationView: {
+            /**
+             * Format: int64
+             * @description Cards revoked now.
+             */
+            revoked: number;
+            /** @description Named cards left alone (at most 1000 listed). */
+            skipped: components["schemas"]["SkippedCard"][];
+        };
         /** @description A revocation request (RFC 7009), as a form or as JSON. */
         RevokeRequest: {
             /** @description A refresh token (`kpr_…`) or an access token. */
@@ -3639,6 +5120,13 @@ export interface components {
              */
             offset_seconds: number;
         };
+        /** @description Consecutive cards of one batch, `from` to `to` (12-digit serials). */
+        SerialRange: {
+            /** @example 000042000001 */
+            from: string;
+            /** @example 000042000100 */
+            to: string;
+        };
         /**
          * @description A customer without a partner signs up with a retail key.
          * @example {
@@ -3662,6 +5150,19 @@ export interface components {
             domain: string;
             /** @description A retail product key (case-insensitive; spaces and hyphens are ignored). */
             key: string;
+        };
+        /** @description A named card a revocation left as it was. */
+        SkippedCard: {
+            serial: string;
+            /**
+             * @description `redeemed`, `revoked`, or `not_found` (no such card, or not the caller's).
+             * @example redeemed
+             */
+            status: string;
+        };
+        StockLowEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "stock.low";
         };
         SubscriptionDeletedEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
@@ -3783,6 +5284,11 @@ export interface components {
              * @description Notices passed over because a nearer one fell due at the same time.
              */
             renewal_notices_skipped: number;
+            /**
+             * Format: int64
+             * @description Reseller invitations left unanswered for 30 days.
+             */
+            reseller_invitations_expired: number;
             /** Format: int64 */
             revocations_forgotten: number;
             /** Format: int64 */
@@ -3869,6 +5375,15 @@ export interface components {
             refresh_token?: string | null;
             /** @example Bearer */
             token_type: string;
+        };
+        /**
+         * @example {
+         *       "authorised": false
+         *     }
+         */
+        UpdateDistributor: {
+            authorised?: boolean | null;
+            name?: string | null;
         };
         /**
          * @example {
@@ -4024,6 +5539,8 @@ export interface components {
         };
         /** @description The inbox notification the event is (for `ping`: `endpoint_id` and `message`). */
         WebhookEventData: {
+            /** Format: uuid */
+            allocation_id?: string | null;
             /** Format: date-time */
             created_at?: string | null;
             /**
@@ -4039,9 +5556,20 @@ export interface components {
             event?: string | null;
             /** Format: uuid */
             id?: string | null;
+            /** Format: uuid */
+            key_order_id?: string | null;
             message: string;
             /** Format: uuid */
             offer_id?: string | null;
+            /** Format: uuid */
+            product_id?: string | null;
+            /** Format: int32 */
+            quantity?: number | null;
+            /**
+             * Format: uuid
+             * @description The distribution chain's events (SPEC §13), where they apply.
+             */
+            reseller_relationship_id?: string | null;
             /** Format: uuid */
             subscription_id?: string | null;
             /** Format: uuid */
@@ -4421,6 +5949,531 @@ export interface operations {
                 };
             };
             /** @description No writable database (unreachable, or a standby during a failover) or migrations pending; see `Retry-After`; `service-unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_list_allocations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of allocations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "first_serial": "000042000001",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "last_serial": "000042000100",
+                     *           "order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "quantity": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_AllocationView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_allocate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAllocation"];
+            };
+        };
+        responses: {
+            /** @description Allocated */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "first_serial": "000042000001",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_serial": "000042000100",
+                     *       "order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AllocationView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden` (not a distributor), `distributor-not-authorised` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "distributor-not-authorised",
+                     *       "detail": "The distributor's authorisation is suspended.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "The distributor's authorisation is suspended",
+                     *       "type": "/problems/distributor-not-authorised"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDistributorNotAuthorisedOrForbidden"];
+                };
+            };
+            /** @description `reseller-relationship-required`, `keys-not-in-stock` (with `serials`), `insufficient-stock` (with `available`), `order-exceeded`, `order-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `invalid-serial-range`, `order-mismatch`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_get_allocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Allocation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The allocation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "first_serial": "000042000001",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "last_serial": "000042000100",
+                     *       "order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AllocationView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -7052,6 +9105,1689 @@ export interface operations {
             };
         };
     };
+    distributors_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of distributors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "authorised": true,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Northwind Distribution"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_DistributorView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDistributor"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "authorised": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Northwind Distribution"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `distributor-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "distributor-exists",
+                     *       "detail": "A distributor with this name exists.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A distributor with this name exists",
+                     *       "type": "/problems/distributor-exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDistributorExistsOrIdempotencyKeyInFlight"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The distributor the token belongs to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "authorised": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Northwind Distribution"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The distributor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "authorised": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Northwind Distribution"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDistributor"];
+            };
+        };
+        responses: {
+            /** @description The distributor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "authorised": true,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "name": "Northwind Distribution"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `distributor-exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "distributor-exists",
+                     *       "detail": "A distributor with this name exists.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A distributor with this name exists",
+                     *       "type": "/problems/distributor-exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDistributorExists"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_list_clients: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live API clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "client_id": "text",
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "name": "text"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_ApiClientView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_create_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Distributor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClient"];
+            };
+        };
+        responses: {
+            /** @description Created; `client_secret` is shown only in this response */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
+                     *       "client_secret": "text",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "name": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewApiClient"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_revoke_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+                /** @description Client id */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; its tokens are refused from their next request */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_stock_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "allocated": 1,
+                     *         "in_stock": 1,
+                     *         "product": {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Microsoft 365 Business Standard",
+                     *           "sku": "M365-BUSINESS-STANDARD"
+                     *         },
+                     *         "redeemed": 1,
+                     *         "revoked": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["DistributorStockView"][];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_put_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Distributor id */
+                id: string;
+                /** @description Product id */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAlert"];
+            };
+        };
+        responses: {
+            /** @description The alert */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "armed": true,
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "threshold": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     catalogue_domain: {
         parameters: {
             query?: never;
@@ -7369,6 +11105,7 @@ export interface operations {
                      *       "relationships_extended": 1,
                      *       "renewal_notices_sent": 1,
                      *       "renewal_notices_skipped": 1,
+                     *       "reseller_invitations_expired": 1,
                      *       "revocations_forgotten": 1,
                      *       "silent_instances_forgotten": 1,
                      *       "subscriptions_deleted": 1,
@@ -7526,8 +11263,11 @@ export interface operations {
                      *         {
                      *           "channel": "partner",
                      *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "first_serial": "000042000001",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "imported": true,
+                     *           "last_serial": "000042000100",
                      *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "quantity": 1,
@@ -7676,11 +11416,14 @@ export interface operations {
                      * @example {
                      *       "channel": "partner",
                      *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "first_serial": "000042000001",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "imported": true,
                      *       "keys": [
                      *         "BCDFG-HJKMP-QRTVW-XY234-6789B"
                      *       ],
+                     *       "last_serial": "000042000100",
                      *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "quantity": 1,
@@ -7690,8 +11433,9 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["NewKeyBatch"];
                     /**
-                     * @example key,batch_id,product_id,partner_id,seats,term_months
-                     *     BCDFG-HJKMP-QRTVW-XY234-6789B,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21,01900000-0000-7000-8000-000000000002,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03,10,12
+                     * @example serial,key
+                     *     000042000001,BCDFG-HJKMP-QRTVW-XY234-6789B
+                     *     000042000002,CDFGH-JKMPQ-RTVWX-Y2346-789BC
                      */
                     "text/csv": string;
                 };
@@ -7734,7 +11478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
-            /** @description `forbidden`: the caller may not do this */
+            /** @description `forbidden`, `distributor-not-authorised` (the distributor is suspended) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7742,15 +11486,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "forbidden",
-                     *       "detail": "This action is not allowed for the caller.",
+                     *       "code": "distributor-not-authorised",
+                     *       "detail": "The distributor's authorisation is suspended.",
                      *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "status": 403,
-                     *       "title": "This action is not allowed for the caller",
-                     *       "type": "/problems/forbidden"
+                     *       "title": "The distributor's authorisation is suspended",
+                     *       "type": "/problems/distributor-not-authorised"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                    "application/problem+json": components["schemas"]["ProblemDistributorNotAuthorisedOrForbidden"];
                 };
             };
             /** @description `key-exists`: an imported key is already known; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -7895,8 +11639,11 @@ export interface operations {
                      * @example {
                      *       "channel": "partner",
                      *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "first_serial": "000042000001",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "imported": true,
+                     *       "last_serial": "000042000100",
                      *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "quantity": 1,
@@ -8033,14 +11780,10 @@ export interface operations {
             };
         };
     };
-    keys_list_keys: {
+    distribution_list_orders: {
         parameters: {
             query?: {
-                status?: components["schemas"]["KeyStatus"];
-                product_id?: string;
-                batch_id?: string;
-                /** @description Only partner keys, or only retail keys. */
-                channel?: components["schemas"]["KeyChannel"];
+                status?: components["schemas"]["OrderStatus"];
                 /** @description Items per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -8052,7 +11795,1535 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Operator: every key; partner: its own */
+            /** @description One page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "allocated": 1,
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "quantity": 1,
+                     *           "reason": "text",
+                     *           "reference": "text",
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_OrderView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_place_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrder"];
+            };
+        };
+        responses: {
+            /** @description Placed */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allocated": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "reason": "text",
+                     *       "reference": "text",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `reseller-relationship-required`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allocated": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "reason": "text",
+                     *       "reference": "text",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_cancel_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allocated": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "reason": "text",
+                     *       "reference": "text",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `order-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOrderNotOpen"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_reject_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectOrder"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allocated": 1,
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "reason": "text",
+                     *       "reference": "text",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `order-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrOrderNotOpen"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_list_returns: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of returns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "quantity": 1,
+                     *           "reason": "text"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_ReturnView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_return_keys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
+                     *       "reason": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReturnView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `keys-not-returnable` (with `serials`); `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeysNotReturnable"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `invalid-serial-range`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_revoke_keys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRevocation"];
+            };
+        };
+        responses: {
+            /** @description What was revoked, and the named cards left alone */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revoked": 1,
+                     *       "skipped": [
+                     *         {
+                     *           "serial": "text",
+                     *           "status": "redeemed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RevocationView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `invalid-serial-range`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    keys_list_keys: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["KeyStatus"];
+                product_id?: string;
+                batch_id?: string;
+                /** @description Only partner keys, or only retail keys. */
+                channel?: components["schemas"]["KeyChannel"];
+                /** @description The card with this serial (12 digits). */
+                serial?: string;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Operator: every key; partner: those it holds; distributor: those minted to it, wherever they are now */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8065,6 +13336,7 @@ export interface operations {
                      *           "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "channel": "partner",
                      *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "key": "*****-*****-*****-*****-7QX9F",
                      *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -8075,7 +13347,8 @@ export interface operations {
                      *           },
                      *           "redeemed_at": "2026-11-25T10:00:00Z",
                      *           "seats": 10,
-                     *           "status": "available",
+                     *           "serial": "000042000001",
+                     *           "status": "in_stock",
                      *           "term_months": 12
                      *         }
                      *       ],
@@ -8221,6 +13494,7 @@ export interface operations {
                      *       "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "channel": "partner",
                      *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "key": "*****-*****-*****-*****-7QX9F",
                      *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -8231,7 +13505,8 @@ export interface operations {
                      *       },
                      *       "redeemed_at": "2026-11-25T10:00:00Z",
                      *       "seats": 10,
-                     *       "status": "available",
+                     *       "serial": "000042000001",
+                     *       "status": "in_stock",
                      *       "term_months": 12
                      *     }
                      */
@@ -8434,6 +13709,186 @@ export interface operations {
             };
         };
     };
+    keys_movements: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of movements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "actor": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "role": "distributor"
+                     *           },
+                     *           "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "at": "2026-11-25T10:00:00Z",
+                     *           "from": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "kind": null
+                     *           },
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "kind": "minted",
+                     *           "redemption_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "serial": "000042000001",
+                     *           "to": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "kind": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_MovementView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     keys_revoke_key: {
         parameters: {
             query?: never;
@@ -8462,6 +13917,7 @@ export interface operations {
                      *       "batch_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "channel": "partner",
                      *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "key": "*****-*****-*****-*****-7QX9F",
                      *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -8472,7 +13928,8 @@ export interface operations {
                      *       },
                      *       "redeemed_at": "2026-11-25T10:00:00Z",
                      *       "seats": 10,
-                     *       "status": "available",
+                     *       "serial": "000042000001",
+                     *       "status": "in_stock",
                      *       "term_months": 12
                      *     }
                      */
@@ -8889,13 +14346,18 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
+                     *           "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "days_before": 1,
                      *           "event": "delegated_admin_offer.created",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "key_order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "message": "text",
                      *           "offer_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "quantity": 1,
                      *           "read_at": "2026-11-25T10:00:00Z",
+                     *           "reseller_relationship_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
                      *         }
@@ -9038,13 +14500,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "days_before": 1,
                      *       "event": "delegated_admin_offer.created",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "key_order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "message": "text",
                      *       "offer_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "product_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "quantity": 1,
                      *       "read_at": "2026-11-25T10:00:00Z",
+                     *       "reseller_relationship_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
                      *     }
@@ -9417,7 +14884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
-            /** @description `forbidden`: the caller may not do this */
+            /** @description `forbidden`, `distributor-not-authorised` (`reseller` names a suspended distributor) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9425,15 +14892,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "forbidden",
-                     *       "detail": "This action is not allowed for the caller.",
+                     *       "code": "distributor-not-authorised",
+                     *       "detail": "The distributor's authorisation is suspended.",
                      *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "status": 403,
-                     *       "title": "This action is not allowed for the caller",
-                     *       "type": "/problems/forbidden"
+                     *       "title": "The distributor's authorisation is suspended",
+                     *       "type": "/problems/distributor-not-authorised"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                    "application/problem+json": components["schemas"]["ProblemDistributorNotAuthorisedOrForbidden"];
                 };
             };
             /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
@@ -9886,7 +15353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
                 };
             };
-            /** @description `forbidden`: the caller may not do this */
+            /** @description `forbidden`, `distributor-not-authorised` (`reseller` names a suspended distributor) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9894,15 +15361,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "forbidden",
-                     *       "detail": "This action is not allowed for the caller.",
+                     *       "code": "distributor-not-authorised",
+                     *       "detail": "The distributor's authorisation is suspended.",
                      *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "status": 403,
-                     *       "title": "This action is not allowed for the caller",
-                     *       "type": "/problems/forbidden"
+                     *       "title": "The distributor's authorisation is suspended",
+                     *       "type": "/problems/distributor-not-authorised"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                    "application/problem+json": components["schemas"]["ProblemDistributorNotAuthorisedOrForbidden"];
                 };
             };
             /** @description `not-found`: no such object visible to the caller */
@@ -9922,6 +15389,25 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `relationship-exists`: the named distributor's invitation to the partner awaits its answer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "relationship-exists",
+                     *       "detail": "A delegated-admin relationship exists.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A delegated-admin relationship exists",
+                     *       "type": "/problems/relationship-exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRelationshipExists"];
                 };
             };
             /** @description `payload-too-large` */
@@ -10411,6 +15897,149 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distribution_partner_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "available": 1,
+                     *         "product": {
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "name": "Microsoft 365 Business Standard",
+                     *           "sku": "M365-BUSINESS-STANDARD"
+                     *         },
+                     *         "redeemed": 1,
+                     *         "reserved": 1,
+                     *         "revoked": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PartnerStockView"][];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -12599,6 +18228,1103 @@ export interface operations {
             };
         };
     };
+    reseller_relationships_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ResellerStatus"];
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of relationships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-11-25T10:00:00Z",
+                     *           "distributor": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "text"
+                     *           },
+                     *           "ended_at": "2026-11-25T10:00:00Z",
+                     *           "expires_at": "2026-11-25T10:00:00Z",
+                     *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "partner": {
+                     *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *             "name": "text",
+                     *             "partner_number": "text"
+                     *           },
+                     *           "since": "2026-11-25",
+                     *           "status": "invited"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListOf_ResellerRelationshipView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    reseller_relationships_invite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteReseller"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text"
+                     *       },
+                     *       "ended_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "since": "2026-11-25",
+                     *       "status": "invited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden` (not a distributor), `distributor-not-authorised` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "distributor-not-authorised",
+                     *       "detail": "The distributor's authorisation is suspended.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "The distributor's authorisation is suspended",
+                     *       "type": "/problems/distributor-not-authorised"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDistributorNotAuthorisedOrForbidden"];
+                };
+            };
+            /** @description `relationship-exists`: an invitation or an active relationship between the two; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRelationshipExists"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `unknown-partner-number`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many unknown partner numbers; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    reseller_relationships_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The relationship */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text"
+                     *       },
+                     *       "ended_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "since": "2026-11-25",
+                     *       "status": "invited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    reseller_relationships_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text"
+                     *       },
+                     *       "ended_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "since": "2026-11-25",
+                     *       "status": "invited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `relationship-not-active` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "relationship-not-active",
+                     *       "detail": "The relationship has already ended.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The relationship has already ended",
+                     *       "type": "/problems/relationship-not-active"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRelationshipNotActive"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    reseller_relationships_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Relationship id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text"
+                     *       },
+                     *       "ended_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "since": "2026-11-25",
+                     *       "status": "invited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `relationship-not-invited`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRelationshipNotInvited"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    reseller_relationships_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Relationship id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "distributor": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text"
+                     *       },
+                     *       "ended_at": "2026-11-25T10:00:00Z",
+                     *       "expires_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "text",
+                     *         "partner_number": "text"
+                     *       },
+                     *       "since": "2026-11-25",
+                     *       "status": "invited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `relationship-not-invited`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRelationshipNotInvited"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     sandbox_clock: {
         parameters: {
             query?: never;
@@ -13265,6 +19991,25 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: distributors see no customer tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
             /** @description `tenant_id` names no tenant visible to the caller; `not-found` */
@@ -14639,6 +21384,25 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `forbidden`: distributors see no customer tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "This action is not allowed for the caller.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "This action is not allowed for the caller",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemForbidden"];
                 };
             };
             /** @description `validation-failed` */

@@ -6,6 +6,8 @@ from .activated_user import ActivatedUser
 from .activation_issued import ActivationIssued
 from .admin_input import AdminInput
 from .advance import Advance
+from .alert_view import AlertView
+from .allocation_view import AllocationView
 from .api_client_view import ApiClientView
 from .audit_actor import AuditActor
 from .audit_event_view import AuditEventView
@@ -15,13 +17,18 @@ from .change_password import ChangePassword
 from .country import Country
 from .country_list import CountryList
 from .create_account import CreateAccount
+from .create_allocation import CreateAllocation
 from .create_api_client import CreateApiClient
+from .create_distributor import CreateDistributor
 from .create_endpoint import CreateEndpoint
 from .create_key_batch import CreateKeyBatch
 from .create_offer import CreateOffer
+from .create_order import CreateOrder
 from .create_partner import CreatePartner
 from .create_product import CreateProduct
 from .create_redemption import CreateRedemption
+from .create_return import CreateReturn
+from .create_revocation import CreateRevocation
 from .create_user import CreateUser
 from .create_user_import import CreateUserImport
 from .delegated_admin_offer_accepted_event import DelegatedAdminOfferAcceptedEvent
@@ -43,6 +50,8 @@ from .delegated_admin_relationship_terminated_event_type import DelegatedAdminRe
 from .delegated_role import DelegatedRole
 from .delivery_report import DeliveryReport
 from .delivery_view import DeliveryView
+from .distributor_stock_view import DistributorStockView
+from .distributor_view import DistributorView
 from .domain_availability import DomainAvailability
 from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
@@ -50,47 +59,76 @@ from .entitlement_view import EntitlementView
 from .entitlements import Entitlements
 from .field_error import FieldError
 from .health import Health
+from .holder import Holder
+from .holder_kind import HolderKind
 from .import_counts import ImportCounts
 from .import_row_view import ImportRowView
 from .import_status import ImportStatus
 from .import_user import ImportUser
+from .invite_reseller import InviteReseller
 from .jwk import Jwk
 from .jwks import Jwks
 from .key_batch_view import KeyBatchView
 from .key_channel import KeyChannel
 from .key_input import KeyInput
+from .key_order_fulfilled_event import KeyOrderFulfilledEvent
+from .key_order_fulfilled_event_type import KeyOrderFulfilledEventType
+from .key_order_placed_event import KeyOrderPlacedEvent
+from .key_order_placed_event_type import KeyOrderPlacedEventType
+from .key_order_rejected_event import KeyOrderRejectedEvent
+from .key_order_rejected_event_type import KeyOrderRejectedEventType
 from .key_status import KeyStatus
 from .key_view import KeyView
+from .keys_allocated_event import KeysAllocatedEvent
+from .keys_allocated_event_type import KeysAllocatedEventType
+from .keys_redeemed_event import KeysRedeemedEvent
+from .keys_redeemed_event_type import KeysRedeemedEventType
+from .keys_returned_event import KeysReturnedEvent
+from .keys_returned_event_type import KeysReturnedEventType
+from .keys_revoked_event import KeysRevokedEvent
+from .keys_revoked_event_type import KeysRevokedEventType
 from .license_ import License
+from .list_of_allocation_view import ListOfAllocationView
 from .list_of_api_client_view import ListOfApiClientView
 from .list_of_audit_event_view import ListOfAuditEventView
 from .list_of_delivery_view import ListOfDeliveryView
+from .list_of_distributor_view import ListOfDistributorView
 from .list_of_endpoint_view import ListOfEndpointView
 from .list_of_key_batch_view import ListOfKeyBatchView
 from .list_of_key_view import ListOfKeyView
+from .list_of_movement_view import ListOfMovementView
 from .list_of_notification_view import ListOfNotificationView
 from .list_of_offer_view import ListOfOfferView
+from .list_of_order_view import ListOfOrderView
 from .list_of_partner_view import ListOfPartnerView
 from .list_of_product_view import ListOfProductView
 from .list_of_redemption_summary import ListOfRedemptionSummary
 from .list_of_relationship_view import ListOfRelationshipView
 from .list_of_renewal_view import ListOfRenewalView
+from .list_of_reseller_relationship_view import ListOfResellerRelationshipView
+from .list_of_return_view import ListOfReturnView
 from .list_of_subscription_view import ListOfSubscriptionView
 from .list_of_tenant_view import ListOfTenantView
 from .list_of_user_view import ListOfUserView
 from .me_view import MeView
+from .movement_actor import MovementActor
+from .movement_kind import MovementKind
+from .movement_view import MovementView
 from .new_api_client import NewApiClient
 from .new_key_batch import NewKeyBatch
 from .notification_view import NotificationView
 from .o_auth_error import OAuthError
 from .offer_status import OfferStatus
 from .offer_view import OfferView
+from .order_status import OrderStatus
+from .order_view import OrderView
 from .partner_of_record import PartnerOfRecord
 from .partner_of_record_added_event import PartnerOfRecordAddedEvent
 from .partner_of_record_added_event_type import PartnerOfRecordAddedEventType
 from .partner_of_record_input import PartnerOfRecordInput
 from .partner_of_record_removed_event import PartnerOfRecordRemovedEvent
 from .partner_of_record_removed_event_type import PartnerOfRecordRemovedEventType
+from .partner_stock_view import PartnerStockView
 from .partner_view import PartnerView
 from .ping_event import PingEvent
 from .ping_event_type import PingEventType
@@ -139,6 +177,14 @@ from .problem_delegated_admin_required_or_delegated_role_required_or_forbidden_c
 )
 from .problem_delegated_admin_required_or_forbidden import ProblemDelegatedAdminRequiredOrForbidden
 from .problem_delegated_admin_required_or_forbidden_code import ProblemDelegatedAdminRequiredOrForbiddenCode
+from .problem_distributor_exists import ProblemDistributorExists
+from .problem_distributor_exists_code import ProblemDistributorExistsCode
+from .problem_distributor_exists_or_idempotency_key_in_flight import ProblemDistributorExistsOrIdempotencyKeyInFlight
+from .problem_distributor_exists_or_idempotency_key_in_flight_code import (
+    ProblemDistributorExistsOrIdempotencyKeyInFlightCode,
+)
+from .problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
+from .problem_distributor_not_authorised_or_forbidden_code import ProblemDistributorNotAuthorisedOrForbiddenCode
 from .problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_user_exists import (
     ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists,
 )
@@ -155,6 +201,12 @@ from .problem_forbidden import ProblemForbidden
 from .problem_forbidden_code import ProblemForbiddenCode
 from .problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
 from .problem_idempotency_key_in_flight_code import ProblemIdempotencyKeyInFlightCode
+from .problem_idempotency_key_in_flight_or_insufficient_stock_or_keys_not_in_stock_or_order_exceeded_or_order_not_open_or_reseller_relationship_required import (
+    ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired,
+)
+from .problem_idempotency_key_in_flight_or_insufficient_stock_or_keys_not_in_stock_or_order_exceeded_or_order_not_open_or_reseller_relationship_required_code import (
+    ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequiredCode,
+)
 from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved import (
     ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved,
 )
@@ -187,6 +239,10 @@ from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_o
 )
 from .problem_idempotency_key_in_flight_or_key_exists import ProblemIdempotencyKeyInFlightOrKeyExists
 from .problem_idempotency_key_in_flight_or_key_exists_code import ProblemIdempotencyKeyInFlightOrKeyExistsCode
+from .problem_idempotency_key_in_flight_or_keys_not_returnable import ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+from .problem_idempotency_key_in_flight_or_keys_not_returnable_code import (
+    ProblemIdempotencyKeyInFlightOrKeysNotReturnableCode,
+)
 from .problem_idempotency_key_in_flight_or_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted_or_user_exists import (
     ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists,
 )
@@ -209,9 +265,27 @@ from .problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_
 from .problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_or_tenant_data_deleted_code import (
     ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeletedCode,
 )
+from .problem_idempotency_key_in_flight_or_order_not_open import ProblemIdempotencyKeyInFlightOrOrderNotOpen
+from .problem_idempotency_key_in_flight_or_order_not_open_code import ProblemIdempotencyKeyInFlightOrOrderNotOpenCode
 from .problem_idempotency_key_in_flight_or_redemption_not_open import ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
 from .problem_idempotency_key_in_flight_or_redemption_not_open_code import (
     ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode,
+)
+from .problem_idempotency_key_in_flight_or_relationship_exists import ProblemIdempotencyKeyInFlightOrRelationshipExists
+from .problem_idempotency_key_in_flight_or_relationship_exists_code import (
+    ProblemIdempotencyKeyInFlightOrRelationshipExistsCode,
+)
+from .problem_idempotency_key_in_flight_or_relationship_not_invited import (
+    ProblemIdempotencyKeyInFlightOrRelationshipNotInvited,
+)
+from .problem_idempotency_key_in_flight_or_relationship_not_invited_code import (
+    ProblemIdempotencyKeyInFlightOrRelationshipNotInvitedCode,
+)
+from .problem_idempotency_key_in_flight_or_reseller_relationship_required import (
+    ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired,
+)
+from .problem_idempotency_key_in_flight_or_reseller_relationship_required_code import (
+    ProblemIdempotencyKeyInFlightOrResellerRelationshipRequiredCode,
 )
 from .problem_idempotency_key_in_flight_or_sku_taken import ProblemIdempotencyKeyInFlightOrSkuTaken
 from .problem_idempotency_key_in_flight_or_sku_taken_code import ProblemIdempotencyKeyInFlightOrSkuTakenCode
@@ -243,6 +317,18 @@ from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_form
 from .problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed_code import (
     ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode,
 )
+from .problem_idempotency_key_reused_or_invalid_serial_range_or_order_mismatch_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_invalid_serial_range_or_order_mismatch_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_invalid_serial_range_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_invalid_serial_range_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailedCode,
+)
 from .problem_idempotency_key_reused_or_mixed_terms_or_no_keys_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed,
 )
@@ -254,6 +340,12 @@ from .problem_idempotency_key_reused_or_partner_not_reseller_or_validation_faile
 )
 from .problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed_code import (
     ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailedCode,
+)
+from .problem_idempotency_key_reused_or_unknown_partner_number_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed,
+)
+from .problem_idempotency_key_reused_or_unknown_partner_number_or_validation_failed_code import (
+    ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailedCode,
 )
 from .problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
 from .problem_idempotency_key_reused_or_validation_failed_code import ProblemIdempotencyKeyReusedOrValidationFailedCode
@@ -295,6 +387,8 @@ from .problem_redemption_expired import ProblemRedemptionExpired
 from .problem_redemption_expired_code import ProblemRedemptionExpiredCode
 from .problem_redemption_not_open import ProblemRedemptionNotOpen
 from .problem_redemption_not_open_code import ProblemRedemptionNotOpenCode
+from .problem_relationship_exists import ProblemRelationshipExists
+from .problem_relationship_exists_code import ProblemRelationshipExistsCode
 from .problem_relationship_not_active import ProblemRelationshipNotActive
 from .problem_relationship_not_active_code import ProblemRelationshipNotActiveCode
 from .problem_service_unavailable import ProblemServiceUnavailable
@@ -315,12 +409,14 @@ from .problem_validation_failed_or_wrong_password import ProblemValidationFailed
 from .problem_validation_failed_or_wrong_password_code import ProblemValidationFailedOrWrongPasswordCode
 from .product_total import ProductTotal
 from .product_view import ProductView
+from .put_alert import PutAlert
 from .redemption_completed_event import RedemptionCompletedEvent
 from .redemption_completed_event_type import RedemptionCompletedEventType
 from .redemption_entry import RedemptionEntry
 from .redemption_status import RedemptionStatus
 from .redemption_summary import RedemptionSummary
 from .redemption_view import RedemptionView
+from .reject_order import RejectOrder
 from .relationship_partner import RelationshipPartner
 from .relationship_status import RelationshipStatus
 from .relationship_view import RelationshipView
@@ -331,10 +427,28 @@ from .renewal_request_type_1 import RenewalRequestType1
 from .renewal_request_type_1_method import RenewalRequestType1Method
 from .renewal_view import RenewalView
 from .reseller import Reseller
+from .reseller_distributor import ResellerDistributor
+from .reseller_partner import ResellerPartner
+from .reseller_relationship_accepted_event import ResellerRelationshipAcceptedEvent
+from .reseller_relationship_accepted_event_type import ResellerRelationshipAcceptedEventType
+from .reseller_relationship_declined_event import ResellerRelationshipDeclinedEvent
+from .reseller_relationship_declined_event_type import ResellerRelationshipDeclinedEventType
+from .reseller_relationship_ended_event import ResellerRelationshipEndedEvent
+from .reseller_relationship_ended_event_type import ResellerRelationshipEndedEventType
+from .reseller_relationship_invited_event import ResellerRelationshipInvitedEvent
+from .reseller_relationship_invited_event_type import ResellerRelationshipInvitedEventType
+from .reseller_relationship_view import ResellerRelationshipView
+from .reseller_status import ResellerStatus
+from .return_view import ReturnView
+from .revocation_view import RevocationView
 from .revoke_request import RevokeRequest
 from .row_outcome import RowOutcome
 from .sandbox_clock import SandboxClock
+from .serial_range import SerialRange
 from .sign_up import SignUp
+from .skipped_card import SkippedCard
+from .stock_low_event import StockLowEvent
+from .stock_low_event_type import StockLowEventType
 from .subscription_deleted_event import SubscriptionDeletedEvent
 from .subscription_deleted_event_type import SubscriptionDeletedEventType
 from .subscription_disabled_event import SubscriptionDisabledEvent
@@ -359,6 +473,7 @@ from .tenant_status import TenantStatus
 from .tenant_view import TenantView
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .update_distributor import UpdateDistributor
 from .update_endpoint import UpdateEndpoint
 from .update_partner import UpdatePartner
 from .update_relationship import UpdateRelationship
@@ -379,6 +494,8 @@ __all__ = (
     "ActivationIssued",
     "AdminInput",
     "Advance",
+    "AlertView",
+    "AllocationView",
     "ApiClientView",
     "AuditActor",
     "AuditEventView",
@@ -388,13 +505,18 @@ __all__ = (
     "Country",
     "CountryList",
     "CreateAccount",
+    "CreateAllocation",
     "CreateApiClient",
+    "CreateDistributor",
     "CreateEndpoint",
     "CreateKeyBatch",
     "CreateOffer",
+    "CreateOrder",
     "CreatePartner",
     "CreateProduct",
     "CreateRedemption",
+    "CreateReturn",
+    "CreateRevocation",
     "CreateUser",
     "CreateUserImport",
     "DelegatedAdminOfferAcceptedEvent",
@@ -416,6 +538,8 @@ __all__ = (
     "DelegatedRole",
     "DeliveryReport",
     "DeliveryView",
+    "DistributorStockView",
+    "DistributorView",
     "DomainAvailability",
     "EndpointView",
     "EndpointWithSecret",
@@ -423,47 +547,76 @@ __all__ = (
     "EntitlementView",
     "FieldError",
     "Health",
+    "Holder",
+    "HolderKind",
     "ImportCounts",
     "ImportRowView",
     "ImportStatus",
     "ImportUser",
+    "InviteReseller",
     "Jwk",
     "Jwks",
     "KeyBatchView",
     "KeyChannel",
     "KeyInput",
+    "KeyOrderFulfilledEvent",
+    "KeyOrderFulfilledEventType",
+    "KeyOrderPlacedEvent",
+    "KeyOrderPlacedEventType",
+    "KeyOrderRejectedEvent",
+    "KeyOrderRejectedEventType",
+    "KeysAllocatedEvent",
+    "KeysAllocatedEventType",
+    "KeysRedeemedEvent",
+    "KeysRedeemedEventType",
+    "KeysReturnedEvent",
+    "KeysReturnedEventType",
+    "KeysRevokedEvent",
+    "KeysRevokedEventType",
     "KeyStatus",
     "KeyView",
     "License",
+    "ListOfAllocationView",
     "ListOfApiClientView",
     "ListOfAuditEventView",
     "ListOfDeliveryView",
+    "ListOfDistributorView",
     "ListOfEndpointView",
     "ListOfKeyBatchView",
     "ListOfKeyView",
+    "ListOfMovementView",
     "ListOfNotificationView",
     "ListOfOfferView",
+    "ListOfOrderView",
     "ListOfPartnerView",
     "ListOfProductView",
     "ListOfRedemptionSummary",
     "ListOfRelationshipView",
     "ListOfRenewalView",
+    "ListOfResellerRelationshipView",
+    "ListOfReturnView",
     "ListOfSubscriptionView",
     "ListOfTenantView",
     "ListOfUserView",
     "MeView",
+    "MovementActor",
+    "MovementKind",
+    "MovementView",
     "NewApiClient",
     "NewKeyBatch",
     "NotificationView",
     "OAuthError",
     "OfferStatus",
     "OfferView",
+    "OrderStatus",
+    "OrderView",
     "PartnerOfRecord",
     "PartnerOfRecordAddedEvent",
     "PartnerOfRecordAddedEventType",
     "PartnerOfRecordInput",
     "PartnerOfRecordRemovedEvent",
     "PartnerOfRecordRemovedEventType",
+    "PartnerStockView",
     "PartnerView",
     "PingEvent",
     "PingEventType",
@@ -484,6 +637,12 @@ __all__ = (
     "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbiddenCode",
     "ProblemDelegatedAdminRequiredOrForbidden",
     "ProblemDelegatedAdminRequiredOrForbiddenCode",
+    "ProblemDistributorExists",
+    "ProblemDistributorExistsCode",
+    "ProblemDistributorExistsOrIdempotencyKeyInFlight",
+    "ProblemDistributorExistsOrIdempotencyKeyInFlightCode",
+    "ProblemDistributorNotAuthorisedOrForbidden",
+    "ProblemDistributorNotAuthorisedOrForbiddenCode",
     "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists",
     "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExistsCode",
     "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists",
@@ -492,6 +651,8 @@ __all__ = (
     "ProblemForbiddenCode",
     "ProblemIdempotencyKeyInFlight",
     "ProblemIdempotencyKeyInFlightCode",
+    "ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired",
+    "ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequiredCode",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedCode",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen",
@@ -504,6 +665,8 @@ __all__ = (
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrTenantDataDeletedCode",
     "ProblemIdempotencyKeyInFlightOrKeyExists",
     "ProblemIdempotencyKeyInFlightOrKeyExistsCode",
+    "ProblemIdempotencyKeyInFlightOrKeysNotReturnable",
+    "ProblemIdempotencyKeyInFlightOrKeysNotReturnableCode",
     "ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists",
     "ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExistsCode",
     "ProblemIdempotencyKeyInFlightOrOfferNotPending",
@@ -512,8 +675,16 @@ __all__ = (
     "ProblemIdempotencyKeyInFlightOrOfferNotPendingOrRelationshipExistsCode",
     "ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted",
     "ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeletedCode",
+    "ProblemIdempotencyKeyInFlightOrOrderNotOpen",
+    "ProblemIdempotencyKeyInFlightOrOrderNotOpenCode",
     "ProblemIdempotencyKeyInFlightOrRedemptionNotOpen",
     "ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode",
+    "ProblemIdempotencyKeyInFlightOrRelationshipExists",
+    "ProblemIdempotencyKeyInFlightOrRelationshipExistsCode",
+    "ProblemIdempotencyKeyInFlightOrRelationshipNotInvited",
+    "ProblemIdempotencyKeyInFlightOrRelationshipNotInvitedCode",
+    "ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired",
+    "ProblemIdempotencyKeyInFlightOrResellerRelationshipRequiredCode",
     "ProblemIdempotencyKeyInFlightOrSkuTaken",
     "ProblemIdempotencyKeyInFlightOrSkuTakenCode",
     "ProblemIdempotencyKeyInFlightOrTenantDataDeleted",
@@ -526,10 +697,16 @@ __all__ = (
     "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailedCode",
     "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed",
     "ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailedCode",
     "ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed",
     "ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailedCode",
     "ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed",
     "ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailedCode",
+    "ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed",
+    "ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailedCode",
     "ProblemIdempotencyKeyReusedOrValidationFailed",
     "ProblemIdempotencyKeyReusedOrValidationFailedCode",
     "ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden",
@@ -558,6 +735,8 @@ __all__ = (
     "ProblemRedemptionExpiredCode",
     "ProblemRedemptionNotOpen",
     "ProblemRedemptionNotOpenCode",
+    "ProblemRelationshipExists",
+    "ProblemRelationshipExistsCode",
     "ProblemRelationshipNotActive",
     "ProblemRelationshipNotActiveCode",
     "ProblemServiceUnavailable",
@@ -578,12 +757,14 @@ __all__ = (
     "ProblemValidationFailedOrWrongPasswordCode",
     "ProductTotal",
     "ProductView",
+    "PutAlert",
     "RedemptionCompletedEvent",
     "RedemptionCompletedEventType",
     "RedemptionEntry",
     "RedemptionStatus",
     "RedemptionSummary",
     "RedemptionView",
+    "RejectOrder",
     "RelationshipPartner",
     "RelationshipStatus",
     "RelationshipView",
@@ -594,10 +775,28 @@ __all__ = (
     "RenewalRequestType1Method",
     "RenewalView",
     "Reseller",
+    "ResellerDistributor",
+    "ResellerPartner",
+    "ResellerRelationshipAcceptedEvent",
+    "ResellerRelationshipAcceptedEventType",
+    "ResellerRelationshipDeclinedEvent",
+    "ResellerRelationshipDeclinedEventType",
+    "ResellerRelationshipEndedEvent",
+    "ResellerRelationshipEndedEventType",
+    "ResellerRelationshipInvitedEvent",
+    "ResellerRelationshipInvitedEventType",
+    "ResellerRelationshipView",
+    "ResellerStatus",
+    "ReturnView",
+    "RevocationView",
     "RevokeRequest",
     "RowOutcome",
     "SandboxClock",
+    "SerialRange",
     "SignUp",
+    "SkippedCard",
+    "StockLowEvent",
+    "StockLowEventType",
     "SubscriptionDeletedEvent",
     "SubscriptionDeletedEventType",
     "SubscriptionDisabledEvent",
@@ -622,6 +821,7 @@ __all__ = (
     "TenantView",
     "TokenRequest",
     "TokenResponse",
+    "UpdateDistributor",
     "UpdateEndpoint",
     "UpdatePartner",
     "UpdateRelationship",

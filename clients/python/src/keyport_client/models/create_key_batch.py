@@ -24,11 +24,14 @@ class CreateKeyBatch:
         seats_per_key (int):
         term_months (int):
         channel (KeyChannel | None | Unset):
+        distributor_id (None | Unset | UUID): Mint into this authorised distributor's stock instead: the cards are
+            `in_stock`,
+            inert until it allocates them to a reseller.
         keys (list[str] | None | Unset): Import keys made elsewhere (each format- and checksum-checked), instead of
             `quantity`.
-        partner_id (None | Unset | UUID): The partner that receives the keys (it must have a reseller relationship);
-            none
-            for a retail batch.
+        partner_id (None | Unset | UUID): The partner that receives the keys straight (it must have a reseller
+            relationship
+            with an authorised distributor); none for a retail batch or a distributor's stock.
         quantity (int | None | Unset): Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
     """
 
@@ -36,6 +39,7 @@ class CreateKeyBatch:
     seats_per_key: int
     term_months: int
     channel: KeyChannel | None | Unset = UNSET
+    distributor_id: None | Unset | UUID = UNSET
     keys: list[str] | None | Unset = UNSET
     partner_id: None | Unset | UUID = UNSET
     quantity: int | None | Unset = UNSET
@@ -54,6 +58,14 @@ class CreateKeyBatch:
             channel = self.channel.value
         else:
             channel = self.channel
+
+        distributor_id: None | str | Unset
+        if isinstance(self.distributor_id, Unset):
+            distributor_id = UNSET
+        elif isinstance(self.distributor_id, UUID):
+            distributor_id = str(self.distributor_id)
+        else:
+            distributor_id = self.distributor_id
 
         keys: list[str] | None | Unset
         if isinstance(self.keys, Unset):
@@ -89,6 +101,8 @@ class CreateKeyBatch:
         )
         if channel is not UNSET:
             field_dict["channel"] = channel
+        if distributor_id is not UNSET:
+            field_dict["distributor_id"] = distributor_id
         if keys is not UNSET:
             field_dict["keys"] = keys
         if partner_id is not UNSET:
@@ -123,6 +137,23 @@ class CreateKeyBatch:
             return cast(KeyChannel | None | Unset, data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
+
+        def _parse_distributor_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                distributor_id_type_0 = UUID(data)
+
+                return distributor_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        distributor_id = _parse_distributor_id(d.pop("distributor_id", UNSET))
 
         def _parse_keys(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -172,6 +203,7 @@ class CreateKeyBatch:
             seats_per_key=seats_per_key,
             term_months=term_months,
             channel=channel,
+            distributor_id=distributor_id,
             keys=keys,
             partner_id=partner_id,
             quantity=quantity,

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class KeyStatus(StrEnum):
     AVAILABLE = "available"
+    IN_STOCK = "in_stock"
     REDEEMED = "redeemed"
     RESERVED = "reserved"
     REVOKED = "revoked"

@@ -31,9 +31,14 @@ class KeyView:
         key (str): Only the last five characters are kept. Example: *****-*****-*****-*****-7QX9F.
         product (ProductView):
         seats (int):  Example: 10.
+        serial (str): Printed on the card: the batch's number (6 digits), then its position (6 digits). Example:
+            000042000001.
         status (KeyStatus): Where a product key stands.
         term_months (int):  Example: 12.
-        partner_id (None | Unset | UUID): The partner it was minted for; none for a retail key.
+        distributor_id (None | Unset | UUID): The distributor it was minted to; none when minted straight to a partner
+            or retail.
+        partner_id (None | Unset | UUID): The partner that holds it; none for a retail key or a card in a distributor's
+            stock.
         redeemed_at (datetime.datetime | None | Unset):
     """
 
@@ -44,8 +49,10 @@ class KeyView:
     key: str
     product: ProductView
     seats: int
+    serial: str
     status: KeyStatus
     term_months: int
+    distributor_id: None | Unset | UUID = UNSET
     partner_id: None | Unset | UUID = UNSET
     redeemed_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,9 +72,19 @@ class KeyView:
 
         seats = self.seats
 
+        serial = self.serial
+
         status = self.status.value
 
         term_months = self.term_months
+
+        distributor_id: None | str | Unset
+        if isinstance(self.distributor_id, Unset):
+            distributor_id = UNSET
+        elif isinstance(self.distributor_id, UUID):
+            distributor_id = str(self.distributor_id)
+        else:
+            distributor_id = self.distributor_id
 
         partner_id: None | str | Unset
         if isinstance(self.partner_id, Unset):
@@ -96,10 +113,13 @@ class KeyView:
                 "key": key,
                 "product": product,
                 "seats": seats,
+                "serial": serial,
                 "status": status,
                 "term_months": term_months,
             }
         )
+        if distributor_id is not UNSET:
+            field_dict["distributor_id"] = distributor_id
         if partner_id is not UNSET:
             field_dict["partner_id"] = partner_id
         if redeemed_at is not UNSET:
@@ -126,9 +146,28 @@ class KeyView:
 
         seats = d.pop("seats")
 
+        serial = d.pop("serial")
+
         status = KeyStatus(d.pop("status"))
 
         term_months = d.pop("term_months")
+
+        def _parse_distributor_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                distributor_id_type_0 = UUID(data)
+
+                return distributor_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        distributor_id = _parse_distributor_id(d.pop("distributor_id", UNSET))
 
         def _parse_partner_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -172,8 +211,10 @@ class KeyView:
             key=key,
             product=product,
             seats=seats,
+            serial=serial,
             status=status,
             term_months=term_months,
+            distributor_id=distributor_id,
             partner_id=partner_id,
             redeemed_at=redeemed_at,
         )

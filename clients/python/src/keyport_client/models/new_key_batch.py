@@ -21,25 +21,33 @@ class NewKeyBatch:
     Attributes:
         channel (KeyChannel): Who redeems a batch's keys.
         created_at (datetime.datetime):
+        first_serial (str): Its first and last cards' serials: `keys[i]` of the mint is `first_serial + i`. Example:
+            000042000001.
         id (UUID):
         imported (bool): True when the keys were imported rather than minted here.
+        last_serial (str):  Example: 000042000100.
         product_id (UUID):
         quantity (int):
         seats_per_key (int):
         term_months (int):
         keys (list[str]):  Example: ['BCDFG-HJKMP-QRTVW-XY234-6789B'].
-        partner_id (None | Unset | UUID): None for a retail batch.
+        distributor_id (None | Unset | UUID): The distributor whose stock it was minted to.
+        partner_id (None | Unset | UUID): The partner it was minted to straight (none for a retail batch or a
+            distributor's).
     """
 
     channel: KeyChannel
     created_at: datetime.datetime
+    first_serial: str
     id: UUID
     imported: bool
+    last_serial: str
     product_id: UUID
     quantity: int
     seats_per_key: int
     term_months: int
     keys: list[str]
+    distributor_id: None | Unset | UUID = UNSET
     partner_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,9 +56,13 @@ class NewKeyBatch:
 
         created_at = self.created_at.isoformat()
 
+        first_serial = self.first_serial
+
         id = str(self.id)
 
         imported = self.imported
+
+        last_serial = self.last_serial
 
         product_id = str(self.product_id)
 
@@ -61,6 +73,14 @@ class NewKeyBatch:
         term_months = self.term_months
 
         keys = self.keys
+
+        distributor_id: None | str | Unset
+        if isinstance(self.distributor_id, Unset):
+            distributor_id = UNSET
+        elif isinstance(self.distributor_id, UUID):
+            distributor_id = str(self.distributor_id)
+        else:
+            distributor_id = self.distributor_id
 
         partner_id: None | str | Unset
         if isinstance(self.partner_id, Unset):
@@ -76,8 +96,10 @@ class NewKeyBatch:
             {
                 "channel": channel,
                 "created_at": created_at,
+                "first_serial": first_serial,
                 "id": id,
                 "imported": imported,
+                "last_serial": last_serial,
                 "product_id": product_id,
                 "quantity": quantity,
                 "seats_per_key": seats_per_key,
@@ -85,6 +107,8 @@ class NewKeyBatch:
                 "keys": keys,
             }
         )
+        if distributor_id is not UNSET:
+            field_dict["distributor_id"] = distributor_id
         if partner_id is not UNSET:
             field_dict["partner_id"] = partner_id
 
@@ -97,9 +121,13 @@ class NewKeyBatch:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        first_serial = d.pop("first_serial")
+
         id = UUID(d.pop("id"))
 
         imported = d.pop("imported")
+
+        last_serial = d.pop("last_serial")
 
         product_id = UUID(d.pop("product_id"))
 
@@ -110,6 +138,23 @@ class NewKeyBatch:
         term_months = d.pop("term_months")
 
         keys = cast(list[str], d.pop("keys"))
+
+        def _parse_distributor_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                distributor_id_type_0 = UUID(data)
+
+                return distributor_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        distributor_id = _parse_distributor_id(d.pop("distributor_id", UNSET))
 
         def _parse_partner_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -131,13 +176,16 @@ class NewKeyBatch:
         new_key_batch = cls(
             channel=channel,
             created_at=created_at,
+            first_serial=first_serial,
             id=id,
             imported=imported,
+            last_serial=last_serial,
             product_id=product_id,
             quantity=quantity,
             seats_per_key=seats_per_key,
             term_months=term_months,
             keys=keys,
+            distributor_id=distributor_id,
             partner_id=partner_id,
         )
 

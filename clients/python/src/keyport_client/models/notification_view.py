@@ -22,9 +22,16 @@ class NotificationView:
             Example: delegated_admin_offer.created.
         id (UUID):
         message (str):
+        allocation_id (None | Unset | UUID):
         days_before (int | None | Unset): For renewal notices: days left before the end date.
+        key_order_id (None | Unset | UUID):
         offer_id (None | Unset | UUID):
+        product_id (None | Unset | UUID):
+        quantity (int | None | Unset):
         read_at (datetime.datetime | None | Unset):
+        reseller_relationship_id (None | Unset | UUID): The distribution chain's events: the reseller relationship,
+            order, allocation,
+            product and number of cards they are about (null where they do not apply).
         subscription_id (None | Unset | UUID):
         tenant_id (None | Unset | UUID):
     """
@@ -33,9 +40,14 @@ class NotificationView:
     event: str
     id: UUID
     message: str
+    allocation_id: None | Unset | UUID = UNSET
     days_before: int | None | Unset = UNSET
+    key_order_id: None | Unset | UUID = UNSET
     offer_id: None | Unset | UUID = UNSET
+    product_id: None | Unset | UUID = UNSET
+    quantity: int | None | Unset = UNSET
     read_at: datetime.datetime | None | Unset = UNSET
+    reseller_relationship_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
     tenant_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -49,11 +61,27 @@ class NotificationView:
 
         message = self.message
 
+        allocation_id: None | str | Unset
+        if isinstance(self.allocation_id, Unset):
+            allocation_id = UNSET
+        elif isinstance(self.allocation_id, UUID):
+            allocation_id = str(self.allocation_id)
+        else:
+            allocation_id = self.allocation_id
+
         days_before: int | None | Unset
         if isinstance(self.days_before, Unset):
             days_before = UNSET
         else:
             days_before = self.days_before
+
+        key_order_id: None | str | Unset
+        if isinstance(self.key_order_id, Unset):
+            key_order_id = UNSET
+        elif isinstance(self.key_order_id, UUID):
+            key_order_id = str(self.key_order_id)
+        else:
+            key_order_id = self.key_order_id
 
         offer_id: None | str | Unset
         if isinstance(self.offer_id, Unset):
@@ -63,6 +91,20 @@ class NotificationView:
         else:
             offer_id = self.offer_id
 
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        elif isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
         read_at: None | str | Unset
         if isinstance(self.read_at, Unset):
             read_at = UNSET
@@ -70,6 +112,14 @@ class NotificationView:
             read_at = self.read_at.isoformat()
         else:
             read_at = self.read_at
+
+        reseller_relationship_id: None | str | Unset
+        if isinstance(self.reseller_relationship_id, Unset):
+            reseller_relationship_id = UNSET
+        elif isinstance(self.reseller_relationship_id, UUID):
+            reseller_relationship_id = str(self.reseller_relationship_id)
+        else:
+            reseller_relationship_id = self.reseller_relationship_id
 
         subscription_id: None | str | Unset
         if isinstance(self.subscription_id, Unset):
@@ -97,12 +147,22 @@ class NotificationView:
                 "message": message,
             }
         )
+        if allocation_id is not UNSET:
+            field_dict["allocation_id"] = allocation_id
         if days_before is not UNSET:
             field_dict["days_before"] = days_before
+        if key_order_id is not UNSET:
+            field_dict["key_order_id"] = key_order_id
         if offer_id is not UNSET:
             field_dict["offer_id"] = offer_id
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
         if read_at is not UNSET:
             field_dict["read_at"] = read_at
+        if reseller_relationship_id is not UNSET:
+            field_dict["reseller_relationship_id"] = reseller_relationship_id
         if subscription_id is not UNSET:
             field_dict["subscription_id"] = subscription_id
         if tenant_id is not UNSET:
@@ -121,6 +181,23 @@ class NotificationView:
 
         message = d.pop("message")
 
+        def _parse_allocation_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                allocation_id_type_0 = UUID(data)
+
+                return allocation_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        allocation_id = _parse_allocation_id(d.pop("allocation_id", UNSET))
+
         def _parse_days_before(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -129,6 +206,23 @@ class NotificationView:
             return cast(int | None | Unset, data)
 
         days_before = _parse_days_before(d.pop("days_before", UNSET))
+
+        def _parse_key_order_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                key_order_id_type_0 = UUID(data)
+
+                return key_order_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        key_order_id = _parse_key_order_id(d.pop("key_order_id", UNSET))
 
         def _parse_offer_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -147,6 +241,32 @@ class NotificationView:
 
         offer_id = _parse_offer_id(d.pop("offer_id", UNSET))
 
+        def _parse_product_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
         def _parse_read_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -163,6 +283,23 @@ class NotificationView:
             return cast(datetime.datetime | None | Unset, data)
 
         read_at = _parse_read_at(d.pop("read_at", UNSET))
+
+        def _parse_reseller_relationship_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reseller_relationship_id_type_0 = UUID(data)
+
+                return reseller_relationship_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        reseller_relationship_id = _parse_reseller_relationship_id(d.pop("reseller_relationship_id", UNSET))
 
         def _parse_subscription_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -203,9 +340,14 @@ class NotificationView:
             event=event,
             id=id,
             message=message,
+            allocation_id=allocation_id,
             days_before=days_before,
+            key_order_id=key_order_id,
             offer_id=offer_id,
+            product_id=product_id,
+            quantity=quantity,
             read_at=read_at,
+            reseller_relationship_id=reseller_relationship_id,
             subscription_id=subscription_id,
             tenant_id=tenant_id,
         )

@@ -30,7 +30,11 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
         status (int):  Example: 409.
         title (str):  Example: The product key is held by another redemption.
         type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
+        available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
         errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
+        serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
+            and
+            `keys-not-returnable`. Example: ['000042000001'].
     """
 
     code: ProblemIdempotencyKeyInFlightOrOfferNotPendingCode
@@ -39,7 +43,9 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
     status: int
     title: str
     type_: str
+    available: int | None | Unset = UNSET
     errors: list[FieldError] | None | Unset = UNSET
+    serials: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +61,12 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
 
         type_ = self.type_
 
+        available: int | None | Unset
+        if isinstance(self.available, Unset):
+            available = UNSET
+        else:
+            available = self.available
+
         errors: list[dict[str, Any]] | None | Unset
         if isinstance(self.errors, Unset):
             errors = UNSET
@@ -66,6 +78,15 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
 
         else:
             errors = self.errors
+
+        serials: list[str] | None | Unset
+        if isinstance(self.serials, Unset):
+            serials = UNSET
+        elif isinstance(self.serials, list):
+            serials = self.serials
+
+        else:
+            serials = self.serials
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,8 +100,12 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
                 "type": type_,
             }
         )
+        if available is not UNSET:
+            field_dict["available"] = available
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if serials is not UNSET:
+            field_dict["serials"] = serials
 
         return field_dict
 
@@ -100,6 +125,15 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
         title = d.pop("title")
 
         type_ = d.pop("type")
+
+        def _parse_available(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        available = _parse_available(d.pop("available", UNSET))
 
         def _parse_errors(data: object) -> list[FieldError] | None | Unset:
             if data is None:
@@ -123,6 +157,23 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
 
         errors = _parse_errors(d.pop("errors", UNSET))
 
+        def _parse_serials(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                serials_type_0 = cast(list[str], data)
+
+                return serials_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        serials = _parse_serials(d.pop("serials", UNSET))
+
         problem_idempotency_key_in_flight_or_offer_not_pending = cls(
             code=code,
             detail=detail,
@@ -130,7 +181,9 @@ class ProblemIdempotencyKeyInFlightOrOfferNotPending:
             status=status,
             title=title,
             type_=type_,
+            available=available,
             errors=errors,
+            serials=serials,
         )
 
         problem_idempotency_key_in_flight_or_offer_not_pending.additional_properties = d

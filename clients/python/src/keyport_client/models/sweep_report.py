@@ -23,6 +23,7 @@ class SweepReport:
         relationships_extended (int): Auto-extending relationships moved on by 180 days.
         renewal_notices_sent (int): Renewal notices sent (each to the tenant and the partner of record).
         renewal_notices_skipped (int): Notices passed over because a nearer one fell due at the same time.
+        reseller_invitations_expired (int): Reseller invitations left unanswered for 30 days.
         revocations_forgotten (int):
         silent_instances_forgotten (int):
         subscriptions_deleted (int):
@@ -40,6 +41,7 @@ class SweepReport:
     relationships_extended: int
     renewal_notices_sent: int
     renewal_notices_skipped: int
+    reseller_invitations_expired: int
     revocations_forgotten: int
     silent_instances_forgotten: int
     subscriptions_deleted: int
@@ -67,6 +69,8 @@ class SweepReport:
 
         renewal_notices_skipped = self.renewal_notices_skipped
 
+        reseller_invitations_expired = self.reseller_invitations_expired
+
         revocations_forgotten = self.revocations_forgotten
 
         silent_instances_forgotten = self.silent_instances_forgotten
@@ -92,6 +96,7 @@ class SweepReport:
                 "relationships_extended": relationships_extended,
                 "renewal_notices_sent": renewal_notices_sent,
                 "renewal_notices_skipped": renewal_notices_skipped,
+                "reseller_invitations_expired": reseller_invitations_expired,
                 "revocations_forgotten": revocations_forgotten,
                 "silent_instances_forgotten": silent_instances_forgotten,
                 "subscriptions_deleted": subscriptions_deleted,
@@ -124,6 +129,8 @@ class SweepReport:
 
         renewal_notices_skipped = d.pop("renewal_notices_skipped")
 
+        reseller_invitations_expired = d.pop("reseller_invitations_expired")
+
         revocations_forgotten = d.pop("revocations_forgotten")
 
         silent_instances_forgotten = d.pop("silent_instances_forgotten")
@@ -146,6 +153,7 @@ class SweepReport:
             relationships_extended=relationships_extended,
             renewal_notices_sent=renewal_notices_sent,
             renewal_notices_skipped=renewal_notices_skipped,
+            reseller_invitations_expired=reseller_invitations_expired,
             revocations_forgotten=revocations_forgotten,
             silent_instances_forgotten=silent_instances_forgotten,
             subscriptions_deleted=subscriptions_deleted,

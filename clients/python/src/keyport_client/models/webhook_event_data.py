@@ -19,29 +19,47 @@ class WebhookEventData:
 
     Attributes:
         message (str):
+        allocation_id (None | Unset | UUID):
         created_at (datetime.datetime | None | Unset):
         days_before (int | None | Unset): Renewal and expiry notices: days before the end.
         endpoint_id (None | Unset | UUID): `ping` only.
         event (None | str | Unset):
         id (None | Unset | UUID):
+        key_order_id (None | Unset | UUID):
         offer_id (None | Unset | UUID):
+        product_id (None | Unset | UUID):
+        quantity (int | None | Unset):
+        reseller_relationship_id (None | Unset | UUID): The distribution chain's events (SPEC §13), where they apply.
         subscription_id (None | Unset | UUID):
         tenant_id (None | Unset | UUID):
     """
 
     message: str
+    allocation_id: None | Unset | UUID = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     days_before: int | None | Unset = UNSET
     endpoint_id: None | Unset | UUID = UNSET
     event: None | str | Unset = UNSET
     id: None | Unset | UUID = UNSET
+    key_order_id: None | Unset | UUID = UNSET
     offer_id: None | Unset | UUID = UNSET
+    product_id: None | Unset | UUID = UNSET
+    quantity: int | None | Unset = UNSET
+    reseller_relationship_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
     tenant_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
+
+        allocation_id: None | str | Unset
+        if isinstance(self.allocation_id, Unset):
+            allocation_id = UNSET
+        elif isinstance(self.allocation_id, UUID):
+            allocation_id = str(self.allocation_id)
+        else:
+            allocation_id = self.allocation_id
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -79,6 +97,14 @@ class WebhookEventData:
         else:
             id = self.id
 
+        key_order_id: None | str | Unset
+        if isinstance(self.key_order_id, Unset):
+            key_order_id = UNSET
+        elif isinstance(self.key_order_id, UUID):
+            key_order_id = str(self.key_order_id)
+        else:
+            key_order_id = self.key_order_id
+
         offer_id: None | str | Unset
         if isinstance(self.offer_id, Unset):
             offer_id = UNSET
@@ -86,6 +112,28 @@ class WebhookEventData:
             offer_id = str(self.offer_id)
         else:
             offer_id = self.offer_id
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        elif isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
+        reseller_relationship_id: None | str | Unset
+        if isinstance(self.reseller_relationship_id, Unset):
+            reseller_relationship_id = UNSET
+        elif isinstance(self.reseller_relationship_id, UUID):
+            reseller_relationship_id = str(self.reseller_relationship_id)
+        else:
+            reseller_relationship_id = self.reseller_relationship_id
 
         subscription_id: None | str | Unset
         if isinstance(self.subscription_id, Unset):
@@ -110,6 +158,8 @@ class WebhookEventData:
                 "message": message,
             }
         )
+        if allocation_id is not UNSET:
+            field_dict["allocation_id"] = allocation_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if days_before is not UNSET:
@@ -120,8 +170,16 @@ class WebhookEventData:
             field_dict["event"] = event
         if id is not UNSET:
             field_dict["id"] = id
+        if key_order_id is not UNSET:
+            field_dict["key_order_id"] = key_order_id
         if offer_id is not UNSET:
             field_dict["offer_id"] = offer_id
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if reseller_relationship_id is not UNSET:
+            field_dict["reseller_relationship_id"] = reseller_relationship_id
         if subscription_id is not UNSET:
             field_dict["subscription_id"] = subscription_id
         if tenant_id is not UNSET:
@@ -133,6 +191,23 @@ class WebhookEventData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         message = d.pop("message")
+
+        def _parse_allocation_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                allocation_id_type_0 = UUID(data)
+
+                return allocation_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        allocation_id = _parse_allocation_id(d.pop("allocation_id", UNSET))
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -203,6 +278,23 @@ class WebhookEventData:
 
         id = _parse_id(d.pop("id", UNSET))
 
+        def _parse_key_order_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                key_order_id_type_0 = UUID(data)
+
+                return key_order_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        key_order_id = _parse_key_order_id(d.pop("key_order_id", UNSET))
+
         def _parse_offer_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -219,6 +311,49 @@ class WebhookEventData:
             return cast(None | Unset | UUID, data)
 
         offer_id = _parse_offer_id(d.pop("offer_id", UNSET))
+
+        def _parse_product_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        def _parse_reseller_relationship_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reseller_relationship_id_type_0 = UUID(data)
+
+                return reseller_relationship_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        reseller_relationship_id = _parse_reseller_relationship_id(d.pop("reseller_relationship_id", UNSET))
 
         def _parse_subscription_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -256,12 +391,17 @@ class WebhookEventData:
 
         webhook_event_data = cls(
             message=message,
+            allocation_id=allocation_id,
             created_at=created_at,
             days_before=days_before,
             endpoint_id=endpoint_id,
             event=event,
             id=id,
+            key_order_id=key_order_id,
             offer_id=offer_id,
+            product_id=product_id,
+            quantity=quantity,
+            reseller_relationship_id=reseller_relationship_id,
             subscription_id=subscription_id,
             tenant_id=tenant_id,
         )

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_key_batch import CreateKeyBatch
 from ...models.new_key_batch import NewKeyBatch
-from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight_or_key_exists import ProblemIdempotencyKeyInFlightOrKeyExists
 from ...models.problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed,
@@ -47,7 +47,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -74,7 +74,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 403:
-        response_403 = ProblemForbidden.from_dict(response.json())
+        response_403 = ProblemDistributorNotAuthorisedOrForbidden.from_dict(response.json())
 
         return response_403
 
@@ -118,7 +118,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -143,7 +143,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -155,9 +155,12 @@ def sync_detailed(
 ]:
     """Mint or import a key batch
 
-     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-    last five characters are stored.
+     For a partner (`partner_id`: the keys are `available` to it at once), for a
+    distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+    distributor allocates them) or for retail. The keys come back in plain text **once**, as
+    JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+    is the card with serial `first_serial + i`. Only a keyed digest and the last five
+    characters are stored.
 
     Args:
         idempotency_key (str | Unset):
@@ -170,7 +173,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -192,7 +195,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -205,9 +208,12 @@ def sync(
 ):
     """Mint or import a key batch
 
-     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-    last five characters are stored.
+     For a partner (`partner_id`: the keys are `available` to it at once), for a
+    distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+    distributor allocates them) or for retail. The keys come back in plain text **once**, as
+    JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+    is the card with serial `first_serial + i`. Only a keyed digest and the last five
+    characters are stored.
 
     Args:
         idempotency_key (str | Unset):
@@ -220,7 +226,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -237,7 +243,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -249,9 +255,12 @@ async def asyncio_detailed(
 ]:
     """Mint or import a key batch
 
-     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-    last five characters are stored.
+     For a partner (`partner_id`: the keys are `available` to it at once), for a
+    distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+    distributor allocates them) or for retail. The keys come back in plain text **once**, as
+    JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+    is the card with serial `first_serial + i`. Only a keyed digest and the last five
+    characters are stored.
 
     Args:
         idempotency_key (str | Unset):
@@ -264,7 +273,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -284,7 +293,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     NewKeyBatch
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
     | ProblemMalformedRequest
@@ -297,9 +306,12 @@ async def asyncio(
 ):
     """Mint or import a key batch
 
-     The keys come back in plain text **once**, as JSON or, with `Accept: text/csv`, as CSV
-    (`key,batch_id,product_id,partner_id,seats,term_months`). Only a keyed digest and the
-    last five characters are stored.
+     For a partner (`partner_id`: the keys are `available` to it at once), for a
+    distributor's stock (`distributor_id`: the cards are `in_stock`, inert until the
+    distributor allocates them) or for retail. The keys come back in plain text **once**, as
+    JSON or, with `Accept: text/csv`, as CSV for the card printer (`serial,key`); `keys[i]`
+    is the card with serial `first_serial + i`. Only a keyed digest and the last five
+    characters are stored.
 
     Args:
         idempotency_key (str | Unset):
@@ -312,7 +324,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

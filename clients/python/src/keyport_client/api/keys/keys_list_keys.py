@@ -23,6 +23,7 @@ def _get_kwargs(
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
     channel: KeyChannel | Unset = UNSET,
+    serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -49,6 +50,8 @@ def _get_kwargs(
         json_channel = channel.value
 
     params["channel"] = json_channel
+
+    params["serial"] = serial
 
     params["limit"] = limit
 
@@ -137,6 +140,7 @@ def sync_detailed(
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
     channel: KeyChannel | Unset = UNSET,
+    serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[
@@ -154,6 +158,7 @@ def sync_detailed(
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         channel (KeyChannel | Unset): Who redeems a batch's keys.
+        serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -170,6 +175,7 @@ def sync_detailed(
         product_id=product_id,
         batch_id=batch_id,
         channel=channel,
+        serial=serial,
         limit=limit,
         after=after,
     )
@@ -188,6 +194,7 @@ def sync(
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
     channel: KeyChannel | Unset = UNSET,
+    serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> (
@@ -206,6 +213,7 @@ def sync(
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         channel (KeyChannel | Unset): Who redeems a batch's keys.
+        serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -223,6 +231,7 @@ def sync(
         product_id=product_id,
         batch_id=batch_id,
         channel=channel,
+        serial=serial,
         limit=limit,
         after=after,
     ).parsed
@@ -235,6 +244,7 @@ async def asyncio_detailed(
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
     channel: KeyChannel | Unset = UNSET,
+    serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[
@@ -252,6 +262,7 @@ async def asyncio_detailed(
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         channel (KeyChannel | Unset): Who redeems a batch's keys.
+        serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -268,6 +279,7 @@ async def asyncio_detailed(
         product_id=product_id,
         batch_id=batch_id,
         channel=channel,
+        serial=serial,
         limit=limit,
         after=after,
     )
@@ -284,6 +296,7 @@ async def asyncio(
     product_id: UUID | Unset = UNSET,
     batch_id: UUID | Unset = UNSET,
     channel: KeyChannel | Unset = UNSET,
+    serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> (
@@ -302,6 +315,7 @@ async def asyncio(
         product_id (UUID | Unset):
         batch_id (UUID | Unset):
         channel (KeyChannel | Unset): Who redeems a batch's keys.
+        serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
 
@@ -320,6 +334,7 @@ async def asyncio(
             product_id=product_id,
             batch_id=batch_id,
             channel=channel,
+            serial=serial,
             limit=limit,
             after=after,
         )

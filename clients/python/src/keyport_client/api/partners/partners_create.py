@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_partner import CreatePartner
 from ...models.partner_view import PartnerView
-from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
 from ...models.problem_malformed_request import ProblemMalformedRequest
@@ -45,7 +45,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -72,7 +72,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 403:
-        response_403 = ProblemForbidden.from_dict(response.json())
+        response_403 = ProblemDistributorNotAuthorisedOrForbidden.from_dict(response.json())
 
         return response_403
 
@@ -116,7 +116,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -141,7 +141,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -163,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +185,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -208,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -225,7 +225,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -247,7 +247,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -267,7 +267,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
     | ProblemMalformedRequest
@@ -290,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

@@ -8,11 +8,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.partner_view import PartnerView
-from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_malformed_request import ProblemMalformedRequest
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_relationship_exists import ProblemRelationshipExists
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
@@ -47,11 +48,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -74,7 +76,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 403:
-        response_403 = ProblemForbidden.from_dict(response.json())
+        response_403 = ProblemDistributorNotAuthorisedOrForbidden.from_dict(response.json())
 
         return response_403
 
@@ -82,6 +84,11 @@ def _parse_response(
         response_404 = ProblemNotFound.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemRelationshipExists.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = ProblemPayloadTooLarge.from_dict(response.json())
@@ -118,11 +125,12 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -143,11 +151,12 @@ def sync_detailed(
     body: UpdatePartner,
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -155,8 +164,11 @@ def sync_detailed(
 ]:
     """Update a partner's name and programme status
 
-     `reseller: null` ends the reseller relationship (no new key batches);
-    `cloud_essentials` records enrolment in the programme.
+     `reseller: {distributor, since}` records an active reseller relationship with the
+    authorised distributor of that name (made when none has it), as partners were written
+    before distributors had relationships of their own; `reseller: null` ends the
+    partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+    the programme.
 
     Args:
         id (UUID):
@@ -167,7 +179,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -189,11 +201,12 @@ def sync(
     body: UpdatePartner,
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -202,8 +215,11 @@ def sync(
 ):
     """Update a partner's name and programme status
 
-     `reseller: null` ends the reseller relationship (no new key batches);
-    `cloud_essentials` records enrolment in the programme.
+     `reseller: {distributor, since}` records an active reseller relationship with the
+    authorised distributor of that name (made when none has it), as partners were written
+    before distributors had relationships of their own; `reseller: null` ends the
+    partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+    the programme.
 
     Args:
         id (UUID):
@@ -214,7 +230,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -231,11 +247,12 @@ async def asyncio_detailed(
     body: UpdatePartner,
 ) -> Response[
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -243,8 +260,11 @@ async def asyncio_detailed(
 ]:
     """Update a partner's name and programme status
 
-     `reseller: null` ends the reseller relationship (no new key batches);
-    `cloud_essentials` records enrolment in the programme.
+     `reseller: {distributor, since}` records an active reseller relationship with the
+    authorised distributor of that name (made when none has it), as partners were written
+    before distributors had relationships of their own; `reseller: null` ends the
+    partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+    the programme.
 
     Args:
         id (UUID):
@@ -255,7 +275,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -275,11 +295,12 @@ async def asyncio(
     body: UpdatePartner,
 ) -> (
     PartnerView
-    | ProblemForbidden
+    | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
+    | ProblemRelationshipExists
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemUnsupportedMediaType
@@ -288,8 +309,11 @@ async def asyncio(
 ):
     """Update a partner's name and programme status
 
-     `reseller: null` ends the reseller relationship (no new key batches);
-    `cloud_essentials` records enrolment in the programme.
+     `reseller: {distributor, since}` records an active reseller relationship with the
+    authorised distributor of that name (made when none has it), as partners were written
+    before distributors had relationships of their own; `reseller: null` ends the
+    partner's relationships (no new key batches). `cloud_essentials` records enrolment in
+    the programme.
 
     Args:
         id (UUID):
@@ -300,7 +324,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_subscription_view import ListOfSubscriptionView
+from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -55,6 +56,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -71,6 +73,11 @@ def _parse_response(
         response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 404:
         response_404 = ProblemNotFound.from_dict(response.json())
@@ -102,6 +109,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -125,6 +133,7 @@ def sync_detailed(
     after: str | Unset = UNSET,
 ) -> Response[
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -144,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfSubscriptionView | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -170,6 +179,7 @@ def sync(
     after: str | Unset = UNSET,
 ) -> (
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -190,7 +200,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfSubscriptionView | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -211,6 +221,7 @@ async def asyncio_detailed(
     after: str | Unset = UNSET,
 ) -> Response[
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -230,7 +241,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfSubscriptionView | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -254,6 +265,7 @@ async def asyncio(
     after: str | Unset = UNSET,
 ) -> (
     ListOfSubscriptionView
+    | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -274,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfSubscriptionView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfSubscriptionView | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_of_tenant_view import ListOfTenantView
+from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
@@ -39,6 +40,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ListOfTenantView
+    | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
@@ -54,6 +56,11 @@ def _parse_response(
         response_401 = ProblemUnauthorized.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 422:
         response_422 = ProblemValidationFailed.from_dict(response.json())
@@ -79,7 +86,12 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfTenantView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -95,12 +107,17 @@ def sync_detailed(
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[
-    ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfTenantView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
 ]:
     """List the tenants the caller can see
 
      Operator: all. Partner: tenants it created, or where it is partner of record on a
-    subscription. Customer: its own.
+    subscription. Customer: its own. Distributors see none (403).
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -111,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfTenantView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -133,6 +150,7 @@ def sync(
     after: str | Unset = UNSET,
 ) -> (
     ListOfTenantView
+    | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
@@ -142,7 +160,7 @@ def sync(
     """List the tenants the caller can see
 
      Operator: all. Partner: tenants it created, or where it is partner of record on a
-    subscription. Customer: its own.
+    subscription. Customer: its own. Distributors see none (403).
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -153,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfTenantView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -169,12 +187,17 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> Response[
-    ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfTenantView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
 ]:
     """List the tenants the caller can see
 
      Operator: all. Partner: tenants it created, or where it is partner of record on a
-    subscription. Customer: its own.
+    subscription. Customer: its own. Distributors see none (403).
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -185,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfTenantView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -205,6 +228,7 @@ async def asyncio(
     after: str | Unset = UNSET,
 ) -> (
     ListOfTenantView
+    | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
@@ -214,7 +238,7 @@ async def asyncio(
     """List the tenants the caller can see
 
      Operator: all. Partner: tenants it created, or where it is partner of record on a
-    subscription. Customer: its own.
+    subscription. Customer: its own. Distributors see none (403).
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -225,7 +249,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfTenantView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfTenantView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

@@ -1,0 +1,342 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.allocation_view import AllocationView
+from ...models.create_allocation import CreateAllocation
+from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
+from ...models.problem_idempotency_key_in_flight_or_insufficient_stock_or_keys_not_in_stock_or_order_exceeded_or_order_not_open_or_reseller_relationship_required import (
+    ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired,
+)
+from ...models.problem_idempotency_key_reused_or_invalid_serial_range_or_order_mismatch_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateAllocation,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/allocations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
+    if response.status_code == 201:
+        response_201 = AllocationView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDistributorNotAuthorisedOrForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired.from_dict(
+            response.json()
+        )
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed.from_dict(
+            response.json()
+        )
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAllocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
+    """Allocate cards to a reseller
+
+     The distributor ships cards to a partner it has an active reseller relationship with:
+    by `serials` and `ranges`, or by `product_id` and `quantity` (oldest stock first),
+    optionally against the partner's order (`order_id`). In one transaction every named
+    card moves (status `available`, held by the partner) or none does; two allocations
+    racing for the same cards never both take one.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
+            request; a range stays in one
+            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
+            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAllocation,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
+    """Allocate cards to a reseller
+
+     The distributor ships cards to a partner it has an active reseller relationship with:
+    by `serials` and `ranges`, or by `product_id` and `quantity` (oldest stock first),
+    optionally against the partner's order (`order_id`). In one transaction every named
+    card moves (status `available`, held by the partner) or none does; two allocations
+    racing for the same cards never both take one.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
+            request; a range stays in one
+            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
+            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAllocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+]:
+    """Allocate cards to a reseller
+
+     The distributor ships cards to a partner it has an active reseller relationship with:
+    by `serials` and `ranges`, or by `product_id` and `quantity` (oldest stock first),
+    optionally against the partner's order (`order_id`). In one transaction every named
+    card moves (status `available`, held by the partner) or none does; two allocations
+    racing for the same cards never both take one.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
+            request; a range stays in one
+            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
+            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateAllocation,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    AllocationView
+    | ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | None
+):
+    """Allocate cards to a reseller
+
+     The distributor ships cards to a partner it has an active reseller relationship with:
+    by `serials` and `ranges`, or by `product_id` and `quantity` (oldest stock first),
+    optionally against the partner's order (`order_id`). In one transaction every named
+    card moves (status `available`, held by the partner) or none does; two allocations
+    racing for the same cards never both take one.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
+            request; a range stays in one
+            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
+            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_of_allocation_view import ListOfAllocationView
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["after"] = after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/allocations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ListOfAllocationView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
+    """List allocations
+
+     A distributor's and a partner's own; the operator's all.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfAllocationView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> (
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
+    """List allocations
+
+     A distributor's and a partner's own; the operator's all.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfAllocationView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        after=after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> Response[
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+]:
+    """List allocations
+
+     A distributor's and a partner's own; the operator's all.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListOfAllocationView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    after: str | Unset = UNSET,
+) -> (
+    ListOfAllocationView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | None
+):
+    """List allocations
+
+     A distributor's and a partner's own; the operator's all.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListOfAllocationView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            after=after,
+        )
+    ).parsed

@@ -1,0 +1,322 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_return import CreateReturn
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_keys_not_returnable import (
+    ProblemIdempotencyKeyInFlightOrKeysNotReturnable,
+)
+from ...models.problem_idempotency_key_reused_or_invalid_serial_range_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.return_view import ReturnView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateReturn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/key-returns",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+    | None
+):
+    if response.status_code == 201:
+        response_201 = ReturnView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ProblemIdempotencyKeyInFlightOrKeysNotReturnable.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateReturn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+]:
+    """Return cards to their distributor
+
+     A partner sends `available` cards a distributor allocated back to that distributor's
+    stock (one distributor a request). A reserved, redeemed or revoked card, or one minted
+    straight to the partner, is refused and nothing moves.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
+            '000042000100'}], 'reason': 'Overstock'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateReturn,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+    | None
+):
+    """Return cards to their distributor
+
+     A partner sends `available` cards a distributor allocated back to that distributor's
+    stock (one distributor a request). A reserved, redeemed or revoked card, or one minted
+    straight to the partner, is refused and nothing moves.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
+            '000042000100'}], 'reason': 'Overstock'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateReturn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+]:
+    """Return cards to their distributor
+
+     A partner sends `available` cards a distributor allocated back to that distributor's
+    stock (one distributor a request). A reserved, redeemed or revoked card, or one minted
+    straight to the partner, is refused and nothing moves.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
+            '000042000100'}], 'reason': 'Overstock'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateReturn,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
+    | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ReturnView
+    | None
+):
+    """Return cards to their distributor
+
+     A partner sends `available` cards a distributor allocated back to that distributor's
+    stock (one distributor a request). A reserved, redeemed or revoked card, or one minted
+    straight to the partner, is refused and nothing moves.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
+            '000042000100'}], 'reason': 'Overstock'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

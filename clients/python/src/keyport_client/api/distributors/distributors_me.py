@@ -1,0 +1,157 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.distributor_view import DistributorView
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/distributors/me",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+    if response.status_code == 200:
+        response_200 = DistributorView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+]:
+    """The calling distributor
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+    """The calling distributor
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+]:
+    """The calling distributor
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+    """The calling distributor
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

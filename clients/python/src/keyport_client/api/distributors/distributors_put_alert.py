@@ -1,0 +1,330 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.alert_view import AlertView
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.problem_validation_failed import ProblemValidationFailed
+from ...models.put_alert import PutAlert
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    product_id: UUID,
+    *,
+    body: PutAlert,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/distributors/{id}/stock-alerts/{product_id}".format(
+            id=quote(str(id), safe=""),
+            product_id=quote(str(product_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
+    if response.status_code == 200:
+        response_200 = AlertView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemNotFound.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PutAlert,
+) -> Response[
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
+    """Set a low-stock alert
+
+     When the distributor's cards of the product in stock fall below `threshold`, one
+    `stock.low` event goes to its inbox (and webhooks); again only after the stock has risen
+    back to the threshold and fallen once more.
+
+    Args:
+        id (UUID):
+        product_id (UUID):
+        body (PutAlert):  Example: {'threshold': 500}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        product_id=product_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PutAlert,
+) -> (
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
+    """Set a low-stock alert
+
+     When the distributor's cards of the product in stock fall below `threshold`, one
+    `stock.low` event goes to its inbox (and webhooks); again only after the stock has risen
+    back to the threshold and fallen once more.
+
+    Args:
+        id (UUID):
+        product_id (UUID):
+        body (PutAlert):  Example: {'threshold': 500}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+    """
+
+    return sync_detailed(
+        id=id,
+        product_id=product_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PutAlert,
+) -> Response[
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+]:
+    """Set a low-stock alert
+
+     When the distributor's cards of the product in stock fall below `threshold`, one
+    `stock.low` event goes to its inbox (and webhooks); again only after the stock has risen
+    back to the threshold and fallen once more.
+
+    Args:
+        id (UUID):
+        product_id (UUID):
+        body (PutAlert):  Example: {'threshold': 500}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        product_id=product_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    product_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PutAlert,
+) -> (
+    AlertView
+    | ProblemForbidden
+    | ProblemMalformedRequest
+    | ProblemNotFound
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ProblemValidationFailed
+    | None
+):
+    """Set a low-stock alert
+
+     When the distributor's cards of the product in stock fall below `threshold`, one
+    `stock.low` event goes to its inbox (and webhooks); again only after the stock has risen
+    back to the threshold and fallen once more.
+
+    Args:
+        id (UUID):
+        product_id (UUID):
+        body (PutAlert):  Example: {'threshold': 500}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            product_id=product_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_idempotency_key_in_flight_or_relationship_not_invited import (
+    ProblemIdempotencyKeyInFlightOrRelationshipNotInvited,
+)
+from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.reseller_relationship_view import ResellerRelationshipView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/reseller-relationships/{id}/accept".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ResellerRelationshipView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemNotFound.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemIdempotencyKeyInFlightOrRelationshipNotInvited.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+]:
+    """Accept an invitation
+
+     The partner's answer: the relationship is `active` from today, and the distributor may
+    allocate cards to it.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+    | None
+):
+    """Accept an invitation
+
+     The partner's answer: the relationship is `active` from today, and the distributor may
+    allocate cards to it.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ResellerRelationshipView
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+]:
+    """Accept an invitation
+
+     The partner's answer: the relationship is `active` from today, and the distributor may
+    allocate cards to it.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited
+    | ProblemIdempotencyKeyReusedOrValidationFailed
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ResellerRelationshipView
+    | None
+):
+    """Accept an invitation
+
+     The partner's answer: the relationship is `active` from today, and the distributor may
+    allocate cards to it.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRelationshipNotInvited | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ResellerRelationshipView
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

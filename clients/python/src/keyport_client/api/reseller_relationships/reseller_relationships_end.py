@@ -1,0 +1,266 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_forbidden import ProblemForbidden
+from ...models.problem_not_found import ProblemNotFound
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_relationship_not_active import ProblemRelationshipNotActive
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_validation_failed import ProblemValidationFailed
+from ...models.reseller_relationship_view import ResellerRelationshipView
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+) -> dict[str, Any]:
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/reseller-relationships/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ResellerRelationshipView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemNotFound.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemRelationshipNotActive.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+]:
+    """End a reseller relationship
+
+     Either side ends an active relationship; the other hears of it. Cards already
+    allocated stay with the partner.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+    | None
+):
+    """End a reseller relationship
+
+     Either side ends an active relationship; the other hears of it. Cards already
+    allocated stay with the partner.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+]:
+    """End a reseller relationship
+
+     Either side ends an active relationship; the other hears of it. Cards already
+    allocated stay with the partner.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> (
+    ProblemForbidden
+    | ProblemNotFound
+    | ProblemRateLimited
+    | ProblemRelationshipNotActive
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemValidationFailed
+    | ResellerRelationshipView
+    | None
+):
+    """End a reseller relationship
+
+     Either side ends an active relationship; the other hears of it. Cards already
+    allocated stay with the partner.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

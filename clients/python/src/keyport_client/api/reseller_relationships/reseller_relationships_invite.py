@@ -1,0 +1,314 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.invite_reseller import InviteReseller
+from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
+from ...models.problem_idempotency_key_in_flight_or_relationship_exists import (
+    ProblemIdempotencyKeyInFlightOrRelationshipExists,
+)
+from ...models.problem_idempotency_key_reused_or_unknown_partner_number_or_validation_failed import (
+    ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed,
+)
+from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_payload_too_large import ProblemPayloadTooLarge
+from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_service_unavailable import ProblemServiceUnavailable
+from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
+from ...models.reseller_relationship_view import ResellerRelationshipView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: InviteReseller,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/reseller-relationships",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+    | None
+):
+    if response.status_code == 201:
+        response_201 = ResellerRelationshipView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemMalformedRequest.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemUnauthorized.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDistributorNotAuthorisedOrForbidden.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ProblemIdempotencyKeyInFlightOrRelationshipExists.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemPayloadTooLarge.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemUnsupportedMediaType.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemRateLimited.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ProblemServiceUnavailable.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InviteReseller,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+]:
+    """Invite a partner to resell
+
+     A distributor invites a partner by its partner number; the invitation lapses after 30
+    days unanswered. Unknown numbers count against the caller's failure budget.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InviteReseller):  Example: {'partner_number': '4820193'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: InviteReseller,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+    | None
+):
+    """Invite a partner to resell
+
+     A distributor invites a partner by its partner number; the invitation lapses after 30
+    days unanswered. Unknown numbers count against the caller's failure budget.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InviteReseller):  Example: {'partner_number': '4820193'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InviteReseller,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+]:
+    """Invite a partner to resell
+
+     A distributor invites a partner by its partner number; the invitation lapses after 30
+    days unanswered. Unknown numbers count against the caller's failure budget.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InviteReseller):  Example: {'partner_number': '4820193'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: InviteReseller,
+    idempotency_key: str | Unset = UNSET,
+) -> (
+    ProblemDistributorNotAuthorisedOrForbidden
+    | ProblemIdempotencyKeyInFlightOrRelationshipExists
+    | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
+    | ProblemMalformedRequest
+    | ProblemPayloadTooLarge
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedMediaType
+    | ResellerRelationshipView
+    | None
+):
+    """Invite a partner to resell
+
+     A distributor invites a partner by its partner number; the invitation lapses after 30
+    days unanswered. Unknown numbers count against the caller's failure budget.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InviteReseller):  Example: {'partner_number': '4820193'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.product_view import ProductView
+
+
+T = TypeVar("T", bound="DistributorStockView")
+
+
+@_attrs_define
+class DistributorStockView:
+    """A distributor's cards of one product.
+
+    Attributes:
+        allocated (int): With a partner, not yet redeemed (available or reserved).
+        in_stock (int): On its shelf.
+        product (ProductView):
+        redeemed (int):
+        revoked (int):
+    """
+
+    allocated: int
+    in_stock: int
+    product: ProductView
+    redeemed: int
+    revoked: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        allocated = self.allocated
+
+        in_stock = self.in_stock
+
+        product = self.product.to_dict()
+
+        redeemed = self.redeemed
+
+        revoked = self.revoked
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "allocated": allocated,
+                "in_stock": in_stock,
+                "product": product,
+                "redeemed": redeemed,
+                "revoked": revoked,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.product_view import ProductView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        allocated = d.pop("allocated")
+
+        in_stock = d.pop("in_stock")
+
+        product = ProductView.from_dict(d.pop("product"))
+
+        redeemed = d.pop("redeemed")
+
+        revoked = d.pop("revoked")
+
+        distributor_stock_view = cls(
+            allocated=allocated,
+            in_stock=in_stock,
+            product=product,
+            redeemed=redeemed,
+            revoked=revoked,
+        )
+
+        distributor_stock_view.additional_properties = d
+        return distributor_stock_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+//! API clients of partners and distributors: created with a secret shown once, listed,
+//! revoked (the database revokes their tokens with them).
+
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use crate::{
+    auth::secrets::{CLIENT_SECRET_PREFIX, Pepper, SecretKind, new_secret, random_bytes},
+    domain::statuses::ClientRole,
+    error::Error,
+    store::{
+        Page,
+        clients::{self, ApiClientRow, ClientOwner},
+        distributors, partners,
+    },
+};
+
+/// The owner exists (else 404).
+fn existing(conn: &mut PgConnection, owner: ClientOwner) -> Result<(), Error> {
+    let found = match owner {
+        ClientOwner::Partner(id) => partners::get(conn, id)?.is_some(),
+        ClientOwner::Distributor(id) => distributors::get(conn, id)?.is_some(),
+    };
+    match (found, owner) {
+        (true, _) => Ok(()),
+        (false, ClientOwner::Partner(_)) => Err(Error::not_found("partner")),
+        (false, ClientOwner::Distributor(_)) => Err(Error::not_found("distributor")),
+    }
+}
+
+/// A new client and its secret (stored as a keyed digest only).
+pub fn create(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    owner: ClientOwner,
+    name: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(ApiClientRow, String), Error> {
+    existing(conn, owner)?;
+    let secret = new_secret(CLIENT_SECRET_PREFIX);
+    let (role, partner_id, distributor_id) = match owner {
+        ClientOwner::Partner(id) => (ClientRole::Partner, Some(id), None),
+        ClientOwner::Distributor(id) => (ClientRole::Distributor, None, Some(id)),
+    };
+    let row = ApiClientRow {
+        id: Uuid::now_v7(),
+        client_id: format!("kpc_{}", hex::encode(random_bytes(10))),
+        secret_digest: pepper.digest(SecretKind::ClientSecret, &secret),
+        role,
+        partner_id,
+        name,
+        created_at: now,
+        revoked_at: None,
+        distributor_id,
+    };
+    clients::insert(conn, &row)?;
+    Ok((row, secret))
+}
+
+pub fn list(conn: &mut PgConnection, owner: ClientOwner, page: Page) -> Result<Vec<ApiClientRow>, Error> {
+    existing(conn, owner)?;
+    Ok(clients::list_for(conn, owner, page)?)
+}
+
+/// Revokes an owner's live client.
+pub fn revoke(conn: &mut PgConnection, owner: ClientOwner, client_id: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    if clients::revoke(conn, owner, client_id, now)? { Ok(()) } else { Err(Error::not_found("API client")) }
+}
