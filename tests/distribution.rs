@@ -125,17 +125,26 @@ async fn reseller_relationships_are_invited_answered_ended_and_expire() {
     assert!(app.events(&distributor.token).await.contains(&"reseller_relationship.ended".to_string()));
     assert_eq!(app.get("/v1/partners/me", &partner.token).await.expect(200)["reseller"], Value::Null);
 
-    // An invitation unanswered for 30 days expires.
+    // An invitation unanswered for 30 days expires: the sweeper marks it, and a new
+    // invitation does not wait for the sweeper.
     let third = app.post("/v1/reseller-relationships", &distributor.token, invite(&other.number)).await;
     let third = third.expect(201).clone();
+    let fourth = app.post("/v1/reseller-relationships", &distributor.token, invite(&partner.number)).await;
+    let fourth = fourth.expect(201)["id"].as_str().unwrap().to_string();
     app.advance_to(instant(&third["expires_at"]) + chrono::Duration::hours(1)).await;
     let third = third["id"].as_str().unwrap();
     app.post(&format!("/v1/reseller-relationships/{third}/accept"), &other.token, json!({}))
         .await
         .problem(409, "relationship-not-invited");
-    assert!(app.sweep().await["reseller_invitations_expired"].as_i64().unwrap() >= 1);
+    let again = app.post("/v1/reseller-relationships", &distributor.token, invite(&partner.number)).await;
+    assert_eq!(again.expect(201)["status"], "invited");
+    let lapsed = app.get(&format!("/v1/reseller-relationships/{fourth}"), &distributor.token).await;
+    assert_eq!(lapsed.expect(200)["status"], "expired");
+    assert_eq!(app.sweep().await["reseller_invitations_expired"], 1, "the one not yet marked");
     let expired = app.get(&format!("/v1/reseller-relationships/{third}"), &distributor.token).await;
     assert_eq!(expired.expect(200)["status"], "expired");
+    let listed = app.get("/v1/reseller-relationships?status=expired", &distributor.token).await;
+    assert_eq!(listed.expect(200)["data"].as_array().unwrap().len(), 2);
 
     // A suspended distributor cannot invite, allocate or receive batches.
     let suspended = app.distributor("Suspended Distribution").await;
@@ -595,9 +604,12 @@ async fn partners_return_unused_cards_and_only_those() {
 #[tokio::test]
 async fn revoked_cards_leave_redemptions_and_answer_only_their_holder() {
     let Chain { app, distributor, partner } = chain().await;
-    let stock = app.stock(&distributor, PRODUCT_BASIC, 5).await;
-    let two = json!({"partner_id": partner.id, "ranges": [range(&stock.serial(1), &stock.serial(3))]});
-    app.allocate(&distributor, two).await.expect(201);
+    let stock = app.stock(&distributor, PRODUCT_BASIC, 6).await;
+    let four = json!({"partner_id": partner.id, "ranges": [range(&stock.serial(1), &stock.serial(3))],
+                      "serials": [stock.serial(5)]});
+    app.allocate(&distributor, four).await.expect(201);
+    // Card 5 in a confirmed redemption whose account is not made yet.
+    let confirmed = app.confirmed_redemption(&partner, &stock.keys[5..6]).await;
     // Card 0 in stock, 1 available, 2 reserved, 3 redeemed, 4 in stock.
     let open = app.open_redemption(&partner).await;
     app.post(&format!("/v1/redemptions/{open}/keys"), &partner.token, json!({"key": stock.keys[2]})).await.expect(201);
@@ -610,13 +622,14 @@ async fn revoked_cards_leave_redemptions_and_answer_only_their_holder() {
     .await
     .expect(201);
 
-    let body = json!({"ranges": [range(&stock.serial(0), &stock.serial(3))], "reason": "Box lost in transit"});
+    let body = json!({"ranges": [range(&stock.serial(0), &stock.serial(3))], "serials": [stock.serial(5)],
+                      "reason": "Box lost in transit"});
     app.post("/v1/key-revocations", &partner.token, body.clone()).await.problem(403, "forbidden");
     let other = app.distributor("Other Distribution").await;
     let theirs = app.post("/v1/key-revocations", &other.token, body.clone()).await;
     assert_eq!(theirs.expect(200)["revoked"], 0, "another distributor revokes nothing of these");
     let revoked = app.post("/v1/key-revocations", &distributor.token, body).await.expect(200).clone();
-    assert_eq!(revoked["revoked"], 3);
+    assert_eq!(revoked["revoked"], 4);
     assert_eq!(revoked["skipped"], json!([{"serial": stock.serial(3), "status": "redeemed"}]));
     let redemption = app.get(&format!("/v1/redemptions/{open}"), &partner.token).await;
     assert!(
@@ -626,6 +639,10 @@ async fn revoked_cards_leave_redemptions_and_answer_only_their_holder() {
     );
     assert!(app.events(&partner.token).await.contains(&"keys.revoked".to_string()));
     assert!(app.events(&distributor.token).await.contains(&"keys.revoked".to_string()), "card 0 was in its stock");
+    // The confirmed redemption lost its only key: no account comes of it.
+    app.post(&format!("/v1/redemptions/{confirmed}/account"), &partner.token, account_body("lost", "a@lost.example"))
+        .await
+        .problem(422, "no-keys");
 
     // The holder learns the card is revoked; anyone else meets an unknown key.
     let again = app.open_redemption(&partner).await;
@@ -645,7 +662,7 @@ async fn revoked_cards_leave_redemptions_and_answer_only_their_holder() {
     let line = app.distributor_stock(&distributor).await[0].clone();
     assert_eq!(
         (line["in_stock"].as_i64(), line["redeemed"].as_i64(), line["revoked"].as_i64()),
-        (Some(0), Some(1), Some(4))
+        (Some(0), Some(1), Some(5))
     );
     let both = json!({"batch_id": stock.batch, "serials": [stock.serial(0)], "reason": "x"});
     app.post("/v1/key-revocations", &app.operator, both).await.problem(422, "validation-failed");
@@ -690,12 +707,25 @@ async fn the_custody_ledger_follows_each_card_and_each_side_reads_its_part() {
     assert_eq!(theirs[3]["to"], json!({"kind": "tenant", "id": null}), "the distributor does not learn the tenant");
     let partners = ledger(&app, &path, &partner.token).await;
     assert_eq!(kinds(&partners), ["allocated", "reserved", "redeemed"]);
+    // Page by page, the partner's part is whole from its first page.
+    let first = app.get(&format!("{path}?limit=1"), &partner.token).await.expect(200).clone();
+    assert_eq!(kinds(first["data"].as_array().unwrap()), ["allocated"]);
+    let next = format!("{path}?limit=2&after={}", first["next_cursor"].as_str().expect("more to read"));
+    let rest = app.get(&next, &partner.token).await.expect(200)["data"].as_array().unwrap().clone();
+    assert_eq!(kinds(&rest), ["reserved", "redeemed"]);
     assert_eq!(partners[2]["to"]["id"], tenant.as_str());
     let stranger = app.partner("Stranger IT").await;
     app.get(&path, &stranger.token).await.problem(404, "not-found");
     let other = app.distributor("Other Distribution").await;
     app.get(&path, &other.token).await.problem(404, "not-found");
     app.get(&path, &app.tenant_with_seats(&stranger, "elsewhere", 1).await.admin).await.problem(403, "forbidden");
+
+    // The operator revokes the other card while it is still in stock; its distributor hears.
+    let other_card = app.card(&distributor.token, &stock.serial(1)).await["id"].as_str().unwrap().to_string();
+    let revoked = app.post(&format!("/v1/keys/{other_card}/revoke"), &app.operator, json!({})).await;
+    assert_eq!(revoked.expect(200)["status"], "revoked");
+    assert_eq!(app.movement_kinds(&stock.serial(1)), ["minted", "revoked"]);
+    assert!(app.events(&distributor.token).await.contains(&"keys.revoked".to_string()));
 
     // The distributor hears of the redemption, with the count, once.
     let redeemed: Vec<Value> =
@@ -741,6 +771,12 @@ async fn a_low_stock_alert_fires_once_per_fall_below_its_threshold() {
     assert_eq!(lows().await, 1);
     take(2).await.expect(201); // 4: below once more
     assert_eq!(lows().await, 2);
+    // New stock arms it again; a revocation from the shelf is a fall like any other.
+    let more = app.stock(&distributor, PRODUCT_BASIC, 4).await; // 8
+    assert_eq!(lows().await, 2);
+    let revocation = json!({"ranges": [range(&more.first_serial, &more.last_serial)], "reason": "Lost"});
+    app.post("/v1/key-revocations", &distributor.token, revocation).await.expect(200); // 4
+    assert_eq!(lows().await, 3);
 }
 
 #[tokio::test]

@@ -44,6 +44,7 @@ DROP INDEX product_keys_in_stock_idx;
 DROP INDEX product_keys_distributor_stock_idx;
 DROP INDEX product_keys_partner_stock_idx;
 DROP INDEX product_keys_allocation_idx;
+DROP INDEX product_keys_distributor_idx;
 ALTER TABLE product_keys DROP CONSTRAINT product_keys_stock_holder;
 ALTER TABLE product_keys DROP CONSTRAINT product_keys_status_check;
 ALTER TABLE product_keys ADD CONSTRAINT product_keys_status_check

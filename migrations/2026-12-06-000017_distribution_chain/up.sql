@@ -132,14 +132,19 @@ CREATE INDEX product_keys_in_stock_idx ON product_keys (distributor_id, product_
 CREATE INDEX product_keys_distributor_stock_idx ON product_keys (distributor_id, product_id, status)
     WHERE distributor_id IS NOT NULL;
 CREATE INDEX product_keys_partner_stock_idx ON product_keys (partner_id, product_id, status) WHERE partner_id IS NOT NULL;
+-- A distributor's cards, listed in keyset pages (`GET /v1/keys`).
+CREATE INDEX product_keys_distributor_idx ON product_keys (distributor_id, id) WHERE distributor_id IS NOT NULL;
 CREATE INDEX product_keys_allocation_idx ON product_keys (allocation_id) WHERE allocation_id IS NOT NULL;
 
 -- Time-ordered ids (UUIDv7, RFC 9562) for rows made in SQL, so keyset pages follow time:
--- the milliseconds of `at`, then random bits.
+-- the milliseconds of `at`, its sub-millisecond fraction in the 12 bits of `rand_a`
+-- (RFC 9562 §6.2, method 3: two moves of a card a few microseconds apart keep their
+-- order), then random bits.
 CREATE FUNCTION keyport_uuid_v7(at TIMESTAMPTZ) RETURNS UUID LANGUAGE sql VOLATILE AS $$
-    SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-        PLACING substring(int8send((extract(epoch FROM at) * 1000)::BIGINT) FROM 3) FROM 1 FOR 6),
-        52, 1), 53, 1), 'hex')::UUID
+    SELECT encode(set_byte(set_byte(overlay(uuid_send(gen_random_uuid())
+        PLACING substring(int8send(t.micros / 1000) FROM 3) FROM 1 FOR 6),
+        6, 112 + (t.micros % 1000 * 4096 / 1000)::INT / 256), 7, (t.micros % 1000 * 4096 / 1000)::INT % 256), 'hex')::UUID
+    FROM (SELECT floor(extract(epoch FROM at) * 1000000)::BIGINT AS micros) t
 $$;
 
 -- The custody ledger: every change of a card's holder or status, appended in the
@@ -188,8 +193,9 @@ INSERT INTO key_movements (id, key_id, serial, kind, from_kind, from_id, to_kind
     FROM product_keys k LEFT JOIN subscriptions s ON s.id = k.subscription_id
     WHERE k.status = 'redeemed';
 INSERT INTO key_movements (id, key_id, serial, kind, from_kind, from_id, actor_role, at)
-    SELECT keyport_uuid_v7(created_at), id, serial, 'revoked',
-           CASE WHEN partner_id IS NULL THEN 'platform' ELSE 'partner' END, partner_id, 'system', created_at
+    SELECT keyport_uuid_v7(created_at + interval '1 microsecond'), id, serial, 'revoked',
+           CASE WHEN partner_id IS NULL THEN 'platform' ELSE 'partner' END, partner_id, 'system',
+           created_at + interval '1 microsecond'
     FROM product_keys WHERE status = 'revoked';
 
 -- Low-stock alerts per distributor and product: armed while the stock is at or above the

@@ -231,7 +231,7 @@ pub async fn confirm(
         (status = 403, response = Forbidden),
         (status = 409, description = "`redemption-not-confirmed`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
-        (status = 422, description = "`country-not-supported`, `validation-failed`", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`country-not-supported`, `validation-failed`, `no-keys` (every key of the redemption was revoked since it was confirmed)", body = Problem, content_type = PROBLEM),
     ),
 )]
 #[post("/v1/redemptions/{id}/account")]

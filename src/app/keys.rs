@@ -14,9 +14,10 @@ use crate::{
     },
     authz,
     domain::{
+        events::{self, Chain, Inbox},
         product_key::{KeyFormatError, ProductKey},
         serials::Serial,
-        statuses::KeyStatus,
+        statuses::{EventKind, KeyStatus},
     },
     error::{Code, Error, FieldError},
     metrics::COUNTERS,
@@ -186,6 +187,10 @@ pub fn create_batch(
     };
     match keys::insert_batch(conn, &row, digests, mover) {
         Ok(_) => {
+            // New stock may lift a distributor's product back to its alert's threshold.
+            if let Some(distributor_id) = row.distributor_id {
+                super::stock::check_alerts(conn, distributor_id, Some(row.product_id), row.created_at)?;
+            }
             crate::audit::note("key-batch", row.id, None, row.partner_id);
             Ok((row, plain))
         }
@@ -264,8 +269,25 @@ pub fn revoke(
     mover: Mover,
     now: DateTime<Utc>,
 ) -> Result<(KeyRow, ProductRow), Error> {
-    keys::revoke(conn, id, mover, now)?;
+    let revoked = keys::revoke(conn, id, mover, now)?;
     let (key, product) = keys::get(conn, id)?.ok_or_else(|| Error::not_found("product key"))?;
+    if revoked {
+        // Its holder is told, as of a revocation of many cards.
+        let holder = match (key.partner_id, key.distributor_id) {
+            (Some(p), _) => Some(Inbox::Partner(p)),
+            (None, Some(d)) => Some(Inbox::Distributor(d)),
+            (None, None) => None,
+        };
+        if let Some(inbox) = holder {
+            let chain = Chain { product_id: Some(key.product_id), quantity: Some(1), ..Chain::default() };
+            let message = format!("Your card {} was revoked.", Serial(key.serial));
+            let event = events::keys_moved(EventKind::KeysRevoked, format!("revocation:{id}"), chain, message);
+            super::notify::deliver(conn, &event, &[inbox], now)?;
+        }
+        if let Some(d) = key.distributor_id.filter(|_| key.partner_id.is_none()) {
+            super::stock::check_alerts(conn, d, Some(key.product_id), now)?;
+        }
+    }
     match key.status {
         KeyStatus::Reserved => Err(Error::new(Code::KeyReserved, "The key is held by an open redemption.")),
         KeyStatus::Redeemed => Err(Error::new(Code::KeyAlreadyRedeemed, "The key was already redeemed.")),

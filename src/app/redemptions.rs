@@ -341,10 +341,17 @@ pub fn create_account(
             "Confirm the keys (POST …/confirm) before creating the account.",
         ));
     }
+    // The keys first: a revocation that took one out of the redemption before this lock is
+    // seen in the entries read after it, and one after it waits for this transaction.
+    if keys::lock_reserved(conn, id)? == 0 {
+        return Err(Error::new(Code::NoKeys, "Every key of this redemption was revoked; add others."));
+    }
+    let entries = redemptions::entries(conn, id)?;
     let (tenant, admin, activation_token) = open_tenant(conn, pepper, Some(partner_id), account, country, now)?;
     // One subscription per product; confirm made sure a product's keys share a term.
     let mut per_product: BTreeMap<Uuid, (ProductRow, i32, i32)> = BTreeMap::new();
-    for (_, key, product) in redemptions::entries(conn, id)? {
+    for (_, key, product) in &entries {
+        let (key, product) = (key.clone(), product.clone());
         let slot = per_product.entry(key.product_id).or_insert((product, 0, key.term_months));
         slot.1 += key.seats;
     }
@@ -357,8 +364,7 @@ pub fn create_account(
         keys_redeemed += keys::redeem_reserved(conn, id, product_id, subscription.id, by(partner_id), now)? as u64;
         subscriptions.push((subscription, product, None, 1));
     }
-    let from: Vec<Option<Uuid>> =
-        redemptions::entries(conn, id)?.iter().map(|(_, key, _)| key.distributor_id).collect();
+    let from: Vec<Option<Uuid>> = entries.iter().map(|(_, key, _)| key.distributor_id).collect();
     super::stock::announce_redeemed(conn, &from, &format!("redemption:{id}"), now)?;
     redemptions::update(conn, id, RedemptionStatus::Completed, row.expires_at, Some(tenant.id))?;
     let partner_name = partners::get(conn, partner_id)?.map(|p| p.name).unwrap_or_default();

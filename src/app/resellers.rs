@@ -57,6 +57,7 @@ pub fn invite(
     let distributor = authorised(conn, authz::distributor(principal)?)?;
     let partner = partners::find_by_number(conn, partner_number)?
         .ok_or_else(|| Error::new(Code::UnknownPartnerNumber, "No partner has this partner number."))?;
+    resellers::expire_between(conn, distributor.id, partner.id, now)?;
     let row = ResellerRow {
         id: Uuid::now_v7(),
         distributor_id: distributor.id,
@@ -192,15 +193,9 @@ pub fn record_legacy(
     since: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let distributor = match distributors::find_by_name(conn, distributor)? {
-        Some(found) => authorised(conn, found.id)?,
-        None => {
-            let row =
-                DistributorRow { id: Uuid::now_v7(), name: distributor.to_string(), authorised: true, created_at: now };
-            distributors::insert(conn, &row)?;
-            row
-        }
-    };
+    let named = DistributorRow { id: Uuid::now_v7(), name: distributor.to_string(), authorised: true, created_at: now };
+    let found = distributors::find_or_insert(conn, &named)?;
+    let distributor = authorised(conn, found.id)?;
     if resellers::active_between(conn, distributor.id, partner_id)?.is_some() {
         return Ok(());
     }

@@ -84,6 +84,16 @@ fn relationship_required(conn: &mut PgConnection, distributor_id: Uuid, partner_
     }
 }
 
+fn exceeded(order: &orders::OrderRow, more: i64) -> Error {
+    Error::new(
+        Code::OrderExceeded,
+        format!(
+            "The order has {} of {} cards allocated; {more} more would exceed it.",
+            order.allocated, order.quantity
+        ),
+    )
+}
+
 /// A distributor ships cards to a reseller partner (SPEC §13); returns the allocation.
 pub fn allocate(
     conn: &mut PgConnection,
@@ -101,6 +111,12 @@ pub fn allocate(
                 .ok_or_else(|| Error::new(Code::OrderMismatch, "The order is not this partner's order with you."))?;
             if order.status != OrderStatus::Open {
                 return Err(Error::new(Code::OrderNotOpen, format!("The order is {}.", order.status)));
+            }
+            // A quantity past what the order still wants is refused before any card moves.
+            if let Named::Quantity { quantity, .. } = &named
+                && i64::from(order.allocated) + quantity > i64::from(order.quantity)
+            {
+                return Err(exceeded(&order, *quantity));
             }
             Some(order)
         }
@@ -135,16 +151,20 @@ pub fn allocate(
             moved
         }
         Named::Quantity { product_id, quantity } => {
-            let moved = stock::allocate_quantity(
-                conn,
-                distributor.id,
-                request.partner_id,
-                row.id,
-                *product_id,
-                *quantity,
-                mover,
-                now,
-            )?;
+            let (d, p, a) = (distributor.id, request.partner_id, row.id);
+            // Quantity allocations of one product of one distributor take turns, so each
+            // sees the stock the previous one left; cards that other requests (by serials,
+            // revocations, returns) hold are waited for, and taken if they stay in stock. A
+            // card that left stock meanwhile is passed over: take the next ones.
+            stock::take_turn(conn, d, *product_id)?;
+            let mut moved = Moved::default();
+            while moved.cards < *quantity {
+                let more = stock::allocate_quantity(conn, d, p, a, *product_id, *quantity - moved.cards, mover, now)?;
+                moved = moved.and(more);
+                if more.cards == 0 {
+                    break;
+                }
+            }
             if moved.cards < *quantity {
                 // What this statement took is no longer in stock in its transaction.
                 let available = stock::in_stock(conn, distributor.id, *product_id)? + moved.cards;
@@ -161,14 +181,8 @@ pub fn allocate(
         if moved.product_id != Some(order.product_id) {
             return Err(Error::new(Code::OrderMismatch, "The cards are not of the ordered product."));
         }
-        if order.allocated + moved.cards as i32 > order.quantity {
-            return Err(Error::new(
-                Code::OrderExceeded,
-                format!(
-                    "The order has {} of {} cards allocated; {} more would exceed it.",
-                    order.allocated, order.quantity, moved.cards
-                ),
-            ));
+        if i64::from(order.allocated) + moved.cards > i64::from(order.quantity) {
+            return Err(exceeded(order, moved.cards));
         }
         let updated = orders::add_allocated(conn, order.id, moved.cards as i32, now)?;
         if updated.status == OrderStatus::Fulfilled {
@@ -198,9 +212,7 @@ pub fn allocate(
     );
     let allocated = events::keys_moved(EventKind::KeysAllocated, format!("allocation:{}", row.id), chain, message);
     super::notify::deliver(conn, &allocated, &[Inbox::Partner(row.partner_id)], now)?;
-    if let Some(product_id) = moved.product_id {
-        check_alert(conn, distributor.id, product_id, now)?;
-    }
+    check_alerts(conn, distributor.id, moved.product_id, now)?;
     crate::audit::note("allocation", row.id, None, Some(row.partner_id));
     Ok(row)
 }
@@ -222,6 +234,24 @@ pub fn announce_redeemed(
         let message = format!("{cards} of your cards were redeemed by a reseller's customer.");
         let event = events::keys_moved(EventKind::KeysRedeemed, format!("{occurrence}:redeemed"), chain, message);
         super::notify::deliver(conn, &event, &[Inbox::Distributor(distributor)], now)?;
+    }
+    Ok(())
+}
+
+/// After the distributor's stock changed: the alert of `product` (when the change was of
+/// one product) or every alert of the distributor.
+pub fn check_alerts(
+    conn: &mut PgConnection,
+    distributor_id: Uuid,
+    product: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let products = match product {
+        Some(product_id) => vec![product_id],
+        None => stock::alerted_products(conn, distributor_id)?,
+    };
+    for product_id in products {
+        check_alert(conn, distributor_id, product_id, now)?;
     }
     Ok(())
 }
@@ -292,9 +322,7 @@ pub fn give_back(
         format!("{partner} returned {} cards to your stock.", row.quantity),
     );
     super::notify::deliver(conn, &returned, &[Inbox::Distributor(distributor_id)], now)?;
-    if let Some(product_id) = moved.product_id {
-        check_alert(conn, distributor_id, product_id, now)?;
-    }
+    check_alerts(conn, distributor_id, moved.product_id, now)?;
     crate::audit::note("key-return", row.id, None, Some(partner_id));
     Ok(row)
 }
@@ -335,6 +363,12 @@ pub fn revoke(
             (None, None) => continue,
         };
         *by_holder.entry(inbox).or_default() += group.cards;
+    }
+    // Cards taken off a distributor's shelf lower its stock.
+    for inbox in by_holder.keys() {
+        if let Inbox::Distributor(d) = inbox {
+            check_alerts(conn, *d, None, now)?;
+        }
     }
     let key = Uuid::now_v7();
     for (inbox, cards) in &by_holder {
@@ -408,15 +442,19 @@ pub fn movements(
     key_id: Uuid,
     page: Page,
 ) -> Result<(Vec<MovementRow>, bool), Error> {
+    // Who may read ledgers at all is decided before the key is looked up (no existence
+    // oracle for customers).
+    let reader = authz::key_reader(principal)?;
     let (key, _) = keys::get(conn, key_id)?.ok_or_else(|| Error::not_found("product key"))?;
     let not_found = || Error::not_found("product key");
-    match authz::key_reader(principal)? {
-        KeyScope::All => Ok((movements::of_key(conn, key_id, page)?, false)),
-        KeyScope::Distributor(d) if key.distributor_id == Some(d) => Ok((movements::of_key(conn, key_id, page)?, true)),
+    match reader {
+        KeyScope::All => Ok((movements::of_key(conn, key_id, None, page)?, false)),
+        KeyScope::Distributor(d) if key.distributor_id == Some(d) => {
+            Ok((movements::of_key(conn, key_id, None, page)?, true))
+        }
         KeyScope::Partner(p) if key.partner_id == Some(p) => {
             let since = movements::brought_to_partner(conn, key_id, p)?.ok_or_else(not_found)?;
-            let rows = movements::of_key(conn, key_id, page)?;
-            Ok((rows.into_iter().filter(|m| m.at >= since).collect(), false))
+            Ok((movements::of_key(conn, key_id, Some(since), page)?, false))
         }
         _ => Err(not_found()),
     }

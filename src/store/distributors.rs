@@ -22,6 +22,13 @@ pub fn insert(conn: &mut PgConnection, row: &DistributorRow) -> QueryResult<()> 
     super::Prepared(diesel::insert_into(distributors::table).values(row)).execute(conn).map(|_| ())
 }
 
+/// The distributor of this name, made (with `row`) when none has it; two callers naming a
+/// new one at once get the same.
+pub fn find_or_insert(conn: &mut PgConnection, row: &DistributorRow) -> QueryResult<DistributorRow> {
+    diesel::insert_into(distributors::table).values(row).on_conflict(distributors::name).do_nothing().execute(conn)?;
+    distributors::table.filter(distributors::name.eq(&row.name)).select(DistributorRow::as_select()).first(conn)
+}
+
 pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<DistributorRow>> {
     distributors::table.find(id).select(DistributorRow::as_select()).first(conn).optional()
 }
@@ -29,10 +36,6 @@ pub fn get(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<DistributorR
 /// The distributor, locked against a concurrent change of its authorisation.
 pub fn lock(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<DistributorRow>> {
     distributors::table.find(id).select(DistributorRow::as_select()).for_share().first(conn).optional()
-}
-
-pub fn find_by_name(conn: &mut PgConnection, name: &str) -> QueryResult<Option<DistributorRow>> {
-    distributors::table.filter(distributors::name.eq(name)).select(DistributorRow::as_select()).first(conn).optional()
 }
 
 pub fn list(conn: &mut PgConnection, page: super::Page) -> QueryResult<Vec<DistributorRow>> {

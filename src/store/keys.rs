@@ -337,6 +337,20 @@ pub fn reserve(
     .map(|n| n == 1)
 }
 
+/// Locks the keys a redemption holds, in serial order (the order every move of cards locks
+/// them in), so that what the redemption holds cannot change until the transaction ends;
+/// returns how many.
+pub fn lock_reserved(conn: &mut PgConnection, redemption_id: Uuid) -> QueryResult<usize> {
+    product_keys::table
+        .filter(product_keys::redemption_id.eq(redemption_id))
+        .filter(product_keys::status.eq(KeyStatus::Reserved))
+        .order(product_keys::serial)
+        .select(product_keys::id)
+        .for_update()
+        .load::<Uuid>(conn)
+        .map(|ids| ids.len())
+}
+
 /// Puts reserved keys back on the shelf: one key, or every key a redemption holds.
 pub fn release(
     conn: &mut PgConnection,
@@ -410,12 +424,12 @@ pub fn redeem_available(
     .map(|n| n == 1)
 }
 
-/// Revokes an available key; false when it is not available.
+/// Revokes a key that is available or in a distributor's stock; false otherwise.
 pub fn revoke(conn: &mut PgConnection, key_id: Uuid, mover: Mover, now: DateTime<Utc>) -> QueryResult<bool> {
     moving(
         &format!(
             "UPDATE product_keys k SET status = 'revoked' FROM product_keys old \
-             WHERE old.id = k.id AND k.id = $5 AND k.status = 'available' \
+             WHERE old.id = k.id AND k.id = $5 AND k.status IN ('available', 'in_stock') \
              RETURNING k.id, k.serial, {OLD_HOLDER}, NULL::text AS to_kind, NULL::uuid AS to_id, \
                        NULL::uuid AS allocation_id, NULL::uuid AS redemption_id"
         ),

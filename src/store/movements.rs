@@ -41,9 +41,19 @@ pub struct MovementRow {
 }
 
 /// A card's movements in order, one page.
-pub fn of_key(conn: &mut PgConnection, key_id: Uuid, page: super::Page) -> QueryResult<Vec<MovementRow>> {
-    movements::table
-        .filter(movements::key_id.eq(key_id))
+/// A page of a card's movements in the order they took effect (their ids are time-ordered);
+/// `since`: only those from then on.
+pub fn of_key(
+    conn: &mut PgConnection,
+    key_id: Uuid,
+    since: Option<DateTime<Utc>>,
+    page: super::Page,
+) -> QueryResult<Vec<MovementRow>> {
+    let mut query = movements::table.filter(movements::key_id.eq(key_id)).into_boxed();
+    if let Some(since) = since {
+        query = query.filter(movements::at.ge(since));
+    }
+    query
         .filter(movements::id.gt(page.after_id()))
         .order(movements::id)
         .limit(page.fetch())

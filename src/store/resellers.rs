@@ -163,6 +163,25 @@ pub fn end_all_of_partner(
 }
 
 /// Invitations past their time, up to `limit`, expired now; returns them.
+/// The invitation between the two, if its time has passed and the sweeper has not yet
+/// marked it, expires now (so that a new one may be sent).
+pub fn expire_between(
+    conn: &mut PgConnection,
+    distributor_id: Uuid,
+    partner_id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        relationships::table
+            .filter(relationships::distributor_id.eq(distributor_id))
+            .filter(relationships::partner_id.eq(partner_id))
+            .filter(relationships::status.eq(ResellerStatus::Invited))
+            .filter(relationships::expires_at.le(now)),
+    )
+    .set((relationships::status.eq(ResellerStatus::Expired), relationships::ended_at.eq(now)))
+    .execute(conn)
+}
+
 pub fn expire_due(conn: &mut PgConnection, now: DateTime<Utc>, limit: i64) -> QueryResult<Vec<ResellerRow>> {
     let due: Vec<Uuid> = relationships::table
         .filter(relationships::status.eq(ResellerStatus::Invited))

@@ -46,7 +46,7 @@ pub struct ReturnRow {
 
 /// What one statement moved: how many cards, their first and last serial, and their
 /// product when they share one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, QueryableByName)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, QueryableByName)]
 pub struct Moved {
     #[diesel(sql_type = BigInt)]
     pub cards: i64,
@@ -58,6 +58,29 @@ pub struct Moved {
     pub product_id: Option<Uuid>,
     #[diesel(sql_type = Nullable<SqlUuid>)]
     pub distributor_id: Option<Uuid>,
+}
+
+impl Moved {
+    /// What two statements of one request moved, together.
+    pub fn and(self, other: Moved) -> Moved {
+        let either = |a: Option<i64>, b: Option<i64>, pick: fn(i64, i64) -> i64| match (a, b) {
+            (Some(a), Some(b)) => Some(pick(a, b)),
+            (a, b) => a.or(b),
+        };
+        let same = |a: Option<Uuid>, b: Option<Uuid>, b_cards: i64| match (a, b) {
+            (a, _) if b_cards == 0 => a,
+            (a, b) if self.cards == 0 => b.or(a),
+            (a, b) if a == b => a,
+            _ => None,
+        };
+        Moved {
+            cards: self.cards + other.cards,
+            first: either(self.first, other.first, i64::min),
+            last: either(self.last, other.last, i64::max),
+            product_id: same(self.product_id, other.product_id, other.cards),
+            distributor_id: same(self.distributor_id, other.distributor_id, other.cards),
+        }
+    }
 }
 
 /// Serial spans as the two arrays of bounds the statements take.
@@ -124,8 +147,10 @@ pub fn allocate_serials(
     let (from, to) = bounds(spans);
     moving(
         "UPDATE product_keys k SET status = 'available', partner_id = $6, allocation_id = $7 \
-         FROM unnest($8::bigint[], $9::bigint[]) AS r(f, t) \
-         WHERE k.serial BETWEEN r.f AND r.t AND k.distributor_id = $5 AND k.status = 'in_stock' \
+         FROM (SELECT p.id FROM product_keys p, unnest($8::bigint[], $9::bigint[]) AS r(f, t) \
+               WHERE p.serial BETWEEN r.f AND r.t AND p.distributor_id = $5 AND p.status = 'in_stock' \
+               ORDER BY p.serial FOR UPDATE OF p) picked \
+         WHERE k.id = picked.id \
          RETURNING k.id, k.serial, k.product_id, k.distributor_id, 'distributor' AS from_kind, $5 AS from_id, \
                    'partner' AS to_kind, $6 AS to_id, $7 AS allocation_id, NULL::uuid AS redemption_id",
         MovementKind::Allocated,
@@ -140,8 +165,19 @@ pub fn allocate_serials(
     .get_result(conn)
 }
 
+/// Waits, for the rest of the transaction, until no other transaction allocates a quantity
+/// of this product from this distributor (a transaction-level advisory lock).
+pub fn take_turn(conn: &mut PgConnection, distributor_id: Uuid, product_id: Uuid) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1::text || $2::text, 7300))")
+        .bind::<SqlUuid, _>(distributor_id)
+        .bind::<SqlUuid, _>(product_id)
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Moves up to `quantity` of the distributor's oldest cards of a product in stock to the
-/// partner; cards another allocation holds are skipped, never waited for or taken twice.
+/// partner, locking them in serial order (a card another transaction holds is waited for,
+/// and passed over if it left stock meanwhile).
 #[allow(clippy::too_many_arguments)]
 pub fn allocate_quantity(
     conn: &mut PgConnection,
@@ -157,7 +193,7 @@ pub fn allocate_quantity(
         "UPDATE product_keys k SET status = 'available', partner_id = $6, allocation_id = $7 \
          FROM (SELECT id FROM product_keys \
                WHERE distributor_id = $5 AND product_id = $8 AND status = 'in_stock' \
-               ORDER BY serial LIMIT $9 FOR UPDATE SKIP LOCKED) picked \
+               ORDER BY serial LIMIT $9 FOR UPDATE) picked \
          WHERE k.id = picked.id \
          RETURNING k.id, k.serial, k.product_id, k.distributor_id, 'distributor' AS from_kind, $5 AS from_id, \
                    'partner' AS to_kind, $6 AS to_id, $7 AS allocation_id, NULL::uuid AS redemption_id",
@@ -207,8 +243,8 @@ pub fn return_cards(
     .get_result(conn)
 }
 
-/// The named serials that are the partner's and `available` from a distributor: what a
-/// return may take.
+/// The named serials that are the partner's and `available` from a distributor, locked:
+/// what a return takes.
 pub fn returnable(conn: &mut PgConnection, partner_id: Uuid, spans: &[(Serial, Serial)]) -> QueryResult<Vec<i64>> {
     #[derive(QueryableByName)]
     struct Found {
@@ -216,10 +252,12 @@ pub fn returnable(conn: &mut PgConnection, partner_id: Uuid, spans: &[(Serial, S
         serial: i64,
     }
     let (from, to) = bounds(spans);
+    // Locked, in serial order: what is found here is what the return then moves.
     diesel::sql_query(
         "SELECT k.serial FROM product_keys k, unnest($2::bigint[], $3::bigint[]) AS r(f, t) \
          WHERE k.serial BETWEEN r.f AND r.t AND k.partner_id = $1 AND k.status = 'available' \
-           AND k.distributor_id IS NOT NULL",
+           AND k.distributor_id IS NOT NULL \
+         ORDER BY k.serial FOR UPDATE OF k",
     )
     .bind::<SqlUuid, _>(partner_id)
     .bind::<Array<BigInt>, _>(from)
@@ -244,23 +282,11 @@ pub fn revoke_cards(
     now: DateTime<Utc>,
 ) -> QueryResult<Vec<Revoked>> {
     let (from, to) = bounds(spans);
-    diesel::sql_query(
-        "DELETE FROM redemption_keys e USING product_keys k \
-         WHERE e.key_id = k.id AND k.status = 'reserved' AND ($1::uuid IS NULL OR k.distributor_id = $1) \
-           AND (($4::uuid IS NOT NULL AND k.batch_id = $4) OR EXISTS \
-                (SELECT 1 FROM unnest($2::bigint[], $3::bigint[]) AS r(f, t) WHERE k.serial BETWEEN r.f AND r.t))",
-    )
-    .bind::<Nullable<SqlUuid>, _>(distributor_id)
-    .bind::<Array<BigInt>, _>(&from)
-    .bind::<Array<BigInt>, _>(&to)
-    .bind::<Nullable<SqlUuid>, _>(batch_id)
-    .execute(conn)?;
-    let change = "UPDATE product_keys k SET status = 'revoked', redemption_id = NULL FROM product_keys old \
-         WHERE old.id = k.id AND k.status IN ('in_stock', 'available', 'reserved') \
-           AND ($5::uuid IS NULL OR k.distributor_id = $5) \
-           AND (($8::uuid IS NOT NULL AND k.batch_id = $8) OR ($8::uuid IS NULL AND k.serial IN \
-                (SELECT k2.serial FROM product_keys k2, unnest($6::bigint[], $7::bigint[]) AS r(f, t) \
-                 WHERE k2.serial BETWEEN r.f AND r.t))) \
+    // The named cards are locked first, in serial order (as every move of cards locks them),
+    // so the holder recorded is the one after any move this waited for; a reserved card's
+    // entry leaves its redemption in the same statement.
+    let change = "UPDATE product_keys k SET status = 'revoked', redemption_id = NULL FROM target old \
+         WHERE old.id = k.id \
          RETURNING k.id, k.serial, k.product_id, old.partner_id AS holder_partner, old.distributor_id AS holder_distributor, \
                    CASE WHEN old.status = 'reserved' THEN 'redemption' WHEN old.partner_id IS NOT NULL THEN 'partner' \
                         WHEN old.distributor_id IS NOT NULL THEN 'distributor' ELSE 'platform' END AS from_kind, \
@@ -270,8 +296,19 @@ pub fn revoke_cards(
                    old.redemption_id AS redemption_id";
     let recorded = move_keys(change);
     let (with, insert) = recorded.split_once(") INSERT INTO").expect("a movement statement");
+    let with = with.strip_prefix("WITH ").expect("a WITH statement");
+    let named = match batch_id {
+        Some(_) => "FROM product_keys p WHERE p.batch_id = $8",
+        None => "FROM product_keys p, unnest($6::bigint[], $7::bigint[]) AS r(f, t) WHERE p.serial BETWEEN r.f AND r.t",
+    };
     let statement = format!(
-        "{with}), logged AS (INSERT INTO{insert}) \
+        "WITH target AS ( \
+             SELECT p.id, p.status, p.partner_id, p.distributor_id, p.redemption_id {named} \
+               AND p.status IN ('in_stock', 'available', 'reserved') AND ($5::uuid IS NULL OR p.distributor_id = $5) \
+             ORDER BY p.serial FOR UPDATE OF p), \
+         dropped AS (DELETE FROM redemption_keys e USING target t \
+             WHERE t.status = 'reserved' AND e.redemption_id = t.redemption_id AND e.key_id = t.id), \
+         {with}), logged AS (INSERT INTO{insert}) \
          SELECT holder_partner, CASE WHEN holder_partner IS NULL THEN holder_distributor END AS holder_distributor, \
                 count(*) AS cards \
          FROM moved GROUP BY 1, 2"
@@ -410,6 +447,14 @@ pub fn put_alert(conn: &mut PgConnection, row: &AlertRow) -> QueryResult<AlertRo
 }
 
 /// The alert of a distributor's product, locked while its state is decided.
+/// The products a distributor watches with a low-stock alert.
+pub fn alerted_products(conn: &mut PgConnection, distributor_id: Uuid) -> QueryResult<Vec<Uuid>> {
+    stock_alerts::table
+        .filter(stock_alerts::distributor_id.eq(distributor_id))
+        .select(stock_alerts::product_id)
+        .load(conn)
+}
+
 pub fn lock_alert(conn: &mut PgConnection, distributor_id: Uuid, product_id: Uuid) -> QueryResult<Option<AlertRow>> {
     stock_alerts::table
         .find((distributor_id, product_id))

@@ -28,11 +28,11 @@ pub struct AuditQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditActor {
-    /// `operator`, `partner`, `customer`, `anonymous` (a failed sign-in, a revocation) or
-    /// `system` (the sweeper).
-    #[schema(pattern = "^(operator|partner|customer|anonymous|system)$")]
+    /// `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
+    /// revocation) or `system` (the sweeper).
+    #[schema(pattern = "^(operator|partner|distributor|customer|anonymous|system)$")]
     pub role: String,
-    /// The partner or the user.
+    /// The partner, the distributor or the user.
     pub id: Option<Uuid>,
     /// The API client, or the name presented at a sign-in.
     pub client_id: Option<String>,

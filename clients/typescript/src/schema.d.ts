@@ -3305,12 +3305,12 @@ export interface components {
             client_id?: string | null;
             /**
              * Format: uuid
-             * @description The partner or the user.
+             * @description The partner, the distributor or the user.
              */
             id?: string | null;
             /**
-             * @description `operator`, `partner`, `customer`, `anonymous` (a failed sign-in, a revocation) or
-             *     `system` (the sweeper).
+             * @description `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
+             *     revocation) or `system` (the sweeper).
              */
             role: string;
         };
@@ -4512,10 +4512,10 @@ export interface components {
             /** @enum {string} */
             code?: "country-not-supported" | "idempotency-key-reused" | "invalid-key-checksum" | "invalid-key-format" | "validation-failed";
         };
-        /** @description A problem whose `code` is one of: country-not-supported, idempotency-key-reused, validation-failed. */
-        ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
+        /** @description A problem whose `code` is one of: country-not-supported, idempotency-key-reused, no-keys, validation-failed. */
+        ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code?: "country-not-supported" | "idempotency-key-reused" | "validation-failed";
+            code?: "country-not-supported" | "idempotency-key-reused" | "no-keys" | "validation-failed";
         };
         /** @description A problem whose `code` is one of: delegated-admin-required, delegated-role-required. */
         ProblemDelegatedAdminRequiredOrDelegatedRoleRequired: components["schemas"]["Problem"] & {
@@ -17481,7 +17481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
                 };
             };
-            /** @description `country-not-supported`, `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            /** @description `country-not-supported`, `validation-failed`, `no-keys` (every key of the redemption was revoked since it was confirmed); `idempotency-key-reused`: the Idempotency-Key was used with another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17497,7 +17497,7 @@ export interface operations {
                      *       "type": "/problems/country-not-supported"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed"];
+                    "application/problem+json": components["schemas"]["ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */

@@ -1,5 +1,5 @@
 export declare const patterns: {
-    readonly "AuditActor.role": "^(operator|partner|customer|anonymous|system)$";
+    readonly "AuditActor.role": "^(operator|partner|distributor|customer|anonymous|system)$";
     readonly "AuditEventView.outcome": "^(success|failure)$";
     readonly "CreateAccount.country": "^[A-Z]{2}$";
     readonly "CreateAccount.domain": "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";

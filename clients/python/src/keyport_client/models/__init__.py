@@ -157,11 +157,11 @@ from .problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_che
 from .problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed_code import (
     ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode,
 )
-from .problem_country_not_supported_or_idempotency_key_reused_or_validation_failed import (
-    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed,
+from .problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed,
 )
-from .problem_country_not_supported_or_idempotency_key_reused_or_validation_failed_code import (
-    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode,
+from .problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed_code import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode,
 )
 from .problem_delegated_admin_required_or_delegated_role_required import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequired,
@@ -629,8 +629,8 @@ __all__ = (
     "ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequiredCode",
     "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed",
     "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailedCode",
-    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed",
-    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed",
+    "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode",
     "ProblemDelegatedAdminRequiredOrDelegatedRoleRequired",
     "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredCode",
     "ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden",

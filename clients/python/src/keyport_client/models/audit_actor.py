@@ -16,10 +16,10 @@ T = TypeVar("T", bound="AuditActor")
 class AuditActor:
     """
     Attributes:
-        role (str): `operator`, `partner`, `customer`, `anonymous` (a failed sign-in, a revocation) or
-            `system` (the sweeper).
+        role (str): `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
+            revocation) or `system` (the sweeper).
         client_id (None | str | Unset): The API client, or the name presented at a sign-in.
-        id (None | Unset | UUID): The partner or the user.
+        id (None | Unset | UUID): The partner, the distributor or the user.
     """
 
     role: str

@@ -9,8 +9,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_created import AccountCreated
 from ...models.create_account import CreateAccount
-from ...models.problem_country_not_supported_or_idempotency_key_reused_or_validation_failed import (
-    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed,
+from ...models.problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed,
 )
 from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists import (
     ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists,
@@ -56,7 +56,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -117,7 +117,9 @@ def _parse_response(
         return response_415
 
     if response.status_code == 422:
-        response_422 = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed.from_dict(response.json())
+        response_422 = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed.from_dict(
+            response.json()
+        )
 
         return response_422
 
@@ -141,7 +143,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -169,7 +171,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -199,7 +201,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +225,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -254,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -273,7 +275,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -303,7 +305,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -325,7 +327,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
-    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed
+    | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
@@ -356,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_country_not_supported_or_idempotency_key_reused_or_validation_failed_code import (
-    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode,
+from ..models.problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed_code import (
+    ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode,
 )
 from ..types import UNSET, Unset
 
@@ -15,16 +15,16 @@ if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed")
+T = TypeVar("T", bound="ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed")
 
 
 @_attrs_define
-class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed:
-    """A problem whose `code` is one of: country-not-supported, idempotency-key-reused, validation-failed.
+class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed:
+    """A problem whose `code` is one of: country-not-supported, idempotency-key-reused, no-keys, validation-failed.
 
     Attributes:
-        code (ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode): The machine-readable problem
-            code. Example: key-reserved.
+        code (ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode): The machine-readable
+            problem code. Example: key-reserved.
         detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
         request_id (str): The request's `X-Request-Id`.
         status (int):  Example: 409.
@@ -37,7 +37,7 @@ class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed:
             `keys-not-returnable`. Example: ['000042000001'].
     """
 
-    code: ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode
+    code: ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode
     detail: str
     request_id: str
     status: int
@@ -114,7 +114,7 @@ class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed:
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode(d.pop("code"))
+        code = ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode(d.pop("code"))
 
         detail = d.pop("detail")
 
@@ -174,7 +174,7 @@ class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed:
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_country_not_supported_or_idempotency_key_reused_or_validation_failed = cls(
+        problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -186,8 +186,8 @@ class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailed:
             serials=serials,
         )
 
-        problem_country_not_supported_or_idempotency_key_reused_or_validation_failed.additional_properties = d
-        return problem_country_not_supported_or_idempotency_key_reused_or_validation_failed
+        problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed.additional_properties = d
+        return problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,9 +1,10 @@
 from enum import StrEnum
 
 
-class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrValidationFailedCode(StrEnum):
+class ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailedCode(StrEnum):
     COUNTRY_NOT_SUPPORTED = "country-not-supported"
     IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused"
+    NO_KEYS = "no-keys"
     VALIDATION_FAILED = "validation-failed"
 
     def __str__(self) -> str:
