@@ -1037,3 +1037,79 @@ async fn sixty_four_identical_allocations_with_one_idempotency_key_allocate_once
     assert_eq!(listed.expect(200)["data"].as_array().unwrap().len(), 1);
     assert_eq!(app.distributor_stock(&distributor).await[0]["in_stock"], 90);
 }
+
+#[tokio::test]
+async fn the_upgrade_makes_relationships_of_resellers_and_gives_every_key_a_serial_and_a_ledger() {
+    use diesel_migrations::MigrationHarness;
+    let url = fresh_database();
+    let app = spawn_on(test_settings(&url)).await;
+    let body =
+        json!({"name": "Contoso IT", "reseller": {"distributor": "Northwind Distribution", "since": "2024-03-01"}});
+    let partner = app.partner_with(body).await;
+    let keys = app.mint(&partner, PRODUCT_BASIC, 1, 12, 4).await;
+    // Key 0 redeemed, key 1 reserved, key 2 revoked, key 3 available.
+    let redeemed = app.confirmed_redemption(&partner, &keys[..1]).await;
+    app.post(
+        &format!("/v1/redemptions/{redeemed}/account"),
+        &partner.token,
+        account_body("fabrikam", "a@fabrikam.example"),
+    )
+    .await
+    .expect(201);
+    let open = app.open_redemption(&partner).await;
+    app.post(&format!("/v1/redemptions/{open}/keys"), &partner.token, json!({"key": keys[1]})).await.expect(201);
+    let listed = app.get("/v1/keys?limit=10", &partner.token).await.expect(200)["data"].as_array().unwrap().clone();
+    let by_last_five = |key: &str| {
+        let id =
+            listed.iter().find(|k| k["key"].as_str().unwrap().ends_with(&key[key.len() - 5..])).unwrap()["id"].clone();
+        id.as_str().unwrap().to_string()
+    };
+    let ids: Vec<String> = keys.iter().map(|k| by_last_five(k)).collect();
+    app.post(&format!("/v1/keys/{}/revoke", ids[2]), &app.operator, json!({})).await.expect(200);
+    drop(app);
+
+    // Back to the schema before the chain, and up again as an upgrade would.
+    let mut conn = PgConnection::establish(&url).unwrap();
+    while conn.revert_last_migration(keyport::db::MIGRATIONS).unwrap().to_string() != "20261206000017" {}
+    drop(conn);
+    let app = spawn_on(test_settings(&url)).await;
+
+    let me = app.get("/v1/partners/me", &partner.token).await;
+    assert_eq!(me.expect(200)["reseller"], json!({"distributor": "Northwind Distribution", "since": "2024-03-01"}));
+    let relationships = app.get("/v1/reseller-relationships", &partner.token).await;
+    let relationship = relationships.expect(200)["data"][0].clone();
+    assert_eq!((relationship["status"].as_str(), relationship["since"].as_str()), (Some("active"), Some("2024-03-01")));
+    assert_eq!(relationship["distributor"]["name"], "Northwind Distribution");
+
+    let mut serials = Vec::new();
+    for (id, expected) in ids.iter().zip([
+        &["minted", "redeemed"][..],
+        &["minted", "reserved"][..],
+        &["minted", "revoked"][..],
+        &["minted"][..],
+    ]) {
+        let key = app.get("/v1/keys?limit=10", &partner.token).await.expect(200)["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == id.as_str())
+            .unwrap()
+            .clone();
+        serials.push(key["serial"].as_str().unwrap().parse::<u64>().unwrap());
+        let ledger = app.get(&format!("/v1/keys/{id}/movements"), &app.operator).await.expect(200)["data"].clone();
+        let kinds: Vec<&str> = ledger.as_array().unwrap().iter().map(|m| m["kind"].as_str().unwrap()).collect();
+        assert_eq!(kinds, expected, "key {id}");
+    }
+    serials.sort();
+    assert_eq!(serials[3] - serials[0], 3, "one batch, consecutive serials: {serials:?}");
+    assert_eq!(serials[0] % 1_000_000, 1);
+    // The batch reads back with its first and last serial; new batches number after it.
+    let batch = app.get("/v1/key-batches", &partner.token).await.expect(200)["data"][0].clone();
+    assert_eq!(batch["first_serial"], format!("{:012}", serials[0]));
+    let next = app.mint(&partner, PRODUCT_BASIC, 1, 12, 1).await;
+    assert_eq!(next.len(), 1);
+    let batches = app.get("/v1/key-batches", &partner.token).await.expect(200)["data"].as_array().unwrap().clone();
+    let numbers: Vec<u64> = batches.iter().map(|b| b["first_serial"].as_str().unwrap()[..6].parse().unwrap()).collect();
+    assert_eq!(numbers.len(), 2);
+    assert_ne!(numbers[0], numbers[1]);
+}
