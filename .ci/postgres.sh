@@ -3,13 +3,13 @@ have_server_binaries() {
   command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
 }
 
-# Installs Debian packages (as root; otherwise says what to install).
+# Installs Debian packages as root; as another user, says what it would install and fails.
 apt_install() {
-  echo "installing $*"
   if [ "$(id -u)" -ne 0 ]; then
-    echo "need root to install $* (or install them yourself)" >&2
+    echo "missing: $* — as root this would run: apt-get install -y $* (or install them yourself)" >&2
     return 1
   fi
+  echo "installing $*"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }

@@ -12,7 +12,7 @@ use crate::{
     domain::events::Inbox,
     domain::roles::{DelegatedRole, Roles},
     domain::statuses::TenantStatus,
-    error::{Code, Error},
+    error::{Code, Error, TokenRefusal},
     store::{
         audit, delegation, delegation::DelegationScope, keys::KeyScope, scopes::TenantScope, stock::ChainScope,
         tenants, users, webhooks,
@@ -105,9 +105,12 @@ pub fn partner_record(p: &Principal, partner_id: Uuid) -> Result<(), Error> {
 /// A customer token stands for a user only while that user exists in a live tenant; the
 /// admin flag is the user's current one, not the token's.
 fn customer(conn: &mut PgConnection, user_id: Uuid, tenant_id: Uuid) -> Result<users::UserRow, Error> {
-    users::get(conn, user_id)?
-        .filter(|u| u.tenant_id == tenant_id)
-        .ok_or_else(|| Error::new(Code::Unauthorized, "The user of this token no longer exists."))
+    users::get(conn, user_id)?.filter(|u| u.tenant_id == tenant_id).ok_or_else(gone_user)
+}
+
+/// 401 for the token of a user that is no more (deleted, or its tenant gone).
+pub fn gone_user() -> Error {
+    Error::invalid_token(TokenRefusal::UserGone, "The user of this token no longer exists.")
 }
 
 /// Which tenants the caller can see (SPEC §4).

@@ -112,20 +112,33 @@ fn bootstrap_operator(
         None if clients::any_live_operator(conn)? => return Ok(None),
         None => (new_secret(CLIENT_SECRET_PREFIX), true),
     };
-    let digest = pepper.digest(SecretKind::ClientSecret, &secret);
-    match clients::find(conn, &client_id)? {
+    if !set_operator_secret(conn, &client_id, &secret, pepper, now)? {
+        tracing::error!(%client_id, "the bootstrap operator id belongs to another kind of client; choose another");
+        return Ok(None);
+    }
+    Ok(generated.then_some(OperatorCredentials { client_id, client_secret: secret }))
+}
+
+/// Gives the operator client `client_id` this secret, creating it when there is none (a
+/// revoked one lives again). False when the id belongs to a client of another role.
+fn set_operator_secret(
+    conn: &mut diesel::PgConnection,
+    client_id: &str,
+    secret: &str,
+    pepper: &Pepper,
+    now: chrono::DateTime<chrono::Utc>,
+) -> diesel::QueryResult<bool> {
+    let digest = pepper.digest(SecretKind::ClientSecret, secret);
+    match clients::find(conn, client_id)? {
         Some(existing) if existing.role == ClientRole::Operator => {
-            clients::set_secret(conn, &client_id, &digest)?;
+            clients::set_secret(conn, client_id, &digest)?;
         }
-        Some(_) => {
-            tracing::error!(%client_id, "the bootstrap operator id belongs to a partner client; choose another");
-            return Ok(None);
-        }
+        Some(_) => return Ok(false),
         None => clients::insert(
             conn,
             &ApiClientRow {
                 id: Uuid::now_v7(),
-                client_id: client_id.clone(),
+                client_id: client_id.to_string(),
                 secret_digest: digest,
                 role: ClientRole::Operator,
                 partner_id: None,
@@ -136,5 +149,45 @@ fn bootstrap_operator(
             },
         )?,
     }
-    Ok(generated.then_some(OperatorCredentials { client_id, client_secret: secret }))
+    Ok(true)
+}
+
+/// Whether the operator's secret is this service's to reset: not when the environment sets
+/// it (every start would put that one back). Asked before start-up applies the environment's.
+pub fn may_reset_operator_secret(settings: &Settings) -> Result<(), String> {
+    match settings.bootstrap_operator_secret {
+        Some(_) => Err("the operator's secret comes from KEYPORT_BOOTSTRAP_OPERATOR_SECRET; change it there".into()),
+        None => Ok(()),
+    }
+}
+
+/// `keyport operator reset-secret`: a fresh secret for the bootstrap operator client (made
+/// again if it was revoked or is gone), the old one refused from now on, and an audit
+/// record. Access tokens issued before run out within their lifetime.
+pub fn reset_operator_secret(state: &AppState) -> Result<OperatorCredentials, String> {
+    let settings = &state.settings;
+    may_reset_operator_secret(settings)?;
+    let client_id = settings.bootstrap_operator_id.clone();
+    let secret = new_secret(CLIENT_SECRET_PREFIX);
+    let now = state.clock.real_now();
+    let mut conn = state.pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let done = conn
+        .transaction(|conn| {
+            if !set_operator_secret(conn, &client_id, &secret, &state.pepper, now)? {
+                return Ok(false);
+            }
+            let target = crate::audit::Target {
+                kind: Some("api_client".into()),
+                id: Some(client_id.clone()),
+                ..Default::default()
+            };
+            let summary = format!("the secret of operator client {client_id} was reset from the command line");
+            crate::audit::record_system(conn, "operator_reset_secret", target, summary, now)?;
+            diesel::QueryResult::Ok(true)
+        })
+        .map_err(|e| format!("cannot reset the secret: {e}"))?;
+    if !done {
+        return Err(format!("the client id {client_id} belongs to a partner's or distributor's client"));
+    }
+    Ok(OperatorCredentials { client_id, client_secret: secret })
 }

@@ -38,6 +38,7 @@ pub enum Code {
     MixedTerms,
     RedemptionNotOpen,
     RedemptionNotConfirmed,
+    RedemptionCompleted,
     RedemptionExpired,
     CountryNotSupported,
     DomainTaken,
@@ -87,7 +88,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 65] = [
+    pub const ALL: [Code; 66] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -107,6 +108,7 @@ impl Code {
         Code::MixedTerms,
         Code::RedemptionNotOpen,
         Code::RedemptionNotConfirmed,
+        Code::RedemptionCompleted,
         Code::RedemptionExpired,
         Code::CountryNotSupported,
         Code::DomainTaken,
@@ -196,6 +198,9 @@ impl Code {
             Code::RedemptionNotOpen => ("redemption-not-open", Kind::Conflict, "The redemption is no longer open"),
             Code::RedemptionNotConfirmed => {
                 ("redemption-not-confirmed", Kind::Conflict, "The redemption must be confirmed first")
+            }
+            Code::RedemptionCompleted => {
+                ("redemption-completed", Kind::Conflict, "The redemption is completed: its account exists")
             }
             Code::RedemptionExpired => ("redemption-expired", Kind::Gone, "The redemption has expired"),
             Code::CountryNotSupported => {
@@ -351,6 +356,36 @@ pub struct Error {
     pub serials: Vec<String>,
     /// Cards there are (`insufficient-stock`).
     pub available: Option<i64>,
+    /// For a 401 about a token that was sent: why, for its `WWW-Authenticate: Bearer
+    /// error="invalid_token"` (RFC 6750 §3).
+    pub token_refusal: Option<TokenRefusal>,
+}
+
+/// Why a bearer token that was sent is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRefusal {
+    Malformed,
+    Expired,
+    NotIssuedHere,
+    Revoked,
+    /// Its claims name no caller of a known kind.
+    NoCaller,
+    /// Its user was deleted, or its tenant is gone.
+    UserGone,
+}
+
+impl TokenRefusal {
+    /// The `error_description` (RFC 6750 §3): plain words, no quotes.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Malformed => "The access token is malformed",
+            Self::Expired => "The access token expired",
+            Self::NotIssuedHere => "The access token was not issued here",
+            Self::Revoked => "The access token was revoked",
+            Self::NoCaller => "The access token names no caller",
+            Self::UserGone => "The user of the access token no longer exists",
+        }
+    }
 }
 
 impl Error {
@@ -363,6 +398,7 @@ impl Error {
             connection_lost: false,
             serials: Vec::new(),
             available: None,
+            token_refusal: None,
         }
     }
 
@@ -384,8 +420,18 @@ impl Error {
         Self::new(Code::Forbidden, detail)
     }
 
+    /// 401 for a request that sent no bearer token.
     pub fn unauthorized() -> Self {
-        Self::new(Code::Unauthorized, "Send a valid, unexpired bearer token.")
+        Self::new(
+            Code::Unauthorized,
+            "Send an access token (Authorization: Bearer <token>); POST /v1/auth/token issues one.",
+        )
+    }
+
+    /// 401 for a bearer token that was sent and refused: `why` goes to `WWW-Authenticate`,
+    /// `detail` says what to do.
+    pub fn invalid_token(why: TokenRefusal, detail: impl Into<String>) -> Self {
+        Self { token_refusal: Some(why), ..Self::new(Code::Unauthorized, detail) }
     }
 
     /// A single invalid field.

@@ -293,6 +293,8 @@ pub fn build_app(
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
         .route("/openapi.json", web::get().to(published_document))
+        // The banner and the README say /docs: the UI lives under /docs/.
+        .service(web::redirect("/docs", "/docs/").permanent())
         .service(SwaggerUi::new("/docs/{_:.*}").config(swagger_ui()))
         .default_service(web::to(no_route))
         .wrap(from_fn(http::audit::scope))

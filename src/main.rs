@@ -1,4 +1,4 @@
-//! The `keyport` command: serve, migrate, openapi, bootstrap, sweep.
+//! The `keyport` command: serve, migrate, openapi, bootstrap, operator, sweep.
 
 use std::{net::TcpListener, path::PathBuf, process::ExitCode};
 
@@ -50,6 +50,21 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// The bootstrap operator's credentials.
+    Operator {
+        #[command(subcommand)]
+        command: OperatorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OperatorCommand {
+    /// Print a new secret for the bootstrap operator client (the old one stops working);
+    /// against the same database or data directory as the service, running or not.
+    ResetSecret {
+        #[command(flatten)]
+        settings: Settings,
+    },
 }
 
 /// The database to use: the configured URL, or the embedded cluster (started here) in the
@@ -87,11 +102,25 @@ fn print_credentials(credentials: &Option<OperatorCredentials>) {
     }
 }
 
+/// The banner's word on the operator's secret: where it was printed, how to get a new one.
+fn secret_reminder(settings: &Settings, printed_now: bool) -> Option<String> {
+    if settings.bootstrap_operator_secret.is_some() {
+        return None; // the environment holds it
+    }
+    let reset = "`keyport operator reset-secret` (same data directory or database) prints a new one";
+    Some(if printed_now {
+        format!("The operator's secret is printed above, once; if it is lost, {reset}.")
+    } else {
+        format!("The operator's secret was printed at the first start; if it is lost, {reset}.")
+    })
+}
+
 fn main() -> ExitCode {
     // Lines are written by a thread of their own, so a request never waits on stderr.
     let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
     let filter = tracing_subscriber::EnvFilter::try_from_env("KEYPORT_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        // actix's own start and stop lines ("starting forced shutdown") say nothing to act on.
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
     let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer);
     // `KEYPORT_LOG_FORMAT=json`: one JSON object per line, its fields at the top level.
     match std::env::var("KEYPORT_LOG_FORMAT").as_deref() {
@@ -130,6 +159,9 @@ fn main() -> ExitCode {
             print_credentials(&credentials);
             Ok(())
         }),
+        Command::Operator { command: OperatorCommand::ResetSecret { settings } } => {
+            bootstrap::may_reset_operator_secret(&settings).and_then(|()| reset_operator_secret(&settings))
+        }
         Command::Sweep { settings } => with_database(&settings, |url| {
             let (state, credentials) = bootstrap::prepare(settings.clone(), url)?;
             print_credentials(&credentials);
@@ -145,6 +177,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `keyport operator reset-secret`.
+fn reset_operator_secret(settings: &Settings) -> Result<(), String> {
+    with_database(settings, |url| {
+        let (state, _) = bootstrap::prepare(settings.clone(), url)?;
+        let c = bootstrap::reset_operator_secret(&state)?;
+        println!("The operator's secret was reset; the old one no longer signs in. Shown only now; keep it safe:");
+        println!("  client_id:     {}", c.client_id);
+        println!("  client_secret: {}", c.client_secret);
+        let minutes = state.settings.access_token_ttl.as_secs().div_ceil(60);
+        println!("Access tokens issued before stay valid until they expire (within {minutes} min).");
+        Ok(())
+    })
 }
 
 /// Runs `work` against the database, stopping an embedded cluster afterwards.
@@ -165,8 +211,10 @@ fn serve_until_signal(
 ) -> Result<(), String> {
     let (sweep_interval, webhook_interval, import_interval) =
         (settings.sweep_interval, settings.webhook_interval, settings.import_interval);
+    let reminder = secret_reminder(&settings, false);
     let (state, credentials) = bootstrap::prepare(settings, url)?;
     print_credentials(&credentials);
+    let reminder = if credentials.is_some() { secret_reminder(&state.settings, true) } else { reminder };
     let state = web::Data::new(state);
     let metrics = web::Data::new(Metrics::new());
     actix_web::rt::System::new().block_on(async move {
@@ -178,6 +226,9 @@ fn serve_until_signal(
             server = server.workers(workers);
         }
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
+        if let Some(reminder) = &reminder {
+            println!("{reminder}");
+        }
         let metrics_server = match serve.metrics_bind {
             Some(address) => {
                 let server = HttpServer::new(move || keyport::metrics_app(scraped.0.clone(), scraped.1.clone()))

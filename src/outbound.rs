@@ -49,17 +49,28 @@ impl Resolve for GuardedResolver {
     }
 }
 
-/// What a refusal about the host says: the same whether the name does not resolve, resolves
-/// to a private address or takes too long, so the answer maps no internal network.
+/// What a refusal about a host that resolves says: the same whichever private range an
+/// address is in, so the answer maps no internal network.
 const NOT_PUBLIC: &str = "must lead only to public addresses";
 
+/// A name that does not resolve says so: a mistyped host is the common case, and saying it
+/// tells a caller only which names this service's resolver knows (see docs/security.md).
 async fn resolve(host: &str, port: u16, allow_private: bool) -> Result<Vec<SocketAddr>, Refused> {
     let lookup = tokio::time::timeout(LOOKUP_LIMIT, tokio::net::lookup_host((host, port)));
     let addrs: Vec<SocketAddr> = match lookup.await {
         Ok(Ok(addrs)) => addrs.collect(),
-        _ => return Err(Refused(NOT_PUBLIC.into())),
+        Ok(Err(_)) => return Err(Refused(format!("has a host that does not resolve ({host})"))),
+        Err(_) => {
+            return Err(Refused(format!(
+                "has a host that did not resolve within {} s ({host})",
+                LOOKUP_LIMIT.as_secs()
+            )));
+        }
     };
-    if addrs.is_empty() || (!allow_private && addrs.iter().any(|a| !is_public(a.ip()))) {
+    if addrs.is_empty() {
+        return Err(Refused(format!("has a host that does not resolve ({host})")));
+    }
+    if !allow_private && addrs.iter().any(|a| !is_public(a.ip())) {
         return Err(Refused(NOT_PUBLIC.into()));
     }
     Ok(addrs)

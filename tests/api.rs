@@ -29,7 +29,19 @@ async fn bodies_that_cannot_be_read_are_problems() {
     reply.problem(422, "validation-failed");
     let reply = app.post("/v1/redemptions", &partner.token, json!({"acknowledged": true, "extra": 1})).await;
     reply.problem(422, "validation-failed");
-    assert!(reply.body["errors"][0]["message"].as_str().unwrap().contains("unknown field `extra`"), "{}", reply.text);
+    assert_eq!(reply.body["errors"][0]["field"], "extra", "{}", reply.text);
+    assert!(reply.body["errors"][0]["message"].as_str().unwrap().contains("not a field"), "{}", reply.text);
+    // A missing field is named itself, nested or not.
+    let reply = app.post("/v1/keys/validate", &partner.token, json!({})).await;
+    reply.problem(422, "validation-failed");
+    assert_eq!(reply.body["errors"][0], json!({"field": "key", "message": "is required"}), "{}", reply.text);
+    let reply = app.post("/v1/partners", &app.operator, json!({"cloud_essentials": true})).await;
+    assert_eq!(reply.body["errors"][0]["field"], "name", "{}", reply.text);
+    let account = json!({"key": "x", "country": "GR", "company_name": "Fabrikam", "domain": "fabrikam",
+                         "admin": {"first_name": "Maria", "last_name": "P"}});
+    let reply = app.send(Method::POST, "/v1/signup", None, Some(account)).await;
+    reply.problem(422, "validation-failed");
+    assert_eq!(reply.body["errors"][0]["field"], "admin.email", "{}", reply.text);
     let huge = "x".repeat(9 * 1024 * 1024);
     let response = app
         .http
@@ -136,6 +148,13 @@ async fn the_published_document_is_what_the_code_produces() {
 #[tokio::test]
 async fn swagger_ui_is_served_without_network() {
     let app = spawn().await;
+    // /docs, as the banner says it, leads to the UI.
+    let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let moved = plain.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!((moved.status().as_u16(), &moved.headers()["location"]), (308, &"/docs/".parse().unwrap()));
+    let followed = app.http.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(followed.status(), 200);
+    assert!(followed.text().await.unwrap().contains("swagger-ui"));
     let page = app.http.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();

@@ -210,6 +210,8 @@ async fn a_second_instance_shares_secrets_and_keys() {
     assert_eq!(key.expect(200)["status"], "available");
 }
 
+/// RFC 6750 §3: a sent token that is refused is `invalid_token`, with why; no token at all
+/// gets the bare challenge. The problem's detail says what to do.
 #[tokio::test]
 async fn bad_tokens_get_401_with_www_authenticate() {
     let app = spawn().await;
@@ -229,15 +231,34 @@ async fn bad_tokens_get_401_with_www_authenticate() {
         parts[1] = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&c).unwrap());
         parts.join(".")
     };
-    for (name, token) in [("garbled", "garbage".to_string()), ("expired", expired), ("forged", forged)] {
+    let revoked = {
+        let partner = app.partner("Contoso IT").await;
+        let customer = app.customer(&partner, "fabrikam", "maria@fabrikam.example").await;
+        let (access, _) = app.sign_in("maria@fabrikam.example", &customer.activation_token).await;
+        let revoke = app.http.post(app.url("/v1/auth/revoke")).form(&[("token", access.as_str())]);
+        assert_eq!(revoke.send().await.unwrap().status(), 200);
+        access
+    };
+    for (token, why, advice) in [
+        ("garbage".to_string(), "The access token is malformed", "POST /v1/auth/token issues one"),
+        (expired, "The access token expired", "with the refresh token"),
+        (forged, "The access token was not issued here", "not issued by this service"),
+        (revoked, "The access token was revoked", "has ended"),
+    ] {
         let reply = app.get("/v1/products", &token).await;
         reply.problem(401, "unauthorized");
-        assert_eq!(reply.headers["www-authenticate"], "Bearer", "{name}");
+        let challenge = format!("Bearer error=\"invalid_token\", error_description=\"{why}\"");
+        assert_eq!(reply.headers["www-authenticate"], challenge.as_str());
+        assert!(reply.body["detail"].as_str().unwrap().contains(advice), "{why}: {}", reply.text);
     }
     let none = app.send(Method::GET, "/v1/products", None, None).await;
     none.problem(401, "unauthorized");
+    assert_eq!(none.headers["www-authenticate"], "Bearer", "no token, no error code");
+    assert!(none.body["detail"].as_str().unwrap().contains("Authorization: Bearer"), "{}", none.text);
     let basic = app.http.get(app.url("/v1/products")).basic_auth("a", Some("b")).send().await.unwrap();
-    TestApp::reply(basic).await.problem(401, "unauthorized");
+    let basic = TestApp::reply(basic).await;
+    basic.problem(401, "unauthorized");
+    assert_eq!(basic.headers["www-authenticate"], "Bearer");
 }
 
 /// Signs claims with the signing key the app keeps in its database.

@@ -319,6 +319,9 @@ async fn the_sandbox_clock() {
     app.post("/v1/sandbox/clock/advance", &partner.token, json!({"days": 1})).await.problem(403, "forbidden");
     app.get("/v1/sandbox/clock", &partner.token).await.problem(403, "forbidden");
     app.send(reqwest::Method::GET, "/v1/sandbox/clock", None, None).await.problem(401, "unauthorized");
+    let garbled = app.get("/v1/sandbox/clock", "garbage").await;
+    garbled.problem(401, "unauthorized");
+    assert!(garbled.headers["www-authenticate"].to_str().unwrap().contains("invalid_token"), "a sent token is named");
 
     // The clock moves redemption expiry too, but not access tokens.
     let redemption = app.open_redemption(&partner).await;

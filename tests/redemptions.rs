@@ -1,6 +1,7 @@
 //! The redemption wizard over HTTP: every step, every problem code, expiry and concurrency.
 
 use crate::common::*;
+use reqwest::Method;
 use serde_json::json;
 
 #[tokio::test]
@@ -215,18 +216,26 @@ async fn confirm_rules() {
         .await
         .expect(204);
 
-    // Account before confirming.
-    app.post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body("early", "e@early.example"))
-        .await
-        .problem(409, "redemption-not-confirmed");
-    app.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({})).await.expect(200);
-    // Confirmed: keys are fixed.
-    app.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({}))
-        .await
-        .problem(409, "redemption-not-open");
-    app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": monthly[0]}))
-        .await
-        .problem(409, "redemption-not-open");
+    // Account before confirming: the answer says to confirm.
+    let early = app
+        .post(&format!("/v1/redemptions/{id}/account"), &partner.token, account_body("early", "e@early.example"))
+        .await;
+    early.problem(409, "redemption-not-confirmed");
+    assert!(early.body["detail"].as_str().unwrap().contains("/confirm"), "{}", early.text);
+    let confirmed = app.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({})).await;
+    let confirmed = confirmed.expect(200);
+    // A second "done" answers the same.
+    let again = app.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({})).await;
+    let again = again.expect(200);
+    assert_eq!(
+        (&again["status"], &again["keys"], &again["totals"]),
+        (&confirmed["status"], &confirmed["keys"], &confirmed["totals"])
+    );
+    // Confirmed: keys are fixed, and the answer says what is left to do.
+    let add = app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": monthly[0]})).await;
+    add.problem(409, "redemption-not-open");
+    let detail = add.body["detail"].as_str().unwrap();
+    assert!(detail.contains("confirmed") && detail.contains("/account"), "{detail}");
     let entry = entries.as_array().unwrap().iter().find(|e| e["term_months"] == 12).unwrap()["id"].clone();
     app.delete(&format!("/v1/redemptions/{id}/keys/{}", entry.as_str().unwrap()), &partner.token)
         .await
@@ -271,10 +280,24 @@ async fn account_step_validates_country_domain_and_email() {
     app.post(&path, &partner.token, with(&|_| {})).await.expect(201);
     let domain = app.get("/v1/domains/fabrikam", &partner.token).await;
     assert_eq!(domain.expect(200)["available"], false);
-    // Completed: no second account.
-    app.post(&path, &partner.token, with(&|b| b["domain"] = json!("again")))
-        .await
-        .problem(409, "redemption-not-confirmed");
+    // Completed: no second account, and the answer names the first; nothing else applies.
+    let again = app.post(&path, &partner.token, with(&|b| b["domain"] = json!("again"))).await;
+    again.problem(409, "redemption-completed");
+    let tenant = first_account_tenant(&app, &partner, &id).await;
+    assert!(again.body["detail"].as_str().unwrap().contains(&tenant), "{}", again.text);
+    for (method, step) in [(Method::POST, "/confirm"), (Method::DELETE, "")] {
+        let path = format!("/v1/redemptions/{id}{step}");
+        let reply = app.send(method, &path, Some(&partner.token), (step == "/confirm").then(|| json!({}))).await;
+        reply.problem(409, "redemption-completed");
+    }
+    let add = app.post(&format!("/v1/redemptions/{id}/keys"), &partner.token, json!({"key": keys[1]})).await;
+    add.problem(409, "redemption-completed");
+}
+
+/// The tenant a completed redemption created, as its review names it.
+async fn first_account_tenant(app: &TestApp, partner: &Partner, id: &str) -> String {
+    let reply = app.get(&format!("/v1/redemptions/{id}"), &partner.token).await;
+    reply.expect(200)["tenant_id"].as_str().expect("a completed redemption names its tenant").to_string()
 }
 
 #[tokio::test]
@@ -284,7 +307,11 @@ async fn cancelling_releases_keys() {
     let keys = app.mint(&partner, PRODUCT_BASIC, 3, 12, 1).await;
     let id = app.confirmed_redemption(&partner, &keys).await;
     app.delete(&format!("/v1/redemptions/{id}"), &partner.token).await.expect(204);
-    app.delete(&format!("/v1/redemptions/{id}"), &partner.token).await.problem(409, "redemption-not-open");
+    let again = app.delete(&format!("/v1/redemptions/{id}"), &partner.token).await;
+    again.problem(409, "redemption-not-open");
+    assert!(again.body["detail"].as_str().unwrap().contains("cancelled"), "{}", again.text);
+    let confirm = app.post(&format!("/v1/redemptions/{id}/confirm"), &partner.token, json!({})).await;
+    confirm.problem(409, "redemption-not-open");
     let key = app.post("/v1/keys/validate", &partner.token, json!({"key": keys[0]})).await;
     assert_eq!(key.expect(200)["status"], "available");
     let listed = app.get("/v1/redemptions?status=cancelled", &partner.token).await;

@@ -312,7 +312,8 @@ async fn a_revoked_client_is_refused_at_once_by_another_instance() {
         first.delete(&format!("/v1/partners/{}/api-clients/{client_id}", partner.id), &partner.token).await.expect(204);
         let refused = second.get("/v1/partners/me", &partner.token).await;
         refused.problem(401, "unauthorized");
-        assert_eq!(refused.headers["www-authenticate"], "Bearer");
+        let challenge = "Bearer error=\"invalid_token\", error_description=\"The access token was revoked\"";
+        assert_eq!(refused.headers["www-authenticate"], challenge);
         let successor =
             second.post(&format!("/v1/partners/{}/api-clients", partner.id), &partner.token, json!({})).await;
         successor.problem(401, "unauthorized");

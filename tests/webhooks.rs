@@ -181,6 +181,18 @@ async fn urls_that_lead_inside_are_refused() {
             app.post("/v1/webhook-endpoints", &partner.token, json!({"url": url, "events": ["subscription.expired"]}));
         refused.await.problem(422, "webhook-url-forbidden");
     }
+    // Each refusal says its own reason: a private address (whichever range), a name that
+    // does not resolve (RFC 6761: `.invalid` never does).
+    for (url, reason) in [
+        ("https://10.0.0.1/hook", "must lead only to public addresses"),
+        ("https://keyport-hooks.invalid/hook", "resolve"),
+    ] {
+        let refused =
+            app.post("/v1/webhook-endpoints", &partner.token, json!({"url": url, "events": ["subscription.expired"]}));
+        let refused = refused.await;
+        refused.problem(422, "webhook-url-forbidden");
+        assert!(refused.body["detail"].as_str().unwrap().contains(reason), "{url}: {}", refused.text);
+    }
     let listed = app.get("/v1/webhook-endpoints", &partner.token).await;
     assert!(listed.expect(200)["data"].as_array().unwrap().is_empty(), "nothing was registered");
     // A public address literal passes the guard (nothing is sent at registration).

@@ -120,7 +120,7 @@ pub async fn get_one(
     responses(
         (status = 204, description = "Cancelled; keys released"),
         (status = 403, response = Forbidden),
-        (status = 409, description = "`redemption-not-open`: completed or cancelled already", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`redemption-not-open`: cancelled already; `redemption-completed`: its account was created", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
 )]
@@ -148,7 +148,7 @@ pub async fn cancel(
         (status = 200, description = "Already in this redemption", body = RedemptionEntry),
         (status = 403, response = Forbidden),
         (status = 404, description = "No such redemption; `key-not-found` (unknown or another partner's key)", body = Problem, content_type = PROBLEM),
-        (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`, `redemption-not-open`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`key-already-redeemed`, `key-reserved`, `key-revoked`; `redemption-not-open`: confirmed or cancelled; `redemption-completed`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`invalid-key-format`, `invalid-key-checksum`, `too-many-keys`, `validation-failed`", body = Problem, content_type = PROBLEM),
     ),
@@ -174,7 +174,7 @@ pub async fn add_key(
     responses(
         (status = 204, description = "Removed; the key is available again"),
         (status = 403, response = Forbidden),
-        (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`redemption-not-open`: confirmed or cancelled; `redemption-completed`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
     ),
 )]
@@ -192,13 +192,14 @@ pub async fn remove_key(
 /// Confirm the keys
 ///
 /// "Done adding product keys." Fixes the keys; keys of one product must share a term.
+/// Confirming a confirmed redemption again answers the same.
 #[utoipa::path(
     tag = "redemptions",
     params(("id" = Uuid, Path, description = "Redemption id")),
     responses(
         (status = 200, description = "Confirmed", body = RedemptionView),
         (status = 403, response = Forbidden),
-        (status = 409, description = "`redemption-not-open`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`redemption-not-open`: cancelled; `redemption-completed`: its account was created", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`no-keys`, `mixed-terms`", body = Problem, content_type = PROBLEM),
     ),
@@ -229,7 +230,7 @@ pub async fn confirm(
     responses(
         (status = 201, description = "Created", body = AccountCreated),
         (status = 403, response = Forbidden),
-        (status = 409, description = "`redemption-not-confirmed`, `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`redemption-not-confirmed`: still open; `redemption-completed`: the account was created already; `redemption-not-open`: cancelled; `domain-taken`, `user-exists`", body = Problem, content_type = PROBLEM),
         (status = 410, description = "`redemption-expired`", body = Problem, content_type = PROBLEM),
         (status = 422, description = "`country-not-supported`, `validation-failed`, `no-keys` (every key of the redemption was revoked since it was confirmed)", body = Problem, content_type = PROBLEM),
     ),

@@ -22,14 +22,14 @@ use crate::{
 
 /// Sandbox paths exist only in sandbox mode; elsewhere they answer 404 to everyone. Then
 /// they are for the operator.
-fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<(), Error> {
+fn sandbox_operator(state: &AppState, principal: Result<Principal, Error>) -> Result<(), Error> {
     if !state.clock.is_sandbox() {
         return Err(Error::new(
             Code::NotFound,
             "The sandbox clock exists only in sandbox mode (KEYPORT_SANDBOX=true).",
         ));
     }
-    authz::operator(&principal.ok_or_else(Error::unauthorized)?)
+    authz::operator(&principal?)
 }
 
 /// Read the sandbox clock
@@ -42,7 +42,10 @@ fn sandbox_operator(state: &AppState, principal: Option<Principal>) -> Result<()
     ),
 )]
 #[get("/v1/sandbox/clock")]
-pub async fn clock(state: web::Data<AppState>, principal: Option<Principal>) -> Result<web::Json<SandboxClock>, Error> {
+pub async fn clock(
+    state: web::Data<AppState>,
+    principal: Result<Principal, Error>,
+) -> Result<web::Json<SandboxClock>, Error> {
     sandbox_operator(&state, principal)?;
     let (now, offset_seconds) = read(&state, sandbox::read).await?;
     Ok(web::Json(SandboxClock { now, offset_seconds }))
@@ -61,7 +64,7 @@ pub async fn clock(state: web::Data<AppState>, principal: Option<Principal>) -> 
 #[post("/v1/sandbox/clock/advance")]
 pub async fn advance(
     state: web::Data<AppState>,
-    principal: Option<Principal>,
+    principal: Result<Principal, Error>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<web::Json<SandboxClock>, Error> {

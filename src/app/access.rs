@@ -32,8 +32,8 @@ fn entitlement(licence: Licence, periods: Periods, now: DateTime<Utc>) -> Entitl
 /// The signed-in customer user: itself, its tenant and its licences.
 pub fn me(conn: &mut PgConnection, principal: &Principal) -> Result<(UserRow, TenantRow, Vec<Uuid>), Error> {
     let (user_id, tenant_id) = authz::customer_self(principal)?;
-    let user = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(Error::unauthorized)?;
-    let tenant = tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(Error::unauthorized)?;
+    let user = users::get_in_tenant(conn, tenant_id, user_id)?.ok_or_else(authz::gone_user)?;
+    let tenant = tenants::get(conn, tenant_id, TenantScope::All)?.ok_or_else(authz::gone_user)?;
     let licences = users::licenses_of(conn, &[user_id])?.into_iter().map(|(_, s)| s).collect();
     Ok((user, tenant, licences))
 }
@@ -46,7 +46,7 @@ pub fn my_entitlements(
     now: DateTime<Utc>,
 ) -> Result<Vec<Entitlement>, Error> {
     let (user_id, tenant_id) = authz::customer_self(principal)?;
-    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(Error::unauthorized)?;
+    let licences = users::entitlements(conn, user_id, tenant_id)?.ok_or_else(authz::gone_user)?;
     Ok(licences.into_iter().map(|l| entitlement(l, periods, now)).collect())
 }
 

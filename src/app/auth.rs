@@ -382,7 +382,7 @@ pub async fn change_own_password(
 pub async fn sign_out(state: &AppState, presented: String) -> Result<(), Error> {
     let refresh =
         presented.starts_with(REFRESH_TOKEN_PREFIX).then(|| state.pepper.digest(SecretKind::RefreshToken, &presented));
-    let access = state.tokens.verify(&presented);
+    let access = state.tokens.verify(&presented).ok();
     if state.transaction(move |conn, now| revoke(conn, refresh, access, now)).await? {
         state.learn_revocations().await?;
     }

@@ -45,8 +45,33 @@ fn expired() -> Error {
     )
 }
 
-fn not_open() -> Error {
-    Error::new(Code::RedemptionNotOpen, "Keys can be added or removed only while the redemption is open.")
+/// The refusal of a request for a step the redemption is past (or not yet at): what
+/// happened and what to do next.
+fn out_of_step(row: &RedemptionRow) -> Error {
+    match row.status {
+        RedemptionStatus::Open => {
+            Error::new(Code::RedemptionNotConfirmed, "Confirm the keys (POST …/confirm) before creating the account.")
+        }
+        RedemptionStatus::Confirmed => Error::new(
+            Code::RedemptionNotOpen,
+            "The redemption is confirmed: its keys can no longer change. Create the account (POST …/account), \
+             or cancel the redemption and start a new one.",
+        ),
+        RedemptionStatus::Completed => Error::new(
+            Code::RedemptionCompleted,
+            match row.tenant_id {
+                Some(tenant) => format!(
+                    "The redemption is completed: its account was created (tenant {tenant}). \
+                     Start a new redemption for other keys."
+                ),
+                None => "The redemption is completed. Start a new redemption for other keys.".to_string(),
+            },
+        ),
+        RedemptionStatus::Cancelled => {
+            Error::new(Code::RedemptionNotOpen, "The redemption was cancelled and its keys released; start a new one.")
+        }
+        RedemptionStatus::Expired => expired(),
+    }
 }
 
 /// The caller's redemption, locked; one whose time ran out is expired here (its keys
@@ -78,7 +103,7 @@ fn lock_open(
     now: DateTime<Utc>,
 ) -> Result<Committed<RedemptionRow>, Error> {
     match lock_live(conn, id, partner_id, now)? {
-        Ok(row) if row.status != RedemptionStatus::Open => Err(not_open()),
+        Ok(row) if row.status != RedemptionStatus::Open => Err(out_of_step(&row)),
         other => Ok(other),
     }
 }
@@ -152,7 +177,7 @@ pub fn get(
 pub fn cancel(conn: &mut PgConnection, partner_id: Uuid, id: Uuid, now: DateTime<Utc>) -> Result<Committed<()>, Error> {
     let row = live_or_return!(lock_live(conn, id, partner_id, now));
     if !row.is_live() {
-        return Err(Error::new(Code::RedemptionNotOpen, "The redemption is already completed or cancelled."));
+        return Err(out_of_step(&row));
     }
     redemptions::close(conn, &row, RedemptionStatus::Cancelled, by(partner_id), now)?;
     Ok(Ok(()))
@@ -213,7 +238,11 @@ pub fn confirm(
     ttl: Duration,
     now: DateTime<Utc>,
 ) -> Result<Committed<Review>, Error> {
-    live_or_return!(lock_open(conn, id, partner_id, now));
+    // A second "done" answers like the first: nothing changed since.
+    let row = live_or_return!(lock_live(conn, id, partner_id, now));
+    if !row.is_live() {
+        return Err(out_of_step(&row));
+    }
     let entries = redemptions::entries(conn, id)?;
     if entries.is_empty() {
         return Err(Error::new(Code::NoKeys, "Add at least one product key before confirming."));
@@ -336,10 +365,7 @@ pub fn create_account(
     let country = check_account(&account)?;
     let row = live_or_return!(lock_live(conn, id, partner_id, now));
     if row.status != RedemptionStatus::Confirmed {
-        return Err(Error::new(
-            Code::RedemptionNotConfirmed,
-            "Confirm the keys (POST …/confirm) before creating the account.",
-        ));
+        return Err(out_of_step(&row));
     }
     // The keys first: a revocation that took one out of the redemption before this lock is
     // seen in the entries read after it, and one after it waits for this transaction.

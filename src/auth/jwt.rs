@@ -179,12 +179,12 @@ impl TokenKeys {
         jsonwebtoken::encode(&header, claims, &self.signing)
     }
 
-    /// The claims of a valid, unexpired token of our issuer and audience, else `None`.
-    pub fn verify(&self, token: &str) -> Option<Claims> {
+    /// The claims of a valid, unexpired token of our issuer and audience, else why not.
+    pub fn verify(&self, token: &str) -> Result<Claims, Refusal> {
         let now = jsonwebtoken::get_current_timestamp();
         let remembered = self.verified.read().unwrap_or_else(PoisonError::into_inner).get(token).cloned();
         if let Some(claims) = remembered {
-            return (claims.exp as u64 + LEEWAY > now).then_some(claims);
+            return if claims.exp as u64 + LEEWAY > now { Ok(claims) } else { Err(Refusal::Expired) };
         }
         let claims = self.check(token)?;
         let mut verified = self.verified.write().unwrap_or_else(PoisonError::into_inner);
@@ -196,23 +196,42 @@ impl TokenKeys {
             }
         }
         verified.insert(token.into(), claims.clone());
-        Some(claims)
+        Ok(claims)
     }
 
     /// The signature, algorithm, key, issuer, audience and expiry checks themselves.
-    fn check(&self, token: &str) -> Option<Claims> {
-        let header = jsonwebtoken::decode_header(token).ok()?;
+    fn check(&self, token: &str) -> Result<Claims, Refusal> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| Refusal::Malformed)?;
         if header.alg != Algorithm::EdDSA {
-            return None;
+            return Err(Refusal::Invalid);
         }
-        let key = self.verifying.get(header.kid.as_deref()?)?;
+        let key = self.verifying.get(header.kid.as_deref().ok_or(Refusal::Invalid)?).ok_or(Refusal::Invalid)?;
         let mut validation = Validation::new(Algorithm::EdDSA);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = LEEWAY;
-        jsonwebtoken::decode::<Claims>(token, key, &validation).ok().map(|d| d.claims)
+        // The signature is checked before the claims: "expired" is said only of our own tokens.
+        jsonwebtoken::decode::<Claims>(token, key, &validation).map(|d| d.claims).map_err(|e| match e.kind() {
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => Refusal::Expired,
+            jsonwebtoken::errors::ErrorKind::Base64(_)
+            | jsonwebtoken::errors::ErrorKind::Json(_)
+            | jsonwebtoken::errors::ErrorKind::Utf8(_)
+            | jsonwebtoken::errors::ErrorKind::InvalidToken => Refusal::Malformed,
+            _ => Refusal::Invalid,
+        })
     }
+}
+
+/// Why a presented access token is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not a JWT at all.
+    Malformed,
+    /// Ours, but past its `exp`.
+    Expired,
+    /// A JWT, but not one of ours: signature, key, algorithm, issuer or audience.
+    Invalid,
 }
 
 #[cfg(test)]
@@ -237,14 +256,18 @@ mod tests {
     fn rejects_expired_foreign_and_garbled_tokens() {
         let keys = keys();
         let expired = keys.claims("x".into(), Role::Operator, Utc::now() - chrono::Duration::hours(1), 60);
-        assert!(keys.verify(&keys.sign(&expired).unwrap()).is_none());
+        assert_eq!(keys.verify(&keys.sign(&expired).unwrap()).unwrap_err(), Refusal::Expired);
         let other = TokenKeys::new(&[KeyPair::from_seed([8; 32])], "keyport", "keyport-api");
         let foreign = other.sign(&other.claims("x".into(), Role::Operator, Utc::now(), 60)).unwrap();
-        assert!(keys.verify(&foreign).is_none());
+        assert_eq!(keys.verify(&foreign).unwrap_err(), Refusal::Invalid);
+        // Expired and foreign: not ours, so not "expired".
+        let old = other.sign(&other.claims("x".into(), Role::Operator, Utc::now() - chrono::Duration::hours(1), 60));
+        assert_eq!(keys.verify(&old.unwrap()).unwrap_err(), Refusal::Invalid);
         let wrong_aud = TokenKeys::new(&[KeyPair::from_seed([7; 32])], "keyport", "elsewhere");
         let token = wrong_aud.sign(&wrong_aud.claims("x".into(), Role::Operator, Utc::now(), 60)).unwrap();
-        assert!(keys.verify(&token).is_none());
-        assert!(keys.verify("not.a.token").is_none());
+        assert_eq!(keys.verify(&token).unwrap_err(), Refusal::Invalid);
+        assert_eq!(keys.verify("not.a.token").unwrap_err(), Refusal::Malformed);
+        assert_eq!(keys.verify("garbage").unwrap_err(), Refusal::Malformed);
     }
 
     #[test]
@@ -252,9 +275,9 @@ mod tests {
         let keys = keys();
         let claims = keys.claims("x".into(), Role::Operator, Utc::now() - chrono::Duration::seconds(30), 60);
         let token = keys.sign(&claims).unwrap();
-        assert!(keys.verify(&token).is_some());
+        assert!(keys.verify(&token).is_ok());
         keys.verified.write().unwrap().get_mut(token.as_str()).unwrap().exp -= 60;
-        assert!(keys.verify(&token).is_none(), "the remembered claims expire too");
+        assert_eq!(keys.verify(&token).unwrap_err(), Refusal::Expired, "the remembered claims expire too");
     }
 
     #[test]

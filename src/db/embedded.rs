@@ -176,6 +176,9 @@ impl EmbeddedPostgres {
         if self.as_postgres_user {
             let mut command = Command::new("runuser");
             command.args(["-u", "postgres", "--"]).arg(binary);
+            // The tools change back to where they started; the postgres user may not
+            // enter the caller's directory (a clone under /root) and would say so.
+            command.current_dir("/");
             command
         } else {
             Command::new(binary)

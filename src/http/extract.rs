@@ -11,8 +11,11 @@ use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use crate::{
-    auth::{Principal, jwt::Claims},
-    error::{Code, Error, FieldError},
+    auth::{
+        Principal,
+        jwt::{Claims, Refusal},
+    },
+    error::{Code, Error, FieldError, TokenRefusal},
     state::AppState,
 };
 
@@ -68,7 +71,11 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
         let path = e.path().to_string();
         let field = if path == "." { "body".to_string() } else { path };
         if !(inner.is_syntax() || inner.is_eof() || inner.is_io()) {
-            Error::invalid(&field, strip_position(&inner.to_string()))
+            let message = strip_position(&inner.to_string());
+            match member_error(&field, &message) {
+                Some((member, message)) => Error::invalid(&member, message),
+                None => Error::invalid(&field, message),
+            }
         } else if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
             // Valid JSON that serde reports as syntax: a null or a number where a name of
             // a closed set belongs. A wrong value, not a malformed body.
@@ -119,6 +126,33 @@ pub fn refuse_nul_strings(body: &[u8]) -> Result<(), Error> {
     let mut errors = Vec::new();
     walk("body", &value, &mut errors);
     if errors.is_empty() { Ok(()) } else { Err(Error::validation(errors)) }
+}
+
+/// serde reports a missing or unknown member at the object that lacks or has it ("missing
+/// field `name`" at `body`); the error belongs to the member itself: `name`, `admin.email`.
+fn member_error(object: &str, message: &str) -> Option<(String, String)> {
+    let (missing, rest) = match (message.strip_prefix("missing field `"), message.strip_prefix("unknown field `")) {
+        (Some(rest), _) => (true, rest),
+        (_, Some(rest)) => (false, rest),
+        _ => return None,
+    };
+    let (name, expected) = rest.split_once('`')?;
+    // An unknown member's path names it already.
+    let named = object == name || object.ends_with(&format!(".{name}"));
+    let member = match object {
+        _ if named => object.to_string(),
+        "body" => name.to_string(),
+        _ => format!("{object}.{name}"),
+    };
+    let message = if missing {
+        "is required".to_string()
+    } else {
+        match expected.trim_start_matches(',').trim() {
+            "" | "there are no fields" => "is not a field of this object".to_string(),
+            expected => format!("is not a field of this object; {expected}"),
+        }
+    };
+    Some((member, message))
 }
 
 /// serde_json appends "at line 1 column 17"; the field name already says where.
@@ -228,7 +262,34 @@ fn bearer_token(req: &HttpRequest) -> Option<&str> {
 
 /// The claims of the request's bearer token when it is valid and not revoked.
 pub fn bearer_claims(req: &HttpRequest, state: &AppState) -> Option<Claims> {
-    state.tokens.verify(bearer_token(req)?).filter(|claims| !state.revocations.refuses(claims))
+    checked_claims(req, state).ok()
+}
+
+/// The claims of the request's bearer token, or the 401 that says what is wrong with it.
+fn checked_claims(req: &HttpRequest, state: &AppState) -> Result<Claims, Error> {
+    let token = bearer_token(req).ok_or_else(Error::unauthorized)?;
+    let claims = state.tokens.verify(token).map_err(|refusal| match refusal {
+        Refusal::Malformed => Error::invalid_token(
+            TokenRefusal::Malformed,
+            "The bearer token is not an access token; POST /v1/auth/token issues one.",
+        ),
+        Refusal::Expired => Error::invalid_token(
+            TokenRefusal::Expired,
+            "The access token expired: get a new one from POST /v1/auth/token (with the refresh token, \
+             or the client credentials again).",
+        ),
+        Refusal::Invalid => Error::invalid_token(
+            TokenRefusal::NotIssuedHere,
+            "The access token was not issued by this service for this API (signature, issuer or audience).",
+        ),
+    })?;
+    if state.revocations.refuses(&claims) {
+        return Err(Error::invalid_token(
+            TokenRefusal::Revoked,
+            "The access token was revoked: its API client, its user or its sign-in has ended.",
+        ));
+    }
+    Ok(claims)
 }
 
 impl FromRequest for Principal {
@@ -236,18 +297,21 @@ impl FromRequest for Principal {
     type Future = Ready<Result<Self, Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let principal = req
-            .app_data::<web::Data<AppState>>()
-            .and_then(|state| bearer_claims(req, state))
-            .and_then(Principal::from_claims);
-        if let (Some(principal), Some(audit)) = (&principal, crate::audit::current()) {
-            audit.set_actor(crate::audit::Actor::of(principal));
-        }
-        if let Some(principal) = &principal {
+        let principal = match req.app_data::<web::Data<AppState>>() {
+            Some(state) => checked_claims(req, state).and_then(|claims| {
+                Principal::from_claims(claims)
+                    .ok_or_else(|| Error::invalid_token(TokenRefusal::NoCaller, "The access token names no caller."))
+            }),
+            None => Err(Error::unauthorized()),
+        };
+        if let Ok(principal) = &principal {
+            if let Some(audit) = crate::audit::current() {
+                audit.set_actor(crate::audit::Actor::of(principal));
+            }
             // For the request's log line: who, by kind only.
             actix_web::HttpMessage::extensions_mut(req).insert(principal.kind());
         }
-        ready(principal.ok_or_else(Error::unauthorized))
+        ready(principal)
     }
 }
 

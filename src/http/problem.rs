@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::{Code, Error, FieldError, Kind, current_request_id};
+use crate::error::{Code, Error, FieldError, Kind, TokenRefusal, current_request_id};
 
 /// The status an error of this kind answers with.
 pub fn status_of(kind: Kind) -> StatusCode {
@@ -77,6 +77,15 @@ impl Problem {
     }
 }
 
+/// `WWW-Authenticate` of a 401 (RFC 6750 §3): a bare challenge when no token came, else
+/// `invalid_token` and why.
+fn challenge(refusal: Option<TokenRefusal>) -> String {
+    match refusal {
+        None => "Bearer".to_string(),
+        Some(why) => format!("Bearer error=\"invalid_token\", error_description=\"{}\"", why.description()),
+    }
+}
+
 impl ResponseError for Error {
     fn status_code(&self) -> StatusCode {
         status(self.code)
@@ -86,7 +95,7 @@ impl ResponseError for Error {
         let mut response = HttpResponse::build(self.status_code());
         response.content_type(super::PROBLEM);
         if self.code == Code::Unauthorized {
-            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            response.insert_header((header::WWW_AUTHENTICATE, challenge(self.token_refusal)));
         }
         if let Some(seconds) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));

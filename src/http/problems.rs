@@ -175,6 +175,14 @@ fn answer(status: u16, slugs: &[&str], own: Option<String>, previous: Option<Val
         headers["Retry-After"] =
             json!({"description": "Seconds to wait before trying again", "schema": {"type": "integer", "minimum": 0}});
     }
+    if slugs.contains(&Code::Unauthorized.slug()) {
+        headers["WWW-Authenticate"] = json!({
+            "description": "RFC 6750 §3: `Bearer` when no token was sent; `Bearer error=\"invalid_token\", \
+                error_description=\"…\"` when the one sent was refused (expired, malformed, not issued here, \
+                revoked)",
+            "schema": {"type": "string"}
+        });
+    }
     if headers.as_object().is_some_and(|h| !h.is_empty()) {
         answer.insert("headers".into(), headers);
     }

@@ -17,7 +17,7 @@ pub struct AuditQuery {
     /// Records by this actor (a partner or a user).
     pub actor_id: Option<Uuid>,
     /// One action: an operation id of this document (`users_create`, …), `auth_token` for
-    /// sign-ins, `sweep` for the sweeper.
+    /// sign-ins, `sweep` for the sweeper, `operator_reset_secret` for the command line's reset.
     #[param(max_length = 100)]
     pub action: Option<String>,
     /// From this instant (inclusive).
@@ -50,7 +50,8 @@ pub struct AuditEventView {
     pub id: Uuid,
     pub at: DateTime<Utc>,
     pub actor: AuditActor,
-    /// The operation id, `auth_token` or `sweep`.
+    /// The operation id, `auth_token`, `sweep`, `webhook_endpoint_disabled` or
+    /// `operator_reset_secret`.
     pub action: String,
     pub target: AuditTarget,
     pub tenant_id: Option<Uuid>,

@@ -83,7 +83,7 @@ def test_partner_flow_then_the_customer_signs_in(keyport_url):
     with pytest.raises(Problem) as refused:
         unwrap(redemptions_add_key.sync_detailed(redemption.id, client=client, body=KeyInput(key=key)))
     assert refused.value.status == 409
-    assert refused.value.code == "redemption-not-open"
+    assert refused.value.code == "redemption-completed"
 
     # The customer's side: activate, sign in, read the subscription.
     password = "correct horse battery staple"

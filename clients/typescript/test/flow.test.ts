@@ -73,7 +73,7 @@ test("the redemption flow through the SDK, and a problem's code", async () => {
   assert.throws(() => unwrap(again), (error: unknown) => {
     assert.ok(error instanceof KeyportProblem);
     assert.equal(error.status, 409);
-    assert.equal(error.code, "redemption-not-open");
+    assert.equal(error.code, "redemption-completed");
     assert.ok(error.requestId);
     return true;
   });

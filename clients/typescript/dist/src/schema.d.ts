@@ -1158,6 +1158,7 @@ export interface paths {
         /**
          * Confirm the keys
          * @description "Done adding product keys." Fixes the keys; keys of one product must share a term.
+         *     Confirming a confirmed redemption again answers the same.
          */
         post: operations["redemptions_confirm"];
         delete?: never;
@@ -3315,7 +3316,10 @@ export interface components {
             role: string;
         };
         AuditEventView: {
-            /** @description The operation id, `auth_token` or `sweep`. */
+            /**
+             * @description The operation id, `auth_token`, `sweep`, `webhook_endpoint_disabled` or
+             *     `operator_reset_secret`.
+             */
             action: string;
             actor: components["schemas"]["AuditActor"];
             /** Format: date-time */
@@ -4552,10 +4556,10 @@ export interface components {
             /** @enum {string} */
             code?: "domain-taken" | "idempotency-key-in-flight" | "key-already-redeemed" | "key-revoked" | "user-exists";
         };
-        /** @description A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, redemption-not-confirmed, user-exists. */
-        ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists: components["schemas"]["Problem"] & {
+        /** @description A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, redemption-completed, redemption-not-confirmed, redemption-not-open, user-exists. */
+        ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code?: "domain-taken" | "idempotency-key-in-flight" | "redemption-not-confirmed" | "user-exists";
+            code?: "domain-taken" | "idempotency-key-in-flight" | "redemption-completed" | "redemption-not-confirmed" | "redemption-not-open" | "user-exists";
         };
         /** @description A problem whose `code` is one of: forbidden. */
         ProblemForbidden: components["schemas"]["Problem"] & {
@@ -4577,10 +4581,10 @@ export interface components {
             /** @enum {string} */
             code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved";
         };
-        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, redemption-not-open. */
-        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen: components["schemas"]["Problem"] & {
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, redemption-completed, redemption-not-open. */
+        ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved" | "key-revoked" | "redemption-not-open";
+            code?: "idempotency-key-in-flight" | "key-already-redeemed" | "key-reserved" | "key-revoked" | "redemption-completed" | "redemption-not-open";
         };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked, seats-below-assigned, subscription-deleted, subscription-superseded, tenant-data-deleted. */
         ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted: components["schemas"]["Problem"] & {
@@ -4632,10 +4636,10 @@ export interface components {
             /** @enum {string} */
             code?: "idempotency-key-in-flight" | "order-not-open";
         };
-        /** @description A problem whose `code` is one of: idempotency-key-in-flight, redemption-not-open. */
-        ProblemIdempotencyKeyInFlightOrRedemptionNotOpen: components["schemas"]["Problem"] & {
+        /** @description A problem whose `code` is one of: idempotency-key-in-flight, redemption-completed, redemption-not-open. */
+        ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code?: "idempotency-key-in-flight" | "redemption-not-open";
+            code?: "idempotency-key-in-flight" | "redemption-completed" | "redemption-not-open";
         };
         /** @description A problem whose `code` is one of: idempotency-key-in-flight, relationship-exists. */
         ProblemIdempotencyKeyInFlightOrRelationshipExists: components["schemas"]["Problem"] & {
@@ -4767,15 +4771,15 @@ export interface components {
             /** @enum {string} */
             code?: "rate-limited";
         };
+        /** @description A problem whose `code` is one of: redemption-completed, redemption-not-open. */
+        ProblemRedemptionCompletedOrRedemptionNotOpen: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "redemption-completed" | "redemption-not-open";
+        };
         /** @description A problem whose `code` is one of: redemption-expired. */
         ProblemRedemptionExpired: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "redemption-expired";
-        };
-        /** @description A problem whose `code` is one of: redemption-not-open. */
-        ProblemRedemptionNotOpen: components["schemas"]["Problem"] & {
-            /** @enum {string} */
-            code?: "redemption-not-open";
         };
         /** @description A problem whose `code` is one of: relationship-exists. */
         ProblemRelationshipExists: components["schemas"]["Problem"] & {
@@ -5825,6 +5829,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6015,6 +6021,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6181,6 +6189,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6373,6 +6383,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6507,7 +6519,7 @@ export interface operations {
                 actor_id?: string;
                 /**
                  * @description One action: an operation id of this document (`users_create`, …), `auth_token` for
-                 *     sign-ins, `sweep` for the sweeper.
+                 *     sign-ins, `sweep` for the sweeper, `operator_reset_secret` for the command line's reset.
                  */
                 action?: string;
                 /** @description From this instant (inclusive). */
@@ -6564,6 +6576,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6858,6 +6872,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7219,6 +7235,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7327,6 +7345,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7496,6 +7516,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7710,6 +7732,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7880,6 +7904,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8061,6 +8087,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8242,6 +8270,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8427,6 +8457,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8573,6 +8605,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8718,6 +8752,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8925,6 +8961,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9144,6 +9182,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9305,6 +9345,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9489,6 +9531,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9600,6 +9644,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9759,6 +9805,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9980,6 +10028,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10144,6 +10194,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10323,6 +10375,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10466,6 +10520,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10627,6 +10683,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10818,6 +10876,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10957,6 +11017,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11120,6 +11182,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11284,6 +11348,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11462,6 +11528,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11657,6 +11725,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11826,6 +11896,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11993,6 +12065,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12186,6 +12260,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12352,6 +12428,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12554,6 +12632,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12769,6 +12849,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12932,6 +13014,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13147,6 +13231,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13361,6 +13447,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13535,6 +13623,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13766,6 +13856,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13939,6 +14031,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14122,6 +14216,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14239,6 +14335,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14371,6 +14469,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14522,6 +14622,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14702,6 +14804,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14868,6 +14972,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15057,6 +15163,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15173,6 +15281,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15337,6 +15447,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15558,6 +15670,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15722,6 +15836,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15901,6 +16017,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16044,6 +16162,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16186,6 +16306,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16327,6 +16449,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16523,6 +16647,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16709,6 +16835,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16921,6 +17049,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17085,6 +17215,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17139,7 +17271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
-            /** @description `redemption-not-open`: completed or cancelled already */
+            /** @description `redemption-not-open`: cancelled already; `redemption-completed`: its account was created */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17147,15 +17279,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "redemption-not-open",
-                     *       "detail": "The redemption is no longer open.",
+                     *       "code": "redemption-completed",
+                     *       "detail": "The redemption is completed: its account exists.",
                      *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "status": 409,
-                     *       "title": "The redemption is no longer open",
-                     *       "type": "/problems/redemption-not-open"
+                     *       "title": "The redemption is completed: its account exists",
+                     *       "type": "/problems/redemption-completed"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionCompletedOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -17351,6 +17483,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17405,7 +17539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
-            /** @description `redemption-not-confirmed`, `domain-taken`, `user-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `redemption-not-confirmed`: still open; `redemption-completed`: the account was created already; `redemption-not-open`: cancelled; `domain-taken`, `user-exists`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17421,7 +17555,7 @@ export interface operations {
                      *       "type": "/problems/domain-taken"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists"];
+                    "application/problem+json": components["schemas"]["ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists"];
                 };
             };
             /** @description `redemption-expired` */
@@ -17606,6 +17740,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17660,7 +17796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
-            /** @description `redemption-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `redemption-not-open`: cancelled; `redemption-completed`: its account was created; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17676,7 +17812,7 @@ export interface operations {
                      *       "type": "/problems/idempotency-key-in-flight"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRedemptionNotOpen"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -17850,6 +17986,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17904,7 +18042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemKeyNotFoundOrNotFound"];
                 };
             };
-            /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`, `redemption-not-open`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            /** @description `key-already-redeemed`, `key-reserved`, `key-revoked`; `redemption-not-open`: confirmed or cancelled; `redemption-completed`; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17920,7 +18058,7 @@ export interface operations {
                      *       "type": "/problems/idempotency-key-in-flight"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen"];
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -18067,6 +18205,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18121,7 +18261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemNotFound"];
                 };
             };
-            /** @description `redemption-not-open` */
+            /** @description `redemption-not-open`: confirmed or cancelled; `redemption-completed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18129,15 +18269,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "redemption-not-open",
-                     *       "detail": "The redemption is no longer open.",
+                     *       "code": "redemption-completed",
+                     *       "detail": "The redemption is completed: its account exists.",
                      *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "status": 409,
-                     *       "title": "The redemption is no longer open",
-                     *       "type": "/problems/redemption-not-open"
+                     *       "title": "The redemption is completed: its account exists",
+                     *       "type": "/problems/redemption-completed"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemRedemptionNotOpen"];
+                    "application/problem+json": components["schemas"]["ProblemRedemptionCompletedOrRedemptionNotOpen"];
                 };
             };
             /** @description `redemption-expired` */
@@ -18279,6 +18419,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18451,6 +18593,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18649,6 +18793,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18815,6 +18961,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19005,6 +19153,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19189,6 +19339,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19352,6 +19504,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19505,6 +19659,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19977,6 +20133,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20150,6 +20308,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20332,6 +20492,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20579,6 +20741,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20775,6 +20939,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20965,6 +21131,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21154,6 +21322,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21370,6 +21540,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21509,6 +21681,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21671,6 +21845,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21932,6 +22108,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22197,6 +22375,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22429,6 +22609,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22606,6 +22788,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22799,6 +22983,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23014,6 +23200,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23161,6 +23349,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23367,6 +23557,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23584,6 +23776,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23763,6 +23957,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23935,6 +24131,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24103,6 +24301,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24293,6 +24493,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24466,6 +24668,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24662,6 +24866,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24807,6 +25013,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24994,6 +25202,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25204,6 +25414,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25373,6 +25585,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25558,6 +25772,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25738,6 +25954,8 @@ export interface operations {
             /** @description `unauthorized`: no valid token */
             401: {
                 headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -191,11 +191,11 @@ from .problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_
 from .problem_domain_taken_or_idempotency_key_in_flight_or_key_already_redeemed_or_key_revoked_or_user_exists_code import (
     ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExistsCode,
 )
-from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists import (
-    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists,
+from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists,
 )
-from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists_code import (
-    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode,
+from .problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists_code import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExistsCode,
 )
 from .problem_forbidden import ProblemForbidden
 from .problem_forbidden_code import ProblemForbiddenCode
@@ -213,11 +213,11 @@ from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved 
 from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_code import (
     ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedCode,
 )
-from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open import (
-    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen,
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen,
 )
-from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open_code import (
-    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode,
+from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpenCode,
 )
 from .problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_seats_below_assigned_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted import (
     ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted,
@@ -267,9 +267,11 @@ from .problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_
 )
 from .problem_idempotency_key_in_flight_or_order_not_open import ProblemIdempotencyKeyInFlightOrOrderNotOpen
 from .problem_idempotency_key_in_flight_or_order_not_open_code import ProblemIdempotencyKeyInFlightOrOrderNotOpenCode
-from .problem_idempotency_key_in_flight_or_redemption_not_open import ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
-from .problem_idempotency_key_in_flight_or_redemption_not_open_code import (
-    ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode,
+from .problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open import (
+    ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen,
+)
+from .problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode,
 )
 from .problem_idempotency_key_in_flight_or_relationship_exists import ProblemIdempotencyKeyInFlightOrRelationshipExists
 from .problem_idempotency_key_in_flight_or_relationship_exists_code import (
@@ -383,10 +385,10 @@ from .problem_payload_too_large import ProblemPayloadTooLarge
 from .problem_payload_too_large_code import ProblemPayloadTooLargeCode
 from .problem_rate_limited import ProblemRateLimited
 from .problem_rate_limited_code import ProblemRateLimitedCode
+from .problem_redemption_completed_or_redemption_not_open import ProblemRedemptionCompletedOrRedemptionNotOpen
+from .problem_redemption_completed_or_redemption_not_open_code import ProblemRedemptionCompletedOrRedemptionNotOpenCode
 from .problem_redemption_expired import ProblemRedemptionExpired
 from .problem_redemption_expired_code import ProblemRedemptionExpiredCode
-from .problem_redemption_not_open import ProblemRedemptionNotOpen
-from .problem_redemption_not_open_code import ProblemRedemptionNotOpenCode
 from .problem_relationship_exists import ProblemRelationshipExists
 from .problem_relationship_exists_code import ProblemRelationshipExistsCode
 from .problem_relationship_not_active import ProblemRelationshipNotActive
@@ -645,8 +647,8 @@ __all__ = (
     "ProblemDistributorNotAuthorisedOrForbiddenCode",
     "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists",
     "ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExistsCode",
-    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists",
-    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists",
+    "ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExistsCode",
     "ProblemForbidden",
     "ProblemForbiddenCode",
     "ProblemIdempotencyKeyInFlight",
@@ -655,8 +657,8 @@ __all__ = (
     "ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequiredCode",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReserved",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedCode",
-    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen",
-    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen",
+    "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpenCode",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSeatsBelowAssignedOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeletedCode",
     "ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted",
@@ -677,8 +679,8 @@ __all__ = (
     "ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeletedCode",
     "ProblemIdempotencyKeyInFlightOrOrderNotOpen",
     "ProblemIdempotencyKeyInFlightOrOrderNotOpenCode",
-    "ProblemIdempotencyKeyInFlightOrRedemptionNotOpen",
-    "ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode",
+    "ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen",
+    "ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode",
     "ProblemIdempotencyKeyInFlightOrRelationshipExists",
     "ProblemIdempotencyKeyInFlightOrRelationshipExistsCode",
     "ProblemIdempotencyKeyInFlightOrRelationshipNotInvited",
@@ -731,10 +733,10 @@ __all__ = (
     "ProblemPayloadTooLargeCode",
     "ProblemRateLimited",
     "ProblemRateLimitedCode",
+    "ProblemRedemptionCompletedOrRedemptionNotOpen",
+    "ProblemRedemptionCompletedOrRedemptionNotOpenCode",
     "ProblemRedemptionExpired",
     "ProblemRedemptionExpiredCode",
-    "ProblemRedemptionNotOpen",
-    "ProblemRedemptionNotOpenCode",
     "ProblemRelationshipExists",
     "ProblemRelationshipExistsCode",
     "ProblemRelationshipNotActive",

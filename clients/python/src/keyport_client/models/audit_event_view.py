@@ -22,7 +22,8 @@ T = TypeVar("T", bound="AuditEventView")
 class AuditEventView:
     """
     Attributes:
-        action (str): The operation id, `auth_token` or `sweep`.
+        action (str): The operation id, `auth_token`, `sweep`, `webhook_endpoint_disabled` or
+            `operator_reset_secret`.
         actor (AuditActor):
         at (datetime.datetime):
         id (UUID):

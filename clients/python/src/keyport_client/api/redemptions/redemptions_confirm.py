@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_idempotency_key_in_flight_or_redemption_not_open import (
-    ProblemIdempotencyKeyInFlightOrRedemptionNotOpen,
+from ...models.problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open import (
+    ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen,
 )
 from ...models.problem_idempotency_key_reused_or_mixed_terms_or_no_keys_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed,
@@ -47,7 +47,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -78,7 +78,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = ProblemIdempotencyKeyInFlightOrRedemptionNotOpen.from_dict(response.json())
+        response_409 = ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen.from_dict(response.json())
 
         return response_409
 
@@ -112,7 +112,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -136,7 +136,7 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -148,6 +148,7 @@ def sync_detailed(
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
+    Confirming a confirmed redemption again answers the same.
 
     Args:
         id (UUID):
@@ -158,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +181,7 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -193,6 +194,7 @@ def sync(
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
+    Confirming a confirmed redemption again answers the same.
 
     Args:
         id (UUID):
@@ -203,7 +205,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
     """
 
     return sync_detailed(
@@ -220,7 +222,7 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -232,6 +234,7 @@ async def asyncio_detailed(
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
+    Confirming a confirmed redemption again answers the same.
 
     Args:
         id (UUID):
@@ -242,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
     """
 
     kwargs = _get_kwargs(
@@ -262,7 +265,7 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen
+    | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed
     | ProblemNotFound
     | ProblemRateLimited
@@ -275,6 +278,7 @@ async def asyncio(
     """Confirm the keys
 
      "Done adding product keys." Fixes the keys; keys of one product must share a term.
+    Confirming a confirmed redemption again answers the same.
 
     Args:
         id (UUID):
@@ -285,7 +289,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
     """
 
     return (

@@ -12,8 +12,8 @@ from ...models.create_account import CreateAccount
 from ...models.problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed import (
     ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed,
 )
-from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists import (
-    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists,
+from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists,
 )
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_malformed_request import ProblemMalformedRequest
@@ -57,7 +57,7 @@ def _parse_response(
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -95,7 +95,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists.from_dict(
+        response_409 = ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists.from_dict(
             response.json()
         )
 
@@ -144,7 +144,7 @@ def _build_response(
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -172,7 +172,7 @@ def sync_detailed(
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -201,7 +201,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +226,7 @@ def sync(
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -256,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
@@ -276,7 +276,7 @@ async def asyncio_detailed(
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -305,7 +305,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
@@ -328,7 +328,7 @@ async def asyncio(
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
-    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists
+    | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
     | ProblemMalformedRequest
     | ProblemNotFound
@@ -358,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (

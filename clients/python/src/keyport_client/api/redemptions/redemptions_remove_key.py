@@ -10,8 +10,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
+from ...models.problem_redemption_completed_or_redemption_not_open import ProblemRedemptionCompletedOrRedemptionNotOpen
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
-from ...models.problem_redemption_not_open import ProblemRedemptionNotOpen
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_validation_failed import ProblemValidationFailed
@@ -40,8 +40,8 @@ def _parse_response(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -67,7 +67,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = ProblemRedemptionNotOpen.from_dict(response.json())
+        response_409 = ProblemRedemptionCompletedOrRedemptionNotOpen.from_dict(response.json())
 
         return response_409
 
@@ -104,8 +104,8 @@ def _build_response(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -128,8 +128,8 @@ def sync_detailed(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -147,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemRedemptionNotOpen | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -172,8 +172,8 @@ def sync(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -192,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemRedemptionNotOpen | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -212,8 +212,8 @@ async def asyncio_detailed(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -231,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemRedemptionNotOpen | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -254,8 +254,8 @@ async def asyncio(
     | ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
+    | ProblemRedemptionCompletedOrRedemptionNotOpen
     | ProblemRedemptionExpired
-    | ProblemRedemptionNotOpen
     | ProblemServiceUnavailable
     | ProblemUnauthorized
     | ProblemValidationFailed
@@ -274,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemRedemptionNotOpen | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
     """
 
     return (

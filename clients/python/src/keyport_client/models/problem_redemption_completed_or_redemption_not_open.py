@@ -6,22 +6,25 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_redemption_not_open_code import ProblemRedemptionNotOpenCode
+from ..models.problem_redemption_completed_or_redemption_not_open_code import (
+    ProblemRedemptionCompletedOrRedemptionNotOpenCode,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemRedemptionNotOpen")
+T = TypeVar("T", bound="ProblemRedemptionCompletedOrRedemptionNotOpen")
 
 
 @_attrs_define
-class ProblemRedemptionNotOpen:
-    """A problem whose `code` is one of: redemption-not-open.
+class ProblemRedemptionCompletedOrRedemptionNotOpen:
+    """A problem whose `code` is one of: redemption-completed, redemption-not-open.
 
     Attributes:
-        code (ProblemRedemptionNotOpenCode): The machine-readable problem code. Example: key-reserved.
+        code (ProblemRedemptionCompletedOrRedemptionNotOpenCode): The machine-readable problem code. Example: key-
+            reserved.
         detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
         request_id (str): The request's `X-Request-Id`.
         status (int):  Example: 409.
@@ -34,7 +37,7 @@ class ProblemRedemptionNotOpen:
             `keys-not-returnable`. Example: ['000042000001'].
     """
 
-    code: ProblemRedemptionNotOpenCode
+    code: ProblemRedemptionCompletedOrRedemptionNotOpenCode
     detail: str
     request_id: str
     status: int
@@ -111,7 +114,7 @@ class ProblemRedemptionNotOpen:
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemRedemptionNotOpenCode(d.pop("code"))
+        code = ProblemRedemptionCompletedOrRedemptionNotOpenCode(d.pop("code"))
 
         detail = d.pop("detail")
 
@@ -171,7 +174,7 @@ class ProblemRedemptionNotOpen:
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_redemption_not_open = cls(
+        problem_redemption_completed_or_redemption_not_open = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -183,8 +186,8 @@ class ProblemRedemptionNotOpen:
             serials=serials,
         )
 
-        problem_redemption_not_open.additional_properties = d
-        return problem_redemption_not_open
+        problem_redemption_completed_or_redemption_not_open.additional_properties = d
+        return problem_redemption_completed_or_redemption_not_open
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,8 @@
 from enum import StrEnum
 
 
-class ProblemRedemptionNotOpenCode(StrEnum):
+class ProblemRedemptionCompletedOrRedemptionNotOpenCode(StrEnum):
+    REDEMPTION_COMPLETED = "redemption-completed"
     REDEMPTION_NOT_OPEN = "redemption-not-open"
 
     def __str__(self) -> str:

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_idempotency_key_in_flight_or_redemption_not_open_code import (
-    ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode,
+from ..models.problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpenCode,
 )
 from ..types import UNSET, Unset
 
@@ -15,29 +15,33 @@ if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemIdempotencyKeyInFlightOrRedemptionNotOpen")
+T = TypeVar(
+    "T",
+    bound="ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen",
+)
 
 
 @_attrs_define
-class ProblemIdempotencyKeyInFlightOrRedemptionNotOpen:
-    """A problem whose `code` is one of: idempotency-key-in-flight, redemption-not-open.
+class ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen:
+    """A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked,
+    redemption-completed, redemption-not-open.
 
-    Attributes:
-        code (ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode): The machine-readable problem code. Example: key-
-            reserved.
-        detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
-        request_id (str): The request's `X-Request-Id`.
-        status (int):  Example: 409.
-        title (str):  Example: The product key is held by another redemption.
-        type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
-        available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
-        errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
-        serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
-            and
-            `keys-not-returnable`. Example: ['000042000001'].
+        Attributes:
+            code (ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptio
+                nNotOpenCode): The machine-readable problem code. Example: key-reserved.
+            detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
+            request_id (str): The request's `X-Request-Id`.
+            status (int):  Example: 409.
+            title (str):  Example: The product key is held by another redemption.
+            type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
+            available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
+            errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
+            serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
+                and
+                `keys-not-returnable`. Example: ['000042000001'].
     """
 
-    code: ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode
+    code: ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpenCode
     detail: str
     request_id: str
     status: int
@@ -114,7 +118,9 @@ class ProblemIdempotencyKeyInFlightOrRedemptionNotOpen:
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemIdempotencyKeyInFlightOrRedemptionNotOpenCode(d.pop("code"))
+        code = ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpenCode(
+            d.pop("code")
+        )
 
         detail = d.pop("detail")
 
@@ -174,7 +180,7 @@ class ProblemIdempotencyKeyInFlightOrRedemptionNotOpen:
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_idempotency_key_in_flight_or_redemption_not_open = cls(
+        problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -186,8 +192,8 @@ class ProblemIdempotencyKeyInFlightOrRedemptionNotOpen:
             serials=serials,
         )
 
-        problem_idempotency_key_in_flight_or_redemption_not_open.additional_properties = d
-        return problem_idempotency_key_in_flight_or_redemption_not_open
+        problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open.additional_properties = d
+        return problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open_code import (
-    ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode,
+from ..models.problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open_code import (
+    ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode,
 )
 from ..types import UNSET, Unset
 
@@ -15,30 +15,29 @@ if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen")
+T = TypeVar("T", bound="ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen")
 
 
 @_attrs_define
-class ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpen:
-    """A problem whose `code` is one of: idempotency-key-in-flight, key-already-redeemed, key-reserved, key-revoked,
-    redemption-not-open.
+class ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen:
+    """A problem whose `code` is one of: idempotency-key-in-flight, redemption-completed, redemption-not-open.
 
-        Attributes:
-            code (ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode): The
-                machine-readable problem code. Example: key-reserved.
-            detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
-            request_id (str): The request's `X-Request-Id`.
-            status (int):  Example: 409.
-            title (str):  Example: The product key is held by another redemption.
-            type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
-            available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
-            errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
-            serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
-                and
-                `keys-not-returnable`. Example: ['000042000001'].
+    Attributes:
+        code (ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode): The machine-readable problem
+            code. Example: key-reserved.
+        detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
+        request_id (str): The request's `X-Request-Id`.
+        status (int):  Example: 409.
+        title (str):  Example: The product key is held by another redemption.
+        type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
+        available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
+        errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
+        serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
+            and
+            `keys-not-returnable`. Example: ['000042000001'].
     """
 
-    code: ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode
+    code: ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode
     detail: str
     request_id: str
     status: int
@@ -115,9 +114,7 @@ class ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevoked
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionNotOpenCode(
-            d.pop("code")
-        )
+        code = ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpenCode(d.pop("code"))
 
         detail = d.pop("detail")
 
@@ -177,7 +174,7 @@ class ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevoked
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open = cls(
+        problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -189,8 +186,8 @@ class ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevoked
             serials=serials,
         )
 
-        problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open.additional_properties = d
-        return problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_not_open
+        problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open.additional_properties = d
+        return problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open
 
     @property
     def additional_keys(self) -> list[str]:

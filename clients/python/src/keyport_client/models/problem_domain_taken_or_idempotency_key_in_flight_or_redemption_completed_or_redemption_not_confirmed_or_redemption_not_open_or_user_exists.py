@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists_code import (
-    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode,
+from ..models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists_code import (
+    ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExistsCode,
 )
 from ..types import UNSET, Unset
 
@@ -15,29 +15,33 @@ if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists")
+T = TypeVar(
+    "T",
+    bound="ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists",
+)
 
 
 @_attrs_define
-class ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExists:
-    """A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, redemption-not-confirmed, user-exists.
+class ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists:
+    """A problem whose `code` is one of: domain-taken, idempotency-key-in-flight, redemption-completed, redemption-not-
+    confirmed, redemption-not-open, user-exists.
 
-    Attributes:
-        code (ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode): The machine-readable
-            problem code. Example: key-reserved.
-        detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
-        request_id (str): The request's `X-Request-Id`.
-        status (int):  Example: 409.
-        title (str):  Example: The product key is held by another redemption.
-        type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
-        available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
-        errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
-        serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
-            and
-            `keys-not-returnable`. Example: ['000042000001'].
+        Attributes:
+            code (ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpen
+                OrUserExistsCode): The machine-readable problem code. Example: key-reserved.
+            detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
+            request_id (str): The request's `X-Request-Id`.
+            status (int):  Example: 409.
+            title (str):  Example: The product key is held by another redemption.
+            type_ (str): `/problems/<code>`. Example: /problems/key-reserved.
+            available (int | None | Unset): How many cards are in stock, for `insufficient-stock`.
+            errors (list[FieldError] | None | Unset): Field errors, for `validation-failed`.
+            serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
+                and
+                `keys-not-returnable`. Example: ['000042000001'].
     """
 
-    code: ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode
+    code: ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExistsCode
     detail: str
     request_id: str
     status: int
@@ -114,7 +118,9 @@ class ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserEx
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserExistsCode(d.pop("code"))
+        code = ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExistsCode(
+            d.pop("code")
+        )
 
         detail = d.pop("detail")
 
@@ -174,7 +180,7 @@ class ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserEx
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists = cls(
+        problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -186,8 +192,8 @@ class ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionNotConfirmedOrUserEx
             serials=serials,
         )
 
-        problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists.additional_properties = d
-        return problem_domain_taken_or_idempotency_key_in_flight_or_redemption_not_confirmed_or_user_exists
+        problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists.additional_properties = d
+        return problem_domain_taken_or_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_confirmed_or_redemption_not_open_or_user_exists
 
     @property
     def additional_keys(self) -> list[str]:
