@@ -42,6 +42,7 @@ use crate::{error::Error, http::telemetry::Metrics, state::AppState};
             Errors are RFC 9457 `application/problem+json` documents whose `code` is stable; \
             lists are keyset-paginated with `limit` and `after`; every response carries `X-Request-Id`.",
         version = "1.0.0",
+        contact(name = "keyport"),
     ),
     servers((url = "/", description = "The keyport that serves this document")),
     modifiers(&SignInSchemes),
@@ -206,6 +207,15 @@ pub fn openapi() -> serde_json::Value {
     refined(&with_contract(doc))
 }
 
+/// The document for code generators: the same but for the 3.1 `webhooks` section, which
+/// generators turn into calls to paths that do not exist (`POST /ping` on the API's host).
+/// The event payloads stay in `components` for receivers.
+pub fn openapi_for_generators() -> serde_json::Value {
+    let mut doc = openapi();
+    doc.as_object_mut().expect("the document is an object").remove("webhooks");
+    doc
+}
+
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
 fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     http::contract::SharedAnswers.modify(&mut doc);
@@ -272,6 +282,14 @@ async fn published_document() -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok().content_type("application/json").body(PUBLISHED_JSON)
 }
 
+/// Its copy for code generators, as published in the repository too.
+static GENERATORS_JSON: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/keyport.generators.json"));
+
+/// `GET /openapi.generators.json`: the document without `webhooks` ([`openapi_for_generators`]).
+async fn generators_document() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().content_type("application/json").body(GENERATORS_JSON)
+}
+
 /// The application: routes, documentation, extractor error handling and middleware.
 pub fn build_app(
     state: web::Data<AppState>,
@@ -293,6 +311,7 @@ pub fn build_app(
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
         .route("/openapi.json", web::get().to(published_document))
+        .route("/openapi.generators.json", web::get().to(generators_document))
         // The banner and the README say /docs: the UI lives under /docs/.
         .service(web::redirect("/docs", "/docs/").permanent())
         .service(SwaggerUi::new("/docs/{_:.*}").config(swagger_ui()))

@@ -39,7 +39,11 @@ enum Command {
         settings: Settings,
     },
     /// Print the OpenAPI document (what openapi/keyport.json holds).
-    Openapi,
+    Openapi {
+        /// The copy for code generators, without `webhooks` (openapi/keyport.generators.json).
+        #[arg(long)]
+        for_generators: bool,
+    },
     /// Create the operator API client if none exists and print its credentials once.
     Bootstrap {
         #[command(flatten)]
@@ -129,8 +133,9 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Openapi => {
-            println!("{}", serde_json::to_string_pretty(&keyport::openapi()).expect("the document serialises"));
+        Command::Openapi { for_generators } => {
+            let doc = if for_generators { keyport::openapi_for_generators() } else { keyport::openapi() };
+            println!("{}", serde_json::to_string_pretty(&doc).expect("the document serialises"));
             Ok(())
         }
         Command::Serve { settings, serve } => {

@@ -143,6 +143,20 @@ async fn the_published_document_is_what_the_code_produces() {
     let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/keyport.json")).unwrap();
     let expected = serde_json::to_string_pretty(&keyport::openapi()).unwrap() + "\n";
     assert!(file == expected, "openapi/keyport.json is stale: run `cargo run -- openapi > openapi/keyport.json`");
+    // The copy for generators: served, committed, and the same but for `webhooks`.
+    let for_generators = keyport::openapi_for_generators();
+    let served = app.send(Method::GET, "/openapi.generators.json", None, None).await;
+    assert_eq!(served.expect(200), &for_generators);
+    let file =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/keyport.generators.json")).unwrap();
+    let expected = serde_json::to_string_pretty(&for_generators).unwrap() + "\n";
+    assert!(
+        file == expected,
+        "openapi/keyport.generators.json is stale: run `cargo run -- openapi --for-generators > openapi/keyport.generators.json`"
+    );
+    let mut without = generated.clone();
+    assert!(without.as_object_mut().unwrap().remove("webhooks").is_some_and(|w| w.as_object().unwrap().len() > 30));
+    assert_eq!(without, for_generators, "the two documents differ only in `webhooks`");
 }
 
 #[tokio::test]

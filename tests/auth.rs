@@ -182,6 +182,7 @@ async fn activation_password_sign_in_and_refresh_rotation() {
 async fn jwks_holds_the_signing_key() {
     let app = spawn().await;
     let jwks = app.send(Method::GET, "/.well-known/jwks.json", None, None).await;
+    assert_eq!(jwks.headers["cache-control"], "public, max-age=300", "verifiers may keep it a while");
     let key = &jwks.expect(200)["keys"][0];
     assert_eq!(key["kty"], "OKP");
     assert_eq!(key["crv"], "Ed25519");

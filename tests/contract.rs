@@ -168,3 +168,47 @@ async fn the_document_describes_idempotency_and_limits() {
     assert!(doc["paths"]["/v1/auth/token"]["post"]["responses"]["429"].is_object());
     assert!(doc["paths"]["/v1/auth/token"]["post"].get("parameters").is_none(), "tokens are never replayed");
 }
+
+/// Every example in the document — of an answer, a body, a parameter or a schema —
+/// validates against the schema it illustrates (generators and linters check them; a
+/// wrong one teaches integrators the wrong thing).
+#[test]
+fn every_example_validates_against_its_schema() {
+    let doc = schema::document();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    fn walk(doc: &Value, at: &str, node: &Value, checked: &mut usize, wrong: &mut Vec<String>) {
+        match node {
+            Value::Object(fields) => {
+                let examples: Vec<&Value> = fields
+                    .get("example")
+                    .into_iter()
+                    .chain(fields.get("examples").and_then(Value::as_array).into_iter().flatten())
+                    .collect();
+                // A media type or a parameter: the example is of its `schema`; else the node
+                // is a schema and the example is of itself.
+                let schema = fields.get("schema").unwrap_or(node);
+                for example in examples {
+                    *checked += 1;
+                    for finding in schema::findings(doc, schema, example) {
+                        wrong.push(format!("{at}: {finding}"));
+                    }
+                }
+                for (name, child) in fields {
+                    if name != "example" && name != "examples" {
+                        walk(doc, &format!("{at}/{name}"), child, checked, wrong);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(doc, &format!("{at}/{i}"), child, checked, wrong);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(doc, "#", doc, &mut checked, &mut wrong);
+    assert!(checked > 200, "only {checked} examples found");
+    assert!(wrong.is_empty(), "{} of {checked} examples do not fit their schema:\n{}", wrong.len(), wrong.join("\n"));
+}

@@ -144,12 +144,18 @@ pub async fn revoke(
 /// Public keys for access tokens
 ///
 /// Every key that may have signed a live token (several during a rotation), by `kid`.
+/// Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+/// know is reason to fetch it again.
 #[utoipa::path(
     tag = "auth",
-    responses((status = 200, description = "The JSON Web Key Set", body = Jwks)),
+    responses((status = 200, description = "The JSON Web Key Set", body = Jwks,
+        headers(("Cache-Control" = String, description = "`public, max-age=300`")))),
     security(()),
 )]
 #[get("/.well-known/jwks.json")]
-pub async fn jwks(state: web::Data<AppState>) -> web::Json<Jwks> {
-    web::Json(state.tokens.jwks().clone())
+pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().insert_header((actix_web::http::header::CACHE_CONTROL, JWKS_CACHE)).json(state.tokens.jwks())
 }
+
+/// How long verifiers may keep the key set: short enough that a rotation reaches them soon.
+const JWKS_CACHE: &str = "public, max-age=300";

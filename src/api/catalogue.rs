@@ -16,6 +16,8 @@ use crate::{
 };
 
 /// List the product catalogue
+///
+/// Every product keys can be minted for, with its SKU; anyone signed in may read it.
 #[utoipa::path(
     tag = "catalogue",
     params(Pagination),
@@ -35,6 +37,8 @@ pub async fn list_products(
 }
 
 /// Add a product to the catalogue
+///
+/// The operator adds a product; its SKU is unique (409 otherwise).
 #[utoipa::path(
     tag = "catalogue",
     request_body = CreateProduct,
@@ -75,6 +79,9 @@ pub async fn list_countries(_principal: Principal) -> web::Json<CountryList> {
 }
 
 /// Is a tenant domain prefix free?
+///
+/// Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+/// `domain-taken` there otherwise).
 #[utoipa::path(
     tag = "catalogue",
     params(("name" = String, Path, description = "Domain prefix: lower-case letters, digits, hyphens; 3–63")),

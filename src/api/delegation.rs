@@ -81,6 +81,8 @@ pub async fn list_offers(
 }
 
 /// Read an offer
+///
+/// The partner that sent it and the tenant's admins see an offer, with its roles and status.
 #[utoipa::path(
     tag = "delegated administration",
     params(("id" = Uuid, Path, description = "Offer id")),
@@ -128,6 +130,9 @@ pub async fn accept_offer(
 }
 
 /// Decline an offer
+///
+/// The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+/// offer answers 409.
 #[utoipa::path(
     tag = "delegated administration",
     params(("id" = Uuid, Path, description = "Offer id")),
@@ -201,6 +206,9 @@ pub async fn list_relationships(
 }
 
 /// Read a relationship
+///
+/// The partner and the tenant's admins see a relationship, with its roles, its end and whether
+/// it extends itself.
 #[utoipa::path(
     tag = "delegated administration",
     params(("id" = Uuid, Path, description = "Relationship id")),

@@ -41,6 +41,8 @@ pub async fn create(
 }
 
 /// List distributors
+///
+/// The operator's list of authorised distributors, keyset-paginated.
 #[utoipa::path(
     tag = "distributors",
     params(Pagination),
@@ -58,6 +60,8 @@ pub async fn list(
 }
 
 /// The calling distributor
+///
+/// The distributor the caller's API client belongs to.
 #[utoipa::path(
     tag = "distributors",
     responses((status = 200, description = "The distributor the token belongs to", body = DistributorView), (status = 403, response = Forbidden)),
@@ -69,6 +73,8 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
 }
 
 /// Read a distributor
+///
+/// The operator reads any distributor; a distributor only itself (anyone else: 404).
 #[utoipa::path(
     tag = "distributors",
     params(("id" = Uuid, Path, description = "Distributor id")),
@@ -111,6 +117,9 @@ pub async fn update(
 }
 
 /// Create an API client for a distributor
+///
+/// The operator or the distributor itself creates an API client; its secret is shown only in
+/// this answer.
 #[utoipa::path(
     tag = "distributors",
     params(("id" = Uuid, Path, description = "Distributor id")),
@@ -131,6 +140,9 @@ pub async fn create_client(
 }
 
 /// List a distributor's API clients (without secrets)
+///
+/// The operator or the distributor itself lists its live API clients; secrets are never shown
+/// again.
 #[utoipa::path(
     tag = "distributors",
     params(("id" = Uuid, Path, description = "Distributor id"), Pagination),
@@ -150,6 +162,8 @@ pub async fn list_clients(
 }
 
 /// Revoke a distributor's API client
+///
+/// Revokes the client at once on every instance: its tokens are refused on their next request.
 #[utoipa::path(
     tag = "distributors",
     params(("id" = Uuid, Path, description = "Distributor id"), ("client_id" = String, Path, description = "Client id")),

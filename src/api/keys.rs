@@ -61,6 +61,9 @@ pub async fn create_batch(
 }
 
 /// List key batches
+///
+/// The operator sees every batch; a partner its own; a distributor the batches minted to it.
+/// Keyset-paginated.
 #[utoipa::path(
     tag = "keys",
     params(Pagination),
@@ -82,6 +85,9 @@ pub async fn list_batches(
 }
 
 /// Read a key batch (without its keys)
+///
+/// A batch's product, terms, size and serial range; its keys were shown once, when it was
+/// minted.
 #[utoipa::path(
     tag = "keys",
     params(("id" = Uuid, Path, description = "Batch id")),
@@ -103,6 +109,9 @@ pub async fn get_batch(
 }
 
 /// List product keys (masked)
+///
+/// Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+/// status and serial.
 #[utoipa::path(
     tag = "keys",
     params(KeyQuery, Pagination),

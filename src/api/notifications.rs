@@ -41,6 +41,8 @@ pub async fn list(
 }
 
 /// Mark a notification read
+///
+/// Marks one notification of the caller's inbox read; marking it again changes nothing.
 #[utoipa::path(
     tag = "notifications",
     params(("id" = Uuid, Path, description = "Notification id")),

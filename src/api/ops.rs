@@ -7,6 +7,8 @@ use crate::{auth::Principal, authz, error::Error, http::problem::Problem, http::
 use crate::{http::PROBLEM, http::responses::Forbidden};
 
 /// Liveness
+///
+/// Answers 200 while the process serves, whatever the database does: for liveness probes.
 #[utoipa::path(
     tag = "operations",
     responses((status = 200, description = "The process is serving", body = Health)),
@@ -18,6 +20,9 @@ pub async fn healthz() -> web::Json<Health> {
 }
 
 /// Readiness: a writable primary reachable and migrations applied
+///
+/// 200 only while a writable primary answers and every migration is applied; 503 with
+/// `Retry-After` during a failover. For load balancers and orchestration.
 #[utoipa::path(
     tag = "operations",
     responses(

@@ -60,6 +60,9 @@ pub async fn list_orders(
 }
 
 /// Read an order
+///
+/// The partner that placed it and the distributor it was placed with see an order, with what is
+/// allocated so far.
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Order id")),
@@ -72,6 +75,9 @@ pub async fn get_order(state: web::Data<AppState>, principal: Principal, id: web
 }
 
 /// Reject an order
+///
+/// The distributor turns down an open order, saying why; the partner is notified. Cards
+/// allocated against it before stay with the partner.
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Order id")),

@@ -23,6 +23,9 @@ use crate::{
 };
 
 /// Register a partner
+///
+/// The operator registers a partner, with its reseller relationship (the older way) and Cloud
+/// Essentials enrolment; the partner gets a public partner number.
 #[utoipa::path(
     tag = "partners",
     request_body = CreatePartner,
@@ -43,6 +46,8 @@ pub async fn create(
 }
 
 /// List partners
+///
+/// The operator's list of partners, keyset-paginated.
 #[utoipa::path(
     tag = "partners",
     params(Pagination),
@@ -68,6 +73,8 @@ async fn partner_view(state: &web::Data<AppState>, id: Uuid) -> Result<PartnerVi
 }
 
 /// The calling partner
+///
+/// The partner the caller's API client belongs to, with its partner number.
 #[utoipa::path(
     tag = "partners",
     responses(
@@ -82,6 +89,8 @@ pub async fn me(state: web::Data<AppState>, principal: Principal) -> Result<web:
 }
 
 /// Read a partner
+///
+/// The operator reads any partner; a partner only itself (anyone else: 404).
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "Partner id")),
@@ -130,6 +139,9 @@ pub async fn update(
 }
 
 /// Create an API client for a partner
+///
+/// The operator or the partner itself creates an API client; its secret is shown only in this
+/// answer.
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "Partner id")),
@@ -152,6 +164,9 @@ pub async fn create_client(
 }
 
 /// List a partner's API clients (without secrets)
+///
+/// The operator or the partner itself lists its live API clients; secrets are never shown
+/// again.
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "Partner id"), Pagination),

@@ -55,6 +55,8 @@ pub async fn create(
 }
 
 /// List the partner's redemptions
+///
+/// The calling partner's redemptions, newest first, optionally of one status.
 #[utoipa::path(
     tag = "redemptions",
     params(RedemptionQuery, Pagination),

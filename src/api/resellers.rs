@@ -74,6 +74,8 @@ pub async fn list(
 }
 
 /// Read a reseller relationship
+///
+/// The distributor and the partner of a relationship see it; the operator sees all.
 #[utoipa::path(
     tag = "reseller relationships",
     params(("id" = Uuid, Path, description = "Relationship id")),
@@ -107,6 +109,8 @@ pub async fn accept(state: web::Data<AppState>, principal: Principal, id: web::P
 }
 
 /// Decline an invitation
+///
+/// The invited partner declines an invitation; the distributor is notified.
 #[utoipa::path(
     tag = "reseller relationships",
     params(("id" = Uuid, Path, description = "Relationship id")),

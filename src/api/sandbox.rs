@@ -33,6 +33,9 @@ fn sandbox_operator(state: &AppState, principal: Result<Principal, Error>) -> Re
 }
 
 /// Read the sandbox clock
+///
+/// The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+/// operator.
 #[utoipa::path(
     tag = "sandbox",
     responses(
@@ -51,6 +54,10 @@ pub async fn clock(
     Ok(web::Json(SandboxClock { now, offset_seconds }))
 }
 
+/// Move the sandbox clock forward
+///
+/// Moves the service's "now" forward for every instance at once (never back): expiries,
+/// notices and the sweeper follow it; access tokens keep real time.
 #[utoipa::path(
     tag = "sandbox",
     request_body = Advance,

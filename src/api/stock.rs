@@ -64,6 +64,9 @@ pub async fn list_allocations(
 }
 
 /// Read an allocation
+///
+/// The distributor that made it, the partner it went to and the operator see an allocation;
+/// anyone else gets 404.
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Allocation id")),
@@ -105,6 +108,9 @@ pub async fn return_keys(
 }
 
 /// List returns
+///
+/// A distributor sees the returns it received, a partner the returns it sent; the operator sees
+/// all.
 #[utoipa::path(
     tag = "distribution",
     params(Pagination),

@@ -23,6 +23,9 @@ use crate::{
 };
 
 /// List the subscriptions the caller can see
+///
+/// Every subscription of the tenants the caller can see: its own tenant for a customer, the
+/// tenants a partner created, is partner of record for or administers.
 #[utoipa::path(
     tag = "subscriptions",
     params(SubscriptionQuery, Pagination),
@@ -49,6 +52,9 @@ pub async fn list(
 }
 
 /// Read a subscription
+///
+/// A subscription with its product, seats in use, term and partner of record, if the caller can
+/// see its tenant.
 #[utoipa::path(
     tag = "subscriptions",
     params(("id" = Uuid, Path, description = "Subscription id")),
@@ -104,6 +110,9 @@ pub async fn set_partner_of_record(
 }
 
 /// Remove the partner of record
+///
+/// The tenant's admin removes the partner of record; the partner is notified and no longer sees
+/// the tenant through it.
 #[utoipa::path(
     tag = "subscriptions",
     params(("id" = Uuid, Path, description = "Subscription id")),

@@ -37,6 +37,9 @@ pub async fn list(
 }
 
 /// Read a tenant
+///
+/// A tenant the caller can see: its own for a customer; for a partner, one it created, is
+/// partner of record for or administers.
 #[utoipa::path(
     tag = "tenants",
     params(("id" = Uuid, Path, description = "Tenant id")),

@@ -93,6 +93,8 @@ pub async fn list(
 }
 
 /// Read a user
+///
+/// A user of the tenant with its licences; for who may read the tenant's directory.
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "Tenant id"), ("user_id" = Uuid, Path, description = "User id")),

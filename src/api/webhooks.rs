@@ -70,6 +70,9 @@ pub async fn list(
 }
 
 /// Read a webhook endpoint
+///
+/// An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+/// secret.
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "Endpoint id")),

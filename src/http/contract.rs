@@ -251,6 +251,33 @@ impl Modify for IntegrationContract {
 /// each with its own payload schema (the shared `WebhookEvent` with `type` fixed).
 pub struct Webhooks;
 
+/// The headers every delivery carries.
+fn delivery_headers() -> Vec<utoipa::openapi::path::Parameter> {
+    let header = |name: &str, description: &str, pattern: Option<&str>| {
+        let mut schema = ObjectBuilder::new().schema_type(Type::String);
+        if let Some(pattern) = pattern {
+            schema = schema.pattern(Some(pattern));
+        }
+        ParameterBuilder::new()
+            .name(name)
+            .parameter_in(ParameterIn::Header)
+            .required(Required::True)
+            .description(Some(description))
+            .schema(Some(schema))
+            .build()
+    };
+    vec![
+        header(
+            "Keyport-Signature",
+            "`t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>`, one `v1` per live secret \
+             (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off.",
+            Some("^t=[0-9]+(,v1=[0-9a-f]{64})+$"),
+        ),
+        header("Keyport-Event-Id", "The event's id, the same on every retry: dedupe by it.", None),
+        header("Keyport-Event-Type", "The event's type, as `type` in the body.", None),
+    ]
+}
+
 /// `subscription.renewal_notice` → `SubscriptionRenewalNoticeEvent`.
 fn event_schema_name(event: &str) -> String {
     let mut name: String = event
@@ -291,12 +318,21 @@ impl Modify for Webhooks {
                     ContentBuilder::new().schema(Some(Ref::from_schema_name(&schema_name))).build(),
                 )
                 .build();
+            let sent_when = if event == "ping" {
+                "Sent only by `POST /v1/webhook-endpoints/{id}/test`, whatever the endpoint's `events`. "
+            } else {
+                ""
+            };
             let operation = OperationBuilder::new()
+                .operation_id(Some(format!("webhooks_{}", event.replace('.', "_"))))
                 .summary(Some(format!("`{event}` delivered to a webhook endpoint")))
-                .description(Some(
-                    "POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, \"<t>.<body>\")>` \
-                     (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.",
-                ))
+                .description(Some(format!(
+                    "{sent_when}POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks \
+                     it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff \
+                     for 3 days."
+                )))
+                .securities(Some(Vec::<utoipa::openapi::security::SecurityRequirement>::new()))
+                .parameters(Some(delivery_headers()))
                 .request_body(Some(body))
                 .response("2XX", ResponseBuilder::new().description("Received").build());
             webhooks = webhooks.path(event, PathItem::new(HttpMethod::Post, operation));

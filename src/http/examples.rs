@@ -10,7 +10,7 @@ use crate::error::Code;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 /// Views nest a few levels at most; deeper is a cycle.
-const DEEPEST: usize = 8;
+const DEEPEST: usize = 16;
 
 /// Adds an example to each JSON 2xx answer and each problem answer that has none.
 pub fn add(doc: &mut Value) {

@@ -59,6 +59,14 @@ pub fn refine(doc: &mut Value) {
             ],
         });
     }
+    // Every answer is now the operation's own: the shared ones left no reference behind.
+    let text = doc["paths"].to_string();
+    if let Some(responses) = doc["components"]["responses"].as_object_mut() {
+        responses.retain(|name, _| text.contains(&format!("\"#/components/responses/{name}\"")));
+        if responses.is_empty() {
+            doc["components"].as_object_mut().map(|c| c.remove("responses"));
+        }
+    }
 }
 
 /// `ProblemUserExistsOrLastAdmin` for `[user-exists, last-admin]`.

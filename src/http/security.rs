@@ -45,9 +45,10 @@ impl Modify for Schemes {
         components.add_security_scheme(
             PASSWORD,
             SecurityScheme::OAuth2(OAuth2::with_description(
-                [Flow::Password(Password::new(TOKEN_URL, Scopes::new()))],
+                [Flow::Password(Password::with_refresh_url(TOKEN_URL, Scopes::new(), TOKEN_URL))],
                 "Customer users: the e-mail address as `username`, and the password. No client id \
-                 or secret is needed (leave them empty).",
+                 or secret is needed (leave them empty). The answer's refresh token trades for new \
+                 tokens once (`grant_type=refresh_token` at the same URL).",
             )),
         );
     }

@@ -26,11 +26,35 @@ pub struct AuditQuery {
     pub until: Option<DateTime<Utc>>,
 }
 
+/// Who acted (`AuditActor.role`). A schema: the text is what the audit writer records.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum ActorRole {
+    Operator,
+    Partner,
+    Distributor,
+    Customer,
+    /// A failed sign-in, a revocation.
+    Anonymous,
+    /// The sweeper, and what the service does by itself.
+    System,
+}
+
+/// How a recorded attempt ended (`AuditEventView.outcome`).
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum AuditOutcome {
+    Success,
+    Failure,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditActor {
     /// `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
     /// revocation) or `system` (the sweeper).
-    #[schema(pattern = "^(operator|partner|distributor|customer|anonymous|system)$")]
+    #[schema(value_type = ActorRole)]
     pub role: String,
     /// The partner, the distributor or the user.
     pub id: Option<Uuid>,
@@ -58,7 +82,7 @@ pub struct AuditEventView {
     pub partner_id: Option<Uuid>,
     pub request_id: Option<String>,
     pub source_ip: Option<String>,
-    #[schema(pattern = "^(success|failure)$")]
+    #[schema(value_type = AuditOutcome)]
     pub outcome: String,
     pub summary: String,
 }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 pub struct NotificationView {
     pub id: Uuid,
     /// `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
-    #[schema(example = "delegated_admin_offer.created")]
+    #[schema(example = "delegated_admin_offer.created", value_type = crate::views::webhooks::EventType)]
     pub event: String,
     pub tenant_id: Option<Uuid>,
     pub subscription_id: Option<Uuid>,
@@ -54,7 +54,7 @@ impl From<NotificationRow> for NotificationView {
 #[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only this event.
-    #[param(max_length = 100)]
+    #[param(max_length = 100, value_type = Option<crate::views::webhooks::EventType>)]
     pub event: Option<String>,
     /// `true`: only unread; `false`: only read.
     pub unread: Option<bool>,

@@ -273,9 +273,21 @@ pub struct MovementView {
     pub at: DateTime<Utc>,
 }
 
+/// Who moved a card (`MovementActor.role`). A schema: the text is the ledger's.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum MoverRole {
+    Operator,
+    Distributor,
+    Partner,
+    Customer,
+    System,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MovementActor {
-    #[schema(example = "distributor")]
+    #[schema(value_type = MoverRole)]
     pub role: String,
     pub id: Option<Uuid>,
 }

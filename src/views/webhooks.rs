@@ -7,10 +7,55 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::store::{
-    notifications::NotificationRow,
-    webhooks::{DeliveryRow, EndpointRow},
+use crate::{
+    domain::statuses::EventKind,
+    store::{
+        notifications::NotificationRow,
+        webhooks::{DeliveryRow, EndpointRow},
+    },
 };
+
+/// The name of an inbox event, as endpoints subscribe to it and the inbox shows it: the
+/// document's `webhooks` but `ping`. (A schema only: the text is `EventKind`'s.)
+pub struct EventType;
+
+impl utoipa::PartialSchema for EventType {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        names("The name of an inbox event (the document's `webhooks` lists each with its payload).", &[])
+    }
+}
+
+impl ToSchema for EventType {}
+
+/// What a delivery carries: an inbox event, or `ping` (only from `POST …/test`).
+pub struct DeliveredEventType;
+
+impl utoipa::PartialSchema for DeliveredEventType {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        names("An inbox event's name, or `ping` for a test delivery.", &["ping"])
+    }
+}
+
+impl ToSchema for DeliveredEventType {}
+
+fn names(description: &str, more: &[&'static str]) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::{ObjectBuilder, Type};
+    let names = EventKind::ALL.iter().map(|k| k.as_str()).chain(more.iter().copied());
+    ObjectBuilder::new().schema_type(Type::String).enum_values(Some(names)).description(Some(description)).into()
+}
+
+/// Where a delivery stands (`DeliveryView.status`).
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)] // a schema: the text comes from store/mapping.rs
+pub enum DeliveryStatus {
+    /// To be tried (again).
+    Pending,
+    /// A 2xx answered.
+    Delivered,
+    /// The retry schedule is spent.
+    Failed,
+}
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +68,7 @@ pub struct CreateEndpoint {
     pub url: String,
     /// The event types to receive (see the document's `webhooks`), 1 to 32.
     #[validate(length(min = 1, max = 32, message = "must name 1 to 32 event types"))]
-    #[schema(min_items = 1, max_items = 32)]
+    #[schema(min_items = 1, max_items = 32, value_type = Vec<EventType>)]
     pub events: Vec<String>,
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     #[schema(max_length = 500)]
@@ -38,7 +83,7 @@ pub struct UpdateEndpoint {
     #[schema(min_length = 1, max_length = 2048)]
     pub url: Option<String>,
     #[validate(length(min = 1, max = 32, message = "must name 1 to 32 event types"))]
-    #[schema(min_items = 1, max_items = 32)]
+    #[schema(min_items = 1, max_items = 32, value_type = Option<Vec<EventType>>)]
     pub events: Option<Vec<String>>,
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     #[schema(max_length = 500)]
@@ -56,6 +101,7 @@ pub struct EndpointView {
     /// The tenant whose inbox's events it receives.
     pub tenant_id: Option<Uuid>,
     pub url: String,
+    #[schema(value_type = Vec<EventType>)]
     pub events: Vec<String>,
     pub description: Option<String>,
     /// Off when paused by its owner or turned off after failing for 3 days.
@@ -102,9 +148,10 @@ pub struct DeliveryView {
     /// The event's id (`Keyport-Event-Id`): what receivers dedupe by.
     pub event_id: Uuid,
     /// An inbox event's name, or `ping`.
+    #[schema(value_type = DeliveredEventType)]
     pub event_type: String,
     /// `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent).
-    #[schema(pattern = "^(pending|delivered|failed)$")]
+    #[schema(value_type = DeliveryStatus)]
     pub status: String,
     pub attempts: i32,
     pub next_attempt_at: Option<DateTime<Utc>>,
@@ -142,6 +189,7 @@ pub struct WebhookEvent {
     pub id: Uuid,
     /// The event type.
     #[serde(rename = "type")]
+    #[schema(value_type = DeliveredEventType)]
     pub kind: String,
     pub created_at: DateTime<Utc>,
     pub data: WebhookEventData,
@@ -203,6 +251,7 @@ impl WebhookEvent {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookEventData {
     pub id: Option<Uuid>,
+    #[schema(value_type = Option<EventType>)]
     pub event: Option<String>,
     pub tenant_id: Option<Uuid>,
     pub subscription_id: Option<Uuid>,

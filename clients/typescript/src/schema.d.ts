@@ -14,6 +14,8 @@ export interface paths {
         /**
          * Public keys for access tokens
          * @description Every key that may have signed a live token (several during a rotation), by `kid`.
+         *     Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+         *     know is reason to fetch it again.
          */
         get: operations["auth_jwks"];
         put?: never;
@@ -31,7 +33,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Liveness
+         * @description Answers 200 while the process serves, whatever the database does: for liveness probes.
+         */
         get: operations["operations_healthz"];
         put?: never;
         post?: never;
@@ -71,7 +76,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: a writable primary reachable and migrations applied */
+        /**
+         * Readiness: a writable primary reachable and migrations applied
+         * @description 200 only while a writable primary answers and every migration is applied; 503 with
+         *     `Retry-After` during a failover. For load balancers and orchestration.
+         */
         get: operations["operations_readyz"];
         put?: never;
         post?: never;
@@ -116,7 +125,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an allocation */
+        /**
+         * Read an allocation
+         * @description The distributor that made it, the partner it went to and the operator see an allocation;
+         *     anyone else gets 404.
+         */
         get: operations["distribution_get_allocation"];
         put?: never;
         post?: never;
@@ -295,7 +308,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an offer */
+        /**
+         * Read an offer
+         * @description The partner that sent it and the tenant's admins see an offer, with its roles and status.
+         */
         get: operations["delegated_administration_get_offer"];
         put?: never;
         post?: never;
@@ -335,7 +351,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an offer */
+        /**
+         * Decline an offer
+         * @description The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+         *     offer answers 409.
+         */
         post: operations["delegated_administration_decline_offer"];
         delete?: never;
         options?: never;
@@ -390,7 +410,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a relationship */
+        /**
+         * Read a relationship
+         * @description The partner and the tenant's admins see a relationship, with its roles, its end and whether
+         *     it extends itself.
+         */
         get: operations["delegated_administration_get_relationship"];
         put?: never;
         post?: never;
@@ -418,7 +442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List distributors */
+        /**
+         * List distributors
+         * @description The operator's list of authorised distributors, keyset-paginated.
+         */
         get: operations["distributors_list"];
         put?: never;
         /**
@@ -440,7 +467,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling distributor */
+        /**
+         * The calling distributor
+         * @description The distributor the caller's API client belongs to.
+         */
         get: operations["distributors_me"];
         put?: never;
         post?: never;
@@ -457,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a distributor */
+        /**
+         * Read a distributor
+         * @description The operator reads any distributor; a distributor only itself (anyone else: 404).
+         */
         get: operations["distributors_get_one"];
         put?: never;
         post?: never;
@@ -479,10 +512,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a distributor's API clients (without secrets) */
+        /**
+         * List a distributor's API clients (without secrets)
+         * @description The operator or the distributor itself lists its live API clients; secrets are never shown
+         *     again.
+         */
         get: operations["distributors_list_clients"];
         put?: never;
-        /** Create an API client for a distributor */
+        /**
+         * Create an API client for a distributor
+         * @description The operator or the distributor itself creates an API client; its secret is shown only in
+         *     this answer.
+         */
         post: operations["distributors_create_client"];
         delete?: never;
         options?: never;
@@ -500,7 +541,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a distributor's API client */
+        /**
+         * Revoke a distributor's API client
+         * @description Revokes the client at once on every instance: its tokens are refused on their next request.
+         */
         delete: operations["distributors_revoke_client"];
         options?: never;
         head?: never;
@@ -557,7 +601,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Is a tenant domain prefix free? */
+        /**
+         * Is a tenant domain prefix free?
+         * @description Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+         *     `domain-taken` there otherwise).
+         */
         get: operations["catalogue_domain"];
         put?: never;
         post?: never;
@@ -618,7 +666,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List key batches */
+        /**
+         * List key batches
+         * @description The operator sees every batch; a partner its own; a distributor the batches minted to it.
+         *     Keyset-paginated.
+         */
         get: operations["keys_list_batches"];
         put?: never;
         /**
@@ -644,7 +696,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a key batch (without its keys) */
+        /**
+         * Read a key batch (without its keys)
+         * @description A batch's product, terms, size and serial range; its keys were shown once, when it was
+         *     minted.
+         */
         get: operations["keys_get_batch"];
         put?: never;
         post?: never;
@@ -687,7 +743,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an order */
+        /**
+         * Read an order
+         * @description The partner that placed it and the distributor it was placed with see an order, with what is
+         *     allocated so far.
+         */
         get: operations["distribution_get_order"];
         put?: never;
         post?: never;
@@ -726,7 +786,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject an order */
+        /**
+         * Reject an order
+         * @description The distributor turns down an open order, saying why; the partner is notified. Cards
+         *     allocated against it before stay with the partner.
+         */
         post: operations["distribution_reject_order"];
         delete?: never;
         options?: never;
@@ -741,7 +805,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List returns */
+        /**
+         * List returns
+         * @description A distributor sees the returns it received, a partner the returns it sent; the operator sees
+         *     all.
+         */
         get: operations["distribution_list_returns"];
         put?: never;
         /**
@@ -788,7 +856,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List product keys (masked) */
+        /**
+         * List product keys (masked)
+         * @description Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+         *     status and serial.
+         */
         get: operations["keys_list_keys"];
         put?: never;
         post?: never;
@@ -933,7 +1005,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a notification read */
+        /**
+         * Mark a notification read
+         * @description Marks one notification of the caller's inbox read; marking it again changes nothing.
+         */
         post: operations["notifications_mark_read"];
         delete?: never;
         options?: never;
@@ -948,10 +1023,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List partners */
+        /**
+         * List partners
+         * @description The operator's list of partners, keyset-paginated.
+         */
         get: operations["partners_list"];
         put?: never;
-        /** Register a partner */
+        /**
+         * Register a partner
+         * @description The operator registers a partner, with its reseller relationship (the older way) and Cloud
+         *     Essentials enrolment; the partner gets a public partner number.
+         */
         post: operations["partners_create"];
         delete?: never;
         options?: never;
@@ -966,7 +1048,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling partner */
+        /**
+         * The calling partner
+         * @description The partner the caller's API client belongs to, with its partner number.
+         */
         get: operations["partners_me"];
         put?: never;
         post?: never;
@@ -983,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a partner */
+        /**
+         * Read a partner
+         * @description The operator reads any partner; a partner only itself (anyone else: 404).
+         */
         get: operations["partners_get_one"];
         put?: never;
         post?: never;
@@ -1008,10 +1096,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a partner's API clients (without secrets) */
+        /**
+         * List a partner's API clients (without secrets)
+         * @description The operator or the partner itself lists its live API clients; secrets are never shown
+         *     again.
+         */
         get: operations["partners_list_clients"];
         put?: never;
-        /** Create an API client for a partner */
+        /**
+         * Create an API client for a partner
+         * @description The operator or the partner itself creates an API client; its secret is shown only in this
+         *     answer.
+         */
         post: operations["partners_create_client"];
         delete?: never;
         options?: never;
@@ -1067,10 +1163,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the product catalogue */
+        /**
+         * List the product catalogue
+         * @description Every product keys can be minted for, with its SKU; anyone signed in may read it.
+         */
         get: operations["catalogue_list_products"];
         put?: never;
-        /** Add a product to the catalogue */
+        /**
+         * Add a product to the catalogue
+         * @description The operator adds a product; its SKU is unique (409 otherwise).
+         */
         post: operations["catalogue_create_product"];
         delete?: never;
         options?: never;
@@ -1085,7 +1187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the partner's redemptions */
+        /**
+         * List the partner's redemptions
+         * @description The calling partner's redemptions, newest first, optionally of one status.
+         */
         get: operations["redemptions_list"];
         put?: never;
         /**
@@ -1240,7 +1345,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a reseller relationship */
+        /**
+         * Read a reseller relationship
+         * @description The distributor and the partner of a relationship see it; the operator sees all.
+         */
         get: operations["reseller_relationships_get_one"];
         put?: never;
         post?: never;
@@ -1285,7 +1393,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an invitation */
+        /**
+         * Decline an invitation
+         * @description The invited partner declines an invitation; the distributor is notified.
+         */
         post: operations["reseller_relationships_decline"];
         delete?: never;
         options?: never;
@@ -1300,7 +1411,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the sandbox clock */
+        /**
+         * Read the sandbox clock
+         * @description The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+         *     operator.
+         */
         get: operations["sandbox_clock"];
         put?: never;
         post?: never;
@@ -1319,6 +1434,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move the sandbox clock forward
+         * @description Moves the service's "now" forward for every instance at once (never back): expiries,
+         *     notices and the sweeper follow it; access tokens keep real time.
+         */
         post: operations["sandbox_advance"];
         delete?: never;
         options?: never;
@@ -1357,7 +1477,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the subscriptions the caller can see */
+        /**
+         * List the subscriptions the caller can see
+         * @description Every subscription of the tenants the caller can see: its own tenant for a customer, the
+         *     tenants a partner created, is partner of record for or administers.
+         */
         get: operations["subscriptions_list"];
         put?: never;
         post?: never;
@@ -1374,7 +1498,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a subscription */
+        /**
+         * Read a subscription
+         * @description A subscription with its product, seats in use, term and partner of record, if the caller can
+         *     see its tenant.
+         */
         get: operations["subscriptions_get_one"];
         put?: never;
         post?: never;
@@ -1421,7 +1549,11 @@ export interface paths {
          */
         put: operations["subscriptions_set_partner_of_record"];
         post?: never;
-        /** Remove the partner of record */
+        /**
+         * Remove the partner of record
+         * @description The tenant's admin removes the partner of record; the partner is notified and no longer sees
+         *     the tenant through it.
+         */
         delete: operations["subscriptions_remove_partner_of_record"];
         options?: never;
         head?: never;
@@ -1492,7 +1624,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a tenant */
+        /**
+         * Read a tenant
+         * @description A tenant the caller can see: its own for a customer; for a partner, one it created, is
+         *     partner of record for or administers.
+         */
         get: operations["tenants_get_one"];
         put?: never;
         post?: never;
@@ -1617,7 +1753,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a user */
+        /**
+         * Read a user
+         * @description A user of the tenant with its licences; for who may read the tenant's directory.
+         */
         get: operations["users_get_one"];
         put?: never;
         post?: never;
@@ -1742,7 +1881,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a webhook endpoint */
+        /**
+         * Read a webhook endpoint
+         * @description An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+         *     secret.
+         */
         get: operations["webhooks_get"];
         put?: never;
         post?: never;
@@ -1856,30 +1999,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_offer.accepted` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminOfferAcceptedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_offer_accepted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1897,30 +2019,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_offer.created` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminOfferCreatedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_offer_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1938,30 +2039,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_offer.declined` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminOfferDeclinedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_offer_declined"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1979,30 +2059,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_offer.expired` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminOfferExpiredEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_offer_expired"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2020,30 +2079,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_relationship.expired` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminRelationshipExpiredEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_relationship_expired"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2061,30 +2099,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_relationship.expiring` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminRelationshipExpiringEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_relationship_expiring"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2102,30 +2119,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_relationship.extended` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminRelationshipExtendedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_relationship_extended"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2143,30 +2139,9 @@ export interface webhooks {
         put?: never;
         /**
          * `delegated_admin_relationship.terminated` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DelegatedAdminRelationshipTerminatedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_delegated_admin_relationship_terminated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2184,30 +2159,9 @@ export interface webhooks {
         put?: never;
         /**
          * `key_order.fulfilled` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeyOrderFulfilledEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_key_order_fulfilled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2225,30 +2179,9 @@ export interface webhooks {
         put?: never;
         /**
          * `key_order.placed` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeyOrderPlacedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_key_order_placed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2266,30 +2199,9 @@ export interface webhooks {
         put?: never;
         /**
          * `key_order.rejected` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeyOrderRejectedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_key_order_rejected"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2307,30 +2219,9 @@ export interface webhooks {
         put?: never;
         /**
          * `keys.allocated` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeysAllocatedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_keys_allocated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2348,30 +2239,9 @@ export interface webhooks {
         put?: never;
         /**
          * `keys.redeemed` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeysRedeemedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_keys_redeemed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2389,30 +2259,9 @@ export interface webhooks {
         put?: never;
         /**
          * `keys.returned` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeysReturnedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_keys_returned"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2430,30 +2279,9 @@ export interface webhooks {
         put?: never;
         /**
          * `keys.revoked` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["KeysRevokedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_keys_revoked"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2471,30 +2299,9 @@ export interface webhooks {
         put?: never;
         /**
          * `partner_of_record.added` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PartnerOfRecordAddedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_partner_of_record_added"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2512,30 +2319,9 @@ export interface webhooks {
         put?: never;
         /**
          * `partner_of_record.removed` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PartnerOfRecordRemovedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_partner_of_record_removed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2553,30 +2339,9 @@ export interface webhooks {
         put?: never;
         /**
          * `ping` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description Sent only by `POST /v1/webhook-endpoints/{id}/test`, whatever the endpoint's `events`. POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PingEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_ping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2594,30 +2359,9 @@ export interface webhooks {
         put?: never;
         /**
          * `redemption.completed` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RedemptionCompletedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_redemption_completed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2635,30 +2379,9 @@ export interface webhooks {
         put?: never;
         /**
          * `reseller_relationship.accepted` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResellerRelationshipAcceptedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_reseller_relationship_accepted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2676,30 +2399,9 @@ export interface webhooks {
         put?: never;
         /**
          * `reseller_relationship.declined` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResellerRelationshipDeclinedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_reseller_relationship_declined"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2717,30 +2419,9 @@ export interface webhooks {
         put?: never;
         /**
          * `reseller_relationship.ended` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResellerRelationshipEndedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_reseller_relationship_ended"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2758,30 +2439,9 @@ export interface webhooks {
         put?: never;
         /**
          * `reseller_relationship.invited` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResellerRelationshipInvitedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_reseller_relationship_invited"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2799,30 +2459,9 @@ export interface webhooks {
         put?: never;
         /**
          * `stock.low` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StockLowEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_stock_low"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2840,30 +2479,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.deleted` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionDeletedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_deleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2881,30 +2499,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.disabled` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionDisabledEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_disabled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2922,30 +2519,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.expired` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionExpiredEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_expired"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2963,30 +2539,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.reactivated` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionReactivatedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_reactivated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3004,30 +2559,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.renewal_notice` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionRenewalNoticeEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_renewal_notice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3045,30 +2579,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.renewed` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionRenewedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_renewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3086,30 +2599,9 @@ export interface webhooks {
         put?: never;
         /**
          * `subscription.superseded` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubscriptionSupersededEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_subscription_superseded"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3127,30 +2619,9 @@ export interface webhooks {
         put?: never;
         /**
          * `tenant.created` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TenantCreatedEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_tenant_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3168,30 +2639,9 @@ export interface webhooks {
         put?: never;
         /**
          * `webhook_endpoint.disabled` delivered to a webhook endpoint
-         * @description POSTed with `Keyport-Event-Id` and `Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (one `v1` per live secret). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
-                };
-            };
-            responses: {
-                /** @description Received */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["webhooks_webhook_endpoint_disabled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3233,6 +2683,11 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        /**
+         * @description Who acted (`AuditActor.role`). A schema: the text is what the audit writer records.
+         * @enum {string}
+         */
+        ActorRole: "operator" | "partner" | "distributor" | "customer" | "anonymous" | "system";
         AdminInput: {
             /** @example maria@fabrikam.example */
             email: string;
@@ -3313,7 +2768,7 @@ export interface components {
              * @description `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
              *     revocation) or `system` (the sweeper).
              */
-            role: string;
+            role: components["schemas"]["ActorRole"];
         };
         AuditEventView: {
             /**
@@ -3326,7 +2781,7 @@ export interface components {
             at: string;
             /** Format: uuid */
             id: string;
-            outcome: string;
+            outcome: components["schemas"]["AuditOutcome"];
             /** Format: uuid */
             partner_id?: string | null;
             request_id?: string | null;
@@ -3336,6 +2791,11 @@ export interface components {
             /** Format: uuid */
             tenant_id?: string | null;
         };
+        /**
+         * @description How a recorded attempt ended (`AuditEventView.outcome`).
+         * @enum {string}
+         */
+        AuditOutcome: "success" | "failure";
         AuditTarget: {
             id?: string | null;
             type?: string | null;
@@ -3455,7 +2915,7 @@ export interface components {
         CreateEndpoint: {
             description?: string | null;
             /** @description The event types to receive (see the document's `webhooks`), 1 to 32. */
-            events: string[];
+            events: components["schemas"]["EventType"][];
             /**
              * @description Where deliveries are POSTed: an `https` URL whose host resolves only to public
              *     addresses (else 422 `webhook-url-forbidden`).
@@ -3703,6 +3163,11 @@ export interface components {
          * @enum {string}
          */
         DelegatedRole: "directory_reader" | "user_administrator" | "license_administrator" | "billing_administrator" | "global_administrator";
+        /**
+         * @description An inbox event's name, or `ping` for a test delivery.
+         * @enum {string}
+         */
+        DeliveredEventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low" | "ping";
         /** @description What a pass of the delivery worker did. */
         DeliveryReport: {
             /**
@@ -3731,6 +3196,11 @@ export interface components {
              */
             retrying: number;
         };
+        /**
+         * @description Where a delivery stands (`DeliveryView.status`).
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         DeliveryView: {
             /** Format: int32 */
             attempts: number;
@@ -3744,7 +3214,7 @@ export interface components {
              */
             event_id: string;
             /** @description An inbox event's name, or `ping`. */
-            event_type: string;
+            event_type: components["schemas"]["DeliveredEventType"];
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -3759,7 +3229,7 @@ export interface components {
             /** Format: date-time */
             next_attempt_at?: string | null;
             /** @description `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent). */
-            status: string;
+            status: components["schemas"]["DeliveryStatus"];
         };
         /** @description A distributor's cards of one product. */
         DistributorStockView: {
@@ -3803,7 +3273,7 @@ export interface components {
             description?: string | null;
             /** @description Off when paused by its owner or turned off after failing for 3 days. */
             enabled: boolean;
-            events: string[];
+            events: components["schemas"]["EventType"][];
             /**
              * Format: date-time
              * @description Since when every attempt has failed, if they do.
@@ -3862,6 +3332,11 @@ export interface components {
         Entitlements: {
             data: components["schemas"]["EntitlementView"][];
         };
+        /**
+         * @description The name of an inbox event (the document's `webhooks` lists each with its payload).
+         * @enum {string}
+         */
+        EventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low";
         /** @description One invalid field of a request. */
         FieldError: {
             /**
@@ -4247,8 +3722,7 @@ export interface components {
         MovementActor: {
             /** Format: uuid */
             id?: string | null;
-            /** @example distributor */
-            role: string;
+            role: components["schemas"]["MoverRole"];
         };
         /**
          * @description What happened to a card, as the custody ledger records it.
@@ -4275,6 +3749,11 @@ export interface components {
             serial: string;
             to?: components["schemas"]["Holder"] | null;
         };
+        /**
+         * @description Who moved a card (`MovementActor.role`). A schema: the text is the ledger's.
+         * @enum {string}
+         */
+        MoverRole: "operator" | "distributor" | "partner" | "customer" | "system";
         /** @description A new API client; the secret is shown here once and never again. */
         NewApiClient: {
             /** @example kpc_5f1c0e7a9b2d4c6e8a10 */
@@ -4303,11 +3782,8 @@ export interface components {
              * @description For renewal notices: days left before the end date.
              */
             days_before?: number | null;
-            /**
-             * @description `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
-             * @example delegated_admin_offer.created
-             */
-            event: string;
+            /** @description `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, … */
+            event: components["schemas"]["EventType"];
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -5401,7 +4877,7 @@ export interface components {
              *     turned the endpoint off for failing.
              */
             enabled?: boolean | null;
-            events?: string[] | null;
+            events?: components["schemas"]["EventType"][] | null;
             url?: string | null;
         };
         /**
@@ -5539,7 +5015,7 @@ export interface components {
              */
             id: string;
             /** @description The event type. */
-            type: string;
+            type: components["schemas"]["DeliveredEventType"];
         };
         /** @description The inbox notification the event is (for `ping`: `endpoint_id` and `message`). */
         WebhookEventData: {
@@ -5557,7 +5033,7 @@ export interface components {
              * @description `ping` only.
              */
             endpoint_id?: string | null;
-            event?: string | null;
+            event?: components["schemas"]["EventType"] | null;
             /** Format: uuid */
             id?: string | null;
             /** Format: uuid */
@@ -5580,80 +5056,7 @@ export interface components {
             tenant_id?: string | null;
         };
     };
-    responses: {
-        /** @description The caller may not do this */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Malformed body */
-        MalformedBody: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description No such object visible to the caller */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Not JSON */
-        NotJson: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Body too large */
-        PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description No valid token */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Database unavailable */
-        Unavailable: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description `validation-failed` */
-        ValidationFailed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-    };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -5673,6 +5076,8 @@ export interface operations {
             /** @description The JSON Web Key Set */
             200: {
                 headers: {
+                    /** @description `public, max-age=300` */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6551,11 +5956,11 @@ export interface operations {
                      *           "actor": {
                      *             "client_id": "text",
                      *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *             "role": "text"
+                     *             "role": "operator"
                      *           },
                      *           "at": "2026-11-25T10:00:00Z",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *           "outcome": "text",
+                     *           "outcome": "success",
                      *           "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "request_id": "text",
                      *           "source_ip": "text",
@@ -13828,13 +13233,13 @@ export interface operations {
                      *         {
                      *           "actor": {
                      *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *             "role": "distributor"
+                     *             "role": "operator"
                      *           },
                      *           "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "at": "2026-11-25T10:00:00Z",
                      *           "from": {
                      *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *             "kind": null
+                     *             "kind": "platform"
                      *           },
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "key_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -13843,7 +13248,7 @@ export interface operations {
                      *           "serial": "000042000001",
                      *           "to": {
                      *             "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *             "kind": null
+                     *             "kind": "platform"
                      *           }
                      *         }
                      *       ],
@@ -14420,7 +13825,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this event. */
-                event?: string;
+                event?: components["schemas"]["EventType"];
                 /** @description `true`: only unread; `false`: only read. */
                 unread?: boolean;
                 /** @description Items per page, 1–200 (default 50). */
@@ -14447,7 +13852,7 @@ export interface operations {
                      *           "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "days_before": 1,
-                     *           "event": "delegated_admin_offer.created",
+                     *           "event": "subscription.renewal_notice",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "key_order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "message": "text",
@@ -14603,7 +14008,7 @@ export interface operations {
                      *       "allocation_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "days_before": 1,
-                     *       "event": "delegated_admin_offer.created",
+                     *       "event": "subscription.renewal_notice",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "key_order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "message": "text",
@@ -24473,7 +23878,7 @@ export interface operations {
                      *           "description": "text",
                      *           "enabled": true,
                      *           "events": [
-                     *             "text"
+                     *             "subscription.renewal_notice"
                      *           ],
                      *           "failing_since": "2026-11-25T10:00:00Z",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -24630,7 +24035,7 @@ export interface operations {
                      *         "description": "text",
                      *         "enabled": true,
                      *         "events": [
-                     *           "text"
+                     *           "subscription.renewal_notice"
                      *         ],
                      *         "failing_since": "2026-11-25T10:00:00Z",
                      *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -24849,7 +24254,7 @@ export interface operations {
                      *       "description": "text",
                      *       "enabled": true,
                      *       "events": [
-                     *         "text"
+                     *         "subscription.renewal_notice"
                      *       ],
                      *       "failing_since": "2026-11-25T10:00:00Z",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -25166,7 +24571,7 @@ export interface operations {
                      *       "description": "text",
                      *       "enabled": true,
                      *       "events": [
-                     *         "text"
+                     *         "subscription.renewal_notice"
                      *       ],
                      *       "failing_since": "2026-11-25T10:00:00Z",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -25396,13 +24801,13 @@ export interface operations {
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *           "event_type": "text",
+                     *           "event_type": "subscription.renewal_notice",
                      *           "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "last_attempt_at": "2026-11-25T10:00:00Z",
                      *           "last_error": "text",
                      *           "last_status_code": 1,
                      *           "next_attempt_at": "2026-11-25T10:00:00Z",
-                     *           "status": "text"
+                     *           "status": "pending"
                      *         }
                      *       ],
                      *       "next_cursor": "text"
@@ -25570,13 +24975,13 @@ export interface operations {
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *       "event_type": "text",
+                     *       "event_type": "subscription.renewal_notice",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "last_attempt_at": "2026-11-25T10:00:00Z",
                      *       "last_error": "text",
                      *       "last_status_code": 1,
                      *       "next_attempt_at": "2026-11-25T10:00:00Z",
-                     *       "status": "text"
+                     *       "status": "pending"
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryView"];
@@ -25753,7 +25158,7 @@ export interface operations {
                      *         "description": "text",
                      *         "enabled": true,
                      *         "events": [
-                     *           "text"
+                     *           "subscription.renewal_notice"
                      *         ],
                      *         "failing_since": "2026-11-25T10:00:00Z",
                      *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
@@ -25939,13 +25344,13 @@ export interface operations {
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "endpoint_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "event_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *       "event_type": "text",
+                     *       "event_type": "subscription.renewal_notice",
                      *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "last_attempt_at": "2026-11-25T10:00:00Z",
                      *       "last_error": "text",
                      *       "last_status_code": 1,
                      *       "next_attempt_at": "2026-11-25T10:00:00Z",
-                     *       "status": "text"
+                     *       "status": "pending"
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryView"];
@@ -26089,6 +25494,963 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
                 };
+            };
+        };
+    };
+    webhooks_delegated_admin_offer_accepted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminOfferAcceptedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_offer_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminOfferCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_offer_declined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminOfferDeclinedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_offer_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminOfferExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_relationship_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminRelationshipExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_relationship_expiring: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminRelationshipExpiringEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_relationship_extended: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminRelationshipExtendedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_delegated_admin_relationship_terminated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegatedAdminRelationshipTerminatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_key_order_fulfilled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyOrderFulfilledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_key_order_placed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyOrderPlacedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_key_order_rejected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyOrderRejectedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_keys_allocated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeysAllocatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_keys_redeemed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeysRedeemedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_keys_returned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeysReturnedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_keys_revoked: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeysRevokedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_partner_of_record_added: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerOfRecordAddedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_partner_of_record_removed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerOfRecordRemovedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PingEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_redemption_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_reseller_relationship_accepted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerRelationshipAcceptedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_reseller_relationship_declined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerRelationshipDeclinedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_reseller_relationship_ended: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerRelationshipEndedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_reseller_relationship_invited: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerRelationshipInvitedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_stock_low: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_deleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_disabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_reactivated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionReactivatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_renewal_notice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRenewalNoticeEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_renewed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRenewedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_superseded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionSupersededEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_tenant_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_webhook_endpoint_disabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

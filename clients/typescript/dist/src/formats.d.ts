@@ -1,6 +1,4 @@
 export declare const patterns: {
-    readonly "AuditActor.role": "^(operator|partner|distributor|customer|anonymous|system)$";
-    readonly "AuditEventView.outcome": "^(success|failure)$";
     readonly "CreateAccount.country": "^[A-Z]{2}$";
     readonly "CreateAccount.domain": "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
     readonly "CreateAllocation.serials": "^[0-9]{12}$";
@@ -8,7 +6,6 @@ export declare const patterns: {
     readonly "CreateProduct.sku": "^[A-Z0-9-]{2,64}$";
     readonly "CreateReturn.serials": "^[0-9]{12}$";
     readonly "CreateRevocation.serials": "^[0-9]{12}$";
-    readonly "DeliveryView.status": "^(pending|delivered|failed)$";
     readonly "InviteReseller.partner_number": "^[0-9]{7}$";
     readonly "KeyInput.key": "^[\\t\\n\\f\\r -]*([BCDFGHJKMPQRTVWXY2346789bcdfghjkmpqrtvwxy][\\t\\n\\f\\r -]*){25}$";
     readonly "PartnerOfRecordInput.partner_number": "^[0-9]{7}$";

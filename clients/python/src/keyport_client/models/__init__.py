@@ -4,6 +4,7 @@ from .account_created import AccountCreated
 from .activate_request import ActivateRequest
 from .activated_user import ActivatedUser
 from .activation_issued import ActivationIssued
+from .actor_role import ActorRole
 from .admin_input import AdminInput
 from .advance import Advance
 from .alert_view import AlertView
@@ -11,6 +12,7 @@ from .allocation_view import AllocationView
 from .api_client_view import ApiClientView
 from .audit_actor import AuditActor
 from .audit_event_view import AuditEventView
+from .audit_outcome import AuditOutcome
 from .audit_target import AuditTarget
 from .billing import Billing
 from .change_password import ChangePassword
@@ -48,7 +50,9 @@ from .delegated_admin_relationship_extended_event_type import DelegatedAdminRela
 from .delegated_admin_relationship_terminated_event import DelegatedAdminRelationshipTerminatedEvent
 from .delegated_admin_relationship_terminated_event_type import DelegatedAdminRelationshipTerminatedEventType
 from .delegated_role import DelegatedRole
+from .delivered_event_type import DeliveredEventType
 from .delivery_report import DeliveryReport
+from .delivery_status import DeliveryStatus
 from .delivery_view import DeliveryView
 from .distributor_stock_view import DistributorStockView
 from .distributor_view import DistributorView
@@ -57,6 +61,7 @@ from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
 from .entitlement_view import EntitlementView
 from .entitlements import Entitlements
+from .event_type import EventType
 from .field_error import FieldError
 from .health import Health
 from .holder import Holder
@@ -114,6 +119,7 @@ from .me_view import MeView
 from .movement_actor import MovementActor
 from .movement_kind import MovementKind
 from .movement_view import MovementView
+from .mover_role import MoverRole
 from .new_api_client import NewApiClient
 from .new_key_batch import NewKeyBatch
 from .notification_view import NotificationView
@@ -494,6 +500,7 @@ __all__ = (
     "ActivatedUser",
     "ActivateRequest",
     "ActivationIssued",
+    "ActorRole",
     "AdminInput",
     "Advance",
     "AlertView",
@@ -501,6 +508,7 @@ __all__ = (
     "ApiClientView",
     "AuditActor",
     "AuditEventView",
+    "AuditOutcome",
     "AuditTarget",
     "Billing",
     "ChangePassword",
@@ -538,7 +546,9 @@ __all__ = (
     "DelegatedAdminRelationshipTerminatedEvent",
     "DelegatedAdminRelationshipTerminatedEventType",
     "DelegatedRole",
+    "DeliveredEventType",
     "DeliveryReport",
+    "DeliveryStatus",
     "DeliveryView",
     "DistributorStockView",
     "DistributorView",
@@ -547,6 +557,7 @@ __all__ = (
     "EndpointWithSecret",
     "Entitlements",
     "EntitlementView",
+    "EventType",
     "FieldError",
     "Health",
     "Holder",
@@ -604,6 +615,7 @@ __all__ = (
     "MovementActor",
     "MovementKind",
     "MovementView",
+    "MoverRole",
     "NewApiClient",
     "NewKeyBatch",
     "NotificationView",

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.actor_role import ActorRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditActor")
@@ -16,19 +17,18 @@ T = TypeVar("T", bound="AuditActor")
 class AuditActor:
     """
     Attributes:
-        role (str): `operator`, `partner`, `distributor`, `customer`, `anonymous` (a failed sign-in, a
-            revocation) or `system` (the sweeper).
+        role (ActorRole): Who acted (`AuditActor.role`). A schema: the text is what the audit writer records.
         client_id (None | str | Unset): The API client, or the name presented at a sign-in.
         id (None | Unset | UUID): The partner, the distributor or the user.
     """
 
-    role: str
+    role: ActorRole
     client_id: None | str | Unset = UNSET
     id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
+        role = self.role.value
 
         client_id: None | str | Unset
         if isinstance(self.client_id, Unset):
@@ -61,7 +61,7 @@ class AuditActor:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        role = d.pop("role")
+        role = ActorRole(d.pop("role"))
 
         def _parse_client_id(data: object) -> None | str | Unset:
             if data is None:

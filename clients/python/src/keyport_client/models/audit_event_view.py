@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.audit_outcome import AuditOutcome
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class AuditEventView:
         actor (AuditActor):
         at (datetime.datetime):
         id (UUID):
-        outcome (str):
+        outcome (AuditOutcome): How a recorded attempt ended (`AuditEventView.outcome`).
         summary (str):
         target (AuditTarget):
         partner_id (None | Unset | UUID):
@@ -40,7 +41,7 @@ class AuditEventView:
     actor: AuditActor
     at: datetime.datetime
     id: UUID
-    outcome: str
+    outcome: AuditOutcome
     summary: str
     target: AuditTarget
     partner_id: None | Unset | UUID = UNSET
@@ -58,7 +59,7 @@ class AuditEventView:
 
         id = str(self.id)
 
-        outcome = self.outcome
+        outcome = self.outcome.value
 
         summary = self.summary
 
@@ -130,7 +131,7 @@ class AuditEventView:
 
         id = UUID(d.pop("id"))
 
-        outcome = d.pop("outcome")
+        outcome = AuditOutcome(d.pop("outcome"))
 
         summary = d.pop("summary")
 

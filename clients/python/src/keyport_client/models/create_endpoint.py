@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateEndpoint")
@@ -18,18 +19,21 @@ class CreateEndpoint:
             'https://hooks.example.com/keyport'}
 
     Attributes:
-        events (list[str]): The event types to receive (see the document's `webhooks`), 1 to 32.
+        events (list[EventType]): The event types to receive (see the document's `webhooks`), 1 to 32.
         url (str): Where deliveries are POSTed: an `https` URL whose host resolves only to public
             addresses (else 422 `webhook-url-forbidden`).
         description (None | str | Unset):
     """
 
-    events: list[str]
+    events: list[EventType]
     url: str
     description: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        events = self.events
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.value
+            events.append(events_item)
 
         url = self.url
 
@@ -55,7 +59,12 @@ class CreateEndpoint:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        events = cast(list[str], d.pop("events"))
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = EventType(events_item_data)
+
+            events.append(events_item)
 
         url = d.pop("url")
 

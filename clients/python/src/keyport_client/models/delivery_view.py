@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.delivered_event_type import DeliveredEventType
+from ..models.delivery_status import DeliveryStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeliveryView")
@@ -21,9 +23,9 @@ class DeliveryView:
         created_at (datetime.datetime):
         endpoint_id (UUID):
         event_id (UUID): The event's id (`Keyport-Event-Id`): what receivers dedupe by.
-        event_type (str): An inbox event's name, or `ping`.
+        event_type (DeliveredEventType): An inbox event's name, or `ping` for a test delivery.
         id (UUID):
-        status (str): `pending` (to be tried, again), `delivered` (a 2xx), `failed` (the schedule is spent).
+        status (DeliveryStatus): Where a delivery stands (`DeliveryView.status`).
         last_attempt_at (datetime.datetime | None | Unset):
         last_error (None | str | Unset): Why the last attempt got no answer (timeout, refused address, …).
         last_status_code (int | None | Unset): The HTTP status of the last answer, if there was one.
@@ -34,9 +36,9 @@ class DeliveryView:
     created_at: datetime.datetime
     endpoint_id: UUID
     event_id: UUID
-    event_type: str
+    event_type: DeliveredEventType
     id: UUID
-    status: str
+    status: DeliveryStatus
     last_attempt_at: datetime.datetime | None | Unset = UNSET
     last_error: None | str | Unset = UNSET
     last_status_code: int | None | Unset = UNSET
@@ -52,11 +54,11 @@ class DeliveryView:
 
         event_id = str(self.event_id)
 
-        event_type = self.event_type
+        event_type = self.event_type.value
 
         id = str(self.id)
 
-        status = self.status
+        status = self.status.value
 
         last_attempt_at: None | str | Unset
         if isinstance(self.last_attempt_at, Unset):
@@ -121,11 +123,11 @@ class DeliveryView:
 
         event_id = UUID(d.pop("event_id"))
 
-        event_type = d.pop("event_type")
+        event_type = DeliveredEventType(d.pop("event_type"))
 
         id = UUID(d.pop("id"))
 
-        status = d.pop("status")
+        status = DeliveryStatus(d.pop("status"))
 
         def _parse_last_attempt_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

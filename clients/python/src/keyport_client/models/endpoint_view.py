@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointView")
@@ -19,7 +20,7 @@ class EndpointView:
     Attributes:
         created_at (datetime.datetime):
         enabled (bool): Off when paused by its owner or turned off after failing for 3 days.
-        events (list[str]):
+        events (list[EventType]):
         id (UUID):
         updated_at (datetime.datetime):
         url (str):
@@ -34,7 +35,7 @@ class EndpointView:
 
     created_at: datetime.datetime
     enabled: bool
-    events: list[str]
+    events: list[EventType]
     id: UUID
     updated_at: datetime.datetime
     url: str
@@ -50,7 +51,10 @@ class EndpointView:
 
         enabled = self.enabled
 
-        events = self.events
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.value
+            events.append(events_item)
 
         id = str(self.id)
 
@@ -128,7 +132,12 @@ class EndpointView:
 
         enabled = d.pop("enabled")
 
-        events = cast(list[str], d.pop("events"))
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = EventType(events_item_data)
+
+            events.append(events_item)
 
         id = UUID(d.pop("id"))
 

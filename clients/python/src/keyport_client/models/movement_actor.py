@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.mover_role import MoverRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MovementActor")
@@ -16,16 +17,16 @@ T = TypeVar("T", bound="MovementActor")
 class MovementActor:
     """
     Attributes:
-        role (str):  Example: distributor.
+        role (MoverRole): Who moved a card (`MovementActor.role`). A schema: the text is the ledger's.
         id (None | Unset | UUID):
     """
 
-    role: str
+    role: MoverRole
     id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
+        role = self.role.value
 
         id: None | str | Unset
         if isinstance(self.id, Unset):
@@ -50,7 +51,7 @@ class MovementActor:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        role = d.pop("role")
+        role = MoverRole(d.pop("role"))
 
         def _parse_id(data: object) -> None | Unset | UUID:
             if data is None:

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NotificationView")
@@ -18,8 +19,7 @@ class NotificationView:
     """
     Attributes:
         created_at (datetime.datetime):
-        event (str): `subscription.renewal_notice`, `delegated_admin_offer.created`, `partner_of_record.added`, …
-            Example: delegated_admin_offer.created.
+        event (EventType): The name of an inbox event (the document's `webhooks` lists each with its payload).
         id (UUID):
         message (str):
         allocation_id (None | Unset | UUID):
@@ -37,7 +37,7 @@ class NotificationView:
     """
 
     created_at: datetime.datetime
-    event: str
+    event: EventType
     id: UUID
     message: str
     allocation_id: None | Unset | UUID = UNSET
@@ -55,7 +55,7 @@ class NotificationView:
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
 
-        event = self.event
+        event = self.event.value
 
         id = str(self.id)
 
@@ -175,7 +175,7 @@ class NotificationView:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        event = d.pop("event")
+        event = EventType(d.pop("event"))
 
         id = UUID(d.pop("id"))
 

@@ -24,7 +24,7 @@ class TenantCreatedEvent:
         created_at (datetime.datetime):
         data (WebhookEventData): The inbox notification the event is (for `ping`: `endpoint_id` and `message`).
         id (UUID): The event's id: the same in every retry; dedupe by it.
-        type_ (TenantCreatedEventType): The event type.
+        type_ (TenantCreatedEventType): An inbox event's name, or `ping` for a test delivery.
     """
 
     created_at: datetime.datetime

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateEndpoint")
@@ -21,13 +22,13 @@ class UpdateEndpoint:
         enabled (bool | None | Unset): `false` pauses deliveries (they wait); `true` resumes them, also after the
             service
             turned the endpoint off for failing.
-        events (list[str] | None | Unset):
+        events (list[EventType] | None | Unset):
         url (None | str | Unset):
     """
 
     description: None | str | Unset = UNSET
     enabled: bool | None | Unset = UNSET
-    events: list[str] | None | Unset = UNSET
+    events: list[EventType] | None | Unset = UNSET
     url: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,7 +48,10 @@ class UpdateEndpoint:
         if isinstance(self.events, Unset):
             events = UNSET
         elif isinstance(self.events, list):
-            events = self.events
+            events = []
+            for events_type_0_item_data in self.events:
+                events_type_0_item = events_type_0_item_data.value
+                events.append(events_type_0_item)
 
         else:
             events = self.events
@@ -94,7 +98,7 @@ class UpdateEndpoint:
 
         enabled = _parse_enabled(d.pop("enabled", UNSET))
 
-        def _parse_events(data: object) -> list[str] | None | Unset:
+        def _parse_events(data: object) -> list[EventType] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -102,12 +106,17 @@ class UpdateEndpoint:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                events_type_0 = cast(list[str], data)
+                events_type_0 = []
+                _events_type_0 = data
+                for events_type_0_item_data in _events_type_0:
+                    events_type_0_item = EventType(events_type_0_item_data)
+
+                    events_type_0.append(events_type_0_item)
 
                 return events_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[EventType] | None | Unset, data)
 
         events = _parse_events(d.pop("events", UNSET))
 

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.delivered_event_type import DeliveredEventType
+
 if TYPE_CHECKING:
     from ..models.webhook_event_data import WebhookEventData
 
@@ -24,13 +26,13 @@ class WebhookEvent:
             created_at (datetime.datetime):
             data (WebhookEventData): The inbox notification the event is (for `ping`: `endpoint_id` and `message`).
             id (UUID): The event's id: the same in every retry; dedupe by it.
-            type_ (str): The event type.
+            type_ (DeliveredEventType): An inbox event's name, or `ping` for a test delivery.
     """
 
     created_at: datetime.datetime
     data: WebhookEventData
     id: UUID
-    type_: str
+    type_: DeliveredEventType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +42,7 @@ class WebhookEvent:
 
         id = str(self.id)
 
-        type_ = self.type_
+        type_ = self.type_.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,7 +68,7 @@ class WebhookEvent:
 
         id = UUID(d.pop("id"))
 
-        type_ = d.pop("type")
+        type_ = DeliveredEventType(d.pop("type"))
 
         webhook_event = cls(
             created_at=created_at,

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookEventData")
@@ -23,7 +24,7 @@ class WebhookEventData:
         created_at (datetime.datetime | None | Unset):
         days_before (int | None | Unset): Renewal and expiry notices: days before the end.
         endpoint_id (None | Unset | UUID): `ping` only.
-        event (None | str | Unset):
+        event (EventType | None | Unset):
         id (None | Unset | UUID):
         key_order_id (None | Unset | UUID):
         offer_id (None | Unset | UUID):
@@ -39,7 +40,7 @@ class WebhookEventData:
     created_at: datetime.datetime | None | Unset = UNSET
     days_before: int | None | Unset = UNSET
     endpoint_id: None | Unset | UUID = UNSET
-    event: None | str | Unset = UNSET
+    event: EventType | None | Unset = UNSET
     id: None | Unset | UUID = UNSET
     key_order_id: None | Unset | UUID = UNSET
     offer_id: None | Unset | UUID = UNSET
@@ -86,6 +87,8 @@ class WebhookEventData:
         event: None | str | Unset
         if isinstance(self.event, Unset):
             event = UNSET
+        elif isinstance(self.event, EventType):
+            event = self.event.value
         else:
             event = self.event
 
@@ -252,12 +255,20 @@ class WebhookEventData:
 
         endpoint_id = _parse_endpoint_id(d.pop("endpoint_id", UNSET))
 
-        def _parse_event(data: object) -> None | str | Unset:
+        def _parse_event(data: object) -> EventType | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                event_type_0 = EventType(data)
+
+                return event_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventType | None | Unset, data)
 
         event = _parse_event(d.pop("event", UNSET))
 

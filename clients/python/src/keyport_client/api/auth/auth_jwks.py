@@ -62,6 +62,8 @@ def sync_detailed(
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
+    Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+    know is reason to fetch it again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -87,6 +89,8 @@ def sync(
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
+    Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+    know is reason to fetch it again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,6 +112,8 @@ async def asyncio_detailed(
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
+    Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+    know is reason to fetch it again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +137,8 @@ async def asyncio(
     """Public keys for access tokens
 
      Every key that may have signed a live token (several during a rotation), by `kid`.
+    Verifiers may keep it for 5 minutes (`Cache-Control`); a token with a `kid` they do not
+    know is reason to fetch it again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -153,6 +153,8 @@ def sync_detailed(
 ]:
     """Add a product to the catalogue
 
+     The operator adds a product; its SKU is unique (409 otherwise).
+
     Args:
         idempotency_key (str | Unset):
         body (CreateProduct):  Example: {'name': 'Microsoft Teams Essentials', 'sku': 'TEAMS-
@@ -198,6 +200,8 @@ def sync(
 ):
     """Add a product to the catalogue
 
+     The operator adds a product; its SKU is unique (409 otherwise).
+
     Args:
         idempotency_key (str | Unset):
         body (CreateProduct):  Example: {'name': 'Microsoft Teams Essentials', 'sku': 'TEAMS-
@@ -236,6 +240,8 @@ async def asyncio_detailed(
     | ProductView
 ]:
     """Add a product to the catalogue
+
+     The operator adds a product; its SKU is unique (409 otherwise).
 
     Args:
         idempotency_key (str | Unset):
@@ -279,6 +285,8 @@ async def asyncio(
     | None
 ):
     """Add a product to the catalogue
+
+     The operator adds a product; its SKU is unique (409 otherwise).
 
     Args:
         idempotency_key (str | Unset):

@@ -107,6 +107,9 @@ def sync_detailed(
 ]:
     """Is a tenant domain prefix free?
 
+     Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+    `domain-taken` there otherwise).
+
     Args:
         name (str):
 
@@ -144,6 +147,9 @@ def sync(
 ):
     """Is a tenant domain prefix free?
 
+     Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+    `domain-taken` there otherwise).
+
     Args:
         name (str):
 
@@ -174,6 +180,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Is a tenant domain prefix free?
+
+     Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+    `domain-taken` there otherwise).
 
     Args:
         name (str):
@@ -209,6 +218,9 @@ async def asyncio(
     | None
 ):
     """Is a tenant domain prefix free?
+
+     Whether a tenant's initial domain prefix is free, before the account step asks for it (409
+    `domain-taken` there otherwise).
 
     Args:
         name (str):

@@ -99,6 +99,8 @@ def sync_detailed(
 ]:
     """List the product catalogue
 
+     Every product keys can be minted for, with its SKU; anyone signed in may read it.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -138,6 +140,8 @@ def sync(
 ):
     """List the product catalogue
 
+     Every product keys can be minted for, with its SKU; anyone signed in may read it.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -166,6 +170,8 @@ async def asyncio_detailed(
     ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
 ]:
     """List the product catalogue
+
+     Every product keys can be minted for, with its SKU; anyone signed in may read it.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -203,6 +209,8 @@ async def asyncio(
     | None
 ):
     """List the product catalogue
+
+     Every product keys can be minted for, with its SKU; anyone signed in may read it.
 
     Args:
         limit (int | Unset):  Default: 50.

@@ -136,6 +136,9 @@ def sync_detailed(
 ]:
     """Decline an offer
 
+     The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+    offer answers 409.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -178,6 +181,9 @@ def sync(
 ):
     """Decline an offer
 
+     The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+    offer answers 409.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -213,6 +219,9 @@ async def asyncio_detailed(
     | ProblemUnauthorized
 ]:
     """Decline an offer
+
+     The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+    offer answers 409.
 
     Args:
         id (UUID):
@@ -253,6 +262,9 @@ async def asyncio(
     | None
 ):
     """Decline an offer
+
+     The tenant's admin declines a pending offer; the partner is notified. A decided or expired
+    offer answers 409.
 
     Args:
         id (UUID):

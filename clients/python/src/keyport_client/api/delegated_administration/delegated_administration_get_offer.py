@@ -117,6 +117,8 @@ def sync_detailed(
 ]:
     """Read an offer
 
+     The partner that sent it and the tenant's admins see an offer, with its roles and status.
+
     Args:
         id (UUID):
 
@@ -155,6 +157,8 @@ def sync(
 ):
     """Read an offer
 
+     The partner that sent it and the tenant's admins see an offer, with its roles and status.
+
     Args:
         id (UUID):
 
@@ -186,6 +190,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read an offer
+
+     The partner that sent it and the tenant's admins see an offer, with its roles and status.
 
     Args:
         id (UUID):
@@ -222,6 +228,8 @@ async def asyncio(
     | None
 ):
     """Read an offer
+
+     The partner that sent it and the tenant's admins see an offer, with its roles and status.
 
     Args:
         id (UUID):

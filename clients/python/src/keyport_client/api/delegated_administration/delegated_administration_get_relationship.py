@@ -117,6 +117,9 @@ def sync_detailed(
 ]:
     """Read a relationship
 
+     The partner and the tenant's admins see a relationship, with its roles, its end and whether
+    it extends itself.
+
     Args:
         id (UUID):
 
@@ -155,6 +158,9 @@ def sync(
 ):
     """Read a relationship
 
+     The partner and the tenant's admins see a relationship, with its roles, its end and whether
+    it extends itself.
+
     Args:
         id (UUID):
 
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     | RelationshipView
 ]:
     """Read a relationship
+
+     The partner and the tenant's admins see a relationship, with its roles, its end and whether
+    it extends itself.
 
     Args:
         id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     | None
 ):
     """Read a relationship
+
+     The partner and the tenant's admins see a relationship, with its roles, its end and whether
+    it extends itself.
 
     Args:
         id (UUID):

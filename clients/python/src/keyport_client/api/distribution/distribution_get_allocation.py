@@ -117,6 +117,9 @@ def sync_detailed(
 ]:
     """Read an allocation
 
+     The distributor that made it, the partner it went to and the operator see an allocation;
+    anyone else gets 404.
+
     Args:
         id (UUID):
 
@@ -155,6 +158,9 @@ def sync(
 ):
     """Read an allocation
 
+     The distributor that made it, the partner it went to and the operator see an allocation;
+    anyone else gets 404.
+
     Args:
         id (UUID):
 
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read an allocation
+
+     The distributor that made it, the partner it went to and the operator see an allocation;
+    anyone else gets 404.
 
     Args:
         id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     | None
 ):
     """Read an allocation
+
+     The distributor that made it, the partner it went to and the operator see an allocation;
+    anyone else gets 404.
 
     Args:
         id (UUID):

@@ -117,6 +117,9 @@ def sync_detailed(
 ]:
     """Read an order
 
+     The partner that placed it and the distributor it was placed with see an order, with what is
+    allocated so far.
+
     Args:
         id (UUID):
 
@@ -155,6 +158,9 @@ def sync(
 ):
     """Read an order
 
+     The partner that placed it and the distributor it was placed with see an order, with what is
+    allocated so far.
+
     Args:
         id (UUID):
 
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read an order
+
+     The partner that placed it and the distributor it was placed with see an order, with what is
+    allocated so far.
 
     Args:
         id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     | None
 ):
     """Read an order
+
+     The partner that placed it and the distributor it was placed with see an order, with what is
+    allocated so far.
 
     Args:
         id (UUID):

@@ -116,6 +116,9 @@ def sync_detailed(
 ]:
     """List returns
 
+     A distributor sees the returns it received, a partner the returns it sent; the operator sees
+    all.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -156,6 +159,9 @@ def sync(
 ):
     """List returns
 
+     A distributor sees the returns it received, a partner the returns it sent; the operator sees
+    all.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -189,6 +195,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List returns
+
+     A distributor sees the returns it received, a partner the returns it sent; the operator sees
+    all.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -227,6 +236,9 @@ async def asyncio(
     | None
 ):
     """List returns
+
+     A distributor sees the returns it received, a partner the returns it sent; the operator sees
+    all.
 
     Args:
         limit (int | Unset):  Default: 50.

@@ -168,6 +168,9 @@ def sync_detailed(
 ]:
     """Reject an order
 
+     The distributor turns down an open order, saying why; the partner is notified. Cards
+    allocated against it before stay with the partner.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -216,6 +219,9 @@ def sync(
 ):
     """Reject an order
 
+     The distributor turns down an open order, saying why; the partner is notified. Cards
+    allocated against it before stay with the partner.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -257,6 +263,9 @@ async def asyncio_detailed(
     | ProblemUnsupportedMediaType
 ]:
     """Reject an order
+
+     The distributor turns down an open order, saying why; the partner is notified. Cards
+    allocated against it before stay with the partner.
 
     Args:
         id (UUID):
@@ -303,6 +312,9 @@ async def asyncio(
     | None
 ):
     """Reject an order
+
+     The distributor turns down an open order, saying why; the partner is notified. Cards
+    allocated against it before stay with the partner.
 
     Args:
         id (UUID):

@@ -108,6 +108,8 @@ def sync_detailed(
 ]:
     """Read a distributor
 
+     The operator reads any distributor; a distributor only itself (anyone else: 404).
+
     Args:
         id (UUID):
 
@@ -145,6 +147,8 @@ def sync(
 ):
     """Read a distributor
 
+     The operator reads any distributor; a distributor only itself (anyone else: 404).
+
     Args:
         id (UUID):
 
@@ -175,6 +179,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read a distributor
+
+     The operator reads any distributor; a distributor only itself (anyone else: 404).
 
     Args:
         id (UUID):
@@ -210,6 +216,8 @@ async def asyncio(
     | None
 ):
     """Read a distributor
+
+     The operator reads any distributor; a distributor only itself (anyone else: 404).
 
     Args:
         id (UUID):

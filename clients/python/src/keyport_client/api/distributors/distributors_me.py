@@ -77,6 +77,8 @@ def sync_detailed(
 ]:
     """The calling distributor
 
+     The distributor the caller's API client belongs to.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -100,6 +102,8 @@ def sync(
 ) -> DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """The calling distributor
 
+     The distributor the caller's API client belongs to.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -121,6 +125,8 @@ async def asyncio_detailed(
 ]:
     """The calling distributor
 
+     The distributor the caller's API client belongs to.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -141,6 +147,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> DistributorView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """The calling distributor
+
+     The distributor the caller's API client belongs to.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -109,6 +109,8 @@ def sync_detailed(
 ]:
     """Revoke a distributor's API client
 
+     Revokes the client at once on every instance: its tokens are refused on their next request.
+
     Args:
         id (UUID):
         client_id (str):
@@ -149,6 +151,8 @@ def sync(
 ):
     """Revoke a distributor's API client
 
+     Revokes the client at once on every instance: its tokens are refused on their next request.
+
     Args:
         id (UUID):
         client_id (str):
@@ -182,6 +186,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Revoke a distributor's API client
+
+     Revokes the client at once on every instance: its tokens are refused on their next request.
 
     Args:
         id (UUID):
@@ -220,6 +226,8 @@ async def asyncio(
     | None
 ):
     """Revoke a distributor's API client
+
+     Revokes the client at once on every instance: its tokens are refused on their next request.
 
     Args:
         id (UUID):

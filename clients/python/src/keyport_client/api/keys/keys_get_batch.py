@@ -117,6 +117,9 @@ def sync_detailed(
 ]:
     """Read a key batch (without its keys)
 
+     A batch's product, terms, size and serial range; its keys were shown once, when it was
+    minted.
+
     Args:
         id (UUID):
 
@@ -155,6 +158,9 @@ def sync(
 ):
     """Read a key batch (without its keys)
 
+     A batch's product, terms, size and serial range; its keys were shown once, when it was
+    minted.
+
     Args:
         id (UUID):
 
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read a key batch (without its keys)
+
+     A batch's product, terms, size and serial range; its keys were shown once, when it was
+    minted.
 
     Args:
         id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     | None
 ):
     """Read a key batch (without its keys)
+
+     A batch's product, terms, size and serial range; its keys were shown once, when it was
+    minted.
 
     Args:
         id (UUID):

@@ -116,6 +116,9 @@ def sync_detailed(
 ]:
     """List key batches
 
+     The operator sees every batch; a partner its own; a distributor the batches minted to it.
+    Keyset-paginated.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -156,6 +159,9 @@ def sync(
 ):
     """List key batches
 
+     The operator sees every batch; a partner its own; a distributor the batches minted to it.
+    Keyset-paginated.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -189,6 +195,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List key batches
+
+     The operator sees every batch; a partner its own; a distributor the batches minted to it.
+    Keyset-paginated.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -227,6 +236,9 @@ async def asyncio(
     | None
 ):
     """List key batches
+
+     The operator sees every batch; a partner its own; a distributor the batches minted to it.
+    Keyset-paginated.
 
     Args:
         limit (int | Unset):  Default: 50.

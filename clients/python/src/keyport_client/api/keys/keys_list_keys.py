@@ -153,6 +153,9 @@ def sync_detailed(
 ]:
     """List product keys (masked)
 
+     Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+    status and serial.
+
     Args:
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
@@ -208,6 +211,9 @@ def sync(
 ):
     """List product keys (masked)
 
+     Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+    status and serial.
+
     Args:
         status (KeyStatus | Unset): Where a product key stands.
         product_id (UUID | Unset):
@@ -256,6 +262,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List product keys (masked)
+
+     Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+    status and serial.
 
     Args:
         status (KeyStatus | Unset): Where a product key stands.
@@ -309,6 +318,9 @@ async def asyncio(
     | None
 ):
     """List product keys (masked)
+
+     Keys with their status, masked (the plain key is shown only when minted). Filters by batch,
+    status and serial.
 
     Args:
         status (KeyStatus | Unset): Where a product key stands.

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.event_type import EventType
 from ...models.list_of_notification_view import ListOfNotificationView
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -16,14 +17,18 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    event: str | Unset = UNSET,
+    event: EventType | Unset = UNSET,
     unread: bool | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
 ) -> dict[str, Any]:
     params: dict[str, Any] = {}
 
-    params["event"] = event
+    json_event: str | Unset = UNSET
+    if not isinstance(event, Unset):
+        json_event = event.value
+
+    params["event"] = json_event
 
     params["unread"] = unread
 
@@ -110,7 +115,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    event: str | Unset = UNSET,
+    event: EventType | Unset = UNSET,
     unread: bool | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
@@ -127,7 +132,8 @@ def sync_detailed(
      A partner reads its own inbox; a tenant administrator the tenant's.
 
     Args:
-        event (str | Unset):
+        event (EventType | Unset): The name of an inbox event (the document's `webhooks` lists
+            each with its payload).
         unread (bool | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -157,7 +163,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    event: str | Unset = UNSET,
+    event: EventType | Unset = UNSET,
     unread: bool | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
@@ -175,7 +181,8 @@ def sync(
      A partner reads its own inbox; a tenant administrator the tenant's.
 
     Args:
-        event (str | Unset):
+        event (EventType | Unset): The name of an inbox event (the document's `webhooks` lists
+            each with its payload).
         unread (bool | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -200,7 +207,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    event: str | Unset = UNSET,
+    event: EventType | Unset = UNSET,
     unread: bool | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
@@ -217,7 +224,8 @@ async def asyncio_detailed(
      A partner reads its own inbox; a tenant administrator the tenant's.
 
     Args:
-        event (str | Unset):
+        event (EventType | Unset): The name of an inbox event (the document's `webhooks` lists
+            each with its payload).
         unread (bool | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -245,7 +253,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    event: str | Unset = UNSET,
+    event: EventType | Unset = UNSET,
     unread: bool | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
@@ -263,7 +271,8 @@ async def asyncio(
      A partner reads its own inbox; a tenant administrator the tenant's.
 
     Args:
-        event (str | Unset):
+        event (EventType | Unset): The name of an inbox event (the document's `webhooks` lists
+            each with its payload).
         unread (bool | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):

@@ -134,6 +134,8 @@ def sync_detailed(
 ]:
     """Mark a notification read
 
+     Marks one notification of the caller's inbox read; marking it again changes nothing.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -176,6 +178,8 @@ def sync(
 ):
     """Mark a notification read
 
+     Marks one notification of the caller's inbox read; marking it again changes nothing.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -211,6 +215,8 @@ async def asyncio_detailed(
     | ProblemUnauthorized
 ]:
     """Mark a notification read
+
+     Marks one notification of the caller's inbox read; marking it again changes nothing.
 
     Args:
         id (UUID):
@@ -251,6 +257,8 @@ async def asyncio(
     | None
 ):
     """Mark a notification read
+
+     Marks one notification of the caller's inbox read; marking it again changes nothing.
 
     Args:
         id (UUID):

@@ -61,6 +61,8 @@ def sync_detailed(
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
     """Liveness
 
+     Answers 200 while the process serves, whatever the database does: for liveness probes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +86,8 @@ def sync(
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Liveness
 
+     Answers 200 while the process serves, whatever the database does: for liveness probes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +106,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
     """Liveness
+
+     Answers 200 while the process serves, whatever the database does: for liveness probes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +129,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Liveness
+
+     Answers 200 while the process serves, whatever the database does: for liveness probes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

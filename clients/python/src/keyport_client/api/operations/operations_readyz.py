@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
     """Readiness: a writable primary reachable and migrations applied
 
+     200 only while a writable primary answers and every migration is applied; 503 with
+    `Retry-After` during a failover. For load balancers and orchestration.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Readiness: a writable primary reachable and migrations applied
 
+     200 only while a writable primary answers and every migration is applied; 503 with
+    `Retry-After` during a failover. For load balancers and orchestration.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Health | ProblemRateLimited | ProblemServiceUnavailable]:
     """Readiness: a writable primary reachable and migrations applied
+
+     200 only while a writable primary answers and every migration is applied; 503 with
+    `Retry-After` during a failover. For load balancers and orchestration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Health | ProblemRateLimited | ProblemServiceUnavailable | None:
     """Readiness: a writable primary reachable and migrations applied
+
+     200 only while a writable primary answers and every migration is applied; 503 with
+    `Retry-After` during a failover. For load balancers and orchestration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

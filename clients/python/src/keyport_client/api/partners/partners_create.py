@@ -153,6 +153,9 @@ def sync_detailed(
 ]:
     """Register a partner
 
+     The operator registers a partner, with its reseller relationship (the older way) and Cloud
+    Essentials enrolment; the partner gets a public partner number.
+
     Args:
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
@@ -198,6 +201,9 @@ def sync(
 ):
     """Register a partner
 
+     The operator registers a partner, with its reseller relationship (the older way) and Cloud
+    Essentials enrolment; the partner gets a public partner number.
+
     Args:
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
@@ -236,6 +242,9 @@ async def asyncio_detailed(
     | ProblemUnsupportedMediaType
 ]:
     """Register a partner
+
+     The operator registers a partner, with its reseller relationship (the older way) and Cloud
+    Essentials enrolment; the partner gets a public partner number.
 
     Args:
         idempotency_key (str | Unset):
@@ -279,6 +288,9 @@ async def asyncio(
     | None
 ):
     """Register a partner
+
+     The operator registers a partner, with its reseller relationship (the older way) and Cloud
+    Essentials enrolment; the partner gets a public partner number.
 
     Args:
         idempotency_key (str | Unset):

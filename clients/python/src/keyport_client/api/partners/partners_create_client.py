@@ -159,6 +159,9 @@ def sync_detailed(
 ]:
     """Create an API client for a partner
 
+     The operator or the partner itself creates an API client; its secret is shown only in this
+    answer.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -206,6 +209,9 @@ def sync(
 ):
     """Create an API client for a partner
 
+     The operator or the partner itself creates an API client; its secret is shown only in this
+    answer.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -246,6 +252,9 @@ async def asyncio_detailed(
     | ProblemUnsupportedMediaType
 ]:
     """Create an API client for a partner
+
+     The operator or the partner itself creates an API client; its secret is shown only in this
+    answer.
 
     Args:
         id (UUID):
@@ -291,6 +300,9 @@ async def asyncio(
     | None
 ):
     """Create an API client for a partner
+
+     The operator or the partner itself creates an API client; its secret is shown only in this
+    answer.
 
     Args:
         id (UUID):

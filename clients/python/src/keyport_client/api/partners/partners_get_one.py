@@ -108,6 +108,8 @@ def sync_detailed(
 ]:
     """Read a partner
 
+     The operator reads any partner; a partner only itself (anyone else: 404).
+
     Args:
         id (UUID):
 
@@ -145,6 +147,8 @@ def sync(
 ):
     """Read a partner
 
+     The operator reads any partner; a partner only itself (anyone else: 404).
+
     Args:
         id (UUID):
 
@@ -175,6 +179,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read a partner
+
+     The operator reads any partner; a partner only itself (anyone else: 404).
 
     Args:
         id (UUID):
@@ -210,6 +216,8 @@ async def asyncio(
     | None
 ):
     """Read a partner
+
+     The operator reads any partner; a partner only itself (anyone else: 404).
 
     Args:
         id (UUID):

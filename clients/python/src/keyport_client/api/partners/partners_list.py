@@ -116,6 +116,8 @@ def sync_detailed(
 ]:
     """List partners
 
+     The operator's list of partners, keyset-paginated.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -156,6 +158,8 @@ def sync(
 ):
     """List partners
 
+     The operator's list of partners, keyset-paginated.
+
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
@@ -189,6 +193,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List partners
+
+     The operator's list of partners, keyset-paginated.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -227,6 +233,8 @@ async def asyncio(
     | None
 ):
     """List partners
+
+     The operator's list of partners, keyset-paginated.
 
     Args:
         limit (int | Unset):  Default: 50.

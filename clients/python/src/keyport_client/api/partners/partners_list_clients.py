@@ -122,6 +122,9 @@ def sync_detailed(
 ]:
     """List a partner's API clients (without secrets)
 
+     The operator or the partner itself lists its live API clients; secrets are never shown
+    again.
+
     Args:
         id (UUID):
         limit (int | Unset):  Default: 50.
@@ -165,6 +168,9 @@ def sync(
 ):
     """List a partner's API clients (without secrets)
 
+     The operator or the partner itself lists its live API clients; secrets are never shown
+    again.
+
     Args:
         id (UUID):
         limit (int | Unset):  Default: 50.
@@ -201,6 +207,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List a partner's API clients (without secrets)
+
+     The operator or the partner itself lists its live API clients; secrets are never shown
+    again.
 
     Args:
         id (UUID):
@@ -242,6 +251,9 @@ async def asyncio(
     | None
 ):
     """List a partner's API clients (without secrets)
+
+     The operator or the partner itself lists its live API clients; secrets are never shown
+    again.
 
     Args:
         id (UUID):

@@ -73,6 +73,8 @@ def sync_detailed(
 ) -> Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """The calling partner
 
+     The partner the caller's API client belongs to, with its partner number.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -96,6 +98,8 @@ def sync(
 ) -> PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """The calling partner
 
+     The partner the caller's API client belongs to, with its partner number.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -114,6 +118,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
     """The calling partner
+
+     The partner the caller's API client belongs to, with its partner number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +141,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
     """The calling partner
+
+     The partner the caller's API client belongs to, with its partner number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -125,6 +125,8 @@ def sync_detailed(
 ]:
     """List the partner's redemptions
 
+     The calling partner's redemptions, newest first, optionally of one status.
+
     Args:
         status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
@@ -168,6 +170,8 @@ def sync(
 ):
     """List the partner's redemptions
 
+     The calling partner's redemptions, newest first, optionally of one status.
+
     Args:
         status (RedemptionStatus | Unset): Where a redemption stands.
         limit (int | Unset):  Default: 50.
@@ -204,6 +208,8 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List the partner's redemptions
+
+     The calling partner's redemptions, newest first, optionally of one status.
 
     Args:
         status (RedemptionStatus | Unset): Where a redemption stands.
@@ -245,6 +251,8 @@ async def asyncio(
     | None
 ):
     """List the partner's redemptions
+
+     The calling partner's redemptions, newest first, optionally of one status.
 
     Args:
         status (RedemptionStatus | Unset): Where a redemption stands.

@@ -136,6 +136,8 @@ def sync_detailed(
 ]:
     """Decline an invitation
 
+     The invited partner declines an invitation; the distributor is notified.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -178,6 +180,8 @@ def sync(
 ):
     """Decline an invitation
 
+     The invited partner declines an invitation; the distributor is notified.
+
     Args:
         id (UUID):
         idempotency_key (str | Unset):
@@ -213,6 +217,8 @@ async def asyncio_detailed(
     | ResellerRelationshipView
 ]:
     """Decline an invitation
+
+     The invited partner declines an invitation; the distributor is notified.
 
     Args:
         id (UUID):
@@ -253,6 +259,8 @@ async def asyncio(
     | None
 ):
     """Decline an invitation
+
+     The invited partner declines an invitation; the distributor is notified.
 
     Args:
         id (UUID):

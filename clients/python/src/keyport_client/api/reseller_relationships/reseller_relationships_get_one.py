@@ -117,6 +117,8 @@ def sync_detailed(
 ]:
     """Read a reseller relationship
 
+     The distributor and the partner of a relationship see it; the operator sees all.
+
     Args:
         id (UUID):
 
@@ -155,6 +157,8 @@ def sync(
 ):
     """Read a reseller relationship
 
+     The distributor and the partner of a relationship see it; the operator sees all.
+
     Args:
         id (UUID):
 
@@ -186,6 +190,8 @@ async def asyncio_detailed(
     | ResellerRelationshipView
 ]:
     """Read a reseller relationship
+
+     The distributor and the partner of a relationship see it; the operator sees all.
 
     Args:
         id (UUID):
@@ -222,6 +228,8 @@ async def asyncio(
     | None
 ):
     """Read a reseller relationship
+
+     The distributor and the partner of a relationship see it; the operator sees all.
 
     Args:
         id (UUID):

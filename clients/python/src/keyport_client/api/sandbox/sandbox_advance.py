@@ -160,7 +160,11 @@ def sync_detailed(
     | ProblemUnsupportedMediaType
     | SandboxClock
 ]:
-    """
+    """Move the sandbox clock forward
+
+     Moves the service's "now" forward for every instance at once (never back): expiries,
+    notices and the sweeper follow it; access tokens keep real time.
+
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -204,7 +208,11 @@ def sync(
     | SandboxClock
     | None
 ):
-    """
+    """Move the sandbox clock forward
+
+     Moves the service's "now" forward for every instance at once (never back): expiries,
+    notices and the sweeper follow it; access tokens keep real time.
+
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -242,7 +250,11 @@ async def asyncio_detailed(
     | ProblemUnsupportedMediaType
     | SandboxClock
 ]:
-    """
+    """Move the sandbox clock forward
+
+     Moves the service's "now" forward for every instance at once (never back): expiries,
+    notices and the sweeper follow it; access tokens keep real time.
+
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.
@@ -284,7 +296,11 @@ async def asyncio(
     | SandboxClock
     | None
 ):
-    """
+    """Move the sandbox clock forward
+
+     Moves the service's "now" forward for every instance at once (never back): expiries,
+    notices and the sweeper follow it; access tokens keep real time.
+
     Args:
         idempotency_key (str | Unset):
         body (Advance):  Example: {'days': 30, 'hours': 6}.

@@ -101,6 +101,9 @@ def sync_detailed(
 ]:
     """Read the sandbox clock
 
+     The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+    operator.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -132,6 +135,9 @@ def sync(
 ):
     """Read the sandbox clock
 
+     The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+    operator.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -157,6 +163,9 @@ async def asyncio_detailed(
     | SandboxClock
 ]:
     """Read the sandbox clock
+
+     The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+    operator.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +195,9 @@ async def asyncio(
     | None
 ):
     """Read the sandbox clock
+
+     The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
+    operator.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

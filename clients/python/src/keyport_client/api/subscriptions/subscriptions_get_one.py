@@ -108,6 +108,9 @@ def sync_detailed(
 ]:
     """Read a subscription
 
+     A subscription with its product, seats in use, term and partner of record, if the caller can
+    see its tenant.
+
     Args:
         id (UUID):
 
@@ -145,6 +148,9 @@ def sync(
 ):
     """Read a subscription
 
+     A subscription with its product, seats in use, term and partner of record, if the caller can
+    see its tenant.
+
     Args:
         id (UUID):
 
@@ -175,6 +181,9 @@ async def asyncio_detailed(
     | SubscriptionView
 ]:
     """Read a subscription
+
+     A subscription with its product, seats in use, term and partner of record, if the caller can
+    see its tenant.
 
     Args:
         id (UUID):
@@ -210,6 +219,9 @@ async def asyncio(
     | None
 ):
     """Read a subscription
+
+     A subscription with its product, seats in use, term and partner of record, if the caller can
+    see its tenant.
 
     Args:
         id (UUID):

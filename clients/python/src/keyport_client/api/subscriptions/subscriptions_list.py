@@ -142,6 +142,9 @@ def sync_detailed(
 ]:
     """List the subscriptions the caller can see
 
+     Every subscription of the tenants the caller can see: its own tenant for a customer, the
+    tenants a partner created, is partner of record for or administers.
+
     Args:
         tenant_id (UUID | Unset):
         status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
@@ -189,6 +192,9 @@ def sync(
 ):
     """List the subscriptions the caller can see
 
+     Every subscription of the tenants the caller can see: its own tenant for a customer, the
+    tenants a partner created, is partner of record for or administers.
+
     Args:
         tenant_id (UUID | Unset):
         status (SubscriptionStatus | Unset): Where a subscription stands at a given instant.
@@ -229,6 +235,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """List the subscriptions the caller can see
+
+     Every subscription of the tenants the caller can see: its own tenant for a customer, the
+    tenants a partner created, is partner of record for or administers.
 
     Args:
         tenant_id (UUID | Unset):
@@ -274,6 +283,9 @@ async def asyncio(
     | None
 ):
     """List the subscriptions the caller can see
+
+     Every subscription of the tenants the caller can see: its own tenant for a customer, the
+    tenants a partner created, is partner of record for or administers.
 
     Args:
         tenant_id (UUID | Unset):

@@ -124,6 +124,9 @@ def sync_detailed(
 ]:
     """Remove the partner of record
 
+     The tenant's admin removes the partner of record; the partner is notified and no longer sees
+    the tenant through it.
+
     Args:
         id (UUID):
 
@@ -163,6 +166,9 @@ def sync(
 ):
     """Remove the partner of record
 
+     The tenant's admin removes the partner of record; the partner is notified and no longer sees
+    the tenant through it.
+
     Args:
         id (UUID):
 
@@ -195,6 +201,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Remove the partner of record
+
+     The tenant's admin removes the partner of record; the partner is notified and no longer sees
+    the tenant through it.
 
     Args:
         id (UUID):
@@ -232,6 +241,9 @@ async def asyncio(
     | None
 ):
     """Remove the partner of record
+
+     The tenant's admin removes the partner of record; the partner is notified and no longer sees
+    the tenant through it.
 
     Args:
         id (UUID):

@@ -108,6 +108,9 @@ def sync_detailed(
 ]:
     """Read a tenant
 
+     A tenant the caller can see: its own for a customer; for a partner, one it created, is
+    partner of record for or administers.
+
     Args:
         id (UUID):
 
@@ -145,6 +148,9 @@ def sync(
 ):
     """Read a tenant
 
+     A tenant the caller can see: its own for a customer; for a partner, one it created, is
+    partner of record for or administers.
+
     Args:
         id (UUID):
 
@@ -175,6 +181,9 @@ async def asyncio_detailed(
     | TenantView
 ]:
     """Read a tenant
+
+     A tenant the caller can see: its own for a customer; for a partner, one it created, is
+    partner of record for or administers.
 
     Args:
         id (UUID):
@@ -210,6 +219,9 @@ async def asyncio(
     | None
 ):
     """Read a tenant
+
+     A tenant the caller can see: its own for a customer; for a partner, one it created, is
+    partner of record for or administers.
 
     Args:
         id (UUID):

@@ -120,6 +120,8 @@ def sync_detailed(
 ]:
     """Read a user
 
+     A user of the tenant with its licences; for who may read the tenant's directory.
+
     Args:
         id (UUID):
         user_id (UUID):
@@ -161,6 +163,8 @@ def sync(
 ):
     """Read a user
 
+     A user of the tenant with its licences; for who may read the tenant's directory.
+
     Args:
         id (UUID):
         user_id (UUID):
@@ -195,6 +199,8 @@ async def asyncio_detailed(
     | UserView
 ]:
     """Read a user
+
+     A user of the tenant with its licences; for who may read the tenant's directory.
 
     Args:
         id (UUID):
@@ -234,6 +240,8 @@ async def asyncio(
     | None
 ):
     """Read a user
+
+     A user of the tenant with its licences; for who may read the tenant's directory.
 
     Args:
         id (UUID):

@@ -117,6 +117,9 @@ def sync_detailed(
 ]:
     """Read a webhook endpoint
 
+     An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+    secret.
+
     Args:
         id (UUID):
 
@@ -155,6 +158,9 @@ def sync(
 ):
     """Read a webhook endpoint
 
+     An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+    secret.
+
     Args:
         id (UUID):
 
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     | ProblemValidationFailed
 ]:
     """Read a webhook endpoint
+
+     An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+    secret.
 
     Args:
         id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     | None
 ):
     """Read a webhook endpoint
+
+     An endpoint of the caller (a partner's, a tenant admin's or the operator's), without its
+    secret.
 
     Args:
         id (UUID):

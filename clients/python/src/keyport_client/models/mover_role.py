@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class MoverRole(StrEnum):
+    CUSTOMER = "customer"
+    DISTRIBUTOR = "distributor"
+    OPERATOR = "operator"
+    PARTNER = "partner"
+    SYSTEM = "system"
+
+    def __str__(self) -> str:
+        return str(self.value)
