@@ -9,7 +9,7 @@ from keyport import connect, unwrap, verify_signature
 from keyport_client.api.auth import auth_token
 from keyport_client.api.operations import operations_deliver_webhooks
 from keyport_client.api.webhooks import webhooks_register, webhooks_rotate_secret, webhooks_test
-from keyport_client.models import CreateEndpoint, TokenRequest
+from keyport_client.models import CreateEndpoint, EventType, TokenRequest
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -45,7 +45,7 @@ def test_verify_signature_of_real_deliveries(keyport_url):
     ).access_token
     operator = connect(keyport_url, token)
     url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-    created = unwrap(webhooks_register.sync_detailed(client=operator, body=CreateEndpoint(url=url, events=["subscription.expired"])))
+    created = unwrap(webhooks_register.sync_detailed(client=operator, body=CreateEndpoint(url=url, events=[EventType.SUBSCRIPTION_EXPIRED])))
     secret = created.secret
     assert secret.startswith("whsec_")
 
