@@ -225,7 +225,8 @@ fn every_operation_documents_its_errors_security_and_examples() {
                 media.get("example").is_some() || media.get("examples").is_some() || {
                     let schema = &media["schema"];
                     let name = schema["$ref"].as_str().map(|r| r.rsplit('/').next().unwrap().to_string());
-                    name.is_some_and(|n| doc["components"]["schemas"][n].get("example").is_some())
+                    let component = |n: String| doc["components"]["schemas"][n].clone();
+                    name.map(component).is_some_and(|c| c.get("example").is_some() || c.get("examples").is_some())
                 }
             });
             assert!(has_example, "{method} {path}: request body without an example");

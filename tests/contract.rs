@@ -212,3 +212,92 @@ fn every_example_validates_against_its_schema() {
     assert!(checked > 200, "only {checked} examples found");
     assert!(wrong.is_empty(), "{} of {checked} examples do not fit their schema:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+/// Every numeric bound the document states for a request — an integer field of a JSON body
+/// (filled in from the body's own example) or a query parameter — holds on the server both
+/// ways: the bound itself is not refused for that field, one past it answers 422 naming it.
+/// So a generated validator and the server agree at the edges. Each operation is asked by
+/// the first kind of caller it does not turn away (operator, partner, tenant admin,
+/// distributor), with ids that name nothing: validation comes before any lookup.
+#[tokio::test]
+async fn every_numeric_bound_in_the_document_holds_both_ways() {
+    let app = spawn_with(|s| s.sandbox = true).await;
+    let partner = app.partner("Contoso IT").await;
+    let admin = app.tenant_with_seats(&partner, "fabrikam", 5).await.admin;
+    let distributor = app.distributor("Aegean Distribution").await.token;
+    let callers = [app.operator.clone(), partner.token.clone(), admin, distributor];
+    let doc = schema::document();
+    let mut checked = Vec::new();
+    // Whether `reply` refuses `field` (422 `validation-failed` naming it).
+    let refuses = |reply: &Reply, field: &str| {
+        reply.status == 422 && reply.body["errors"].as_array().is_some_and(|e| e.iter().any(|e| e["field"] == field))
+    };
+    // The answer to the first caller that may call the operation at all.
+    let ask = |method: Method, path: String, body: Option<Value>| {
+        let (app, callers) = (&app, &callers);
+        async move {
+            for token in callers {
+                let reply = app.send(method.clone(), &path, Some(token), body.clone()).await;
+                if !(reply.status == 403 && reply.body["code"] == "forbidden") {
+                    return reply;
+                }
+            }
+            panic!("{method} {path}: every caller is forbidden");
+        }
+    };
+    for (template, item) in doc["paths"].as_object().unwrap() {
+        let path = template
+            .split('/')
+            .map(|part| if part.starts_with('{') { uuid::Uuid::now_v7().to_string() } else { part.to_string() })
+            .collect::<Vec<_>>()
+            .join("/");
+        for (method, op) in item.as_object().unwrap() {
+            let Ok(method) = method.to_uppercase().parse::<Method>() else { continue };
+            for parameter in op["parameters"].as_array().into_iter().flatten() {
+                let (name, schema) = (parameter["name"].as_str().unwrap(), &parameter["schema"]);
+                if parameter["in"] != "query" || schema["type"] != "integer" {
+                    continue;
+                }
+                for (bound, step) in [(&schema["minimum"], -1), (&schema["maximum"], 1)] {
+                    let Some(bound) = bound.as_i64() else { continue };
+                    let at = ask(method.clone(), format!("{path}?{name}={bound}"), None).await;
+                    assert!(!refuses(&at, name), "{method} {template} refuses {name}={bound}: {}", at.text);
+                    let past = bound + step;
+                    let beyond = ask(method.clone(), format!("{path}?{name}={past}"), None).await;
+                    assert!(refuses(&beyond, name), "{method} {template} takes {name}={past}: {}", beyond.text);
+                    checked.push(format!("{method} {template} ?{name}"));
+                }
+            }
+            let schema = &op["requestBody"]["content"]["application/json"]["schema"];
+            let Some(name) = schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) else { continue };
+            let body = &doc["components"]["schemas"][name];
+            for (field, property) in body["properties"].as_object().into_iter().flatten() {
+                for (bound, step) in [(&property["minimum"], -1), (&property["maximum"], 1)] {
+                    let Some(bound) = bound.as_i64() else { continue };
+                    // The body's example, or of several the first that gives the field.
+                    let examples =
+                        body["examples"].as_array().cloned().unwrap_or_else(|| vec![body["example"].clone()]);
+                    let example = examples.iter().find(|e| e.get(field).is_some()).or(examples.first());
+                    let mut example = example.cloned().unwrap_or_default();
+                    assert!(example.is_object(), "{name} has a bound on `{field}` but no example to fill in");
+                    example[field] = json!(bound);
+                    let at = ask(method.clone(), path.clone(), Some(example.clone())).await;
+                    assert!(!refuses(&at, field), "{method} {template} refuses {field}: {bound}: {}", at.text);
+                    example[field] = json!(bound + step);
+                    let beyond = ask(method.clone(), path.clone(), Some(example)).await;
+                    assert!(
+                        refuses(&beyond, field),
+                        "{method} {template} takes {field}: {}: {}",
+                        bound + step,
+                        beyond.text
+                    );
+                    checked.push(format!("{method} {template} {field}"));
+                }
+            }
+        }
+    }
+    assert!(checked.len() > 50, "only {} bounds: {checked:?}", checked.len());
+    for expected in ["seats_per_key", "term_months", "duration_days", "days", "hours", "threshold", "?limit"] {
+        assert!(checked.iter().any(|c| c.ends_with(expected)), "no bound on {expected} was checked: {checked:?}");
+    }
+}

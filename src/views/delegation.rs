@@ -104,6 +104,7 @@ pub struct CreateOffer {
     pub message: String,
     /// Length of the relationship once accepted, 1–730 days (default 730).
     #[validate(range(min = 1, max = 730, message = "must be between 1 and 730"))]
+    #[schema(minimum = 1, maximum = 730)]
     pub duration_days: Option<i32>,
     /// What the relationship will allow (at least one role). Omitted:
     /// `user_administrator`, `license_administrator`, `billing_administrator`.

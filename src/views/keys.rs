@@ -95,12 +95,17 @@ pub struct CreateKeyBatch {
     /// `partner` (the default: keys a partner redeems for its customers) or `retail` (keys
     /// a customer redeems itself at `POST /v1/signup`; no `partner_id`).
     pub channel: Option<KeyChannel>,
+    /// Seats each key adds (1–10 000).
     #[validate(range(min = 1, max = 10000, message = "must be between 1 and 10000"))]
+    #[schema(minimum = 1, maximum = 10000)]
     pub seats_per_key: i32,
+    /// Months of the subscription each key buys (1–60).
     #[validate(range(min = 1, max = 60, message = "must be between 1 and 60"))]
+    #[schema(minimum = 1, maximum = 60)]
     pub term_months: i32,
     /// Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
     #[validate(range(min = 1, max = 100000, message = "must be between 1 and 100000"))]
+    #[schema(minimum = 1, maximum = 100000)]
     pub quantity: Option<i32>,
     /// Import keys made elsewhere (each format- and checksum-checked), instead of `quantity`.
     #[validate(length(min = 1, max = 100000, message = "must hold 1 to 100000 keys"))]

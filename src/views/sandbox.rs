@@ -19,8 +19,10 @@ pub struct SandboxClock {
 pub struct Advance {
     /// Whole days to move forward (0–3650).
     #[validate(range(min = 0, max = 3650, message = "must be between 0 and 3650"))]
+    #[schema(minimum = 0, maximum = 3650)]
     pub days: i64,
     /// Extra hours (0–23).
     #[validate(range(min = 0, max = 23, message = "must be between 0 and 23"))]
+    #[schema(minimum = 0, maximum = 23)]
     pub hours: Option<i64>,
 }

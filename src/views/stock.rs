@@ -33,8 +33,12 @@ pub struct SerialRange {
 /// batch and runs forwards).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03",
-    "ranges": [{"from": "000042000001", "to": "000042000100"}]}))]
+#[schema(examples(
+    json!({"partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03",
+           "ranges": [{"from": "000042000001", "to": "000042000100"}]}),
+    json!({"partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03", "product_id": "01900000-0000-7000-8000-000000000002",
+           "quantity": 100, "order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21"}),
+))]
 pub struct CreateAllocation {
     /// The reseller partner that receives the cards.
     pub partner_id: Uuid,

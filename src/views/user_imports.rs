@@ -23,6 +23,8 @@ use crate::{
     {"email": "kostas@fabrikam.example", "first_name": "Kostas", "last_name": "Ioannou"}
 ]}))]
 pub struct CreateUserImport {
+    /// 1 to 10 000 users (else 422 `validation-failed` on `body`).
+    #[schema(min_items = 1, max_items = 10000)]
     pub users: Vec<ImportUser>,
 }
 
@@ -32,14 +34,18 @@ pub struct CreateUserImport {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ImportUser {
+    #[schema(max_length = 254)]
     pub email: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: String,
     /// Tenant administrator (default false).
     #[serde(default)]
     pub admin: bool,
     /// A licence on the tenant's subscription of each of these products.
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub license_skus: Vec<String>,
 }
 

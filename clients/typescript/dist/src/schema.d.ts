@@ -2860,6 +2860,12 @@ export interface components {
          *         }
          *       ]
          *     }
+         * @example {
+         *       "order_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f21",
+         *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03",
+         *       "product_id": "01900000-0000-7000-8000-000000000002",
+         *       "quantity": 100
+         *     }
          */
         CreateAllocation: {
             /**
@@ -2954,9 +2960,15 @@ export interface components {
              * @description Mint this many fresh keys (1–100 000). Give either `quantity` or `keys`.
              */
             quantity?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats each key adds (1–10 000).
+             */
             seats_per_key: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Months of the subscription each key buys (1–60).
+             */
             term_months: number;
         };
         /**
@@ -3124,6 +3136,7 @@ export interface components {
          *     }
          */
         CreateUserImport: {
+            /** @description 1 to 10 000 users (else 422 `validation-failed` on `body`). */
             users: components["schemas"]["ImportUser"][];
         };
         DelegatedAdminOfferAcceptedEvent: components["schemas"]["WebhookEvent"] & {

@@ -20,10 +20,6 @@ class CreateAllocation:
     """Cards named by serials and ranges (at most 100 000 cards a request; a range stays in one
     batch and runs forwards).
 
-        Example:
-            {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03', 'ranges': [{'from': '000042000001', 'to':
-                '000042000100'}]}
-
         Attributes:
             partner_id (UUID): The reseller partner that receives the cards.
             order_id (None | Unset | UUID): The partner's order this allocation fulfils (same partner and product).

@@ -21,8 +21,8 @@ class CreateKeyBatch:
 
     Attributes:
         product_id (UUID):
-        seats_per_key (int):
-        term_months (int):
+        seats_per_key (int): Seats each key adds (1–10 000).
+        term_months (int): Months of the subscription each key buys (1–60).
         channel (KeyChannel | None | Unset):
         distributor_id (None | Unset | UUID): Mint into this authorised distributor's stock instead: the cards are
             `in_stock`,

@@ -23,7 +23,7 @@ class CreateUserImport:
                 'Ioannou'}]}
 
         Attributes:
-            users (list[ImportUser]):
+            users (list[ImportUser]): 1 to 10 000 users (else 422 `validation-failed` on `body`).
     """
 
     users: list[ImportUser]

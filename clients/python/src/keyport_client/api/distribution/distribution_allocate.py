@@ -171,8 +171,7 @@ def sync_detailed(
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
-            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
-            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+            batch and runs forwards).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,8 +223,7 @@ def sync(
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
-            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
-            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+            batch and runs forwards).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,8 +269,7 @@ async def asyncio_detailed(
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
-            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
-            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+            batch and runs forwards).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -322,8 +319,7 @@ async def asyncio(
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
-            batch and runs forwards). Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f03',
-            'ranges': [{'from': '000042000001', 'to': '000042000100'}]}.
+            batch and runs forwards).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
