@@ -137,8 +137,8 @@ fn member_error(object: &str, message: &str) -> Option<(String, String)> {
         _ => return None,
     };
     let (name, expected) = rest.split_once('`')?;
-    // An unknown member's path names it already.
-    let named = object == name || object.ends_with(&format!(".{name}"));
+    // An unknown member's path names it already; a missing one's is its object's.
+    let named = !missing && (object == name || object.ends_with(&format!(".{name}")));
     let member = match object {
         _ if named => object.to_string(),
         "body" => name.to_string(),
