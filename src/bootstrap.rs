@@ -146,6 +146,8 @@ fn set_operator_secret(
                 created_at: now,
                 revoked_at: None,
                 distributor_id: None,
+                previous_secret_digest: None,
+                previous_secret_expires_at: None,
             },
         )?,
     }

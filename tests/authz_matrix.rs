@@ -390,6 +390,11 @@ impl World {
                     self.app.post(&format!("/v1/partners/{c}/api-clients"), &self.app.operator, json!({})).await;
                 (format!("/v1/partners/{c}/api-clients/{}", id(&client, "/client_id")), None)
             }
+            "POST /v1/partners/{id}/api-clients/{client_id}/rotate-secret" => {
+                let client =
+                    self.app.post(&format!("/v1/partners/{c}/api-clients"), &self.app.operator, json!({})).await;
+                (format!("/v1/partners/{c}/api-clients/{}/rotate-secret", id(&client, "/client_id")), Some(json!({})))
+            }
             "POST /v1/products" => ("/v1/products".into(), Some(json!({"sku": format!("SKU-{n}"), "name": "Product"}))),
             "GET /v1/domains/{name}" => ("/v1/domains/matrix".into(), None),
             "POST /v1/key-batches" => (
@@ -579,6 +584,12 @@ impl World {
                 let client =
                     self.app.post(&format!("/v1/distributors/{d}/api-clients"), &self.app.operator, json!({})).await;
                 (format!("/v1/distributors/{d}/api-clients/{}", id(&client, "/client_id")), None)
+            }
+            "POST /v1/distributors/{id}/api-clients/{client_id}/rotate-secret" => {
+                let client =
+                    self.app.post(&format!("/v1/distributors/{d}/api-clients"), &self.app.operator, json!({})).await;
+                let path = format!("/v1/distributors/{d}/api-clients/{}/rotate-secret", id(&client, "/client_id"));
+                (path, Some(json!({})))
             }
             "PUT /v1/distributors/{id}/stock-alerts/{product_id}" => {
                 (format!("/v1/distributors/{d}/stock-alerts/{PRODUCT_BASIC}"), Some(json!({"threshold": 1})))

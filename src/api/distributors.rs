@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::views::distributors::{CreateDistributor, DistributorView, UpdateDistributor};
-use crate::views::partners::{ApiClientView, CreateApiClient, NewApiClient};
+use crate::views::partners::{ApiClientView, CreateApiClient, NewApiClient, RotateSecret, RotatedSecret};
 use crate::views::stock::{AlertView, DistributorStockView, PutAlert};
 use crate::{
     app::{clients, distributors, stock},
@@ -159,6 +159,35 @@ pub async fn list_clients(
     let (page, owner) = (pagination.page()?, ClientOwner::Distributor(*id));
     let rows = read(&state, move |conn, _| clients::list(conn, owner, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
+}
+
+/// Rotate a distributor API client's secret
+///
+/// A new secret, shown only in this answer; the previous one keeps signing in on every
+/// instance for `previous_valid_for_hours` (0–168, default 24), so the integration switches
+/// with no downtime, then never again. Tokens already issued run out within their lifetime.
+/// Of concurrent rotations each secret is shown once and only the last two sign in. A
+/// revoked client answers 404.
+#[utoipa::path(
+    tag = "distributors",
+    params(("id" = Uuid, Path, description = "Distributor id"), ("client_id" = String, Path, description = "Client id")),
+    request_body = RotateSecret,
+    responses((status = 200, description = "Rotated; `client_secret` is shown only in this response", body = RotatedSecret)),
+)]
+#[post("/v1/distributors/{id}/api-clients/{client_id}/rotate-secret")]
+pub async fn rotate_client_secret(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+    body: Json<RotateSecret>,
+) -> Result<web::Json<RotatedSecret>, Error> {
+    let (owner_id, client_id) = path.into_inner();
+    authz::distributor_record(&principal, owner_id)?;
+    let (owner, hours, pepper) = (ClientOwner::Distributor(owner_id), body.0.overlap_hours(), state.pepper.clone());
+    let (row, secret) =
+        transaction(&state, move |conn, now| clients::rotate_secret(conn, &pepper, owner, &client_id, hours, now))
+            .await?;
+    Ok(web::Json(RotatedSecret::new(row, secret)))
 }
 
 /// Revoke a distributor's API client

@@ -3,7 +3,10 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use crate::views::partners::{ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, UpdatePartner};
+use crate::views::partners::{
+    ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, RotateSecret, RotatedSecret,
+    UpdatePartner,
+};
 use crate::{
     app::{clients, partners},
     auth::Principal,
@@ -185,6 +188,35 @@ pub async fn list_clients(
     let (page, owner) = (pagination.page()?, ClientOwner::Partner(*id));
     let rows = read(&state, move |conn, _| clients::list(conn, owner, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |r| r.id, Into::into)))
+}
+
+/// Rotate a partner API client's secret
+///
+/// A new secret, shown only in this answer; the previous one keeps signing in on every
+/// instance for `previous_valid_for_hours` (0–168, default 24), so the integration switches
+/// with no downtime, then never again. Tokens already issued run out within their lifetime.
+/// Of concurrent rotations each secret is shown once and only the last two sign in. A
+/// revoked client answers 404.
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = Uuid, Path, description = "Partner id"), ("client_id" = String, Path, description = "Client id")),
+    request_body = RotateSecret,
+    responses((status = 200, description = "Rotated; `client_secret` is shown only in this response", body = RotatedSecret)),
+)]
+#[post("/v1/partners/{id}/api-clients/{client_id}/rotate-secret")]
+pub async fn rotate_client_secret(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+    body: Json<RotateSecret>,
+) -> Result<web::Json<RotatedSecret>, Error> {
+    let (owner_id, client_id) = path.into_inner();
+    authz::partner_record(&principal, owner_id)?;
+    let (owner, hours, pepper) = (ClientOwner::Partner(owner_id), body.0.overlap_hours(), state.pepper.clone());
+    let (row, secret) =
+        transaction(&state, move |conn, now| clients::rotate_secret(conn, &pepper, owner, &client_id, hours, now))
+            .await?;
+    Ok(web::Json(RotatedSecret::new(row, secret)))
 }
 
 /// Revoke an API client

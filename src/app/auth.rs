@@ -39,12 +39,26 @@ pub enum ClientCheck {
     Unknown,
 }
 
-/// Checks a client's secret (its digest) against the live client `client_id`.
-pub fn client_by_secret(conn: &mut PgConnection, client_id: &str, digest: &[u8]) -> Result<ClientCheck, Error> {
+/// Checks a client's secret (its digest) against the live client `client_id`: its current
+/// secret, or the one before its last rotation while that still signs in at `now`.
+pub fn client_by_secret(
+    conn: &mut PgConnection,
+    client_id: &str,
+    digest: &[u8],
+    now: impl FnOnce(&mut PgConnection) -> diesel::QueryResult<DateTime<Utc>>,
+) -> Result<ClientCheck, Error> {
     use subtle::ConstantTimeEq;
+    let same = |stored: &[u8]| stored.len() == digest.len() && bool::from(stored.ct_eq(digest));
     Ok(match clients::find_live(conn, client_id)? {
-        Some(c) if c.secret_digest.len() == digest.len() && bool::from(c.secret_digest.ct_eq(digest)) => {
-            ClientCheck::Valid(c)
+        Some(c) if same(&c.secret_digest) => ClientCheck::Valid(c),
+        Some(c) if c.previous_secret_digest.as_deref().is_some_and(same) => {
+            // The clock is read only for a previous secret: the common sign-in stays one trip.
+            let now = now(conn)?;
+            if c.previous_secret_expires_at.is_some_and(|until| until > now) {
+                ClientCheck::Valid(c)
+            } else {
+                ClientCheck::WrongSecret(c)
+            }
         }
         Some(c) => ClientCheck::WrongSecret(c),
         None => ClientCheck::Unknown,
@@ -210,10 +224,10 @@ async fn client_credentials(
     super::budgets::refuse_when_spent(state, &subjects).await?;
     let digest = state.pepper.digest(SecretKind::ClientSecret, &secret);
     // The look-up and its audit record take one trip to the database.
-    let (audit, at) = (crate::audit::current(), state.clock.real_now());
+    let (audit, at, clock) = (crate::audit::current(), state.clock.real_now(), state.clock.clone());
     let client = state
         .autocommit(move |conn| {
-            let check = client_by_secret(conn, &client_id, &digest)?;
+            let check = client_by_secret(conn, &client_id, &digest, |conn| clock.now(conn))?;
             if let Some(audit) = &audit {
                 // A client is named only by an id that exists: what was typed may be a
                 // secret typed into the wrong field.

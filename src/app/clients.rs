@@ -53,8 +53,34 @@ pub fn create(
         created_at: now,
         revoked_at: None,
         distributor_id,
+        previous_secret_digest: None,
+        previous_secret_expires_at: None,
     };
     clients::insert(conn, &row)?;
+    Ok((row, secret))
+}
+
+/// The longest a rotated-out secret may keep signing in.
+pub const MAX_OVERLAP_HOURS: i64 = 168;
+
+/// A new secret for an owner's live client, shown once; the previous one keeps signing in
+/// for `overlap_hours` on the service's clock (0: not at all), so an integration switches
+/// with no downtime. A revoked client stays revoked (404, as for one that never was).
+pub fn rotate_secret(
+    conn: &mut PgConnection,
+    pepper: &Pepper,
+    owner: ClientOwner,
+    client_id: &str,
+    overlap_hours: i64,
+    now: DateTime<Utc>,
+) -> Result<(ApiClientRow, String), Error> {
+    existing(conn, owner)?;
+    let secret = new_secret(CLIENT_SECRET_PREFIX);
+    let digest = pepper.digest(SecretKind::ClientSecret, &secret);
+    let until = now + chrono::Duration::hours(overlap_hours.clamp(0, MAX_OVERLAP_HOURS));
+    let row = clients::rotate_secret(conn, owner, client_id, &digest, until)?
+        .ok_or_else(|| Error::not_found("API client"))?;
+    crate::audit::note("api-client", &row.client_id, None, row.partner_id);
     Ok((row, secret))
 }
 

@@ -36,6 +36,8 @@ diesel::table! {
         created_at -> Timestamptz,
         revoked_at -> Nullable<Timestamptz>,
         distributor_id -> Nullable<Uuid>,
+        previous_secret_digest -> Nullable<Bytea>,
+        previous_secret_expires_at -> Nullable<Timestamptz>,
     }
 }
 

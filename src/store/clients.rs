@@ -19,6 +19,9 @@ pub struct ApiClientRow {
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub distributor_id: Option<Uuid>,
+    /// The secret before the last rotation, and until when it still signs in.
+    pub previous_secret_digest: Option<Vec<u8>>,
+    pub previous_secret_expires_at: Option<DateTime<Utc>>,
 }
 
 /// Whose API clients: a partner's or a distributor's.
@@ -81,6 +84,36 @@ pub fn list_for(conn: &mut PgConnection, owner: ClientOwner, page: super::Page) 
 }
 
 /// Revokes an owner's live client; false when there is none by that id.
+/// Gives an owner's live client a new secret; the one it had signs in until
+/// `previous_until`. One statement: concurrent rotations take turns on the row, each
+/// keeping the secret the one before it set, so only the last two sign in.
+pub fn rotate_secret(
+    conn: &mut PgConnection,
+    owner: ClientOwner,
+    client_id: &str,
+    digest: &[u8],
+    previous_until: DateTime<Utc>,
+) -> QueryResult<Option<ApiClientRow>> {
+    let of_owner =
+        api_clients::table.filter(api_clients::client_id.eq(client_id)).filter(api_clients::revoked_at.is_null());
+    let rotation = (
+        api_clients::previous_secret_digest.eq(api_clients::secret_digest.nullable()),
+        api_clients::previous_secret_expires_at.eq(Some(previous_until)),
+        api_clients::secret_digest.eq(digest),
+    );
+    match owner {
+        ClientOwner::Partner(id) => diesel::update(of_owner.filter(api_clients::partner_id.eq(id)))
+            .set(rotation)
+            .returning(ApiClientRow::as_returning())
+            .get_result(conn),
+        ClientOwner::Distributor(id) => diesel::update(of_owner.filter(api_clients::distributor_id.eq(id)))
+            .set(rotation)
+            .returning(ApiClientRow::as_returning())
+            .get_result(conn),
+    }
+    .optional()
+}
+
 pub fn revoke(conn: &mut PgConnection, owner: ClientOwner, client_id: &str, now: DateTime<Utc>) -> QueryResult<bool> {
     let of_owner =
         api_clients::table.filter(api_clients::client_id.eq(client_id)).filter(api_clients::revoked_at.is_null());

@@ -117,6 +117,42 @@ pub struct ApiClientView {
     pub created_at: DateTime<Utc>,
 }
 
+/// How long the secret being replaced keeps signing in.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"previous_valid_for_hours": 24}))]
+pub struct RotateSecret {
+    /// Hours the previous secret keeps signing in on every instance (0–168, default 24; 0:
+    /// it stops at once). Tokens already issued run out within their lifetime either way.
+    #[validate(range(min = 0, max = 168, message = "must be between 0 and 168"))]
+    #[schema(minimum = 0, maximum = 168)]
+    pub previous_valid_for_hours: Option<i64>,
+}
+
+impl RotateSecret {
+    pub fn overlap_hours(&self) -> i64 {
+        self.previous_valid_for_hours.unwrap_or(24)
+    }
+}
+
+/// A client's new secret, shown here once and never again.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RotatedSecret {
+    #[schema(example = "kpc_5f1c0e7a9b2d4c6e8a10")]
+    pub client_id: String,
+    #[schema(value_type = String)]
+    pub client_secret: ShownOnce,
+    /// Until when the previous secret still signs in.
+    pub previous_secret_expires_at: DateTime<Utc>,
+}
+
+impl RotatedSecret {
+    pub fn new(row: ApiClientRow, secret: String) -> Self {
+        let until = row.previous_secret_expires_at.unwrap_or(row.created_at);
+        Self { client_id: row.client_id, client_secret: secret.into(), previous_secret_expires_at: until }
+    }
+}
+
 impl NewApiClient {
     pub fn new(row: ApiClientRow, secret: String) -> Self {
         Self { client_id: row.client_id, client_secret: secret.into(), name: row.name, created_at: row.created_at }

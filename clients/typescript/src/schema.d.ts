@@ -551,6 +551,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/distributors/{id}/api-clients/{client_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a distributor API client's secret
+         * @description A new secret, shown only in this answer; the previous one keeps signing in on every
+         *     instance for `previous_valid_for_hours` (0–168, default 24), so the integration switches
+         *     with no downtime, then never again. Tokens already issued run out within their lifetime.
+         *     Of concurrent rotations each secret is shown once and only the last two sign in. A
+         *     revoked client answers 404.
+         */
+        post: operations["distributors_rotate_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/distributors/{id}/stock": {
         parameters: {
             query?: never;
@@ -1131,6 +1155,30 @@ export interface paths {
          *     from their next request on, by every instance.
          */
         delete: operations["partners_revoke_client"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/api-clients/{client_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a partner API client's secret
+         * @description A new secret, shown only in this answer; the previous one keeps signing in on every
+         *     instance for `previous_valid_for_hours` (0–168, default 24), so the integration switches
+         *     with no downtime, then never again. Tokens already issued run out within their lifetime.
+         *     Of concurrent rotations each secret is shown once and only the last two sign in. A
+         *     revoked client answers 404.
+         */
+        post: operations["partners_rotate_client_secret"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4598,6 +4646,31 @@ export interface components {
              * @example refresh_token
              */
             token_type_hint?: string | null;
+        };
+        /**
+         * @description How long the secret being replaced keeps signing in.
+         * @example {
+         *       "previous_valid_for_hours": 24
+         *     }
+         */
+        RotateSecret: {
+            /**
+             * Format: int64
+             * @description Hours the previous secret keeps signing in on every instance (0–168, default 24; 0:
+             *     it stops at once). Tokens already issued run out within their lifetime either way.
+             */
+            previous_valid_for_hours?: number | null;
+        };
+        /** @description A client's new secret, shown here once and never again. */
+        RotatedSecret: {
+            /** @example kpc_5f1c0e7a9b2d4c6e8a10 */
+            client_id: string;
+            client_secret: string;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs in.
+             */
+            previous_secret_expires_at: string;
         };
         /** @enum {string} */
         RowOutcome: "pending" | "created" | "error";
@@ -9853,6 +9926,224 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    distributors_rotate_client_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Distributor id */
+                id: string;
+                /** @description Client id */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecret"];
+            };
+        };
+        responses: {
+            /** @description Rotated; `client_secret` is shown only in this response */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
+                     *       "client_secret": "text",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
@@ -15495,6 +15786,224 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    partners_rotate_client_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Partner id */
+                id: string;
+                /** @description Client id */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecret"];
+            };
+        };
+        responses: {
+            /** @description Rotated; `client_secret` is shown only in this response */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
+                     *       "client_secret": "text",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description `malformed-request`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-in-flight",
+                     *       "detail": "A request with this idempotency key is in progress.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A request with this idempotency key is in progress",
+                     *       "type": "/problems/idempotency-key-in-flight"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyInFlight"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed`; `idempotency-key-reused`: the Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
                 };
             };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */

@@ -450,6 +450,8 @@ from .reseller_status import ResellerStatus
 from .return_view import ReturnView
 from .revocation_view import RevocationView
 from .revoke_request import RevokeRequest
+from .rotate_secret import RotateSecret
+from .rotated_secret import RotatedSecret
 from .row_outcome import RowOutcome
 from .sandbox_clock import SandboxClock
 from .serial_range import SerialRange
@@ -804,6 +806,8 @@ __all__ = (
     "ReturnView",
     "RevocationView",
     "RevokeRequest",
+    "RotatedSecret",
+    "RotateSecret",
     "RowOutcome",
     "SandboxClock",
     "SerialRange",
