@@ -90,6 +90,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(auth::activate)
         .service(auth::change_password)
         .service(auth::jwks)
+        .service(auth::metadata)
         .service(partners::create)
         .service(partners::list)
         .service(partners::me)

@@ -274,3 +274,37 @@ fn sign_with_app_key(app: &TestApp, claims: &Value) -> String {
     header.kid = Some(kid);
     jsonwebtoken::encode(&header, claims, &jsonwebtoken::EncodingKey::from_ed_der(&der)).unwrap()
 }
+
+/// RFC 8414: OAuth libraries and verifiers find the token, revocation and key endpoints
+/// from one address, with the issuer the tokens carry; under `KEYPORT_ISSUER` when that is
+/// a URL.
+#[tokio::test]
+async fn oauth_metadata_names_the_issuer_and_its_endpoints() {
+    let app = spawn().await;
+    let reply = app.send(Method::GET, "/.well-known/oauth-authorization-server", None, None).await;
+    assert_eq!(reply.headers["cache-control"], "public, max-age=3600");
+    let metadata = reply.expect(200).clone();
+    assert_eq!(metadata["issuer"], claims(&app.operator)["iss"]);
+    assert_eq!(metadata["token_endpoint"], app.url("/v1/auth/token").as_str());
+    assert_eq!(metadata["revocation_endpoint"], app.url("/v1/auth/revoke").as_str());
+    assert_eq!(metadata["grant_types_supported"], json!(["client_credentials", "password", "refresh_token"]));
+    assert_eq!(metadata["token_endpoint_auth_methods_supported"], json!(["client_secret_basic", "client_secret_post"]));
+    assert_eq!(metadata["response_types_supported"], json!([]));
+    let jwks = app.http.get(metadata["jwks_uri"].as_str().unwrap()).send().await.unwrap();
+    let jwks: Value = jwks.json().await.unwrap();
+    assert_eq!(jwks["keys"][0]["kid"], json!(kid_of(&app.operator)), "the key set verifies the tokens");
+
+    let public = spawn_with(|s| s.issuer = "https://keyport.example/".into()).await;
+    let metadata = public.send(Method::GET, "/.well-known/oauth-authorization-server", None, None).await;
+    let metadata = metadata.expect(200);
+    assert_eq!(metadata["issuer"], "https://keyport.example/");
+    assert_eq!(claims(&public.operator)["iss"], "https://keyport.example/", "tokens carry the same issuer");
+    assert_eq!(metadata["token_endpoint"], "https://keyport.example/v1/auth/token");
+    assert_eq!(metadata["jwks_uri"], "https://keyport.example/.well-known/jwks.json");
+}
+
+fn kid_of(token: &str) -> String {
+    let header: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(token.split('.').next().unwrap()).unwrap()).unwrap();
+    header["kid"].as_str().unwrap().to_string()
+}

@@ -357,9 +357,11 @@ impl World {
                     Some(json!({"activation_token": token, "password": "a long enough password"})),
                 )
             }
-            "GET /.well-known/jwks.json" | "GET /healthz" | "GET /readyz" | "GET /metrics" => {
-                (op.split(' ').nth(1).unwrap().into(), None)
-            }
+            "GET /.well-known/jwks.json"
+            | "GET /.well-known/oauth-authorization-server"
+            | "GET /healthz"
+            | "GET /readyz"
+            | "GET /metrics" => (op.split(' ').nth(1).unwrap().into(), None),
             "POST /v1/partners" => ("/v1/partners".into(), Some(json!({"name": format!("P{n}")}))),
             "GET /v1/partners"
             | "GET /v1/partners/me"

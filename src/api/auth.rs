@@ -3,7 +3,8 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use crate::views::auth::{
-    ActivateRequest, ActivatedUser, ChangePassword, OAuthError, RevokeRequest, TokenRequest, TokenResponse,
+    ActivateRequest, ActivatedUser, ChangePassword, OAuthError, OAuthMetadata, RevokeRequest, TokenRequest,
+    TokenResponse,
 };
 use crate::{
     app::auth,
@@ -159,3 +160,30 @@ pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
 
 /// How long verifiers may keep the key set: short enough that a rotation reaches them soon.
 const JWKS_CACHE: &str = "public, max-age=300";
+
+/// OAuth authorization server metadata
+///
+/// RFC 8414: the issuer, the token, revocation and key-set endpoints, the grants and client
+/// authentication methods. Endpoints are under `KEYPORT_ISSUER` when it is a URL (set it to
+/// the public `https://` address for conforming metadata), else under the address the
+/// request was sent to. Cacheable for an hour.
+#[utoipa::path(
+    tag = "auth",
+    responses((status = 200, description = "The metadata", body = OAuthMetadata,
+        headers(("Cache-Control" = String, description = "`public, max-age=3600`")))),
+    security(()),
+)]
+#[get("/.well-known/oauth-authorization-server")]
+pub async fn metadata(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let issuer = &state.settings.issuer;
+    let base = if issuer.starts_with("https://") || issuer.starts_with("http://") {
+        issuer.trim_end_matches('/').to_string()
+    } else {
+        // The Host the caller used (not a forwarded one: the answer is cached).
+        let host = req.headers().get(actix_web::http::header::HOST).and_then(|h| h.to_str().ok());
+        format!("http://{}", host.unwrap_or("127.0.0.1"))
+    };
+    HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=3600"))
+        .json(OAuthMetadata::new(issuer, &base))
+}

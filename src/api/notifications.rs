@@ -32,9 +32,6 @@ pub async fn list(
 ) -> Result<web::Json<ListOf<NotificationView>>, Error> {
     let page = pagination.page()?;
     let NotificationQuery { event, unread } = query.into_inner();
-    if event.as_ref().is_some_and(|e| e.chars().count() > 100) {
-        return Err(Error::invalid("event", "is at most 100 characters"));
-    }
     let rows =
         read(&state, move |conn, _| notifications::list(conn, &principal, event.as_deref(), unread, page)).await?;
     Ok(web::Json(ListOf::page(page, rows, |n| n.id, Into::into)))

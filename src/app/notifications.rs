@@ -24,12 +24,13 @@ pub fn list(
     unread: Option<bool>,
     page: Page,
 ) -> Result<Vec<NotificationRow>, Error> {
-    let inbox = authz::inbox(conn, principal)?;
+    // A name outside the closed set is a mistake to say, not an empty inbox to show.
     let event = match event.map(EventKind::parse) {
         None => None,
         Some(Some(kind)) => Some(kind),
-        Some(None) => return Ok(Vec::new()),
+        Some(None) => return Err(Error::invalid("event", "is not an event type (see `EventType` in the document)")),
     };
+    let inbox = authz::inbox(conn, principal)?;
     Ok(notifications::list(conn, &InboxFilter { inbox, event, unread }, page)?)
 }
 

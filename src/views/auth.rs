@@ -140,3 +140,47 @@ pub struct ActivationIssued {
     pub activation_token: ShownOnce,
     pub expires_at: chrono::DateTime<chrono::Utc>,
 }
+
+/// OAuth 2.0 authorization server metadata (RFC 8414): where verifiers and OAuth libraries
+/// find the token, revocation and key endpoints and what they accept.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "issuer": "keyport",
+    "token_endpoint": "https://keyport.example/v1/auth/token",
+    "revocation_endpoint": "https://keyport.example/v1/auth/revoke",
+    "jwks_uri": "https://keyport.example/.well-known/jwks.json",
+    "grant_types_supported": ["client_credentials", "password", "refresh_token"],
+    "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+    "revocation_endpoint_auth_methods_supported": ["none"],
+    "response_types_supported": []
+}))]
+pub struct OAuthMetadata {
+    /// The `iss` of every access token (`KEYPORT_ISSUER`).
+    pub issuer: String,
+    pub token_endpoint: String,
+    pub revocation_endpoint: String,
+    pub jwks_uri: String,
+    pub grant_types_supported: Vec<String>,
+    pub token_endpoint_auth_methods_supported: Vec<String>,
+    /// Revocation needs no client authentication: presenting a token ends it.
+    pub revocation_endpoint_auth_methods_supported: Vec<String>,
+    /// Empty: there is no authorization endpoint (no redirect flows).
+    pub response_types_supported: Vec<String>,
+}
+
+impl OAuthMetadata {
+    /// The metadata with every endpoint under `base` (`https://host`, no trailing slash).
+    pub fn new(issuer: &str, base: &str) -> Self {
+        let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        Self {
+            issuer: issuer.to_string(),
+            token_endpoint: format!("{base}/v1/auth/token"),
+            revocation_endpoint: format!("{base}/v1/auth/revoke"),
+            jwks_uri: format!("{base}/.well-known/jwks.json"),
+            grant_types_supported: strings(&["client_credentials", "password", "refresh_token"]),
+            token_endpoint_auth_methods_supported: strings(&["client_secret_basic", "client_secret_post"]),
+            revocation_endpoint_auth_methods_supported: strings(&["none"]),
+            response_types_supported: Vec::new(),
+        }
+    }
+}

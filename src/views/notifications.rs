@@ -54,7 +54,7 @@ impl From<NotificationRow> for NotificationView {
 #[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only this event.
-    #[param(max_length = 100, value_type = Option<crate::views::webhooks::EventType>)]
+    #[param(value_type = Option<crate::views::webhooks::EventType>)]
     pub event: Option<String>,
     /// `true`: only unread; `false`: only read.
     pub unread: Option<bool>,

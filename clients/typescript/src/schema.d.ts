@@ -26,6 +26,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth authorization server metadata
+         * @description RFC 8414: the issuer, the token, revocation and key-set endpoints, the grants and client
+         *     authentication methods. Endpoints are under `KEYPORT_ISSUER` when it is a URL (set it to
+         *     the public `https://` address for conforming metadata), else under the address the
+         *     request was sent to. Cacheable for an hour.
+         */
+        get: operations["auth_metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -3879,6 +3902,42 @@ export interface components {
             error_description: string;
         };
         /**
+         * @description OAuth 2.0 authorization server metadata (RFC 8414): where verifiers and OAuth libraries
+         *     find the token, revocation and key endpoints and what they accept.
+         * @example {
+         *       "grant_types_supported": [
+         *         "client_credentials",
+         *         "password",
+         *         "refresh_token"
+         *       ],
+         *       "issuer": "keyport",
+         *       "jwks_uri": "https://keyport.example/.well-known/jwks.json",
+         *       "response_types_supported": [],
+         *       "revocation_endpoint": "https://keyport.example/v1/auth/revoke",
+         *       "revocation_endpoint_auth_methods_supported": [
+         *         "none"
+         *       ],
+         *       "token_endpoint": "https://keyport.example/v1/auth/token",
+         *       "token_endpoint_auth_methods_supported": [
+         *         "client_secret_basic",
+         *         "client_secret_post"
+         *       ]
+         *     }
+         */
+        OAuthMetadata: {
+            grant_types_supported: string[];
+            /** @description The `iss` of every access token (`KEYPORT_ISSUER`). */
+            issuer: string;
+            jwks_uri: string;
+            /** @description Empty: there is no authorization endpoint (no redirect flows). */
+            response_types_supported: string[];
+            revocation_endpoint: string;
+            /** @description Revocation needs no client authentication: presenting a token ends it. */
+            revocation_endpoint_auth_methods_supported: string[];
+            token_endpoint: string;
+            token_endpoint_auth_methods_supported: string[];
+        };
+        /**
          * @description Where a delegated-admin offer stands.
          * @enum {string}
          */
@@ -5182,6 +5241,91 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    auth_metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata */
+            200: {
+                headers: {
+                    /** @description `public, max-age=3600` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "grant_types_supported": [
+                     *         "client_credentials",
+                     *         "password",
+                     *         "refresh_token"
+                     *       ],
+                     *       "issuer": "keyport",
+                     *       "jwks_uri": "https://keyport.example/.well-known/jwks.json",
+                     *       "response_types_supported": [],
+                     *       "revocation_endpoint": "https://keyport.example/v1/auth/revoke",
+                     *       "revocation_endpoint_auth_methods_supported": [
+                     *         "none"
+                     *       ],
+                     *       "token_endpoint": "https://keyport.example/v1/auth/token",
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_basic",
+                     *         "client_secret_post"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthMetadata"];
                 };
             };
             /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */

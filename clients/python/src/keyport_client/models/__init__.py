@@ -124,6 +124,7 @@ from .new_api_client import NewApiClient
 from .new_key_batch import NewKeyBatch
 from .notification_view import NotificationView
 from .o_auth_error import OAuthError
+from .o_auth_metadata import OAuthMetadata
 from .offer_status import OfferStatus
 from .offer_view import OfferView
 from .order_status import OrderStatus
@@ -622,6 +623,7 @@ __all__ = (
     "NewKeyBatch",
     "NotificationView",
     "OAuthError",
+    "OAuthMetadata",
     "OfferStatus",
     "OfferView",
     "OrderStatus",
