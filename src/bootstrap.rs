@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use chrono::Utc;
 use diesel::Connection;
 use uuid::Uuid;
 
@@ -58,11 +59,8 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
                 None => secrets::get_or_create(conn, "key_pepper", || random_bytes(32), now)?,
             };
             let pepper = Pepper::new(pepper);
-            let mut keys: Vec<KeyPair> = secrets::live_signing_keys(conn)?
-                .into_iter()
-                .map(|r| KeyPair { kid: r.kid, private_der: r.private_der, public_key: r.public_key })
-                .collect();
-            if keys.is_empty() && file_key.is_none() {
+            let stored = secrets::live_signing_keys(conn, now)?;
+            if stored.is_empty() && file_key.is_none() {
                 let pair = KeyPair::from_seed(random_bytes(32).try_into().expect("32 bytes"));
                 secrets::insert_signing_key(
                     conn,
@@ -73,21 +71,23 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
                         created_at: now,
                     },
                 )?;
-                keys.push(pair);
             }
-            if let Some(pair) = &file_key {
-                // The configured key signs; keys kept in the database still verify.
-                keys.retain(|k| k.kid != pair.kid);
-                keys.insert(0, pair.clone());
-            }
+            let keys = live_keys(conn, file_key.as_ref(), now)?;
             let operator = bootstrap_operator(conn, &settings, &pepper, now)?;
             diesel::QueryResult::Ok((pepper, keys, operator))
         })
         .map_err(|e| format!("start-up bookkeeping failed: {e}"))?;
 
     crate::auth::password::warm_up();
-    let tokens = TokenKeys::new(&keys, &settings.issuer, &settings.audience);
+    let tokens = Arc::new(TokenKeys::new(&keys, &settings.issuer, &settings.audience));
     let revocations = Arc::new(Revocations::new(settings.access_token_ttl));
+    // A rotation (`keyport keys rotate`) reaches every instance through the listener.
+    let (reloaded, file_key) = (tokens.clone(), file_key.clone());
+    revocations.on_keys_changed(Box::new(move |conn| match live_keys(conn, file_key.as_ref(), Utc::now()) {
+        Ok(keys) if reloaded.replace(&keys) => tracing::info!(signing = %keys[0].kid, "signing keys reloaded"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "cannot reload the signing keys"),
+    }));
     revocations.catch_up(&mut conn, now).map_err(|e| format!("cannot read revocations: {e}"))?;
     revocations.follow(settings.listen_database_url.clone().unwrap_or_else(|| database_url.to_string()));
     drop(conn);
@@ -95,6 +95,24 @@ pub fn prepare(settings: Settings, database_url: &str) -> Result<(AppState, Opti
     let webhooks = crate::outbound::WebhookClient::new(settings.webhook_allow_private);
     let imports_waiting = Arc::new(tokio::sync::Notify::new());
     Ok((AppState { pool, clock, tokens, revocations, pepper, limits, settings, webhooks, imports_waiting }, operator))
+}
+
+/// The keys that verify at `now`, the one that signs first: the configured key when there
+/// is one (keys kept in the database still verify), else the newest live key kept there.
+fn live_keys(
+    conn: &mut diesel::PgConnection,
+    file_key: Option<&KeyPair>,
+    now: chrono::DateTime<Utc>,
+) -> diesel::QueryResult<Vec<KeyPair>> {
+    let mut keys: Vec<KeyPair> = secrets::live_signing_keys(conn, now)?
+        .into_iter()
+        .map(|r| KeyPair { kid: r.kid, private_der: r.private_der, public_key: r.public_key })
+        .collect();
+    if let Some(pair) = file_key {
+        keys.retain(|k| k.kid != pair.kid);
+        keys.insert(0, pair.clone());
+    }
+    Ok(keys)
 }
 
 /// Makes sure an operator client exists. With `KEYPORT_BOOTSTRAP_OPERATOR_SECRET` the

@@ -54,10 +54,38 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// The keys that sign access tokens: rotate, list, retire.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
     /// The bootstrap operator's credentials.
     Operator {
         #[command(subcommand)]
         command: OperatorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Make a new key sign on every instance at once; the keys it replaces verify until the
+    /// longest access-token lifetime has passed, then retire by themselves.
+    Rotate {
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Every key: when made, when it retires, which one signs.
+    List {
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Retire a key now: tokens it signed are refused from their next request (not the key
+    /// that signs; rotate first).
+    Retire {
+        /// The key's `kid` (see `keyport keys list`).
+        kid: String,
+        #[command(flatten)]
+        settings: Settings,
     },
 }
 
@@ -167,6 +195,7 @@ fn main() -> ExitCode {
         Command::Operator { command: OperatorCommand::ResetSecret { settings } } => {
             bootstrap::may_reset_operator_secret(&settings).and_then(|()| reset_operator_secret(&settings))
         }
+        Command::Keys { command } => signing_keys(command),
         Command::Sweep { settings } => with_database(&settings, |url| {
             let (state, credentials) = bootstrap::prepare(settings.clone(), url)?;
             print_credentials(&credentials);
@@ -182,6 +211,50 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `keyport keys …`.
+fn signing_keys(command: KeysCommand) -> Result<(), String> {
+    use keyport::app::signing_keys as keys;
+    let settings = match &command {
+        KeysCommand::Rotate { settings } | KeysCommand::List { settings } | KeysCommand::Retire { settings, .. } => {
+            settings.clone()
+        }
+    };
+    if settings.signing_key_file.is_some() {
+        return Err("the signing key comes from KEYPORT_SIGNING_KEY_FILE: replace the file to change it".into());
+    }
+    with_database(&settings, |url| {
+        let (state, _) = bootstrap::prepare(settings.clone(), url)?;
+        let mut conn = state.pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+        let now = state.clock.real_now();
+        let failed = |e: keyport::error::Error| e.detail;
+        match command {
+            KeysCommand::Rotate { .. } => {
+                // What the replaced keys signed runs out within an access token's lifetime.
+                let overlap = chrono::Duration::from_std(state.settings.access_token_ttl).map_err(|e| e.to_string())?
+                    + chrono::Duration::seconds(keyport::auth::jwt::LEEWAY as i64);
+                let kid = keys::rotate(&mut conn, overlap, now).map_err(failed)?;
+                println!("{kid} signs from now on, on every instance; the keys before it retire at {}", now + overlap);
+            }
+            KeysCommand::List { .. } => {
+                for key in keys::list(&mut conn, now).map_err(failed)? {
+                    let state = match key.retired_at {
+                        _ if key.signing => "signs".to_string(),
+                        Some(at) if at <= now => format!("retired {at}"),
+                        Some(at) => format!("verifies until {at}"),
+                        None => "verifies".to_string(),
+                    };
+                    println!("{}  made {}  {state}", key.kid, key.created_at);
+                }
+            }
+            KeysCommand::Retire { kid, .. } => {
+                keys::retire(&mut conn, &kid, now).map_err(failed)?;
+                println!("{kid} is retired: tokens it signed are refused from their next request");
+            }
+        }
+        Ok(())
+    })
 }
 
 /// `keyport operator reset-secret`.

@@ -26,7 +26,7 @@ use crate::{
 pub struct AppState {
     pub pool: PgPool,
     pub clock: Clock,
-    pub tokens: TokenKeys,
+    pub tokens: Arc<TokenKeys>,
     pub revocations: Arc<Revocations>,
     pub pepper: Pepper,
     pub limits: FailureBudgets,

@@ -25,6 +25,7 @@ mod redemptions;
 mod retail;
 mod secrets;
 mod security;
+mod signing_keys;
 mod tenants;
 mod trust;
 mod user_imports;

@@ -25,6 +25,7 @@ pub mod renewals;
 pub mod resellers;
 pub mod retail;
 pub mod sandbox;
+pub mod signing_keys;
 pub mod stock;
 pub mod subscriptions;
 pub mod sweep;

@@ -2,7 +2,7 @@
 
 use std::{
     collections::HashMap,
-    sync::{PoisonError, RwLock},
+    sync::{Arc, PoisonError, RwLock},
 };
 
 use base64::{Engine, engine::general_purpose::STANDARD, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -105,26 +105,32 @@ pub struct Jwks {
 }
 
 /// Seconds of clock skew allowed on `exp`.
-const LEEWAY: u64 = 5;
+pub const LEEWAY: u64 = 5;
 
 /// Most verified tokens remembered at once.
 const CACHE_SIZE: usize = 10_000;
 
 /// Signs with the current key; verifies with any live key, remembering tokens it verified
-/// until they expire, so a token's signature is checked once, not on every request.
+/// until they expire, so a token's signature is checked once, not on every request. The keys
+/// are replaced whole when they rotate (every instance, on the database's word).
 pub struct TokenKeys {
-    signing_kid: String,
-    signing: EncodingKey,
-    verifying: HashMap<String, DecodingKey>,
-    jwks: Jwks,
+    keys: RwLock<Arc<KeySet>>,
     issuer: String,
     audience: String,
     verified: RwLock<HashMap<Box<str>, Claims>>,
 }
 
-impl TokenKeys {
+/// The live keys at one moment: the one that signs, all that verify, and their JWKS.
+struct KeySet {
+    signing_kid: String,
+    signing: EncodingKey,
+    verifying: HashMap<String, DecodingKey>,
+    jwks: Jwks,
+}
+
+impl KeySet {
     /// `keys[0]` signs; all of them verify.
-    pub fn new(keys: &[KeyPair], issuer: &str, audience: &str) -> Self {
+    fn new(keys: &[KeyPair]) -> Self {
         let current = keys.first().expect("at least one signing key");
         let verifying = keys.iter().map(|k| (k.kid.clone(), DecodingKey::from_ed_der(&k.public_key))).collect();
         let jwks = Jwks {
@@ -145,14 +151,56 @@ impl TokenKeys {
             signing: EncodingKey::from_ed_der(&current.private_der),
             verifying,
             jwks,
+        }
+    }
+}
+
+impl TokenKeys {
+    /// `keys[0]` signs; all of them verify.
+    pub fn new(keys: &[KeyPair], issuer: &str, audience: &str) -> Self {
+        Self {
+            keys: RwLock::new(Arc::new(KeySet::new(keys))),
             issuer: issuer.to_string(),
             audience: audience.to_string(),
             verified: RwLock::new(HashMap::new()),
         }
     }
 
-    pub fn jwks(&self) -> &Jwks {
-        &self.jwks
+    fn current(&self) -> Arc<KeySet> {
+        self.keys.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Puts `keys` in place (`keys[0]` signs) when they differ from the live ones; a key
+    /// that left stops verifying at once, also for tokens already remembered. Whether
+    /// anything changed.
+    pub fn replace(&self, keys: &[KeyPair]) -> bool {
+        if keys.is_empty() {
+            return false; // never without a key that signs: keep what there is
+        }
+        let wanted: Vec<&str> = keys.iter().map(|k| k.kid.as_str()).collect();
+        let live = self.current();
+        let same = live.signing_kid == wanted[0]
+            && live.verifying.len() == wanted.len()
+            && wanted.iter().all(|kid| live.verifying.contains_key(*kid));
+        if same {
+            return false;
+        }
+        let left = live.verifying.keys().any(|kid| !wanted.contains(&kid.as_str()));
+        *self.keys.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(KeySet::new(keys));
+        if left {
+            self.verified.write().unwrap_or_else(PoisonError::into_inner).clear();
+        }
+        true
+    }
+
+    /// The published key set.
+    pub fn jwks(&self) -> Jwks {
+        self.current().jwks.clone()
+    }
+
+    /// The `kid` of the key that signs now.
+    pub fn signing_kid(&self) -> String {
+        self.current().signing_kid.clone()
     }
 
     /// Claims for a new token of `role` issued at `now` (real time) for `ttl_secs`.
@@ -174,9 +222,10 @@ impl TokenKeys {
     }
 
     pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        let keys = self.current();
         let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(self.signing_kid.clone());
-        jsonwebtoken::encode(&header, claims, &self.signing)
+        header.kid = Some(keys.signing_kid.clone());
+        jsonwebtoken::encode(&header, claims, &keys.signing)
     }
 
     /// The claims of a valid, unexpired token of our issuer and audience, else why not.
@@ -205,7 +254,8 @@ impl TokenKeys {
         if header.alg != Algorithm::EdDSA {
             return Err(Refusal::Invalid);
         }
-        let key = self.verifying.get(header.kid.as_deref().ok_or(Refusal::Invalid)?).ok_or(Refusal::Invalid)?;
+        let keys = self.current();
+        let key = keys.verifying.get(header.kid.as_deref().ok_or(Refusal::Invalid)?).ok_or(Refusal::Invalid)?;
         let mut validation = Validation::new(Algorithm::EdDSA);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);

@@ -29,8 +29,12 @@ use uuid::Uuid;
 use super::jwt::{Claims, Role};
 use crate::{
     db::listen::Listener,
-    store::revocations::{self, ACKS, CHANNEL},
+    store::revocations::{self, ACKS, CHANNEL, SIGNING_KEYS},
 };
+
+/// What the listener does when the signing keys changed (and every poll, for keys whose
+/// retirement time came): reload them from the database.
+pub type KeysChanged = Box<dyn Fn(&mut PgConnection) + Send + Sync>;
 
 /// How often the listener re-reads revocations and renews its heartbeat without being woken.
 const FALLBACK_POLL: Duration = Duration::from_secs(2);
@@ -81,6 +85,8 @@ pub struct Revocations {
     acks: (Mutex<HashMap<Uuid, HashSet<Uuid>>>, Condvar),
     /// How long a revocation matters: an access token's lifetime and a minute of leeway.
     horizon: chrono::Duration,
+    /// Reloads the signing keys (set once at start-up).
+    keys_changed: std::sync::OnceLock<KeysChanged>,
 }
 
 #[derive(Default)]
@@ -96,11 +102,16 @@ enum Notice {
     Revoked(String, DateTime<Utc>),
     Sync(Uuid),
     Ack { sync: Uuid, instance: Uuid },
+    SigningKeys,
 }
 
 impl Notice {
-    /// `<subject> <µs>` and `sync <id>` on the revocation channel; `<sync> <instance>` on acks.
+    /// `<subject> <µs>` and `sync <id>` on the revocation channel; `<sync> <instance>` on acks;
+    /// anything on the signing keys' channel.
     fn parse(channel: &str, payload: &str) -> Option<Self> {
+        if channel == SIGNING_KEYS {
+            return Some(Self::SigningKeys);
+        }
         let (head, tail) = payload.rsplit_once(' ')?;
         if channel == ACKS {
             return Some(Self::Ack { sync: head.parse().ok()?, instance: tail.parse().ok()? });
@@ -121,6 +132,19 @@ impl Revocations {
             known: RwLock::new(Known::default()),
             acks: (Mutex::new(HashMap::new()), Condvar::new()),
             horizon,
+            keys_changed: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// What to do when the signing keys change; the listener shares its connection (one
+    /// connection per instance listens for both).
+    pub fn on_keys_changed(&self, reload: KeysChanged) {
+        let _ = self.keys_changed.set(reload);
+    }
+
+    fn reload_keys(&self, conn: &mut PgConnection) {
+        if let Some(reload) = self.keys_changed.get() {
+            reload(conn);
         }
     }
 
@@ -217,7 +241,7 @@ impl Revocations {
     /// as the new primary is, not after the longest wait the outage built up.
     fn follow_once(revocations: &Weak<Self>, url: &str, backoff: &mut Duration) -> Result<PgConnection, String> {
         let text = |e: diesel::result::Error| e.to_string();
-        let mut listener = Listener::connect(url, &[CHANNEL, ACKS])?;
+        let mut listener = Listener::connect(url, &[CHANNEL, ACKS, SIGNING_KEYS])?;
         let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
         diesel::connection::SimpleConnection::batch_execute(&mut conn, "SET application_name = 'keyport revocations'")
             .map_err(text)?;
@@ -235,6 +259,7 @@ impl Revocations {
             if polled.elapsed() >= FALLBACK_POLL {
                 this.catch_up(&mut conn, now).map_err(text)?;
                 revocations::heartbeat(&mut conn, this.instance).map_err(text)?;
+                this.reload_keys(&mut conn);
                 polled = Instant::now();
                 *backoff = FIRST_BACKOFF;
             }
@@ -245,6 +270,7 @@ impl Revocations {
                     Some(Notice::Sync(sync)) => {
                         revocations::acknowledge(&mut conn, sync, this.instance).map_err(text)?
                     }
+                    Some(Notice::SigningKeys) => this.reload_keys(&mut conn),
                     Some(Notice::Ack { sync, instance }) => {
                         let (acks, arrived) = &this.acks;
                         if let Some(got) = acks.lock().unwrap_or_else(PoisonError::into_inner).get_mut(&sync) {

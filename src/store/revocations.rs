@@ -17,6 +17,9 @@ pub const CHANNEL: &str = "keyport_revocations";
 /// The channel on which instances acknowledge a sync.
 pub const ACKS: &str = "keyport_revocation_acks";
 
+/// Where a change of the signing keys is announced (migration 000019's trigger).
+pub const SIGNING_KEYS: &str = "keyport_signing_keys";
+
 /// An instance is live while its heartbeat is younger than this (three missed polls).
 const LIVE_SECONDS: f64 = 6.0;
 

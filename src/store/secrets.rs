@@ -34,13 +34,42 @@ pub struct SigningKeyRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// Live signing keys, newest first (the newest signs).
-pub fn live_signing_keys(conn: &mut PgConnection) -> QueryResult<Vec<SigningKeyRow>> {
+/// Signing keys live at `now` (not retired, or retiring later), newest first (the newest
+/// signs).
+pub fn live_signing_keys(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Vec<SigningKeyRow>> {
     signing_keys::table
-        .filter(signing_keys::retired_at.is_null())
+        .filter(signing_keys::retired_at.is_null().or(signing_keys::retired_at.gt(now)))
         .order(signing_keys::created_at.desc())
         .select(SigningKeyRow::as_select())
         .load(conn)
+}
+
+/// A signing key's id, when it was made, and when it retires (or retired).
+pub type KeyDates = (String, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// Every signing key with when it retires (or retired), newest first.
+pub fn all_signing_keys(conn: &mut PgConnection) -> QueryResult<Vec<KeyDates>> {
+    signing_keys::table
+        .order(signing_keys::created_at.desc())
+        .select((signing_keys::kid, signing_keys::created_at, signing_keys::retired_at))
+        .load(conn)
+}
+
+/// Gives every key without a retirement one at `at` (the keys a rotation replaces).
+pub fn retire_unretired(conn: &mut PgConnection, at: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
+        .set(signing_keys::retired_at.eq(at))
+        .execute(conn)
+}
+
+/// Retires one key at `at` unless it retired earlier; whether it exists.
+pub fn retire(conn: &mut PgConnection, kid: &str, at: DateTime<Utc>) -> QueryResult<bool> {
+    let key = signing_keys::table.filter(signing_keys::kid.eq(kid));
+    let found = diesel::select(diesel::dsl::exists(key)).get_result(conn)?;
+    diesel::update(key.filter(signing_keys::retired_at.is_null().or(signing_keys::retired_at.gt(at))))
+        .set(signing_keys::retired_at.eq(at))
+        .execute(conn)?;
+    Ok(found)
 }
 
 pub fn insert_signing_key(conn: &mut PgConnection, row: &SigningKeyRow) -> QueryResult<()> {

@@ -1,0 +1,2 @@
+DROP TRIGGER signing_keys_changed ON signing_keys;
+DROP FUNCTION announce_signing_keys();
