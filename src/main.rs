@@ -225,7 +225,9 @@ fn signing_keys(command: KeysCommand) -> Result<(), String> {
         return Err("the signing key comes from KEYPORT_SIGNING_KEY_FILE: replace the file to change it".into());
     }
     with_database(&settings, |url| {
-        let (state, _) = bootstrap::prepare(settings.clone(), url)?;
+        // On a database no service has started on yet, this creates the operator: say so.
+        let (state, credentials) = bootstrap::prepare(settings.clone(), url)?;
+        print_credentials(&credentials);
         let mut conn = state.pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
         let now = state.clock.real_now();
         let failed = |e: keyport::error::Error| e.detail;
