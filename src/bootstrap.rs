@@ -166,6 +166,7 @@ fn set_operator_secret(
                 distributor_id: None,
                 previous_secret_digest: None,
                 previous_secret_expires_at: None,
+                api_version: crate::domain::versions::CURRENT,
             },
         )?,
     }

@@ -82,13 +82,14 @@ pub enum Code {
     OrderNotOpen,
     InvalidSerialRange,
     DistributorExists,
+    UnsupportedApiVersion,
     RateLimited,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 66] = [
+    pub const ALL: [Code; 67] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -152,6 +153,7 @@ impl Code {
         Code::OrderNotOpen,
         Code::InvalidSerialRange,
         Code::DistributorExists,
+        Code::UnsupportedApiVersion,
         Code::RateLimited,
         Code::ServiceUnavailable,
         Code::Internal,
@@ -295,6 +297,9 @@ impl Code {
             Code::OrderNotOpen => ("order-not-open", Kind::Conflict, "The order is no longer open"),
             Code::InvalidSerialRange => ("invalid-serial-range", Kind::Invalid, "The serial range is not valid"),
             Code::DistributorExists => ("distributor-exists", Kind::Conflict, "A distributor with this name exists"),
+            Code::UnsupportedApiVersion => {
+                ("unsupported-api-version", Kind::Malformed, "The API version named is not one this service speaks")
+            }
             Code::RateLimited => ("rate-limited", Kind::TooManyAttempts, "Too many failed attempts"),
             Code::ServiceUnavailable => {
                 ("service-unavailable", Kind::Unavailable, "The service is temporarily unavailable")

@@ -40,8 +40,15 @@ use crate::{error::Error, http::telemetry::Metrics, state::AppState};
         title = "keyport",
         description = "Partners redeem prepaid product keys into customer tenants and subscriptions.\n\n\
             Errors are RFC 9457 `application/problem+json` documents whose `code` is stable; \
-            lists are keyset-paginated with `limit` and `after`; every response carries `X-Request-Id`.",
-        version = "1.0.0",
+            lists are keyset-paginated with `limit` and `after`; every response carries `X-Request-Id`.\n\n\
+            **Versions.** This document describes API version `2026-12-06` (`info.version`). A request \
+            names the version it speaks in `Keyport-Version`; without it, the version its API client is \
+            pinned to (`api_version`, set when the client is made and moved with `PATCH …/api-clients/{client_id}`), \
+            else the current one. Every answer names its version in `Keyport-Version`; one given in a version \
+            with a sunset date also carries `Deprecation`, `Sunset` and a `Link` to `/changelog`. \
+            `GET /v1/versions` lists the versions and what changed in each.",
+        // Set from `domain::versions::CURRENT` by `with_contract`.
+        version = "2026-12-06",
         contact(name = "keyport"),
     ),
     servers((url = "/", description = "The keyport that serves this document")),
@@ -76,6 +83,7 @@ use crate::{error::Error, http::telemetry::Metrics, state::AppState};
         (name = "webhooks", description = "Signed HTTP deliveries of what reaches an inbox"),
         (name = "access", description = "Who is signed in, and what it may use now"),
         (name = "audit", description = "Who changed what, signed in, or swept, from where"),
+        (name = "versions", description = "Dated API versions: which this service speaks, and when older ones end"),
         (name = "operations", description = "Health, readiness, metrics and jobs"),
         (name = "sandbox", description = "The sandbox clock (only with KEYPORT_SANDBOX=true)"),
     ),
@@ -91,6 +99,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(auth::change_password)
         .service(auth::jwks)
         .service(auth::metadata)
+        .service(versions::list)
         .service(partners::create)
         .service(partners::list)
         .service(partners::me)
@@ -98,6 +107,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(partners::update)
         .service(partners::create_client)
         .service(partners::list_clients)
+        .service(partners::update_client)
         .service(partners::revoke_client)
         .service(partners::rotate_client_secret)
         .service(stock::partner_stock)
@@ -108,6 +118,7 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(distributors::update)
         .service(distributors::create_client)
         .service(distributors::list_clients)
+        .service(distributors::update_client)
         .service(distributors::revoke_client)
         .service(distributors::rotate_client_secret)
         .service(distributors::stock_report)
@@ -221,6 +232,7 @@ pub fn openapi_for_generators() -> serde_json::Value {
 
 /// Adds what the routes share (idempotency, rate limits) once every route is known.
 fn with_contract(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    doc.info.version = domain::versions::CURRENT.as_str().to_string();
     http::contract::SharedAnswers.modify(&mut doc);
     http::contract::IntegrationContract.modify(&mut doc);
     http::contract::Webhooks.modify(&mut doc);
@@ -293,6 +305,14 @@ async fn generators_document() -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok().content_type("application/json").body(GENERATORS_JSON)
 }
 
+/// What changed in each version, as kept in the repository (`Link` of deprecated versions' answers).
+static CHANGELOG: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/CHANGELOG.md"));
+
+/// `GET /changelog`: the changelog, Markdown.
+async fn changelog() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().content_type("text/markdown; charset=utf-8").body(CHANGELOG)
+}
+
 /// The application: routes, documentation, extractor error handling and middleware.
 pub fn build_app(
     state: web::Data<AppState>,
@@ -315,12 +335,14 @@ pub fn build_app(
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))
         .route("/openapi.json", web::get().to(published_document))
         .route("/openapi.generators.json", web::get().to(generators_document))
+        .route(http::versions::CHANGELOG_PATH, web::get().to(changelog))
         // The banner and the README say /docs: the UI lives under /docs/.
         .service(web::redirect("/docs", "/docs/").permanent())
         .service(SwaggerUi::new("/docs/{_:.*}").config(swagger_ui()))
         .default_service(web::to(no_route))
         .wrap(from_fn(http::audit::scope))
         .wrap(from_fn(http::idempotency::guard))
+        .wrap(from_fn(http::versions::negotiate))
         .wrap(from_fn(http::extract::refuse_nul_in_url))
         .wrap(from_fn(http::telemetry::observe))
         .wrap(from_fn(http::headers::harden))

@@ -76,7 +76,7 @@ async fn changes_and_sign_ins_are_recorded_with_who_and_where() {
     let sneaky = app
         .post("/v1/webhook-endpoint%73", &c.admin, json!({"url": "http://127.0.0.1:9/x", "events": ["tenant.created"]}))
         .await;
-    let endpoint = sneaky.expect(201)["endpoint"]["id"].as_str().unwrap().to_string();
+    let endpoint = sneaky.expect(201)["id"].as_str().unwrap().to_string();
     let registered = records(&app, &app.operator, "&action=webhooks_register").await;
     assert_eq!(registered.len(), 1);
     assert_eq!(registered[0]["target"]["id"], endpoint.as_str());

@@ -280,7 +280,7 @@ impl World {
         }
         let body = json!({"url": "http://127.0.0.1:9/tenant", "events": ["subscription.expired"]});
         let created = app.post("/v1/webhook-endpoints", &self.tenant.admin, body).await;
-        id(&created, "/endpoint/id")
+        id(&created, "/id")
     }
 
     /// A pending invitation of the matrix distributor to `delegated`, clearing the way first
@@ -358,6 +358,7 @@ impl World {
                 )
             }
             "GET /.well-known/jwks.json"
+            | "GET /v1/versions"
             | "GET /.well-known/oauth-authorization-server"
             | "GET /healthz"
             | "GET /readyz"
@@ -396,6 +397,12 @@ impl World {
                 let client =
                     self.app.post(&format!("/v1/partners/{c}/api-clients"), &self.app.operator, json!({})).await;
                 (format!("/v1/partners/{c}/api-clients/{}/rotate-secret", id(&client, "/client_id")), Some(json!({})))
+            }
+            "PATCH /v1/partners/{id}/api-clients/{client_id}" => {
+                let client =
+                    self.app.post(&format!("/v1/partners/{c}/api-clients"), &self.app.operator, json!({})).await;
+                let path = format!("/v1/partners/{c}/api-clients/{}", id(&client, "/client_id"));
+                (path, Some(json!({"api_version": "2026-11-24"})))
             }
             "POST /v1/products" => ("/v1/products".into(), Some(json!({"sku": format!("SKU-{n}"), "name": "Product"}))),
             "GET /v1/domains/{name}" => ("/v1/domains/matrix".into(), None),
@@ -592,6 +599,12 @@ impl World {
                     self.app.post(&format!("/v1/distributors/{d}/api-clients"), &self.app.operator, json!({})).await;
                 let path = format!("/v1/distributors/{d}/api-clients/{}/rotate-secret", id(&client, "/client_id"));
                 (path, Some(json!({})))
+            }
+            "PATCH /v1/distributors/{id}/api-clients/{client_id}" => {
+                let client =
+                    self.app.post(&format!("/v1/distributors/{d}/api-clients"), &self.app.operator, json!({})).await;
+                let path = format!("/v1/distributors/{d}/api-clients/{}", id(&client, "/client_id"));
+                (path, Some(json!({"api_version": "2026-11-24"})))
             }
             "PUT /v1/distributors/{id}/stock-alerts/{product_id}" => {
                 (format!("/v1/distributors/{d}/stock-alerts/{PRODUCT_BASIC}"), Some(json!({"threshold": 1})))

@@ -29,4 +29,5 @@ mod signing_keys;
 mod tenants;
 mod trust;
 mod user_imports;
+mod versions;
 mod webhooks;

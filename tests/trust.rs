@@ -256,7 +256,7 @@ async fn answers_that_show_a_secret_are_never_cached() {
         )
         .await;
     no_store(&endpoint, "webhook endpoint creation");
-    let endpoint_id = endpoint.body["endpoint"]["id"].as_str().unwrap();
+    let endpoint_id = endpoint.body["id"].as_str().unwrap();
     let rotated =
         app.post(&format!("/v1/webhook-endpoints/{endpoint_id}/rotate-secret"), &partner.token, json!({})).await;
     no_store(&rotated, "webhook secret rotation");

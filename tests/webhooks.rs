@@ -15,7 +15,7 @@ fn days(n: i64) -> chrono::Duration {
 async fn register(app: &TestApp, token: &str, url: &str, events: &[&str]) -> (String, String) {
     let created = app.post("/v1/webhook-endpoints", token, json!({"url": url, "events": events})).await;
     let created = created.expect(201);
-    (created["endpoint"]["id"].as_str().unwrap().to_string(), created["secret"].as_str().unwrap().to_string())
+    (created["id"].as_str().unwrap().to_string(), created["secret"].as_str().unwrap().to_string())
 }
 
 async fn delivered(app: &TestApp, token: &str, endpoint: &str) -> usize {
@@ -136,7 +136,7 @@ async fn a_rotated_secret_signs_beside_the_new_one_for_a_day() {
     let rotated = app.post(&format!("/v1/webhook-endpoints/{endpoint}/rotate-secret"), &partner.token, json!({})).await;
     let new = rotated.expect(200)["secret"].as_str().unwrap().to_string();
     assert!(new.starts_with("whsec_") && new != old);
-    assert!(rotated.body["endpoint"]["previous_secret_expires_at"].is_string());
+    assert!(rotated.body["previous_secret_expires_at"].is_string());
     let read = app.get(&format!("/v1/webhook-endpoints/{endpoint}"), &partner.token).await;
     assert!(!read.text.contains(&new) && !read.text.contains(&old), "secrets are shown once");
 

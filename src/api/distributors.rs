@@ -4,7 +4,9 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::views::distributors::{CreateDistributor, DistributorView, UpdateDistributor};
-use crate::views::partners::{ApiClientView, CreateApiClient, NewApiClient, RotateSecret, RotatedSecret};
+use crate::views::partners::{
+    ApiClientView, CreateApiClient, NewApiClient, RotateSecret, RotatedSecret, UpdateApiClient,
+};
 use crate::views::stock::{AlertView, DistributorStockView, PutAlert};
 use crate::{
     app::{clients, distributors, stock},
@@ -13,7 +15,7 @@ use crate::{
     error::Error,
     http::{PROBLEM, extract::Json, problem::Problem, responses::Forbidden},
     state::{AppState, read, transaction},
-    store::clients::ClientOwner,
+    store::clients::{ClientChange, ClientOwner},
     views::pages::{ListOf, Pagination},
 };
 
@@ -188,6 +190,33 @@ pub async fn rotate_client_secret(
         transaction(&state, move |conn, now| clients::rotate_secret(conn, &pepper, owner, &client_id, hours, now))
             .await?;
     Ok(web::Json(RotatedSecret::new(row, secret)))
+}
+
+/// Rename a distributor API client or move its version pin
+///
+/// `api_version` is the version the client's requests speak when they send no
+/// `Keyport-Version` (`GET /v1/versions`); tokens issued from now on carry it, tokens
+/// already issued keep the one they were issued with until they expire. A revoked client
+/// answers 404.
+#[utoipa::path(
+    tag = "distributors",
+    params(("id" = Uuid, Path, description = "Distributor id"), ("client_id" = String, Path, description = "Client id")),
+    request_body = UpdateApiClient,
+    responses((status = 200, description = "The client", body = ApiClientView)),
+)]
+#[patch("/v1/distributors/{id}/api-clients/{client_id}")]
+pub async fn update_client(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+    body: Json<UpdateApiClient>,
+) -> Result<web::Json<ApiClientView>, Error> {
+    let (owner_id, client_id) = path.into_inner();
+    authz::distributor_record(&principal, owner_id)?;
+    let UpdateApiClient { name, api_version } = body.0;
+    let (owner, change) = (ClientOwner::Distributor(owner_id), ClientChange { name, api_version });
+    let row = transaction(&state, move |conn, _| clients::update(conn, owner, &client_id, change)).await?;
+    Ok(web::Json(row.into()))
 }
 
 /// Revoke a distributor's API client

@@ -22,4 +22,5 @@ pub mod subscriptions;
 pub mod tenants;
 pub mod user_imports;
 pub mod users;
+pub mod versions;
 pub mod webhooks;

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::views::partners::{
     ApiClientView, CreateApiClient, CreatePartner, NewApiClient, PartnerView, RotateSecret, RotatedSecret,
-    UpdatePartner,
+    UpdateApiClient, UpdatePartner,
 };
 use crate::{
     app::{clients, partners},
@@ -13,7 +13,7 @@ use crate::{
     authz,
     error::Error,
     state::AppState,
-    store::clients::ClientOwner,
+    store::clients::{ClientChange, ClientOwner},
 };
 use crate::{
     http::PROBLEM,
@@ -217,6 +217,33 @@ pub async fn rotate_client_secret(
         transaction(&state, move |conn, now| clients::rotate_secret(conn, &pepper, owner, &client_id, hours, now))
             .await?;
     Ok(web::Json(RotatedSecret::new(row, secret)))
+}
+
+/// Rename a partner API client or move its version pin
+///
+/// `api_version` is the version the client's requests speak when they send no
+/// `Keyport-Version` (`GET /v1/versions`); tokens issued from now on carry it, tokens
+/// already issued keep the one they were issued with until they expire. A revoked client
+/// answers 404.
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = Uuid, Path, description = "Partner id"), ("client_id" = String, Path, description = "Client id")),
+    request_body = UpdateApiClient,
+    responses((status = 200, description = "The client", body = ApiClientView)),
+)]
+#[patch("/v1/partners/{id}/api-clients/{client_id}")]
+pub async fn update_client(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+    body: Json<UpdateApiClient>,
+) -> Result<web::Json<ApiClientView>, Error> {
+    let (owner_id, client_id) = path.into_inner();
+    authz::partner_record(&principal, owner_id)?;
+    let UpdateApiClient { name, api_version } = body.0;
+    let (owner, change) = (ClientOwner::Partner(owner_id), ClientChange { name, api_version });
+    let row = transaction(&state, move |conn, _| clients::update(conn, owner, &client_id, change)).await?;
+    Ok(web::Json(row.into()))
 }
 
 /// Revoke an API client

@@ -15,6 +15,7 @@ use crate::{
     http::PROBLEM,
     http::extract::Json,
     http::responses::Forbidden,
+    http::versions::RequestVersion,
     state::read,
     state::transaction,
     views::pages::{ListOf, Pagination},
@@ -26,7 +27,8 @@ use crate::{
 /// tenant's, the operator those of every inbox. Each event becomes a signed POST
 /// (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
 /// exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-/// shown only in this answer. At most 16 endpoints per owner.
+/// shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+/// the API version of this request (`api_version`; a `PATCH` moves it).
 #[utoipa::path(
     tag = "webhooks",
     request_body = CreateEndpoint,
@@ -40,9 +42,10 @@ use crate::{
 pub async fn register(
     state: web::Data<AppState>,
     principal: Principal,
+    version: RequestVersion,
     body: Json<CreateEndpoint>,
 ) -> Result<HttpResponse, Error> {
-    let ((row, secret), now) = webhooks::register_endpoint(&state, &principal, body.0).await?;
+    let ((row, secret), now) = webhooks::register_endpoint(&state, &principal, body.0, version.0).await?;
     Ok(HttpResponse::Created()
         .json(EndpointWithSecret { endpoint: EndpointView::new(row, now), secret: secret.into() }))
 }

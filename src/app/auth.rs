@@ -257,6 +257,7 @@ async fn client_credentials(
     let mut claims = state.tokens.claims(client.client_id, role, state.clock.real_now(), ttl);
     claims.partner_id = client.partner_id;
     claims.distributor_id = client.distributor_id;
+    claims.ver = Some(client.api_version.as_str().to_string());
     let access_token = state.tokens.sign(&claims).map_err(Error::internal)?;
     Ok(Ok(TokenResponse::bearer(access_token, ttl, None)))
 }

@@ -7,11 +7,11 @@ use uuid::Uuid;
 
 use crate::{
     auth::secrets::{CLIENT_SECRET_PREFIX, Pepper, SecretKind, new_secret, random_bytes},
-    domain::statuses::ClientRole,
+    domain::{statuses::ClientRole, versions::CURRENT},
     error::Error,
     store::{
         Page,
-        clients::{self, ApiClientRow, ClientOwner},
+        clients::{self, ApiClientRow, ClientChange, ClientOwner},
         distributors, partners,
     },
 };
@@ -55,6 +55,7 @@ pub fn create(
         distributor_id,
         previous_secret_digest: None,
         previous_secret_expires_at: None,
+        api_version: CURRENT,
     };
     clients::insert(conn, &row)?;
     Ok((row, secret))
@@ -82,6 +83,19 @@ pub fn rotate_secret(
         .ok_or_else(|| Error::not_found("API client"))?;
     crate::audit::note("api-client", &row.client_id, None, row.partner_id);
     Ok((row, secret))
+}
+
+/// Renames an owner's live client or moves its version pin (its next token speaks it).
+pub fn update(
+    conn: &mut PgConnection,
+    owner: ClientOwner,
+    client_id: &str,
+    change: ClientChange,
+) -> Result<ApiClientRow, Error> {
+    existing(conn, owner)?;
+    let row = clients::update(conn, owner, client_id, &change)?.ok_or_else(|| Error::not_found("API client"))?;
+    crate::audit::note("api-client", &row.client_id, None, row.partner_id);
+    Ok(row)
 }
 
 pub fn list(conn: &mut PgConnection, owner: ClientOwner, page: Page) -> Result<Vec<ApiClientRow>, Error> {

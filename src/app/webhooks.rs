@@ -17,6 +17,7 @@ use crate::{
     domain::{
         events::{self, Inbox},
         statuses::EventKind,
+        versions::ApiVersion,
         webhooks::{Retry, retry, signature_header},
     },
     error::{Code, Error},
@@ -43,6 +44,8 @@ pub struct NewEndpoint {
     pub url: String,
     pub events: Vec<String>,
     pub description: Option<String>,
+    /// The registering request's version, which its deliveries are rendered in.
+    pub api_version: ApiVersion,
 }
 
 /// A change to an endpoint; a new URL is vetted by the caller.
@@ -52,6 +55,7 @@ pub struct EndpointChange {
     pub events: Option<Vec<String>>,
     pub description: Option<String>,
     pub enabled: Option<bool>,
+    pub api_version: Option<ApiVersion>,
 }
 
 /// Event names an endpoint may take: every kind of inbox event, each once.
@@ -107,6 +111,7 @@ pub fn register(
         created_at: now,
         updated_at: now,
         owner_distributor_id,
+        api_version: new.api_version,
     };
     store::insert_endpoint(conn, &row)?;
     crate::audit::note("webhook-endpoint", row.id, row.owner_tenant_id, row.owner_partner_id);
@@ -158,6 +163,9 @@ pub fn update(
             row.failing_since = None;
         }
         row.enabled = enabled;
+    }
+    if let Some(api_version) = change.api_version {
+        row.api_version = api_version;
     }
     row.updated_at = now;
     store::save_endpoint(conn, &row)?;
@@ -256,7 +264,10 @@ pub fn claim(
     Ok(claimed
         .into_iter()
         .map(|(delivery, endpoint)| {
-            let body = serde_json::to_vec(&delivery.payload).unwrap_or_default();
+            // Stored in the current version's shape; sent in the endpoint's.
+            let mut payload = delivery.payload.clone();
+            crate::views::versions::event_at(endpoint.api_version, &delivery.event_type, &mut payload);
+            let body = serde_json::to_vec(&payload).unwrap_or_default();
             // A secret sealed under another pepper cannot be opened: nothing is sent
             // unsigned; the attempt fails until the owner rotates the secret.
             let Some(current) = sealer.open(&endpoint.secret_sealed) else {
@@ -273,6 +284,7 @@ pub fn claim(
             let headers = vec![
                 ("keyport-event-id", delivery.event_id.to_string()),
                 ("keyport-event-type", delivery.event_type.clone()),
+                ("keyport-version", endpoint.api_version.as_str().to_string()),
                 ("keyport-signature", signature_header(&secrets, real_now.timestamp(), &body)),
             ];
             Outgoing { delivery, endpoint, body, headers, refusal: None }
@@ -385,11 +397,12 @@ pub async fn register_endpoint(
     state: &AppState,
     principal: &Principal,
     request: CreateEndpoint,
+    api_version: ApiVersion,
 ) -> Result<((EndpointRow, String), DateTime<Utc>), Error> {
     let CreateEndpoint { url, events, description } = request;
     let caller = principal.clone();
     state.read(move |conn, _| authz::webhook_owner(conn, &caller).map(drop)).await?;
-    let new = NewEndpoint { url: vetted(state, url).await?, events, description };
+    let new = NewEndpoint { url: vetted(state, url).await?, events, description, api_version };
     let (sealer, principal) = (state.pepper.sealer(SEALING_PURPOSE), principal.clone());
     state.transaction(move |conn, now| Ok((register(conn, &principal, new, &sealer, now)?, now))).await
 }
@@ -401,7 +414,7 @@ pub async fn update_endpoint(
     id: Uuid,
     request: UpdateEndpoint,
 ) -> Result<(EndpointRow, DateTime<Utc>), Error> {
-    let UpdateEndpoint { url, events, description, enabled } = request;
+    let UpdateEndpoint { url, events, description, enabled, api_version } = request;
     let url = match url {
         Some(url) => {
             let caller = principal.clone();
@@ -410,6 +423,6 @@ pub async fn update_endpoint(
         }
         None => None,
     };
-    let (change, principal) = (EndpointChange { url, events, description, enabled }, principal.clone());
+    let (change, principal) = (EndpointChange { url, events, description, enabled, api_version }, principal.clone());
     state.transaction(move |conn, now| Ok((update(conn, &principal, id, change, now)?, now))).await
 }

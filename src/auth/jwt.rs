@@ -79,6 +79,10 @@ pub struct Claims {
     /// A customer's sign-in (its refresh-token family), so that signing out ends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<Uuid>,
+    /// The API version an API client's requests speak when they name none (its pin when
+    /// the token was issued). Text, so a token outlives a version's removal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ver: Option<String>,
 }
 
 /// One public key of the JWKS (RFC 8037 OKP).
@@ -218,6 +222,7 @@ impl TokenKeys {
             tenant_id: None,
             admin: None,
             sid: None,
+            ver: None,
         }
     }
 

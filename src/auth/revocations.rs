@@ -305,6 +305,7 @@ mod tests {
             tenant_id: None,
             admin: None,
             sid: None,
+            ver: None,
         }
     }
 

@@ -38,6 +38,7 @@ diesel::table! {
         distributor_id -> Nullable<Uuid>,
         previous_secret_digest -> Nullable<Bytea>,
         previous_secret_expires_at -> Nullable<Timestamptz>,
+        api_version -> Text,
     }
 }
 
@@ -504,6 +505,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         owner_distributor_id -> Nullable<Uuid>,
+        api_version -> Text,
     }
 }
 

@@ -11,4 +11,5 @@ pub mod serials;
 pub mod statuses;
 pub mod tenant_domain;
 pub mod user_imports;
+pub mod versions;
 pub mod webhooks;

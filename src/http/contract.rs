@@ -155,10 +155,52 @@ fn reference_list_items(doc: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// The optional `Keyport-Version` header of every versioned operation (`http::versions`).
+fn version_header() -> utoipa::openapi::path::Parameter {
+    use crate::domain::versions::{ApiVersion, CURRENT};
+    let others: Vec<&str> = ApiVersion::names().into_iter().filter(|v| *v != CURRENT.as_str()).collect();
+    ParameterBuilder::new()
+        .name("Keyport-Version")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(format!(
+            "The API version to speak. This document describes {current}; without the header a request \
+             speaks the version its API client is pinned to (`api_version`), else {current}. Older versions \
+             ({others}) are named the same way and answer their own shapes (`GET /v1/versions`, \
+             `/changelog`); any other value answers 400 `unsupported-api-version`.",
+            current = CURRENT.as_str(),
+            others = others.join(", "),
+        )))
+        .schema(Some(Ref::from_schema_name(CURRENT_VERSION_SCHEMA)))
+        .build()
+}
+
+/// The schema of the version header: the version this document describes.
+const CURRENT_VERSION_SCHEMA: &str = "DocumentedApiVersion";
+
 impl Modify for IntegrationContract {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
         qualify_operation_ids(doc);
         reference_list_items(doc);
+        let current = crate::domain::versions::CURRENT.as_str();
+        let documented = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some([current]))
+            .description(Some("The API version this document describes."));
+        doc.components
+            .get_or_insert_with(Default::default)
+            .schemas
+            .insert(CURRENT_VERSION_SCHEMA.into(), documented.into());
+        for (path, item) in doc.paths.paths.iter_mut() {
+            if !crate::http::versions::versioned(path) {
+                continue;
+            }
+            for op in
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+            {
+                op.parameters.get_or_insert_with(Vec::new).push(version_header().into());
+            }
+        }
         let shared = doc.components.as_ref().map(|c| c.responses.clone()).unwrap_or_default();
         for (path, item) in doc.paths.paths.iter_mut() {
             for (method, op) in [
@@ -275,6 +317,11 @@ fn delivery_headers() -> Vec<utoipa::openapi::path::Parameter> {
         ),
         header("Keyport-Event-Id", "The event's id, the same on every retry: dedupe by it.", None),
         header("Keyport-Event-Type", "The event's type, as `type` in the body.", None),
+        header(
+            "Keyport-Version",
+            "The API version the body is rendered in: the endpoint's `api_version`.",
+            Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+        ),
     ]
 }
 

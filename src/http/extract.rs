@@ -6,7 +6,7 @@ use std::{
     pin::Pin,
 };
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, error::QueryPayloadError, http::header, web};
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
@@ -265,8 +265,16 @@ pub fn bearer_claims(req: &HttpRequest, state: &AppState) -> Option<Claims> {
     checked_claims(req, state).ok()
 }
 
+/// Claims already verified for this request: the middleware that reads them first (the
+/// version, idempotency) leaves them to the rest, so a token is verified once a request.
+#[derive(Clone)]
+struct Verified(Claims);
+
 /// The claims of the request's bearer token, or the 401 that says what is wrong with it.
 fn checked_claims(req: &HttpRequest, state: &AppState) -> Result<Claims, Error> {
+    if let Some(Verified(claims)) = req.extensions().get::<Verified>() {
+        return Ok(claims.clone());
+    }
     let token = bearer_token(req).ok_or_else(Error::unauthorized)?;
     let claims = state.tokens.verify(token).map_err(|refusal| match refusal {
         Refusal::Malformed => Error::invalid_token(
@@ -289,6 +297,7 @@ fn checked_claims(req: &HttpRequest, state: &AppState) -> Result<Claims, Error> 
             "The access token was revoked: its API client, its user or its sign-in has ended.",
         ));
     }
+    req.extensions_mut().insert(Verified(claims.clone()));
     Ok(claims)
 }
 

@@ -1,5 +1,5 @@
 //! What every operation shares over HTTP: extractors whose failures are problems, the
-//! middleware (request ids and metrics, the U+0000 guard, idempotency), and the parts of
+//! middleware (request ids and metrics, the U+0000 guard, API versions, idempotency), and the parts of
 //! the published document that operations share.
 
 pub mod audit;
@@ -16,6 +16,7 @@ pub mod problems;
 pub mod responses;
 pub mod security;
 pub mod telemetry;
+pub mod versions;
 
 /// The media type of problem answers.
 pub const PROBLEM: &str = "application/problem+json";

@@ -59,6 +59,10 @@ pub struct Problem {
     /// How many cards are in stock, for `insufficient-stock`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available: Option<i64>,
+    /// The versions this service speaks, newest first, for `unsupported-api-version`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<crate::domain::versions::ApiVersion>>)]
+    pub supported_versions: Option<Vec<&'static str>>,
 }
 
 impl Problem {
@@ -73,6 +77,8 @@ impl Problem {
             errors: (error.code == Code::ValidationFailed).then(|| error.errors.clone()),
             serials: (!error.serials.is_empty()).then(|| error.serials.clone()),
             available: error.available,
+            supported_versions: (error.code == Code::UnsupportedApiVersion)
+                .then(crate::domain::versions::ApiVersion::names),
         }
     }
 }

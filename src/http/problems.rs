@@ -124,7 +124,9 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         op["security"].as_array().is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|r| !r.is_empty())));
     let parameters = op["parameters"].as_array().cloned().unwrap_or_default();
     let in_path = parameters.iter().any(|p| p["in"] == "path");
-    let in_query = parameters.iter().any(|p| p["in"] == "query" || p["in"] == "header");
+    let versioned = parameters.iter().any(|p| p["in"] == "header" && p["name"] == "Keyport-Version");
+    let in_query =
+        parameters.iter().any(|p| p["in"] == "query" || (p["in"] == "header" && p["name"] != "Keyport-Version"));
     let body = op.get("requestBody").is_some();
     let shared_codes = [
         (secured, Code::Unauthorized),
@@ -133,6 +135,7 @@ fn refine_operation(op: &mut Value, shared: &Value, narrowed: &mut BTreeSet<Vec<
         (body, Code::MalformedRequest),
         (body, Code::PayloadTooLarge),
         (body, Code::UnsupportedMediaType),
+        (versioned, Code::UnsupportedApiVersion),
         (true, Code::RateLimited),
         (true, Code::ServiceUnavailable),
     ];

@@ -1,6 +1,6 @@
 //! OAuth API clients of the operator, of partners and of distributors.
 
-use crate::domain::statuses::ClientRole;
+use crate::domain::{statuses::ClientRole, versions::ApiVersion};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -22,6 +22,8 @@ pub struct ApiClientRow {
     /// The secret before the last rotation, and until when it still signs in.
     pub previous_secret_digest: Option<Vec<u8>>,
     pub previous_secret_expires_at: Option<DateTime<Utc>>,
+    /// The version its requests speak when they do not name one.
+    pub api_version: ApiVersion,
 }
 
 /// Whose API clients: a partner's or a distributor's.
@@ -108,6 +110,44 @@ pub fn rotate_secret(
             .get_result(conn),
         ClientOwner::Distributor(id) => diesel::update(of_owner.filter(api_clients::distributor_id.eq(id)))
             .set(rotation)
+            .returning(ApiClientRow::as_returning())
+            .get_result(conn),
+    }
+    .optional()
+}
+
+/// What a `PATCH` changes of a client (fields left out stay).
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = api_clients)]
+pub struct ClientChange {
+    pub name: Option<String>,
+    pub api_version: Option<ApiVersion>,
+}
+
+/// Changes an owner's live client; `None` when it has none by that id.
+pub fn update(
+    conn: &mut PgConnection,
+    owner: ClientOwner,
+    client_id: &str,
+    change: &ClientChange,
+) -> QueryResult<Option<ApiClientRow>> {
+    let of_owner =
+        api_clients::table.filter(api_clients::client_id.eq(client_id)).filter(api_clients::revoked_at.is_null());
+    if change.name.is_none() && change.api_version.is_none() {
+        let query = of_owner.select(ApiClientRow::as_select());
+        return match owner {
+            ClientOwner::Partner(id) => query.filter(api_clients::partner_id.eq(id)).first(conn),
+            ClientOwner::Distributor(id) => query.filter(api_clients::distributor_id.eq(id)).first(conn),
+        }
+        .optional();
+    }
+    match owner {
+        ClientOwner::Partner(id) => diesel::update(of_owner.filter(api_clients::partner_id.eq(id)))
+            .set(change)
+            .returning(ApiClientRow::as_returning())
+            .get_result(conn),
+        ClientOwner::Distributor(id) => diesel::update(of_owner.filter(api_clients::distributor_id.eq(id)))
+            .set(change)
             .returning(ApiClientRow::as_returning())
             .get_result(conn),
     }

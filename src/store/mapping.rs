@@ -17,6 +17,7 @@ use crate::domain::{
         Billing, ClientRole, EventKind, HolderKind, KeyStatus, MovementKind, NoticeOutcome, OfferStatus, OrderStatus,
         RedemptionStatus, RelationshipStatus, RenewalMethod, ResellerStatus, TenantStatus,
     },
+    versions::ApiVersion,
 };
 
 /// An unknown stored value.
@@ -79,6 +80,7 @@ macro_rules! column {
     };
 }
 
+column!(ApiVersion { V2026_11_24 = "2026-11-24", V2026_12_06 = "2026-12-06" });
 column!(ClientRole { Operator = "operator", Partner = "partner", Distributor = "distributor" });
 column!(RedemptionStatus {
     Open = "open",
@@ -217,6 +219,7 @@ mod tests {
     #[test]
     fn json_and_database_agree() {
         same_names(ClientRole::ALL, ClientRole::as_str);
+        same_names(ApiVersion::ALL, ApiVersion::as_str);
         same_names(RedemptionStatus::ALL, RedemptionStatus::as_str);
         same_names(KeyStatus::ALL, KeyStatus::as_str);
         same_names(TenantStatus::ALL, TenantStatus::as_str);

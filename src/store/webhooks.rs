@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::notifications::NotificationRow;
 use crate::db::schema::{webhook_deliveries, webhook_endpoints};
+use crate::domain::versions::ApiVersion;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = webhook_endpoints)]
@@ -24,6 +25,8 @@ pub struct EndpointRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub owner_distributor_id: Option<Uuid>,
+    /// The version its deliveries are rendered in.
+    pub api_version: ApiVersion,
 }
 
 impl EndpointRow {
@@ -221,6 +224,7 @@ pub fn save_endpoint(conn: &mut PgConnection, row: &EndpointRow) -> QueryResult<
             webhook_endpoints::previous_secret_expires_at.eq(row.previous_secret_expires_at),
             webhook_endpoints::failing_since.eq(row.failing_since),
             webhook_endpoints::updated_at.eq(row.updated_at),
+            webhook_endpoints::api_version.eq(row.api_version),
         ))
         .execute(conn)
         .map(drop)

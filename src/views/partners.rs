@@ -1,5 +1,6 @@
 //! The JSON shapes of partners: request bodies (validated where JSON is read) and views.
 
+use crate::domain::versions::ApiVersion;
 use crate::store::{clients::ApiClientRow, partners::PartnerRow};
 use crate::views::secret::ShownOnce;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -107,6 +108,8 @@ pub struct NewApiClient {
     #[schema(value_type = String)]
     pub client_secret: ShownOnce,
     pub name: Option<String>,
+    /// The API version its requests speak when they name none: the current one.
+    pub api_version: ApiVersion,
     pub created_at: DateTime<Utc>,
 }
 
@@ -114,7 +117,22 @@ pub struct NewApiClient {
 pub struct ApiClientView {
     pub client_id: String,
     pub name: Option<String>,
+    /// The API version its requests speak when they send no `Keyport-Version`.
+    pub api_version: ApiVersion,
     pub created_at: DateTime<Utc>,
+}
+
+/// A change to an API client.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"api_version": "2026-12-06"}))]
+pub struct UpdateApiClient {
+    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub name: Option<String>,
+    /// The version its requests speak when they send no `Keyport-Version` (`GET
+    /// /v1/versions`), from its next access token on.
+    pub api_version: Option<ApiVersion>,
 }
 
 /// How long the secret being replaced keeps signing in.
@@ -155,12 +173,18 @@ impl RotatedSecret {
 
 impl NewApiClient {
     pub fn new(row: ApiClientRow, secret: String) -> Self {
-        Self { client_id: row.client_id, client_secret: secret.into(), name: row.name, created_at: row.created_at }
+        Self {
+            client_id: row.client_id,
+            client_secret: secret.into(),
+            name: row.name,
+            api_version: row.api_version,
+            created_at: row.created_at,
+        }
     }
 }
 
 impl From<ApiClientRow> for ApiClientView {
     fn from(row: ApiClientRow) -> Self {
-        Self { client_id: row.client_id, name: row.name, created_at: row.created_at }
+        Self { client_id: row.client_id, name: row.name, api_version: row.api_version, created_at: row.created_at }
     }
 }

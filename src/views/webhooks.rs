@@ -8,7 +8,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::{
-    domain::statuses::EventKind,
+    domain::{statuses::EventKind, versions::ApiVersion},
     store::{
         notifications::NotificationRow,
         webhooks::{DeliveryRow, EndpointRow},
@@ -91,6 +91,8 @@ pub struct UpdateEndpoint {
     /// `false` pauses deliveries (they wait); `true` resumes them, also after the service
     /// turned the endpoint off for failing.
     pub enabled: Option<bool>,
+    /// The API version deliveries are rendered in from now on (`GET /v1/versions`).
+    pub api_version: Option<ApiVersion>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -110,6 +112,9 @@ pub struct EndpointView {
     pub previous_secret_expires_at: Option<DateTime<Utc>>,
     /// Since when every attempt has failed, if they do.
     pub failing_since: Option<DateTime<Utc>>,
+    /// The API version its deliveries are rendered in: the version of the request that
+    /// registered it, until a `PATCH` moves it. Deliveries carry it as `Keyport-Version`.
+    pub api_version: ApiVersion,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -126,15 +131,18 @@ impl EndpointView {
             enabled: row.enabled,
             previous_secret_expires_at: row.previous_secret_expires_at.filter(|t| *t > now),
             failing_since: row.failing_since,
+            api_version: row.api_version,
             created_at: row.created_at,
             updated_at: row.updated_at,
         }
     }
 }
 
-/// An endpoint with its signing secret, shown only in this answer.
+/// An endpoint with its signing secret, shown only in this answer. (Before 2026-12-06:
+/// `{endpoint, secret}`.)
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EndpointWithSecret {
+    #[serde(flatten)]
     pub endpoint: EndpointView,
     /// `whsec_…`: the HMAC-SHA256 key of `Keyport-Signature`. Keep it; it is not shown again.
     #[schema(value_type = String, example = "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

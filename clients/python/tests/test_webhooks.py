@@ -5,7 +5,7 @@ import threading
 import time
 
 from conftest import OPERATOR_SECRET
-from keyport import connect, unwrap, verify_signature
+from keyport import API_VERSION, connect, unwrap, verify_signature
 from keyport_client.api.auth import auth_token
 from keyport_client.api.operations import operations_deliver_webhooks
 from keyport_client.api.webhooks import webhooks_register, webhooks_rotate_secret, webhooks_test
@@ -45,12 +45,17 @@ def test_verify_signature_of_real_deliveries(keyport_url):
     ).access_token
     operator = connect(keyport_url, token)
     url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-    created = unwrap(webhooks_register.sync_detailed(client=operator, body=CreateEndpoint(url=url, events=[EventType.SUBSCRIPTION_EXPIRED])))
+    registered = webhooks_register.sync_detailed(client=operator, body=CreateEndpoint(url=url, events=[EventType.SUBSCRIPTION_EXPIRED]))
+    # The SDK speaks the version it was generated from, and the answer has its shape.
+    assert registered.headers["keyport-version"] == API_VERSION
+    created = unwrap(registered)
+    assert created.api_version.value == API_VERSION
     secret = created.secret
     assert secret.startswith("whsec_")
 
-    unwrap(webhooks_test.sync_detailed(created.endpoint.id, client=operator))
+    unwrap(webhooks_test.sync_detailed(created.id, client=operator))
     headers, body = delivered(operator, 1)
+    assert headers["keyport-version"] == API_VERSION
     signature = headers["keyport-signature"]
     assert verify_signature(body, signature, secret)
     assert verify_signature(body.decode(), signature, secret), "str payloads too"
@@ -63,8 +68,8 @@ def test_verify_signature_of_real_deliveries(keyport_url):
     assert not verify_signature(body, "garbage", secret)
 
     # After a rotation both secrets verify, for a day.
-    rotated = unwrap(webhooks_rotate_secret.sync_detailed(created.endpoint.id, client=operator))
-    unwrap(webhooks_test.sync_detailed(created.endpoint.id, client=operator))
+    rotated = unwrap(webhooks_rotate_secret.sync_detailed(created.id, client=operator))
+    unwrap(webhooks_test.sync_detailed(created.id, client=operator))
     headers, body = delivered(operator, 2)
     assert verify_signature(body, headers["keyport-signature"], secret)
     assert verify_signature(body, headers["keyport-signature"], rotated.secret)

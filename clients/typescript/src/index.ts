@@ -2,9 +2,11 @@
 // the generator cannot know: authentication, retries and idempotency keys.
 import createClient, { type Client } from "openapi-fetch";
 import { patterns } from "./formats.js";
+import { API_VERSION } from "./version.js";
 import type { paths } from "./schema.js";
 
 export type { paths, components, operations } from "./schema.js";
+export { API_VERSION };
 
 export interface KeyportOptions {
   /** e.g. http://127.0.0.1:8080 */
@@ -17,6 +19,11 @@ export interface KeyportOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** Waits between attempts; replaceable in tests. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The API version every request speaks (`Keyport-Version`): by default the one this SDK
+   * was generated from, whose shapes its types describe.
+   */
+  apiVersion?: string;
 }
 
 /** An RFC 9457 problem answered by keyport. */
@@ -104,6 +111,9 @@ export function createKeyportClient(options: KeyportOptions): Client<paths> {
     onRequest({ request }) {
       const token = typeof options.token === "function" ? options.token() : options.token;
       if (token) request.headers.set("Authorization", `Bearer ${token}`);
+      if (!request.headers.has("keyport-version")) {
+        request.headers.set("Keyport-Version", options.apiVersion ?? API_VERSION);
+      }
       return request;
     },
   });

@@ -571,7 +571,14 @@ export interface paths {
         delete: operations["distributors_revoke_client"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a distributor API client or move its version pin
+         * @description `api_version` is the version the client's requests speak when they send no
+         *     `Keyport-Version` (`GET /v1/versions`); tokens issued from now on carry it, tokens
+         *     already issued keep the one they were issued with until they expire. A revoked client
+         *     answers 404.
+         */
+        patch: operations["distributors_update_client"];
         trace?: never;
     };
     "/v1/distributors/{id}/api-clients/{client_id}/rotate-secret": {
@@ -1180,7 +1187,14 @@ export interface paths {
         delete: operations["partners_revoke_client"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a partner API client or move its version pin
+         * @description `api_version` is the version the client's requests speak when they send no
+         *     `Keyport-Version` (`GET /v1/versions`); tokens issued from now on carry it, tokens
+         *     already issued keep the one they were issued with until they expire. A revoked client
+         *     answers 404.
+         */
+        patch: operations["partners_update_client"];
         trace?: never;
     };
     "/v1/partners/{id}/api-clients/{client_id}/rotate-secret": {
@@ -1917,6 +1931,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the API versions
+         * @description Every version this service speaks, newest first: when it was released, when an older
+         *     one ends (`sunset`) and what changed in it. Name one in `Keyport-Version` on a request,
+         *     or pin an API client to one (`PATCH …/api-clients/{client_id}`); without either a
+         *     request speaks the current version, the one this document describes. No token needed.
+         */
+        get: operations["versions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1936,7 +1973,8 @@ export interface paths {
          *     tenant's, the operator those of every inbox. Each event becomes a signed POST
          *     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
          *     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-         *     shown only in this answer. At most 16 endpoints per owner.
+         *     shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+         *     the API version of this request (`api_version`; a `PATCH` moves it).
          */
         post: operations["webhooks_register"];
         delete?: never;
@@ -2822,11 +2860,18 @@ export interface components {
             quantity: number;
         };
         ApiClientView: {
+            /** @description The API version its requests speak when they send no `Keyport-Version`. */
+            api_version: components["schemas"]["ApiVersion"];
             client_id: string;
             /** Format: date-time */
             created_at: string;
             name?: string | null;
         };
+        /**
+         * @description A version of the API, named by the date it was released. Ordered oldest first.
+         * @enum {string}
+         */
+        ApiVersion: "2026-11-24" | "2026-12-06";
         AuditActor: {
             /** @description The API client, or the name presented at a sign-in. */
             client_id?: string | null;
@@ -3346,12 +3391,22 @@ export interface components {
             /** @example Northwind Distribution */
             name: string;
         };
+        /**
+         * @description The API version this document describes.
+         * @enum {string}
+         */
+        DocumentedApiVersion: "2026-12-06";
         DomainAvailability: {
             available: boolean;
             /** @example contoso */
             name: string;
         };
         EndpointView: {
+            /**
+             * @description The API version its deliveries are rendered in: the version of the request that
+             *     registered it, until a `PATCH` moves it. Deliveries carry it as `Keyport-Version`.
+             */
+            api_version: components["schemas"]["ApiVersion"];
             /** Format: date-time */
             created_at: string;
             description?: string | null;
@@ -3384,9 +3439,11 @@ export interface components {
             updated_at: string;
             url: string;
         };
-        /** @description An endpoint with its signing secret, shown only in this answer. */
-        EndpointWithSecret: {
-            endpoint: components["schemas"]["EndpointView"];
+        /**
+         * @description An endpoint with its signing secret, shown only in this answer. (Before 2026-12-06:
+         *     `{endpoint, secret}`.)
+         */
+        EndpointWithSecret: components["schemas"]["EndpointView"] & {
             /**
              * @description `whsec_…`: the HMAC-SHA256 key of `Keyport-Signature`. Keep it; it is not shown again.
              * @example whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
@@ -3840,6 +3897,8 @@ export interface components {
         MoverRole: "operator" | "distributor" | "partner" | "customer" | "system";
         /** @description A new API client; the secret is shown here once and never again. */
         NewApiClient: {
+            /** @description The API version its requests speak when they name none: the current one. */
+            api_version: components["schemas"]["ApiVersion"];
             /** @example kpc_5f1c0e7a9b2d4c6e8a10 */
             client_id: string;
             client_secret: string;
@@ -4084,6 +4143,8 @@ export interface components {
              * @example 409
              */
             status: number;
+            /** @description The versions this service speaks, newest first, for `unsupported-api-version`. */
+            supported_versions?: components["schemas"]["ApiVersion"][] | null;
             /** @example The product key is held by another redemption */
             title: string;
             /**
@@ -4342,10 +4403,10 @@ export interface components {
             /** @enum {string} */
             code?: "last-admin" | "tenant-data-deleted" | "user-exists";
         };
-        /** @description A problem whose `code` is one of: malformed-request. */
-        ProblemMalformedRequest: components["schemas"]["Problem"] & {
+        /** @description A problem whose `code` is one of: malformed-request, unsupported-api-version. */
+        ProblemMalformedRequestOrUnsupportedApiVersion: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code?: "malformed-request";
+            code?: "malformed-request" | "unsupported-api-version";
         };
         /** @description A problem whose `code` is one of: no-licenses-available, subscription-inactive, tenant-data-deleted. */
         ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted: components["schemas"]["Problem"] & {
@@ -4406,6 +4467,11 @@ export interface components {
         ProblemUnknownPartnerNumberOrValidationFailed: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "unknown-partner-number" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: unsupported-api-version. */
+        ProblemUnsupportedApiVersion: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "unsupported-api-version";
         };
         /** @description A problem whose `code` is one of: unsupported-media-type. */
         ProblemUnsupportedMediaType: components["schemas"]["Problem"] & {
@@ -5002,6 +5068,16 @@ export interface components {
             token_type: string;
         };
         /**
+         * @description A change to an API client.
+         * @example {
+         *       "api_version": "2026-12-06"
+         *     }
+         */
+        UpdateApiClient: {
+            api_version?: components["schemas"]["ApiVersion"] | null;
+            name?: string | null;
+        };
+        /**
          * @example {
          *       "authorised": false
          *     }
@@ -5016,6 +5092,7 @@ export interface components {
          *     }
          */
         UpdateEndpoint: {
+            api_version?: components["schemas"]["ApiVersion"] | null;
             description?: string | null;
             /**
              * @description `false` pauses deliveries (they wait); `true` resumes them, also after the service
@@ -5141,6 +5218,30 @@ export interface components {
             licenses: string[];
             /** Format: uuid */
             tenant_id: string;
+        };
+        /**
+         * @example {
+         *       "changes": [
+         *         "The first dated version: the API as it was before versions were dated."
+         *       ],
+         *       "released": "2026-11-24",
+         *       "sunset": "2027-12-06",
+         *       "version": "2026-11-24"
+         *     }
+         */
+        VersionView: {
+            /** @description What changed in this version, against the one before it. */
+            changes: string[];
+            /** Format: date */
+            released: string;
+            /**
+             * Format: date
+             * @description After this date the version may stop being served; answers given in it carry
+             *     `Deprecation`, `Sunset` and a `Link` to the changelog. None: no end is planned.
+             */
+            sunset?: string | null;
+            /** @description What `Keyport-Version` names. */
+            version: components["schemas"]["ApiVersion"];
         };
         WebhookEndpointDisabledEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
@@ -5620,7 +5721,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5651,6 +5755,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_AllocationView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -5766,6 +5889,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -5802,7 +5927,7 @@ export interface operations {
                     "application/json": components["schemas"]["AllocationView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5818,7 +5943,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -5984,7 +6109,10 @@ export interface operations {
     distribution_get_allocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Allocation id */
                 id: string;
@@ -6013,6 +6141,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AllocationView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -6166,7 +6313,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6206,6 +6356,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_AuditEventView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -6320,7 +6489,10 @@ export interface operations {
     auth_activate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6345,7 +6517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivatedUser"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6361,7 +6533,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `payload-too-large` */
@@ -6468,7 +6640,10 @@ export interface operations {
     auth_change_password: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6485,7 +6660,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6501,7 +6676,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -6842,7 +7017,10 @@ export interface operations {
     catalogue_list_countries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6865,6 +7043,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CountryList"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -6941,7 +7138,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6975,6 +7175,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_OfferView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -7090,6 +7309,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -7129,7 +7350,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,7 +7366,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -7330,7 +7551,10 @@ export interface operations {
     delegated_administration_get_offer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Offer id */
                 id: string;
@@ -7362,6 +7586,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -7496,6 +7739,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -7534,6 +7779,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -7681,6 +7945,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -7717,6 +7983,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -7864,6 +8149,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -7900,6 +8187,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -8051,7 +8357,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8087,6 +8396,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_RelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -8201,7 +8529,10 @@ export interface operations {
     delegated_administration_get_relationship: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Relationship id */
                 id: string;
@@ -8235,6 +8566,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -8368,7 +8718,10 @@ export interface operations {
     delegated_administration_terminate_relationship: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Relationship id */
                 id: string;
@@ -8383,6 +8736,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -8534,7 +8906,10 @@ export interface operations {
     delegated_administration_update_relationship: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Relationship id */
                 id: string;
@@ -8574,7 +8949,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8590,7 +8965,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -8786,7 +9161,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8812,6 +9190,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_DistributorView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -8927,6 +9324,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -8958,7 +9357,7 @@ export interface operations {
                     "application/json": components["schemas"]["DistributorView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8974,7 +9373,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9140,7 +9539,10 @@ export interface operations {
     distributors_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9161,6 +9563,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9250,7 +9671,10 @@ export interface operations {
     distributors_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -9274,6 +9698,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DistributorView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9388,7 +9831,10 @@ export interface operations {
     distributors_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -9418,7 +9864,7 @@ export interface operations {
                     "application/json": components["schemas"]["DistributorView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9434,7 +9880,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9630,7 +10076,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -9649,6 +10098,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
+                     *           "api_version": "2026-11-24",
                      *           "client_id": "text",
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "name": "text"
@@ -9658,6 +10108,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_ApiClientView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9773,6 +10242,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -9798,6 +10269,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "api_version": "2026-11-24",
                      *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
                      *       "client_secret": "text",
                      *       "created_at": "2026-11-25T10:00:00Z",
@@ -9807,7 +10279,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewApiClient"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9823,7 +10295,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -9989,7 +10461,10 @@ export interface operations {
     distributors_revoke_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -10006,6 +10481,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -10116,10 +10610,216 @@ export interface operations {
             };
         };
     };
+    distributors_update_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
+            path: {
+                /** @description Distributor id */
+                id: string;
+                /** @description Client id */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiClient"];
+            };
+        };
+        responses: {
+            /** @description The client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "api_version": "2026-11-24",
+                     *       "client_id": "text",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "name": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     distributors_rotate_client_secret: {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -10155,7 +10855,7 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10171,7 +10871,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -10337,7 +11037,10 @@ export interface operations {
     distributors_stock_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -10368,6 +11071,25 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["DistributorStockView"][];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -10482,7 +11204,10 @@ export interface operations {
     distributors_put_alert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Distributor id */
                 id: string;
@@ -10514,7 +11239,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10530,7 +11255,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -10702,7 +11427,10 @@ export interface operations {
     catalogue_domain: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Domain prefix: lower-case letters, digits, hyphens; 3–63 */
                 name: string;
@@ -10724,6 +11452,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DomainAvailability"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -10839,6 +11586,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -10865,6 +11614,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryReport"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -10993,6 +11761,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -11030,6 +11800,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SweepReport"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -11162,7 +11951,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11196,6 +11988,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_KeyBatchView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -11311,6 +12122,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -11359,7 +12172,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +12188,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -11541,7 +12354,10 @@ export interface operations {
     keys_get_batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Batch id */
                 id: string;
@@ -11573,6 +12389,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["KeyBatchView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -11712,7 +12547,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11744,6 +12582,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_OrderView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -11859,6 +12716,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -11896,7 +12755,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11912,7 +12771,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -12078,7 +12937,10 @@ export interface operations {
     distribution_get_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Order id */
                 id: string;
@@ -12108,6 +12970,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -12242,6 +13123,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -12276,6 +13159,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -12423,6 +13325,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -12463,7 +13367,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12479,7 +13383,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -12669,7 +13573,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12697,6 +13604,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_ReturnView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -12812,6 +13738,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -12845,7 +13773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReturnView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12861,7 +13789,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -13028,6 +13956,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -13062,7 +13992,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13078,7 +14008,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -13256,7 +14186,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13295,6 +14228,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_KeyView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -13410,6 +14362,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -13454,7 +14408,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13470,7 +14424,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -13660,7 +14614,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Key id */
                 id: string;
@@ -13704,6 +14661,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_MovementView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -13838,6 +14814,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -13879,6 +14857,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["KeyView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14025,7 +15022,10 @@ export interface operations {
     access_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14064,6 +15064,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["MeView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14153,7 +15172,10 @@ export interface operations {
     access_my_entitlements: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14183,6 +15205,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14281,7 +15322,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14317,6 +15361,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_NotificationView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14432,6 +15495,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -14470,6 +15535,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14621,7 +15705,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14652,6 +15739,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_PartnerView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14767,6 +15873,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -14803,7 +15911,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14819,7 +15927,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -14985,7 +16093,10 @@ export interface operations {
     partners_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15011,6 +16122,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -15100,7 +16230,10 @@ export interface operations {
     partners_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Partner id */
                 id: string;
@@ -15129,6 +16262,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -15243,7 +16395,10 @@ export interface operations {
     partners_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Partner id */
                 id: string;
@@ -15278,7 +16433,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15294,7 +16449,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -15490,7 +16645,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Partner id */
                 id: string;
@@ -15509,6 +16667,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
+                     *           "api_version": "2026-11-24",
                      *           "client_id": "text",
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "name": "text"
@@ -15518,6 +16677,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_ApiClientView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -15633,6 +16811,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -15658,6 +16838,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "api_version": "2026-11-24",
                      *       "client_id": "kpc_5f1c0e7a9b2d4c6e8a10",
                      *       "client_secret": "text",
                      *       "created_at": "2026-11-25T10:00:00Z",
@@ -15667,7 +16848,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewApiClient"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15683,7 +16864,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -15849,7 +17030,10 @@ export interface operations {
     partners_revoke_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Partner id */
                 id: string;
@@ -15866,6 +17050,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -15976,10 +17179,216 @@ export interface operations {
             };
         };
     };
+    partners_update_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
+            path: {
+                /** @description Partner id */
+                id: string;
+                /** @description Client id */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiClient"];
+            };
+        };
+        responses: {
+            /** @description The client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "api_version": "2026-11-24",
+                     *       "client_id": "text",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "name": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "The request is not valid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "admin.email",
+                     *           "message": "must be an e-mail address"
+                     *         }
+                     *       ],
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The request is not valid",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     partners_rotate_client_secret: {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -16015,7 +17424,7 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16031,7 +17440,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -16197,7 +17606,10 @@ export interface operations {
     distribution_partner_stock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Partner id */
                 id: string;
@@ -16228,6 +17640,25 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["PartnerStockView"][];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -16347,7 +17778,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16372,6 +17806,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_ProductView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -16468,6 +17921,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -16498,7 +17953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16514,7 +17969,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -16686,7 +18141,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16713,6 +18171,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_RedemptionSummary"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -16828,6 +18305,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -16884,7 +18363,7 @@ export interface operations {
                     "application/json": components["schemas"]["RedemptionView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16900,7 +18379,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -17066,7 +18545,10 @@ export interface operations {
     redemptions_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Redemption id */
                 id: string;
@@ -17115,6 +18597,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RedemptionView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -17267,7 +18768,10 @@ export interface operations {
     redemptions_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Redemption id */
                 id: string;
@@ -17282,6 +18786,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -17453,6 +18976,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -17532,7 +19057,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17548,7 +19073,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -17753,6 +19278,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -17806,6 +19333,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RedemptionView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -17972,6 +19518,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -18035,7 +19583,7 @@ export interface operations {
                     "application/json": components["schemas"]["RedemptionEntry"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18051,7 +19599,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -18255,7 +19803,10 @@ export interface operations {
     redemptions_remove_key: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Redemption id */
                 id: string;
@@ -18272,6 +19823,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -18448,7 +20018,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -18485,6 +20058,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_ResellerRelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -18600,6 +20192,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -18642,7 +20236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResellerRelationshipView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18658,7 +20252,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -18824,7 +20418,10 @@ export interface operations {
     reseller_relationships_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Relationship id */
                 id: string;
@@ -18859,6 +20456,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -18992,7 +20608,10 @@ export interface operations {
     reseller_relationships_end: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Relationship id */
                 id: string;
@@ -19027,6 +20646,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -19180,6 +20818,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -19219,6 +20859,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -19366,6 +21025,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -19405,6 +21066,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResellerRelationshipView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -19551,7 +21231,10 @@ export interface operations {
     sandbox_clock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -19570,6 +21253,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SandboxClock"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -19679,6 +21381,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -19708,7 +21412,7 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxClock"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19724,7 +21428,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -19910,6 +21614,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -19986,7 +21692,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20002,7 +21708,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `key-not-found` (unknown, or not a retail key) */
@@ -20155,7 +21861,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -20199,6 +21908,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_SubscriptionView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -20332,7 +22060,10 @@ export interface operations {
     subscriptions_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Subscription id */
                 id: string;
@@ -20374,6 +22105,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -20489,6 +22239,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -20541,7 +22293,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20557,7 +22309,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -20742,7 +22494,10 @@ export interface operations {
     subscriptions_set_partner_of_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Subscription id */
                 id: string;
@@ -20790,7 +22545,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20806,7 +22561,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -20991,7 +22746,10 @@ export interface operations {
     subscriptions_remove_partner_of_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Subscription id */
                 id: string;
@@ -21006,6 +22764,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -21162,7 +22939,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Subscription id */
                 id: string;
@@ -21197,6 +22977,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_RenewalView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -21331,6 +23130,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -21371,7 +23172,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21387,7 +23188,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -21577,7 +23378,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -21606,6 +23410,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_TenantView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -21720,7 +23543,10 @@ export interface operations {
     tenants_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -21747,6 +23573,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TenantView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -21861,7 +23706,10 @@ export interface operations {
     tenants_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -21894,7 +23742,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21910,7 +23758,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -22102,6 +23950,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -22157,7 +24007,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantKeyRedeemed"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22173,7 +24023,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -22359,6 +24209,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -22424,7 +24276,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserImportView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22440,7 +24292,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -22625,7 +24477,10 @@ export interface operations {
     users_get_user_import: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -22675,6 +24530,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["UserImportView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -22813,7 +24687,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -22854,6 +24731,25 @@ export interface operations {
                      *     maria@fabrikam.example,Maria,Papadopoulou,true,M365-BUSINESS-STANDARD,true,0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f11,2026-11-25T10:00:00+00:00
                      */
                     "text/csv": string;
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -22988,6 +24884,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -23032,7 +24930,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23048,7 +24946,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -23233,7 +25131,10 @@ export interface operations {
     users_get_one: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -23266,6 +25167,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -23399,7 +25319,10 @@ export interface operations {
     users_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -23416,6 +25339,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -23567,7 +25509,10 @@ export interface operations {
     users_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -23606,7 +25551,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -23622,7 +25567,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -23814,6 +25759,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -23842,6 +25789,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ActivationIssued"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -23988,7 +25954,10 @@ export interface operations {
     access_user_entitlements: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -24023,6 +25992,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Entitlements"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -24156,7 +26144,10 @@ export interface operations {
     users_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -24197,6 +26188,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -24349,7 +26359,10 @@ export interface operations {
     users_free: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Tenant id */
                 id: string;
@@ -24368,6 +26381,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -24516,6 +26548,102 @@ export interface operations {
             };
         };
     };
+    versions_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "changes": [
+                     *           "The first dated version: the API as it was before versions were dated."
+                     *         ],
+                     *         "released": "2026-11-24",
+                     *         "sunset": "2027-12-06",
+                     *         "version": "2026-11-24"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["VersionView"][];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     webhooks_list: {
         parameters: {
             query?: {
@@ -24524,7 +26652,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -24540,6 +26671,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
+                     *           "api_version": "2026-11-24",
                      *           "created_at": "2026-11-25T10:00:00Z",
                      *           "description": "text",
                      *           "enabled": true,
@@ -24559,6 +26691,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_EndpointView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -24674,6 +26825,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -24696,28 +26849,27 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "endpoint": {
-                     *         "created_at": "2026-11-25T10:00:00Z",
-                     *         "description": "text",
-                     *         "enabled": true,
-                     *         "events": [
-                     *           "subscription.renewal_notice"
-                     *         ],
-                     *         "failing_since": "2026-11-25T10:00:00Z",
-                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "previous_secret_expires_at": "2026-11-25T10:00:00Z",
-                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "updated_at": "2026-11-25T10:00:00Z",
-                     *         "url": "text"
-                     *       },
-                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                     *       "api_version": "2026-11-24",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "description": "text",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "subscription.renewal_notice"
+                     *       ],
+                     *       "failing_since": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "updated_at": "2026-11-25T10:00:00Z",
+                     *       "url": "text"
                      *     }
                      */
                     "application/json": components["schemas"]["EndpointWithSecret"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -24733,7 +26885,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -24899,7 +27051,10 @@ export interface operations {
     webhooks_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Endpoint id */
                 id: string;
@@ -24916,6 +27071,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "api_version": "2026-11-24",
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "description": "text",
                      *       "enabled": true,
@@ -24932,6 +27088,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["EndpointView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -25065,7 +27240,10 @@ export interface operations {
     webhooks_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Endpoint id */
                 id: string;
@@ -25080,6 +27258,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
             };
             /** @description `unauthorized`: no valid token */
             401: {
@@ -25212,7 +27409,10 @@ export interface operations {
     webhooks_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Endpoint id */
                 id: string;
@@ -25233,6 +27433,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "api_version": "2026-11-24",
                      *       "created_at": "2026-11-25T10:00:00Z",
                      *       "description": "text",
                      *       "enabled": true,
@@ -25251,7 +27452,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointView"];
                 };
             };
-            /** @description `malformed-request`: malformed body */
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -25267,7 +27468,7 @@ export interface operations {
                      *       "type": "/problems/malformed-request"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -25444,7 +27645,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
             path: {
                 /** @description Endpoint id */
                 id: string;
@@ -25480,6 +27684,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ListOf_DeliveryView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -25614,6 +27837,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -25651,6 +27876,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -25798,6 +28042,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -25819,25 +28065,43 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "endpoint": {
-                     *         "created_at": "2026-11-25T10:00:00Z",
-                     *         "description": "text",
-                     *         "enabled": true,
-                     *         "events": [
-                     *           "subscription.renewal_notice"
-                     *         ],
-                     *         "failing_since": "2026-11-25T10:00:00Z",
-                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "previous_secret_expires_at": "2026-11-25T10:00:00Z",
-                     *         "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *         "updated_at": "2026-11-25T10:00:00Z",
-                     *         "url": "text"
-                     *       },
-                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                     *       "api_version": "2026-11-24",
+                     *       "created_at": "2026-11-25T10:00:00Z",
+                     *       "description": "text",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "subscription.renewal_notice"
+                     *       ],
+                     *       "failing_since": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "previous_secret_expires_at": "2026-11-25T10:00:00Z",
+                     *       "secret": "whsec_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "updated_at": "2026-11-25T10:00:00Z",
+                     *       "url": "text"
                      *     }
                      */
                     "application/json": components["schemas"]["EndpointWithSecret"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -25985,6 +28249,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
                 /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
                 "Idempotency-Key"?: string;
             };
@@ -26020,6 +28286,25 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
                 };
             };
             /** @description `unauthorized`: no valid token */
@@ -26173,6 +28458,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26202,6 +28489,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26231,6 +28520,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26260,6 +28551,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26289,6 +28582,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26318,6 +28613,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26347,6 +28644,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26376,6 +28675,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26405,6 +28706,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26434,6 +28737,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26463,6 +28768,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26492,6 +28799,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26521,6 +28830,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26550,6 +28861,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26579,6 +28892,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26608,6 +28923,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26637,6 +28954,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26666,6 +28985,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26695,6 +29016,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26724,6 +29047,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26753,6 +29078,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26782,6 +29109,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26811,6 +29140,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26840,6 +29171,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26869,6 +29202,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26898,6 +29233,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26927,6 +29264,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26956,6 +29295,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -26985,6 +29326,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -27014,6 +29357,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -27043,6 +29388,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -27072,6 +29419,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;
@@ -27101,6 +29450,8 @@ export interface operations {
                 "Keyport-Event-Id": string;
                 /** @description The event's type, as `type` in the body. */
                 "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
             };
             path?: never;
             cookie?: never;

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { createKeyportClient, unwrap, verifySignature } from "../src/index.js";
+import { API_VERSION, createKeyportClient, unwrap, verifySignature } from "../src/index.js";
 import { OPERATOR_SECRET, type Running, startKeyport } from "./server.js";
 
 let keyport: Running;
@@ -35,12 +35,14 @@ test("verifySignature on real deliveries", async () => {
     }),
   ).access_token;
   const operator = createKeyportClient({ baseUrl, token });
-  const created = unwrap(
-    await operator.POST("/v1/webhook-endpoints", {
-      body: { url: `http://127.0.0.1:${port}/hook`, events: ["subscription.expired"] },
-    }),
-  );
-  const id = created.endpoint.id;
+  const registered = await operator.POST("/v1/webhook-endpoints", {
+    body: { url: `http://127.0.0.1:${port}/hook`, events: ["subscription.expired"] },
+  });
+  // The SDK speaks the version it was generated from, and the answer has its shape.
+  assert.equal(registered.response.headers.get("keyport-version"), API_VERSION);
+  const created = unwrap(registered);
+  assert.equal(created.api_version, API_VERSION);
+  const id = created.id;
   const delivered = async (count: number) => {
     for (let i = 0; i < 100 && received.length < count; i++) {
       unwrap(await operator.POST("/v1/jobs/deliver-webhooks", {}));

@@ -1,6 +1,7 @@
 """keyport: the generated client (``keyport_client``) with what a generator cannot know:
 retries after 429/503 honouring ``Retry-After``, retries after network errors, and an
-``Idempotency-Key`` generated once per POST so that a retried POST never runs twice."""
+``Idempotency-Key`` generated once per POST so that a retried POST never runs twice, and
+the API version the models were generated from sent on every request."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from keyport_client import AuthenticatedClient, Client
 from keyport_client.types import Response
 
 from keyport.formats import PATTERNS
+from keyport.version import API_VERSION
 from keyport.webhooks import verify_signature
 
 __all__ = [
+    "API_VERSION",
     "PATTERNS",
     "FormatError",
     "Problem",
@@ -86,17 +89,20 @@ def connect(
     retries: int = 3,
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    api_version: str = API_VERSION,
 ) -> AuthenticatedClient:
     """A client for keyport at ``base_url``; without a token, for the token and activation
-    endpoints only."""
+    endpoints only. Every request speaks ``api_version`` (``Keyport-Version``), by default
+    the version this SDK was generated from, whose shapes its models describe."""
     httpx_args: dict[str, Any] = {
         "transport": RetryingTransport(retries=retries, sleep=sleep, inner=transport),
     }
+    headers = {"Keyport-Version": api_version}
     if token is None:
         # The operations are typed for authenticated clients; an anonymous one serves the
         # two that need no token.
-        return Client(base_url=base_url, httpx_args=httpx_args)  # type: ignore[return-value]
-    return AuthenticatedClient(base_url=base_url, token=token, httpx_args=httpx_args)
+        return Client(base_url=base_url, headers=headers, httpx_args=httpx_args)  # type: ignore[return-value]
+    return AuthenticatedClient(base_url=base_url, token=token, headers=headers, httpx_args=httpx_args)
 
 
 class Problem(Exception):

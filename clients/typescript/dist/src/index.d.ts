@@ -1,7 +1,9 @@
 import { type Client } from "openapi-fetch";
 import { patterns } from "./formats.js";
+import { API_VERSION } from "./version.js";
 import type { paths } from "./schema.js";
 export type { paths, components, operations } from "./schema.js";
+export { API_VERSION };
 export interface KeyportOptions {
     /** e.g. http://127.0.0.1:8080 */
     baseUrl: string;
@@ -13,6 +15,11 @@ export interface KeyportOptions {
     fetch?: (input: Request) => Promise<Response>;
     /** Waits between attempts; replaceable in tests. */
     sleep?: (ms: number) => Promise<void>;
+    /**
+     * The API version every request speaks (`Keyport-Version`): by default the one this SDK
+     * was generated from, whose shapes its types describe.
+     */
+    apiVersion?: string;
 }
 /** An RFC 9457 problem answered by keyport. */
 export declare class KeyportProblem extends Error {

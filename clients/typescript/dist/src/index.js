@@ -2,6 +2,8 @@
 // the generator cannot know: authentication, retries and idempotency keys.
 import createClient from "openapi-fetch";
 import { patterns } from "./formats.js";
+import { API_VERSION } from "./version.js";
+export { API_VERSION };
 /** An RFC 9457 problem answered by keyport. */
 export class KeyportProblem extends Error {
     status;
@@ -80,6 +82,9 @@ export function createKeyportClient(options) {
             const token = typeof options.token === "function" ? options.token() : options.token;
             if (token)
                 request.headers.set("Authorization", `Bearer ${token}`);
+            if (!request.headers.has("keyport-version")) {
+                request.headers.set("Keyport-Version", options.apiVersion ?? API_VERSION);
+            }
             return request;
         },
     });

@@ -10,6 +10,7 @@ from .advance import Advance
 from .alert_view import AlertView
 from .allocation_view import AllocationView
 from .api_client_view import ApiClientView
+from .api_version import ApiVersion
 from .audit_actor import AuditActor
 from .audit_event_view import AuditEventView
 from .audit_outcome import AuditOutcome
@@ -56,6 +57,7 @@ from .delivery_status import DeliveryStatus
 from .delivery_view import DeliveryView
 from .distributor_stock_view import DistributorStockView
 from .distributor_view import DistributorView
+from .documented_api_version import DocumentedApiVersion
 from .domain_availability import DomainAvailability
 from .endpoint_view import EndpointView
 from .endpoint_with_secret import EndpointWithSecret
@@ -378,8 +380,10 @@ from .problem_last_admin_or_tenant_data_deleted_or_user_exists import ProblemLas
 from .problem_last_admin_or_tenant_data_deleted_or_user_exists_code import (
     ProblemLastAdminOrTenantDataDeletedOrUserExistsCode,
 )
-from .problem_malformed_request import ProblemMalformedRequest
-from .problem_malformed_request_code import ProblemMalformedRequestCode
+from .problem_malformed_request_or_unsupported_api_version import ProblemMalformedRequestOrUnsupportedApiVersion
+from .problem_malformed_request_or_unsupported_api_version_code import (
+    ProblemMalformedRequestOrUnsupportedApiVersionCode,
+)
 from .problem_no_licenses_available_or_subscription_inactive_or_tenant_data_deleted import (
     ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted,
 )
@@ -408,6 +412,8 @@ from .problem_unauthorized import ProblemUnauthorized
 from .problem_unauthorized_code import ProblemUnauthorizedCode
 from .problem_unknown_partner_number_or_validation_failed import ProblemUnknownPartnerNumberOrValidationFailed
 from .problem_unknown_partner_number_or_validation_failed_code import ProblemUnknownPartnerNumberOrValidationFailedCode
+from .problem_unsupported_api_version import ProblemUnsupportedApiVersion
+from .problem_unsupported_api_version_code import ProblemUnsupportedApiVersionCode
 from .problem_unsupported_media_type import ProblemUnsupportedMediaType
 from .problem_unsupported_media_type_code import ProblemUnsupportedMediaTypeCode
 from .problem_validation_failed import ProblemValidationFailed
@@ -484,6 +490,7 @@ from .tenant_status import TenantStatus
 from .tenant_view import TenantView
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .update_api_client import UpdateApiClient
 from .update_distributor import UpdateDistributor
 from .update_endpoint import UpdateEndpoint
 from .update_partner import UpdatePartner
@@ -493,6 +500,7 @@ from .update_user import UpdateUser
 from .user_created import UserCreated
 from .user_import_view import UserImportView
 from .user_view import UserView
+from .version_view import VersionView
 from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
 from .webhook_endpoint_disabled_event_type import WebhookEndpointDisabledEventType
 from .webhook_event import WebhookEvent
@@ -509,6 +517,7 @@ __all__ = (
     "AlertView",
     "AllocationView",
     "ApiClientView",
+    "ApiVersion",
     "AuditActor",
     "AuditEventView",
     "AuditOutcome",
@@ -555,6 +564,7 @@ __all__ = (
     "DeliveryView",
     "DistributorStockView",
     "DistributorView",
+    "DocumentedApiVersion",
     "DomainAvailability",
     "EndpointView",
     "EndpointWithSecret",
@@ -739,8 +749,8 @@ __all__ = (
     "ProblemLastAdminOrTenantDataDeletedCode",
     "ProblemLastAdminOrTenantDataDeletedOrUserExists",
     "ProblemLastAdminOrTenantDataDeletedOrUserExistsCode",
-    "ProblemMalformedRequest",
-    "ProblemMalformedRequestCode",
+    "ProblemMalformedRequestOrUnsupportedApiVersion",
+    "ProblemMalformedRequestOrUnsupportedApiVersionCode",
     "ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted",
     "ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedCode",
     "ProblemNotFound",
@@ -765,6 +775,8 @@ __all__ = (
     "ProblemUnauthorizedCode",
     "ProblemUnknownPartnerNumberOrValidationFailed",
     "ProblemUnknownPartnerNumberOrValidationFailedCode",
+    "ProblemUnsupportedApiVersion",
+    "ProblemUnsupportedApiVersionCode",
     "ProblemUnsupportedMediaType",
     "ProblemUnsupportedMediaTypeCode",
     "ProblemValidationFailed",
@@ -841,6 +853,7 @@ __all__ = (
     "TenantView",
     "TokenRequest",
     "TokenResponse",
+    "UpdateApiClient",
     "UpdateDistributor",
     "UpdateEndpoint",
     "UpdatePartner",
@@ -850,6 +863,7 @@ __all__ = (
     "UserCreated",
     "UserImportView",
     "UserView",
+    "VersionView",
     "WebhookEndpointDisabledEvent",
     "WebhookEndpointDisabledEventType",
     "WebhookEvent",

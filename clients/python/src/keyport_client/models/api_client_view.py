@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.api_version import ApiVersion
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiClientView")
@@ -16,17 +17,21 @@ T = TypeVar("T", bound="ApiClientView")
 class ApiClientView:
     """
     Attributes:
+        api_version (ApiVersion): A version of the API, named by the date it was released. Ordered oldest first.
         client_id (str):
         created_at (datetime.datetime):
         name (None | str | Unset):
     """
 
+    api_version: ApiVersion
     client_id: str
     created_at: datetime.datetime
     name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        api_version = self.api_version.value
+
         client_id = self.client_id
 
         created_at = self.created_at.isoformat()
@@ -41,6 +46,7 @@ class ApiClientView:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "api_version": api_version,
                 "client_id": client_id,
                 "created_at": created_at,
             }
@@ -53,6 +59,8 @@ class ApiClientView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        api_version = ApiVersion(d.pop("api_version"))
+
         client_id = d.pop("client_id")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -67,6 +75,7 @@ class ApiClientView:
         name = _parse_name(d.pop("name", UNSET))
 
         api_client_view = cls(
+            api_version=api_version,
             client_id=client_id,
             created_at=created_at,
             name=name,

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.api_version import ApiVersion
 from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
@@ -18,6 +19,7 @@ T = TypeVar("T", bound="EndpointView")
 class EndpointView:
     """
     Attributes:
+        api_version (ApiVersion): A version of the API, named by the date it was released. Ordered oldest first.
         created_at (datetime.datetime):
         enabled (bool): Off when paused by its owner or turned off after failing for 3 days.
         events (list[EventType]):
@@ -33,6 +35,7 @@ class EndpointView:
         tenant_id (None | Unset | UUID): The tenant whose inbox's events it receives.
     """
 
+    api_version: ApiVersion
     created_at: datetime.datetime
     enabled: bool
     events: list[EventType]
@@ -47,6 +50,8 @@ class EndpointView:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        api_version = self.api_version.value
+
         created_at = self.created_at.isoformat()
 
         enabled = self.enabled
@@ -104,6 +109,7 @@ class EndpointView:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "api_version": api_version,
                 "created_at": created_at,
                 "enabled": enabled,
                 "events": events,
@@ -128,6 +134,8 @@ class EndpointView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        api_version = ApiVersion(d.pop("api_version"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         enabled = d.pop("enabled")
@@ -223,6 +231,7 @@ class EndpointView:
         tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
 
         endpoint_view = cls(
+            api_version=api_version,
             created_at=created_at,
             enabled=enabled,
             events=events,

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.api_version import ApiVersion
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NewApiClient")
@@ -17,12 +18,14 @@ class NewApiClient:
     """A new API client; the secret is shown here once and never again.
 
     Attributes:
+        api_version (ApiVersion): A version of the API, named by the date it was released. Ordered oldest first.
         client_id (str):  Example: kpc_5f1c0e7a9b2d4c6e8a10.
         client_secret (str):
         created_at (datetime.datetime):
         name (None | str | Unset):
     """
 
+    api_version: ApiVersion
     client_id: str
     client_secret: str
     created_at: datetime.datetime
@@ -30,6 +33,8 @@ class NewApiClient:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        api_version = self.api_version.value
+
         client_id = self.client_id
 
         client_secret = self.client_secret
@@ -46,6 +51,7 @@ class NewApiClient:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "api_version": api_version,
                 "client_id": client_id,
                 "client_secret": client_secret,
                 "created_at": created_at,
@@ -59,6 +65,8 @@ class NewApiClient:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        api_version = ApiVersion(d.pop("api_version"))
+
         client_id = d.pop("client_id")
 
         client_secret = d.pop("client_secret")
@@ -75,6 +83,7 @@ class NewApiClient:
         name = _parse_name(d.pop("name", UNSET))
 
         new_api_client = cls(
+            api_version=api_version,
             client_id=client_id,
             client_secret=client_secret,
             created_at=created_at,

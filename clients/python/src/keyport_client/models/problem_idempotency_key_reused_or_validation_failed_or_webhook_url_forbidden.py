@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.api_version import ApiVersion
 from ..models.problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden_code import (
     ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbiddenCode,
 )
@@ -35,6 +36,8 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
         serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
             and
             `keys-not-returnable`. Example: ['000042000001'].
+        supported_versions (list[ApiVersion] | None | Unset): The versions this service speaks, newest first, for
+            `unsupported-api-version`.
     """
 
     code: ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbiddenCode
@@ -46,6 +49,7 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
     available: int | None | Unset = UNSET
     errors: list[FieldError] | None | Unset = UNSET
     serials: list[str] | None | Unset = UNSET
+    supported_versions: list[ApiVersion] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +92,18 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
         else:
             serials = self.serials
 
+        supported_versions: list[str] | None | Unset
+        if isinstance(self.supported_versions, Unset):
+            supported_versions = UNSET
+        elif isinstance(self.supported_versions, list):
+            supported_versions = []
+            for supported_versions_type_0_item_data in self.supported_versions:
+                supported_versions_type_0_item = supported_versions_type_0_item_data.value
+                supported_versions.append(supported_versions_type_0_item)
+
+        else:
+            supported_versions = self.supported_versions
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -106,6 +122,8 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
             field_dict["errors"] = errors
         if serials is not UNSET:
             field_dict["serials"] = serials
+        if supported_versions is not UNSET:
+            field_dict["supported_versions"] = supported_versions
 
         return field_dict
 
@@ -174,6 +192,28 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
+        def _parse_supported_versions(data: object) -> list[ApiVersion] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                supported_versions_type_0 = []
+                _supported_versions_type_0 = data
+                for supported_versions_type_0_item_data in _supported_versions_type_0:
+                    supported_versions_type_0_item = ApiVersion(supported_versions_type_0_item_data)
+
+                    supported_versions_type_0.append(supported_versions_type_0_item)
+
+                return supported_versions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ApiVersion] | None | Unset, data)
+
+        supported_versions = _parse_supported_versions(d.pop("supported_versions", UNSET))
+
         problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden = cls(
             code=code,
             detail=detail,
@@ -184,6 +224,7 @@ class ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden:
             available=available,
             errors=errors,
             serials=serials,
+            supported_versions=supported_versions,
         )
 
         problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden.additional_properties = d

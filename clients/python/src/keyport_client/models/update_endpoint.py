@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.api_version import ApiVersion
 from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
@@ -18,6 +19,7 @@ class UpdateEndpoint:
         {'enabled': True}
 
     Attributes:
+        api_version (ApiVersion | None | Unset):
         description (None | str | Unset):
         enabled (bool | None | Unset): `false` pauses deliveries (they wait); `true` resumes them, also after the
             service
@@ -26,12 +28,21 @@ class UpdateEndpoint:
         url (None | str | Unset):
     """
 
+    api_version: ApiVersion | None | Unset = UNSET
     description: None | str | Unset = UNSET
     enabled: bool | None | Unset = UNSET
     events: list[EventType] | None | Unset = UNSET
     url: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        api_version: None | str | Unset
+        if isinstance(self.api_version, Unset):
+            api_version = UNSET
+        elif isinstance(self.api_version, ApiVersion):
+            api_version = self.api_version.value
+        else:
+            api_version = self.api_version
+
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -65,6 +76,8 @@ class UpdateEndpoint:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if api_version is not UNSET:
+            field_dict["api_version"] = api_version
         if description is not UNSET:
             field_dict["description"] = description
         if enabled is not UNSET:
@@ -79,6 +92,23 @@ class UpdateEndpoint:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_api_version(data: object) -> ApiVersion | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                api_version_type_0 = ApiVersion(data)
+
+                return api_version_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ApiVersion | None | Unset, data)
+
+        api_version = _parse_api_version(d.pop("api_version", UNSET))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -130,6 +160,7 @@ class UpdateEndpoint:
         url = _parse_url(d.pop("url", UNSET))
 
         update_endpoint = cls(
+            api_version=api_version,
             description=description,
             enabled=enabled,
             events=events,

@@ -7,11 +7,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.list_of_audit_event_view import ListOfAuditEventView
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
@@ -26,7 +28,12 @@ def _get_kwargs(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     params: dict[str, Any] = {}
 
     json_tenant_id: str | Unset = UNSET
@@ -68,6 +75,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -79,6 +87,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -86,6 +95,11 @@ def _parse_response(
         response_200 = ListOfAuditEventView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -126,6 +140,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -147,12 +162,14 @@ def sync_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfAuditEventView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Read the audit log
@@ -171,13 +188,14 @@ def sync_detailed(
         until (datetime.datetime | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -189,6 +207,7 @@ def sync_detailed(
         until=until,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -209,12 +228,14 @@ def sync(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfAuditEventView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -234,13 +255,14 @@ def sync(
         until (datetime.datetime | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -253,6 +275,7 @@ def sync(
         until=until,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -267,12 +290,14 @@ async def asyncio_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfAuditEventView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Read the audit log
@@ -291,13 +316,14 @@ async def asyncio_detailed(
         until (datetime.datetime | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -309,6 +335,7 @@ async def asyncio_detailed(
         until=until,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -327,12 +354,14 @@ async def asyncio(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfAuditEventView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -352,13 +381,14 @@ async def asyncio(
         until (datetime.datetime | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfAuditEventView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -372,5 +402,6 @@ async def asyncio(
             until=until,
             limit=limit,
             after=after,
+            keyport_version=keyport_version,
         )
     ).parsed

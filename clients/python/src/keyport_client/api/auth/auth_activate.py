@@ -7,22 +7,28 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.activate_request import ActivateRequest
 from ...models.activated_user import ActivatedUser
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_invalid_activation_token_or_validation_failed import (
     ProblemInvalidActivationTokenOrValidationFailed,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ActivateRequest,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,7 +48,7 @@ def _parse_response(
 ) -> (
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -55,7 +61,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -95,7 +101,7 @@ def _build_response(
 ) -> Response[
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -113,10 +119,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -128,6 +135,7 @@ def sync_detailed(
     signs in with the `password` grant.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ActivateRequest):  Example: {'activation_token': 'kpa_...', 'password': 'correct
             horse battery staple'}.
 
@@ -136,11 +144,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
+        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -154,10 +163,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -170,6 +180,7 @@ def sync(
     signs in with the `password` grant.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ActivateRequest):  Example: {'activation_token': 'kpa_...', 'password': 'correct
             horse battery staple'}.
 
@@ -178,12 +189,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
+        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -191,10 +203,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -206,6 +219,7 @@ async def asyncio_detailed(
     signs in with the `password` grant.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ActivateRequest):  Example: {'activation_token': 'kpa_...', 'password': 'correct
             horse battery staple'}.
 
@@ -214,11 +228,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
+        Response[ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -230,10 +245,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ActivateRequest,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ActivatedUser
     | ProblemInvalidActivationTokenOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -246,6 +262,7 @@ async def asyncio(
     signs in with the `password` grant.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ActivateRequest):  Example: {'activation_token': 'kpa_...', 'password': 'correct
             horse battery staple'}.
 
@@ -254,12 +271,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
+        ActivatedUser | ProblemInvalidActivationTokenOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

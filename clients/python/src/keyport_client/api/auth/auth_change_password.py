@@ -6,22 +6,28 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.change_password import ChangePassword
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed_or_wrong_password import ProblemValidationFailedOrWrongPassword
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ChangePassword,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -41,7 +47,7 @@ def _parse_response(
 ) -> (
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -55,7 +61,7 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -105,7 +111,7 @@ def _build_response(
 ) -> Response[
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -125,10 +131,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -144,6 +151,7 @@ def sync_detailed(
     user's sign-in budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
             'new_password': 'a longer passphrase than before'}.
 
@@ -152,11 +160,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
+        Response[Any | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -170,10 +179,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -190,6 +200,7 @@ def sync(
     user's sign-in budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
             'new_password': 'a longer passphrase than before'}.
 
@@ -198,12 +209,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
+        Any | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -211,10 +223,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -230,6 +243,7 @@ async def asyncio_detailed(
     user's sign-in budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
             'new_password': 'a longer passphrase than before'}.
 
@@ -238,11 +252,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
+        Response[Any | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -254,10 +269,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChangePassword,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -274,6 +290,7 @@ async def asyncio(
     user's sign-in budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (ChangePassword):  Example: {'current_password': 'correct horse battery staple',
             'new_password': 'a longer passphrase than before'}.
 
@@ -282,12 +299,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
+        Any | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailedOrWrongPassword
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

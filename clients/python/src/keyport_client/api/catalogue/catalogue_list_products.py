@@ -5,10 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.list_of_product_view import ListOfProductView
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
@@ -17,7 +19,12 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     params: dict[str, Any] = {}
 
     params["limit"] = limit
@@ -32,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -42,6 +50,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -49,6 +58,11 @@ def _parse_response(
         response_200 = ListOfProductView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -79,7 +93,12 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfProductView
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | ProblemValidationFailed
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -94,8 +113,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
-    ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfProductView
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | ProblemValidationFailed
 ]:
     """List the product catalogue
 
@@ -104,18 +129,20 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -130,11 +157,13 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfProductView
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -145,19 +174,21 @@ def sync(
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         client=client,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -166,8 +197,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
-    ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+    ListOfProductView
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | ProblemValidationFailed
 ]:
     """List the product catalogue
 
@@ -176,18 +213,20 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,11 +239,13 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfProductView
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -215,13 +256,14 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfProductView | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -229,5 +271,6 @@ async def asyncio(
             client=client,
             limit=limit,
             after=after,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_offer import CreateOffer
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.offer_view import OfferView
 from ...models.problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_failed import (
     ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed,
@@ -16,7 +17,9 @@ from ...models.problem_cloud_essentials_required_or_forbidden_or_partner_of_reco
 from ...models.problem_idempotency_key_in_flight_or_offer_pending_or_relationship_exists_or_tenant_data_deleted import (
     ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -29,9 +32,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateOffer,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -55,7 +62,7 @@ def _parse_response(
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -70,7 +77,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -134,7 +141,7 @@ def _build_response(
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -154,13 +161,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateOffer,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OfferView
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -179,6 +187,7 @@ def sync_detailed(
     it is `user_administrator`, `license_administrator` and `billing_administrator`.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
             would like to manage your users and licences for you.', 'roles': ['user_administrator',
@@ -189,11 +198,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -208,13 +218,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateOffer,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OfferView
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -234,6 +245,7 @@ def sync(
     it is `user_administrator`, `license_administrator` and `billing_administrator`.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
             would like to manage your users and licences for you.', 'roles': ['user_administrator',
@@ -244,12 +256,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -258,13 +271,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateOffer,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OfferView
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -283,6 +297,7 @@ async def asyncio_detailed(
     it is `user_administrator`, `license_administrator` and `billing_administrator`.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
             would like to manage your users and licences for you.', 'roles': ['user_administrator',
@@ -293,11 +308,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -310,13 +326,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateOffer,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OfferView
     | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed
     | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired
     | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -336,6 +353,7 @@ async def asyncio(
     it is `user_administrator`, `license_administrator` and `billing_administrator`.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOffer):  Example: {'auto_extend': True, 'duration_days': 365, 'message': 'We
             would like to manage your users and licences for you.', 'roles': ['user_administrator',
@@ -346,13 +364,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OfferView | ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed | ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired | ProblemIdempotencyKeyInFlightOrOfferPendingOrRelationshipExistsOrTenantDataDeleted | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

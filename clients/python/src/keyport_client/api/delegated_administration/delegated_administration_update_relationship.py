@@ -7,8 +7,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -19,15 +22,18 @@ from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.relationship_view import RelationshipView
 from ...models.update_relationship import UpdateRelationship
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: UpdateRelationship,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -48,7 +54,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -66,7 +72,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -125,7 +131,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -149,9 +155,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -170,6 +177,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateRelationship):  Example: {'auto_extend': False}.
 
     Raises:
@@ -177,12 +185,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
+        Response[ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -197,9 +206,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -219,6 +229,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateRelationship):  Example: {'auto_extend': False}.
 
     Raises:
@@ -226,13 +237,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
+        ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -241,9 +253,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -262,6 +275,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateRelationship):  Example: {'auto_extend': False}.
 
     Raises:
@@ -269,12 +283,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
+        Response[ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -287,9 +302,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateRelationship,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -309,6 +325,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateRelationship):  Example: {'auto_extend': False}.
 
     Raises:
@@ -316,7 +333,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
+        ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipNotActive | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | RelationshipView
     """
 
     return (
@@ -324,5 +341,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

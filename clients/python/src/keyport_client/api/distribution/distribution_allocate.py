@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.allocation_view import AllocationView
 from ...models.create_allocation import CreateAllocation
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight_or_insufficient_stock_or_keys_not_in_stock_or_order_exceeded_or_order_not_open_or_reseller_relationship_required import (
     ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired,
@@ -14,7 +15,9 @@ from ...models.problem_idempotency_key_in_flight_or_insufficient_stock_or_keys_n
 from ...models.problem_idempotency_key_reused_or_invalid_serial_range_or_order_mismatch_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -26,9 +29,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateAllocation,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -52,7 +59,7 @@ def _parse_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -66,7 +73,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -127,7 +134,7 @@ def _build_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -146,13 +153,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateAllocation,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AllocationView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -168,6 +176,7 @@ def sync_detailed(
     racing for the same cards never both take one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
@@ -178,11 +187,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -197,13 +207,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateAllocation,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AllocationView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -220,6 +231,7 @@ def sync(
     racing for the same cards never both take one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
@@ -230,12 +242,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -244,13 +257,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateAllocation,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AllocationView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -266,6 +280,7 @@ async def asyncio_detailed(
     racing for the same cards never both take one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
@@ -276,11 +291,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -293,13 +309,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateAllocation,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AllocationView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -316,6 +333,7 @@ async def asyncio(
     racing for the same cards never both take one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAllocation): Cards named by serials and ranges (at most 100 000 cards a
             request; a range stays in one
@@ -326,13 +344,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AllocationView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrInsufficientStockOrKeysNotInStockOrOrderExceededOrOrderNotOpenOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrOrderMismatchOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,13 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_order import CreateOrder
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.order_view import OrderView
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_reseller_relationship_required import (
     ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired,
 )
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -24,9 +27,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -50,7 +57,7 @@ def _parse_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -64,7 +71,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -121,7 +128,7 @@ def _build_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -140,13 +147,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -160,6 +168,7 @@ def sync_detailed(
     allocations that name it.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOrder):  Example: {'distributor_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f31',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 100, 'reference':
@@ -170,11 +179,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -189,13 +199,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -210,6 +221,7 @@ def sync(
     allocations that name it.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOrder):  Example: {'distributor_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f31',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 100, 'reference':
@@ -220,12 +232,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -234,13 +247,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -254,6 +268,7 @@ async def asyncio_detailed(
     allocations that name it.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOrder):  Example: {'distributor_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f31',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 100, 'reference':
@@ -264,11 +279,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -281,13 +297,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -302,6 +319,7 @@ async def asyncio(
     allocations that name it.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateOrder):  Example: {'distributor_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f31',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 100, 'reference':
@@ -312,13 +330,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrResellerRelationshipRequired | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,11 +7,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.order_view import OrderView
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_order_not_open import ProblemIdempotencyKeyInFlightOrOrderNotOpen
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -26,9 +29,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: RejectOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -54,7 +61,7 @@ def _parse_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -69,7 +76,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -131,7 +138,7 @@ def _build_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -152,13 +159,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RejectOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -173,6 +181,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (RejectOrder):  Example: {'reason': 'Out of stock until March'}.
 
@@ -181,12 +190,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -202,13 +212,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RejectOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -224,6 +235,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (RejectOrder):  Example: {'reason': 'Out of stock until March'}.
 
@@ -232,13 +244,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -248,13 +261,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RejectOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -269,6 +283,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (RejectOrder):  Example: {'reason': 'Out of stock until March'}.
 
@@ -277,12 +292,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -296,13 +312,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RejectOrder,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     OrderView
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrOrderNotOpen
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -318,6 +335,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (RejectOrder):  Example: {'reason': 'Out of stock until March'}.
 
@@ -326,7 +344,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        OrderView | ProblemForbidden | ProblemIdempotencyKeyInFlightOrOrderNotOpen | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
@@ -334,6 +352,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

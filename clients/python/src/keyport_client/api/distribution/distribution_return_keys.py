@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_return import CreateReturn
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_keys_not_returnable import (
     ProblemIdempotencyKeyInFlightOrKeysNotReturnable,
@@ -13,7 +14,9 @@ from ...models.problem_idempotency_key_in_flight_or_keys_not_returnable import (
 from ...models.problem_idempotency_key_reused_or_invalid_serial_range_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -26,9 +29,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateReturn,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -51,7 +58,7 @@ def _parse_response(
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -66,7 +73,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -122,7 +129,7 @@ def _build_response(
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -142,12 +149,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateReturn,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -162,6 +170,7 @@ def sync_detailed(
     straight to the partner, is refused and nothing moves.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
             '000042000100'}], 'reason': 'Overstock'}.
@@ -171,11 +180,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -190,12 +200,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateReturn,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -211,6 +222,7 @@ def sync(
     straight to the partner, is refused and nothing moves.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
             '000042000100'}], 'reason': 'Overstock'}.
@@ -220,12 +232,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -234,12 +247,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateReturn,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -254,6 +268,7 @@ async def asyncio_detailed(
     straight to the partner, is refused and nothing moves.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
             '000042000100'}], 'reason': 'Overstock'}.
@@ -263,11 +278,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -280,12 +296,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateReturn,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeysNotReturnable
     | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -301,6 +318,7 @@ async def asyncio(
     straight to the partner, is refused and nothing moves.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateReturn):  Example: {'ranges': [{'from': '000042000051', 'to':
             '000042000100'}], 'reason': 'Overstock'}.
@@ -310,13 +328,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeysNotReturnable | ProblemIdempotencyKeyReusedOrInvalidSerialRangeOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ReturnView
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

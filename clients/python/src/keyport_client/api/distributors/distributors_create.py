@@ -7,12 +7,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_distributor import CreateDistributor
 from ...models.distributor_view import DistributorView
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_distributor_exists_or_idempotency_key_in_flight import (
     ProblemDistributorExistsOrIdempotencyKeyInFlight,
 )
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -24,9 +27,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -50,7 +57,7 @@ def _parse_response(
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -64,7 +71,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -121,7 +128,7 @@ def _build_response(
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -140,13 +147,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -159,6 +167,7 @@ def sync_detailed(
     relationships with. It signs in with API clients of its own.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateDistributor):  Example: {'name': 'Northwind Distribution'}.
 
@@ -167,11 +176,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -186,13 +196,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -206,6 +217,7 @@ def sync(
     relationships with. It signs in with API clients of its own.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateDistributor):  Example: {'name': 'Northwind Distribution'}.
 
@@ -214,12 +226,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -228,13 +241,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -247,6 +261,7 @@ async def asyncio_detailed(
     relationships with. It signs in with API clients of its own.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateDistributor):  Example: {'name': 'Northwind Distribution'}.
 
@@ -255,11 +270,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -272,13 +288,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemDistributorExistsOrIdempotencyKeyInFlight
     | ProblemForbidden
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -292,6 +309,7 @@ async def asyncio(
     relationships with. It signs in with API clients of its own.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateDistributor):  Example: {'name': 'Northwind Distribution'}.
 
@@ -300,13 +318,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        DistributorView | ProblemDistributorExistsOrIdempotencyKeyInFlight | ProblemForbidden | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,17 +8,25 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.distributor_view import DistributorView
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/distributors/{id}".format(
@@ -26,6 +34,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -37,6 +46,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -44,6 +54,11 @@ def _parse_response(
         response_200 = DistributorView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -84,6 +99,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -98,12 +114,14 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Read a distributor
@@ -112,17 +130,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -136,12 +156,14 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -151,18 +173,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -170,12 +194,14 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Read a distributor
@@ -184,17 +210,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,12 +234,14 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -221,18 +251,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        DistributorView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

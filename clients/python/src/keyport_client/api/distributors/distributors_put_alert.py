@@ -8,8 +8,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.alert_view import AlertView
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -18,7 +21,7 @@ from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.put_alert import PutAlert
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -26,8 +29,11 @@ def _get_kwargs(
     product_id: UUID,
     *,
     body: PutAlert,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -50,7 +56,7 @@ def _parse_response(
 ) -> (
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -66,7 +72,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -121,7 +127,7 @@ def _build_response(
 ) -> Response[
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -144,10 +150,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PutAlert,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -165,6 +172,7 @@ def sync_detailed(
     Args:
         id (UUID):
         product_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PutAlert):  Example: {'threshold': 500}.
 
     Raises:
@@ -172,13 +180,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[AlertView | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         product_id=product_id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -194,10 +203,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PutAlert,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -216,6 +226,7 @@ def sync(
     Args:
         id (UUID):
         product_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PutAlert):  Example: {'threshold': 500}.
 
     Raises:
@@ -223,7 +234,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        AlertView | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -231,6 +242,7 @@ def sync(
         product_id=product_id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -240,10 +252,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PutAlert,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -261,6 +274,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         product_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PutAlert):  Example: {'threshold': 500}.
 
     Raises:
@@ -268,13 +282,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[AlertView | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         product_id=product_id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -288,10 +303,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PutAlert,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     AlertView
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -310,6 +326,7 @@ async def asyncio(
     Args:
         id (UUID):
         product_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PutAlert):  Example: {'threshold': 500}.
 
     Raises:
@@ -317,7 +334,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AlertView | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        AlertView | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return (
@@ -326,5 +343,6 @@ async def asyncio(
             product_id=product_id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

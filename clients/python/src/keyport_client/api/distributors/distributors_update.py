@@ -8,9 +8,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.distributor_view import DistributorView
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_distributor_exists import ProblemDistributorExists
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -19,15 +22,18 @@ from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.update_distributor import UpdateDistributor
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: UpdateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -50,7 +56,7 @@ def _parse_response(
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -66,7 +72,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -127,7 +133,7 @@ def _build_response(
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -149,11 +155,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -169,6 +176,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateDistributor):  Example: {'authorised': False}.
 
     Raises:
@@ -176,12 +184,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -196,11 +205,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -217,6 +227,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateDistributor):  Example: {'authorised': False}.
 
     Raises:
@@ -224,13 +235,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -239,11 +251,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -259,6 +272,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateDistributor):  Example: {'authorised': False}.
 
     Raises:
@@ -266,12 +280,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -284,11 +299,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateDistributor,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     DistributorView
     | ProblemDistributorExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -305,6 +321,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateDistributor):  Example: {'authorised': False}.
 
     Raises:
@@ -312,7 +329,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        DistributorView | ProblemDistributorExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return (
@@ -320,5 +337,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -6,13 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_key_batch import CreateKeyBatch
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.new_key_batch import NewKeyBatch
 from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight_or_key_exists import ProblemIdempotencyKeyInFlightOrKeyExists
 from ...models.problem_idempotency_key_reused_or_partner_not_reseller_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -24,9 +27,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateKeyBatch,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -50,7 +57,7 @@ def _parse_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -64,7 +71,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -121,7 +128,7 @@ def _build_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -140,13 +147,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateKeyBatch,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     NewKeyBatch
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -163,6 +171,7 @@ def sync_detailed(
     characters are stored.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
@@ -173,11 +182,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -192,13 +202,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateKeyBatch,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     NewKeyBatch
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -216,6 +227,7 @@ def sync(
     characters are stored.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
@@ -226,12 +238,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -240,13 +253,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateKeyBatch,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     NewKeyBatch
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -263,6 +277,7 @@ async def asyncio_detailed(
     characters are stored.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
@@ -273,11 +288,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -290,13 +306,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateKeyBatch,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     NewKeyBatch
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyExists
     | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -314,6 +331,7 @@ async def asyncio(
     characters are stored.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateKeyBatch):  Example: {'partner_id': '0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01',
             'product_id': '01900000-0000-7000-8000-000000000002', 'quantity': 5, 'seats_per_key': 10,
@@ -324,13 +342,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        NewKeyBatch | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrKeyExists | ProblemIdempotencyKeyReusedOrPartnerNotResellerOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.key_channel import KeyChannel
 from ...models.key_status import KeyStatus
 from ...models.list_of_key_view import ListOfKeyView
@@ -13,6 +14,7 @@ from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
@@ -26,7 +28,12 @@ def _get_kwargs(
     serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     params: dict[str, Any] = {}
 
     json_status: str | Unset = UNSET
@@ -65,6 +72,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -76,6 +84,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -83,6 +92,11 @@ def _parse_response(
         response_200 = ListOfKeyView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -123,6 +137,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -143,12 +158,14 @@ def sync_detailed(
     serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfKeyView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """List product keys (masked)
@@ -164,13 +181,14 @@ def sync_detailed(
         serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -181,6 +199,7 @@ def sync_detailed(
         serial=serial,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -200,12 +219,14 @@ def sync(
     serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfKeyView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -222,13 +243,14 @@ def sync(
         serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -240,6 +262,7 @@ def sync(
         serial=serial,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -253,12 +276,14 @@ async def asyncio_detailed(
     serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfKeyView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """List product keys (masked)
@@ -274,13 +299,14 @@ async def asyncio_detailed(
         serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
@@ -291,6 +317,7 @@ async def asyncio_detailed(
         serial=serial,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -308,12 +335,14 @@ async def asyncio(
     serial: str | Unset = UNSET,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfKeyView
     | ProblemForbidden
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -330,13 +359,14 @@ async def asyncio(
         serial (str | Unset):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfKeyView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -349,5 +379,6 @@ async def asyncio(
             serial=serial,
             limit=limit,
             after=after,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.key_input import KeyInput
 from ...models.key_view import KeyView
 from ...models.problem_forbidden import ProblemForbidden
@@ -13,7 +14,9 @@ from ...models.problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid
     ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
 )
 from ...models.problem_key_not_found import ProblemKeyNotFound
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -25,9 +28,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -52,7 +59,7 @@ def _parse_response(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -66,7 +73,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -131,7 +138,7 @@ def _build_response(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -150,6 +157,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     KeyView
@@ -157,7 +165,7 @@ def sync_detailed(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -170,6 +178,7 @@ def sync_detailed(
     reported as not found, exactly like an unknown one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -178,11 +187,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -197,6 +207,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     KeyView
@@ -204,7 +215,7 @@ def sync(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -218,6 +229,7 @@ def sync(
     reported as not found, exactly like an unknown one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -226,12 +238,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -240,6 +253,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     KeyView
@@ -247,7 +261,7 @@ async def asyncio_detailed(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -260,6 +274,7 @@ async def asyncio_detailed(
     reported as not found, exactly like an unknown one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -268,11 +283,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -285,6 +301,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     KeyView
@@ -292,7 +309,7 @@ async def asyncio(
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -306,6 +323,7 @@ async def asyncio(
     reported as not found, exactly like an unknown one.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -314,13 +332,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        KeyView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

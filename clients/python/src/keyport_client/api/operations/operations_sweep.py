@@ -5,21 +5,27 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.sweep_report import SweepReport
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -41,6 +47,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
     | None
 ):
@@ -48,6 +55,11 @@ def _parse_response(
         response_200 = SweepReport.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -94,6 +106,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
 ]:
     return Response(
@@ -107,6 +120,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
@@ -115,6 +129,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
 ]:
     """Run the sweeper now
@@ -124,6 +139,7 @@ def sync_detailed(
     instances at once.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -131,10 +147,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SweepReport]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SweepReport]
     """
 
     kwargs = _get_kwargs(
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -148,6 +165,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
@@ -156,6 +174,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
     | None
 ):
@@ -166,6 +185,7 @@ def sync(
     instances at once.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -173,11 +193,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SweepReport
+        ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SweepReport
     """
 
     return sync_detailed(
         client=client,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -185,6 +206,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
@@ -193,6 +215,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
 ]:
     """Run the sweeper now
@@ -202,6 +225,7 @@ async def asyncio_detailed(
     instances at once.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -209,10 +233,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SweepReport]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SweepReport]
     """
 
     kwargs = _get_kwargs(
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -224,6 +249,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
@@ -232,6 +258,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SweepReport
     | None
 ):
@@ -242,6 +269,7 @@ async def asyncio(
     instances at once.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -249,12 +277,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SweepReport
+        ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SweepReport
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,11 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_partner import CreatePartner
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.partner_view import PartnerView
 from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -22,9 +25,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -48,7 +55,7 @@ def _parse_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -62,7 +69,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -119,7 +126,7 @@ def _build_response(
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -138,13 +145,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -157,6 +165,7 @@ def sync_detailed(
     Essentials enrolment; the partner gets a public partner number.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
             'reseller': {'distributor': 'Northwind Distribution', 'since': '2025-03-01'}}.
@@ -166,11 +175,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -185,13 +195,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -205,6 +216,7 @@ def sync(
     Essentials enrolment; the partner gets a public partner number.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
             'reseller': {'distributor': 'Northwind Distribution', 'since': '2025-03-01'}}.
@@ -214,12 +226,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -228,13 +241,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -247,6 +261,7 @@ async def asyncio_detailed(
     Essentials enrolment; the partner gets a public partner number.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
             'reseller': {'distributor': 'Northwind Distribution', 'since': '2025-03-01'}}.
@@ -256,11 +271,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -273,13 +289,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlight
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -293,6 +310,7 @@ async def asyncio(
     Essentials enrolment; the partner gets a public partner number.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreatePartner):  Example: {'cloud_essentials': True, 'name': 'Contoso IT Services',
             'reseller': {'distributor': 'Northwind Distribution', 'since': '2025-03-01'}}.
@@ -302,13 +320,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,11 +7,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.list_of_api_client_view import ListOfApiClientView
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
@@ -21,7 +23,12 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     params: dict[str, Any] = {}
 
     params["limit"] = limit
@@ -38,6 +45,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -49,6 +57,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -56,6 +65,11 @@ def _parse_response(
         response_200 = ListOfApiClientView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -96,6 +110,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -112,12 +127,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfApiClientView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """List a partner's API clients (without secrets)
@@ -129,19 +146,21 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -157,12 +176,14 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfApiClientView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -175,13 +196,14 @@ def sync(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -189,6 +211,7 @@ def sync(
         client=client,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -198,12 +221,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfApiClientView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """List a partner's API clients (without secrets)
@@ -215,19 +240,21 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -241,12 +268,14 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfApiClientView
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -259,13 +288,14 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfApiClientView | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -274,5 +304,6 @@ async def asyncio(
             client=client,
             limit=limit,
             after=after,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -5,30 +5,53 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.partner_view import PartnerView
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
-from ...types import Response
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/partners/me",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | None
+):
     if response.status_code == 200:
         response_200 = PartnerView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -58,7 +81,14 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,20 +100,33 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+]:
     """The calling partner
 
      The partner the caller's API client belongs to, with its partner number.
+
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        keyport_version=keyport_version,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -95,41 +138,67 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | None
+):
     """The calling partner
 
      The partner the caller's API client belongs to, with its partner number.
+
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return sync_detailed(
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]:
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> Response[
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+]:
     """The calling partner
 
      The partner the caller's API client belongs to, with its partner number.
+
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        keyport_version=keyport_version,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -139,21 +208,34 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | None:
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> (
+    PartnerView
+    | ProblemForbidden
+    | ProblemRateLimited
+    | ProblemServiceUnavailable
+    | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
+    | None
+):
     """The calling partner
 
      The partner the caller's API client belongs to, with its partner number.
+
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        PartnerView | ProblemForbidden | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

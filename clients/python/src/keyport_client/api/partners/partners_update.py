@@ -7,9 +7,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.partner_view import PartnerView
 from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -19,15 +22,18 @@ from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.update_partner import UpdatePartner
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: UpdatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -49,7 +55,7 @@ def _parse_response(
 ) -> (
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -66,7 +72,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -126,7 +132,7 @@ def _build_response(
 ) -> Response[
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -149,10 +155,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -172,6 +179,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdatePartner):  Example: {'cloud_essentials': True}.
 
     Raises:
@@ -179,12 +187,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -199,10 +208,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -223,6 +233,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdatePartner):  Example: {'cloud_essentials': True}.
 
     Raises:
@@ -230,13 +241,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -245,10 +257,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -268,6 +281,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdatePartner):  Example: {'cloud_essentials': True}.
 
     Raises:
@@ -275,12 +289,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
+        Response[PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -293,10 +308,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdatePartner,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     PartnerView
     | ProblemDistributorNotAuthorisedOrForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -317,6 +333,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdatePartner):  Example: {'cloud_essentials': True}.
 
     Raises:
@@ -324,7 +341,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
+        PartnerView | ProblemDistributorNotAuthorisedOrForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRelationshipExists | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed
     """
 
     return (
@@ -332,5 +349,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.key_input import KeyInput
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_key_already_redeemed_or_key_reserved_or_key_revoked_or_redemption_completed_or_redemption_not_open import (
@@ -16,7 +17,9 @@ from ...models.problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid
     ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed,
 )
 from ...models.problem_key_not_found_or_not_found import ProblemKeyNotFoundOrNotFound
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
@@ -31,9 +34,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -59,7 +66,7 @@ def _parse_response(
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -80,7 +87,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -153,7 +160,7 @@ def _build_response(
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -175,13 +182,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -197,6 +205,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -205,12 +214,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -226,13 +236,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -249,6 +260,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -257,13 +269,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -273,13 +286,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -295,6 +309,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -303,12 +318,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -322,13 +338,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemRedemptionExpired
@@ -345,6 +362,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -353,7 +371,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrTooManyKeysOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionEntry
     """
 
     return (
@@ -361,6 +379,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

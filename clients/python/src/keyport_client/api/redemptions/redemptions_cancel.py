@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -14,13 +15,20 @@ from ...models.problem_redemption_completed_or_redemption_not_open import Proble
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/redemptions/{id}".format(
@@ -28,6 +36,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -42,12 +51,18 @@ def _parse_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -106,6 +121,7 @@ def _build_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -120,6 +136,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -129,6 +146,7 @@ def sync_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Cancel a redemption
@@ -137,17 +155,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -161,6 +181,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -170,6 +191,7 @@ def sync(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -179,18 +201,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -198,6 +222,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -207,6 +232,7 @@ async def asyncio_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Cancel a redemption
@@ -215,17 +241,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -237,6 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -246,6 +275,7 @@ async def asyncio(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -255,18 +285,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_redemption_completed_or_redemption_not_open import (
     ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen,
@@ -19,6 +20,7 @@ from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.redemption_view import RedemptionView
 from ...types import UNSET, Response, Unset
 
@@ -26,9 +28,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -54,6 +60,7 @@ def _parse_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
     | None
 ):
@@ -61,6 +68,11 @@ def _parse_response(
         response_200 = RedemptionView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -119,6 +131,7 @@ def _build_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
 ]:
     return Response(
@@ -133,6 +146,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
@@ -143,6 +157,7 @@ def sync_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
 ]:
     """Confirm the keys
@@ -152,6 +167,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -159,11 +175,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -178,6 +195,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
@@ -188,6 +206,7 @@ def sync(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
     | None
 ):
@@ -198,6 +217,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -205,12 +225,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | RedemptionView
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -219,6 +240,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
@@ -229,6 +251,7 @@ async def asyncio_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
 ]:
     """Confirm the keys
@@ -238,6 +261,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -245,11 +269,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView]
+        Response[ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -262,6 +287,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemForbidden
@@ -272,6 +298,7 @@ async def asyncio(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | RedemptionView
     | None
 ):
@@ -282,6 +309,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -289,13 +317,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | RedemptionView
+        ProblemForbidden | ProblemIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotOpen | ProblemIdempotencyKeyReusedOrMixedTermsOrNoKeysOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | RedemptionView
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,12 +6,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_redemption import CreateRedemption
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_acknowledgement_required_or_idempotency_key_reused_or_validation_failed import (
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed,
 )
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -24,9 +27,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateRedemption,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -49,7 +56,7 @@ def _parse_response(
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -64,7 +71,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -120,7 +127,7 @@ def _build_response(
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -140,12 +147,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateRedemption,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -159,6 +167,7 @@ def sync_detailed(
     `KEYPORT_REDEMPTION_TTL` (30 minutes by default) and releases its keys.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateRedemption):  Example: {'acknowledged': True}.
 
@@ -167,11 +176,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
+        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -186,12 +196,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateRedemption,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -206,6 +217,7 @@ def sync(
     `KEYPORT_REDEMPTION_TTL` (30 minutes by default) and releases its keys.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateRedemption):  Example: {'acknowledged': True}.
 
@@ -214,12 +226,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
+        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -228,12 +241,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateRedemption,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -247,6 +261,7 @@ async def asyncio_detailed(
     `KEYPORT_REDEMPTION_TTL` (30 minutes by default) and releases its keys.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateRedemption):  Example: {'acknowledged': True}.
 
@@ -255,11 +270,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
+        Response[ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -272,12 +288,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateRedemption,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlight
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -292,6 +309,7 @@ async def asyncio(
     `KEYPORT_REDEMPTION_TTL` (30 minutes by default) and releases its keys.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateRedemption):  Example: {'acknowledged': True}.
 
@@ -300,13 +318,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
+        ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailed | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | RedemptionView
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

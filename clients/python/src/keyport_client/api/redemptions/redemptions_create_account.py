@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_created import AccountCreated
 from ...models.create_account import CreateAccount
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_country_not_supported_or_idempotency_key_reused_or_no_keys_or_validation_failed import (
     ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed,
 )
@@ -16,7 +17,9 @@ from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_redemption_c
     ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists,
 )
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -31,9 +34,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: CreateAccount,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -59,7 +66,7 @@ def _parse_response(
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -75,7 +82,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -146,7 +153,7 @@ def _build_response(
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -168,13 +175,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateAccount,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -191,6 +199,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAccount):  Example: {'admin': {'email': 'maria@fabrikam.example',
             'first_name': 'Maria', 'last_name': 'Papadopoulou'}, 'company_name': 'Fabrikam Ltd',
@@ -201,12 +210,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -222,13 +232,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateAccount,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -246,6 +257,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAccount):  Example: {'admin': {'email': 'maria@fabrikam.example',
             'first_name': 'Maria', 'last_name': 'Papadopoulou'}, 'company_name': 'Fabrikam Ltd',
@@ -256,13 +268,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -272,13 +285,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateAccount,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -295,6 +309,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAccount):  Example: {'admin': {'email': 'maria@fabrikam.example',
             'first_name': 'Maria', 'last_name': 'Papadopoulou'}, 'company_name': 'Fabrikam Ltd',
@@ -305,12 +320,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -324,13 +340,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateAccount,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists
     | ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -348,6 +365,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateAccount):  Example: {'admin': {'email': 'maria@fabrikam.example',
             'first_name': 'Maria', 'last_name': 'Papadopoulou'}, 'company_name': 'Fabrikam Ltd',
@@ -358,7 +376,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrNoKeysOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrRedemptionCompletedOrRedemptionNotConfirmedOrRedemptionNotOpenOrUserExists | ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
@@ -366,6 +384,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

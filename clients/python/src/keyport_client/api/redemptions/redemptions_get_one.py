@@ -7,20 +7,28 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.redemption_view import RedemptionView
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/redemptions/{id}".format(
@@ -28,6 +36,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -40,6 +49,7 @@ def _parse_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
     | None
@@ -48,6 +58,11 @@ def _parse_response(
         response_200 = RedemptionView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -99,6 +114,7 @@ def _build_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
 ]:
@@ -114,6 +130,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
@@ -121,6 +138,7 @@ def sync_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
 ]:
@@ -130,17 +148,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +174,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
@@ -161,6 +182,7 @@ def sync(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
     | None
@@ -171,18 +193,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | RedemptionView
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -190,6 +214,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
@@ -197,6 +222,7 @@ async def asyncio_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
 ]:
@@ -206,17 +232,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | RedemptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -228,6 +256,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
@@ -235,6 +264,7 @@ async def asyncio(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | RedemptionView
     | None
@@ -245,18 +275,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | RedemptionView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | RedemptionView
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

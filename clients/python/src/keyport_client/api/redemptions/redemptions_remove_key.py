@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -14,14 +15,21 @@ from ...models.problem_redemption_completed_or_redemption_not_open import Proble
 from ...models.problem_redemption_expired import ProblemRedemptionExpired
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     entry_id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/redemptions/{id}/keys/{entry_id}".format(
@@ -30,6 +38,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -44,12 +53,18 @@ def _parse_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -108,6 +123,7 @@ def _build_response(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -123,6 +139,7 @@ def sync_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -132,6 +149,7 @@ def sync_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Remove a product key
@@ -141,18 +159,20 @@ def sync_detailed(
     Args:
         id (UUID):
         entry_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         entry_id=entry_id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -167,6 +187,7 @@ def sync(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -176,6 +197,7 @@ def sync(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -186,19 +208,21 @@ def sync(
     Args:
         id (UUID):
         entry_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         entry_id=entry_id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -207,6 +231,7 @@ async def asyncio_detailed(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -216,6 +241,7 @@ async def asyncio_detailed(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Remove a product key
@@ -225,18 +251,20 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         entry_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         entry_id=entry_id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -249,6 +277,7 @@ async def asyncio(
     entry_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -258,6 +287,7 @@ async def asyncio(
     | ProblemRedemptionExpired
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -268,13 +298,14 @@ async def asyncio(
     Args:
         id (UUID):
         entry_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemRedemptionCompletedOrRedemptionNotOpen | ProblemRedemptionExpired | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -282,5 +313,6 @@ async def asyncio(
             id=id,
             entry_id=entry_id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

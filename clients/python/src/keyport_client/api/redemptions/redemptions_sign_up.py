@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_created import AccountCreated
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_country_not_supported_or_idempotency_key_reused_or_invalid_key_checksum_or_invalid_key_format_or_validation_failed import (
     ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed,
 )
@@ -13,7 +14,9 @@ from ...models.problem_domain_taken_or_idempotency_key_in_flight_or_key_already_
     ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists,
 )
 from ...models.problem_key_not_found import ProblemKeyNotFound
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -25,9 +28,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: SignUp,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -51,7 +58,7 @@ def _parse_response(
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -64,7 +71,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -120,7 +127,7 @@ def _build_response(
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -138,13 +145,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SignUp,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -159,6 +167,7 @@ def sync_detailed(
     safe. Partner keys are not found here.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
             {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
@@ -170,11 +179,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -189,13 +199,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SignUp,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -211,6 +222,7 @@ def sync(
     safe. Partner keys are not found here.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
             {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
@@ -222,12 +234,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -236,13 +249,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SignUp,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -257,6 +271,7 @@ async def asyncio_detailed(
     safe. Partner keys are not found here.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
             {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
@@ -268,11 +283,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
+        Response[AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -285,13 +301,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SignUp,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     AccountCreated
     | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed
     | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists
     | ProblemKeyNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -307,6 +324,7 @@ async def asyncio(
     safe. Partner keys are not found here.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (SignUp): A customer without a partner signs up with a retail key. Example: {'admin':
             {'email': 'maria@fabrikam.example', 'first_name': 'Maria', 'last_name': 'Papadopoulou'},
@@ -318,13 +336,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
+        AccountCreated | ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed | ProblemDomainTakenOrIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyRevokedOrUserExists | ProblemKeyNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,19 +7,27 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.reseller_relationship_view import ResellerRelationshipView
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/reseller-relationships/{id}".format(
@@ -27,6 +35,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -38,6 +47,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
     | None
@@ -46,6 +56,11 @@ def _parse_response(
         response_200 = ResellerRelationshipView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -91,6 +106,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
 ]:
@@ -106,12 +122,14 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
 ]:
@@ -121,17 +139,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | ResellerRelationshipView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -145,12 +165,14 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
     | None
@@ -161,18 +183,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | ResellerRelationshipView
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -180,12 +204,14 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
 ]:
@@ -195,17 +221,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | ResellerRelationshipView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -217,12 +245,14 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | ResellerRelationshipView
     | None
@@ -233,18 +263,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | ResellerRelationshipView
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | ResellerRelationshipView
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

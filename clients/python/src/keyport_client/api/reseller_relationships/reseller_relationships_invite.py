@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.invite_reseller import InviteReseller
 from ...models.problem_distributor_not_authorised_or_forbidden import ProblemDistributorNotAuthorisedOrForbidden
 from ...models.problem_idempotency_key_in_flight_or_relationship_exists import (
@@ -13,7 +14,9 @@ from ...models.problem_idempotency_key_in_flight_or_relationship_exists import (
 from ...models.problem_idempotency_key_reused_or_unknown_partner_number_or_validation_failed import (
     ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -26,9 +29,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: InviteReseller,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -51,7 +58,7 @@ def _parse_response(
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -66,7 +73,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -122,7 +129,7 @@ def _build_response(
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -142,12 +149,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InviteReseller,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -161,6 +169,7 @@ def sync_detailed(
     days unanswered. Unknown numbers count against the caller's failure budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (InviteReseller):  Example: {'partner_number': '4820193'}.
 
@@ -169,11 +178,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
+        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -188,12 +198,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InviteReseller,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -208,6 +219,7 @@ def sync(
     days unanswered. Unknown numbers count against the caller's failure budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (InviteReseller):  Example: {'partner_number': '4820193'}.
 
@@ -216,12 +228,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
+        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -230,12 +243,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InviteReseller,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -249,6 +263,7 @@ async def asyncio_detailed(
     days unanswered. Unknown numbers count against the caller's failure budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (InviteReseller):  Example: {'partner_number': '4820193'}.
 
@@ -257,11 +272,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
+        Response[ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -274,12 +290,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InviteReseller,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDistributorNotAuthorisedOrForbidden
     | ProblemIdempotencyKeyInFlightOrRelationshipExists
     | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -294,6 +311,7 @@ async def asyncio(
     days unanswered. Unknown numbers count against the caller's failure budget.
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (InviteReseller):  Example: {'partner_number': '4820193'}.
 
@@ -302,13 +320,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
+        ProblemDistributorNotAuthorisedOrForbidden | ProblemIdempotencyKeyInFlightOrRelationshipExists | ProblemIdempotencyKeyReusedOrUnknownPartnerNumberOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ResellerRelationshipView
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -5,21 +5,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.sandbox_clock import SandboxClock
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/sandbox/clock",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -31,6 +41,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
     | None
 ):
@@ -38,6 +49,11 @@ def _parse_response(
         response_200 = SandboxClock.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -78,6 +94,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
 ]:
     return Response(
@@ -91,12 +108,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
 ]:
     """Read the sandbox clock
@@ -104,15 +123,20 @@ def sync_detailed(
      The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
     operator.
 
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SandboxClock]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SandboxClock]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        keyport_version=keyport_version,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -124,12 +148,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
     | None
 ):
@@ -138,28 +164,34 @@ def sync(
      The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
     operator.
 
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SandboxClock
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SandboxClock
     """
 
     return sync_detailed(
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
 ]:
     """Read the sandbox clock
@@ -167,15 +199,20 @@ async def asyncio_detailed(
      The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
     operator.
 
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SandboxClock]
+        Response[ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SandboxClock]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        keyport_version=keyport_version,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -185,12 +222,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
     | ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | SandboxClock
     | None
 ):
@@ -199,16 +238,20 @@ async def asyncio(
      The service's "now" and how far it was moved; only in sandbox mode (404 elsewhere), for the
     operator.
 
+    Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | SandboxClock
+        ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | SandboxClock
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

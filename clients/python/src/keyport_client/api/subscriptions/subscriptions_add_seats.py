@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.key_input import KeyInput
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
@@ -18,7 +19,9 @@ from ...models.problem_idempotency_key_reused_or_invalid_key_checksum_or_invalid
     ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed,
 )
 from ...models.problem_key_not_found_or_not_found import ProblemKeyNotFoundOrNotFound
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -32,9 +35,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -60,7 +67,7 @@ def _parse_response(
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -75,7 +82,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -141,7 +148,7 @@ def _build_response(
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -162,13 +169,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -184,6 +192,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -192,12 +201,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -213,13 +223,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -236,6 +247,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -244,13 +256,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -260,13 +273,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -282,6 +296,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -290,12 +305,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -309,13 +325,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: KeyInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed
     | ProblemKeyNotFoundOrNotFound
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -332,6 +349,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (KeyInput):  Example: {'key': 'BCDFG-HJKMP-QRTVW-XY234-6789B'}.
 
@@ -340,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrKeyAlreadyRedeemedOrKeyReservedOrKeyRevokedOrSubscriptionInactiveOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrProductMismatchOrValidationFailed | ProblemKeyNotFoundOrNotFound | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return (
@@ -348,6 +366,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.list_of_renewal_view import ListOfRenewalView
 from ...models.problem_delegated_admin_required_or_delegated_role_required import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequired,
@@ -15,6 +16,7 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...types import UNSET, Response, Unset
 
@@ -24,7 +26,12 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     params: dict[str, Any] = {}
 
     params["limit"] = limit
@@ -41,6 +48,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -53,6 +61,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -60,6 +69,11 @@ def _parse_response(
         response_200 = ListOfRenewalView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -106,6 +120,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -122,6 +137,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfRenewalView
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
@@ -129,6 +145,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """A subscription's renewals
@@ -140,19 +157,21 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -168,6 +187,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfRenewalView
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
@@ -175,6 +195,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -187,13 +208,14 @@ def sync(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -201,6 +223,7 @@ def sync(
         client=client,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -210,6 +233,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ListOfRenewalView
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
@@ -217,6 +241,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """A subscription's renewals
@@ -228,19 +253,21 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         after=after,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -254,6 +281,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     after: str | Unset = UNSET,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ListOfRenewalView
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired
@@ -261,6 +289,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -273,13 +302,14 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):  Default: 50.
         after (str | Unset):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        ListOfRenewalView | ProblemDelegatedAdminRequiredOrDelegatedRoleRequired | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -288,5 +318,6 @@ async def asyncio(
             client=client,
             limit=limit,
             after=after,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -7,19 +7,27 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_tenant_data_deleted import ProblemTenantDataDeleted
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/subscriptions/{id}/partner-of-record".format(
@@ -27,6 +35,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -40,12 +49,18 @@ def _parse_response(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -98,6 +113,7 @@ def _build_response(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -112,6 +128,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -120,6 +137,7 @@ def sync_detailed(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Remove the partner of record
@@ -129,17 +147,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -153,6 +173,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -161,6 +182,7 @@ def sync(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -171,18 +193,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -190,6 +214,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemForbidden
@@ -198,6 +223,7 @@ async def asyncio_detailed(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Remove the partner of record
@@ -207,17 +233,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -229,6 +257,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemForbidden
@@ -237,6 +266,7 @@ async def asyncio(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -247,18 +277,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -7,9 +7,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.partner_of_record_input import PartnerOfRecordInput
 from ...models.problem_forbidden import ProblemForbidden
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -19,15 +22,18 @@ from ...models.problem_unauthorized import ProblemUnauthorized
 from ...models.problem_unknown_partner_number_or_validation_failed import ProblemUnknownPartnerNumberOrValidationFailed
 from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.subscription_view import SubscriptionView
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: PartnerOfRecordInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -48,7 +54,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -66,7 +72,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -125,7 +131,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -149,9 +155,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -169,6 +176,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PartnerOfRecordInput):  Example: {'partner_number': '4820193'}.
 
     Raises:
@@ -176,12 +184,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
+        Response[ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -196,9 +205,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -217,6 +227,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PartnerOfRecordInput):  Example: {'partner_number': '4820193'}.
 
     Raises:
@@ -224,13 +235,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
+        ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -239,9 +251,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -259,6 +272,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PartnerOfRecordInput):  Example: {'partner_number': '4820193'}.
 
     Raises:
@@ -266,12 +280,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
+        Response[ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -284,9 +299,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PartnerOfRecordInput,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -305,6 +321,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (PartnerOfRecordInput):  Example: {'partner_number': '4820193'}.
 
     Raises:
@@ -312,7 +329,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemForbidden | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
+        ProblemForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnknownPartnerNumberOrValidationFailed | ProblemUnsupportedMediaType | SubscriptionView
     """
 
     return (
@@ -320,5 +337,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

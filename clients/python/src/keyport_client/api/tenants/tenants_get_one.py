@@ -7,18 +7,26 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.tenant_view import TenantView
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/tenants/{id}".format(
@@ -26,6 +34,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -36,6 +45,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
     | None
@@ -44,6 +54,11 @@ def _parse_response(
         response_200 = TenantView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -83,6 +98,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
 ]:
@@ -98,11 +114,13 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
 ]:
@@ -113,17 +131,19 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | TenantView]
+        Response[ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | TenantView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -137,11 +157,13 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
     | None
@@ -153,18 +175,20 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | TenantView
+        ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | TenantView
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -172,11 +196,13 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
 ]:
@@ -187,17 +213,19 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | TenantView]
+        Response[ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | TenantView]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,11 +237,13 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemNotFound
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | TenantView
     | None
@@ -225,18 +255,20 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed | TenantView
+        ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed | TenantView
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

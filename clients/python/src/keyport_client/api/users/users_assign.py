@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.license_ import License
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
@@ -18,15 +19,22 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     user_id: UUID,
     subscription_id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}".format(
@@ -36,6 +44,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -49,6 +58,7 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -61,6 +71,11 @@ def _parse_response(
         response_201 = License.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -113,6 +128,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -129,6 +145,7 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     License
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -137,6 +154,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Assign a licence
@@ -149,19 +167,21 @@ def sync_detailed(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         subscription_id=subscription_id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -177,6 +197,7 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     License
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -185,6 +206,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -198,13 +220,14 @@ def sync(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -212,6 +235,7 @@ def sync(
         user_id=user_id,
         subscription_id=subscription_id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -221,6 +245,7 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     License
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -229,6 +254,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Assign a licence
@@ -241,19 +267,21 @@ async def asyncio_detailed(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         subscription_id=subscription_id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -267,6 +295,7 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     License
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -275,6 +304,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -288,13 +318,14 @@ async def asyncio(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        License | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -303,5 +334,6 @@ async def asyncio(
             user_id=user_id,
             subscription_id=subscription_id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

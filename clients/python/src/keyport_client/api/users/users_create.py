@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_user import CreateUser
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
 )
@@ -15,7 +16,9 @@ from ...models.problem_idempotency_key_in_flight_or_no_licenses_available_or_sub
     ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists,
 )
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -30,9 +33,13 @@ def _get_kwargs(
     id: UUID,
     *,
     body: CreateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -57,7 +64,7 @@ def _parse_response(
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -73,7 +80,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -136,7 +143,7 @@ def _build_response(
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -158,12 +165,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -180,6 +188,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateUser):  Example: {'admin': False, 'email': 'nikos@fabrikam.example',
             'first_name': 'Nikos', 'last_name': 'Georgiou', 'license_subscription_id':
@@ -190,12 +199,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -211,12 +221,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -234,6 +245,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateUser):  Example: {'admin': False, 'email': 'nikos@fabrikam.example',
             'first_name': 'Nikos', 'last_name': 'Georgiou', 'license_subscription_id':
@@ -244,13 +256,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated
     """
 
     return sync_detailed(
         id=id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -260,12 +273,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -282,6 +296,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateUser):  Example: {'admin': False, 'email': 'nikos@fabrikam.example',
             'first_name': 'Nikos', 'last_name': 'Georgiou', 'license_subscription_id':
@@ -292,12 +307,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated]
     """
 
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -311,12 +327,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists
     | ProblemIdempotencyKeyReusedOrValidationFailed
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -334,6 +351,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateUser):  Example: {'admin': False, 'email': 'nikos@fabrikam.example',
             'first_name': 'Nikos', 'last_name': 'Georgiou', 'license_subscription_id':
@@ -344,7 +362,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrNoLicensesAvailableOrSubscriptionInactiveOrTenantDataDeletedOrUserExists | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | UserCreated
     """
 
     return (
@@ -352,6 +370,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

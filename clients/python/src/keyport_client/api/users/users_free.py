@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
 )
@@ -15,15 +16,22 @@ from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_tenant_data_deleted import ProblemTenantDataDeleted
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     user_id: UUID,
     subscription_id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/tenants/{id}/users/{user_id}/licenses/{subscription_id}".format(
@@ -33,6 +41,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -46,12 +55,18 @@ def _parse_response(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -104,6 +119,7 @@ def _build_response(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -120,6 +136,7 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -128,6 +145,7 @@ def sync_detailed(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Free a licence
@@ -138,19 +156,21 @@ def sync_detailed(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         subscription_id=subscription_id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -166,6 +186,7 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -174,6 +195,7 @@ def sync(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -185,13 +207,14 @@ def sync(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
@@ -199,6 +222,7 @@ def sync(
         user_id=user_id,
         subscription_id=subscription_id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -208,6 +232,7 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -216,6 +241,7 @@ async def asyncio_detailed(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Free a licence
@@ -226,19 +252,21 @@ async def asyncio_detailed(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         subscription_id=subscription_id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -252,6 +280,7 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -260,6 +289,7 @@ async def asyncio(
     | ProblemServiceUnavailable
     | ProblemTenantDataDeleted
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -271,13 +301,14 @@ async def asyncio(
         id (UUID):
         user_id (UUID):
         subscription_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemTenantDataDeleted | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -286,5 +317,6 @@ async def asyncio(
             user_id=user_id,
             subscription_id=subscription_id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.activation_issued import ActivationIssued
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
 )
@@ -19,6 +20,7 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...types import UNSET, Response, Unset
 
 
@@ -26,9 +28,13 @@ def _get_kwargs(
     id: UUID,
     user_id: UUID,
     *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -55,12 +61,18 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     if response.status_code == 201:
         response_201 = ActivationIssued.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -114,6 +126,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -128,6 +141,7 @@ def sync_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ActivationIssued
@@ -138,6 +152,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Issue a fresh activation token
 
@@ -148,6 +163,7 @@ def sync_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -155,12 +171,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -176,6 +193,7 @@ def sync(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ActivationIssued
@@ -186,6 +204,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Issue a fresh activation token
@@ -197,6 +216,7 @@ def sync(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -204,13 +224,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return sync_detailed(
         id=id,
         user_id=user_id,
         client=client,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -220,6 +241,7 @@ async def asyncio_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ActivationIssued
@@ -230,6 +252,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Issue a fresh activation token
 
@@ -240,6 +263,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -247,12 +271,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -266,6 +291,7 @@ async def asyncio(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     ActivationIssued
@@ -276,6 +302,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Issue a fresh activation token
@@ -287,6 +314,7 @@ async def asyncio(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -294,7 +322,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        ActivationIssued | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeletedOrUserActivated | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return (
@@ -302,6 +330,7 @@ async def asyncio(
             id=id,
             user_id=user_id,
             client=client,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
 )
@@ -15,14 +16,21 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...models.problem_validation_failed import ProblemValidationFailed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     user_id: UUID,
+    *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/tenants/{id}/users/{user_id}".format(
@@ -31,6 +39,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -44,12 +53,18 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -102,6 +117,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     return Response(
@@ -117,6 +133,7 @@ def sync_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -125,6 +142,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Delete a user
@@ -135,18 +153,20 @@ def sync_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -161,6 +181,7 @@ def sync(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -169,6 +190,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -180,19 +202,21 @@ def sync(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return sync_detailed(
         id=id,
         user_id=user_id,
         client=client,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -201,6 +225,7 @@ async def asyncio_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -209,6 +234,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
 ]:
     """Delete a user
@@ -219,18 +245,20 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed]
+        Response[Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,6 +271,7 @@ async def asyncio(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     Any
     | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
@@ -251,6 +280,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | ProblemValidationFailed
     | None
 ):
@@ -262,13 +292,14 @@ async def asyncio(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemValidationFailed
+        Any | ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeleted | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion | ProblemValidationFailed
     """
 
     return (
@@ -276,5 +307,6 @@ async def asyncio(
             id=id,
             user_id=user_id,
             client=client,
+            keyport_version=keyport_version,
         )
     ).parsed

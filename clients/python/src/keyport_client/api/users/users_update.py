@@ -7,13 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_delegated_admin_required_or_delegated_role_required_or_forbidden import (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden,
 )
 from ...models.problem_last_admin_or_tenant_data_deleted_or_user_exists import (
     ProblemLastAdminOrTenantDataDeletedOrUserExists,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
@@ -23,7 +26,7 @@ from ...models.problem_unsupported_media_type import ProblemUnsupportedMediaType
 from ...models.problem_validation_failed import ProblemValidationFailed
 from ...models.update_user import UpdateUser
 from ...models.user_view import UserView
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -31,8 +34,11 @@ def _get_kwargs(
     user_id: UUID,
     *,
     body: UpdateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -55,7 +61,7 @@ def _parse_response(
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -72,7 +78,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -132,7 +138,7 @@ def _build_response(
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -156,10 +162,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -178,6 +185,7 @@ def sync_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateUser):  Example: {'admin': True}.
 
     Raises:
@@ -185,13 +193,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = client.get_httpx_client().request(
@@ -207,10 +216,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -230,6 +240,7 @@ def sync(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateUser):  Example: {'admin': True}.
 
     Raises:
@@ -237,7 +248,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView
     """
 
     return sync_detailed(
@@ -245,6 +256,7 @@ def sync(
         user_id=user_id,
         client=client,
         body=body,
+        keyport_version=keyport_version,
     ).parsed
 
 
@@ -254,10 +266,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> Response[
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -276,6 +289,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateUser):  Example: {'admin': True}.
 
     Raises:
@@ -283,13 +297,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView]
+        Response[ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView]
     """
 
     kwargs = _get_kwargs(
         id=id,
         user_id=user_id,
         body=body,
+        keyport_version=keyport_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -303,10 +318,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateUser,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
 ) -> (
     ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden
     | ProblemLastAdminOrTenantDataDeletedOrUserExists
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemNotFound
     | ProblemPayloadTooLarge
     | ProblemRateLimited
@@ -326,6 +342,7 @@ async def asyncio(
     Args:
         id (UUID):
         user_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         body (UpdateUser):  Example: {'admin': True}.
 
     Raises:
@@ -333,7 +350,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequest | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView
+        ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden | ProblemLastAdminOrTenantDataDeletedOrUserExists | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemNotFound | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType | ProblemValidationFailed | UserView
     """
 
     return (
@@ -342,5 +359,6 @@ async def asyncio(
             user_id=user_id,
             client=client,
             body=body,
+            keyport_version=keyport_version,
         )
     ).parsed

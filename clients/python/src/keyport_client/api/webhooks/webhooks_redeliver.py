@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delivery_view import DeliveryView
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
 from ...models.problem_idempotency_key_reused_or_validation_failed import ProblemIdempotencyKeyReusedOrValidationFailed
@@ -15,6 +16,7 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...types import UNSET, Response, Unset
 
 
@@ -22,9 +24,13 @@ def _get_kwargs(
     id: UUID,
     delivery_id: UUID,
     *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -51,12 +57,18 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     if response.status_code == 202:
         response_202 = DeliveryView.from_dict(response.json())
 
         return response_202
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -110,6 +122,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -124,6 +137,7 @@ def sync_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     DeliveryView
@@ -134,6 +148,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Redeliver
 
@@ -143,6 +158,7 @@ def sync_detailed(
     Args:
         id (UUID):
         delivery_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -150,12 +166,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
         delivery_id=delivery_id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -171,6 +188,7 @@ def sync(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     DeliveryView
@@ -181,6 +199,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Redeliver
@@ -191,6 +210,7 @@ def sync(
     Args:
         id (UUID):
         delivery_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -198,13 +218,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return sync_detailed(
         id=id,
         delivery_id=delivery_id,
         client=client,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -214,6 +235,7 @@ async def asyncio_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     DeliveryView
@@ -224,6 +246,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Redeliver
 
@@ -233,6 +256,7 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         delivery_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -240,12 +264,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
         delivery_id=delivery_id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -259,6 +284,7 @@ async def asyncio(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     DeliveryView
@@ -269,6 +295,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Redeliver
@@ -279,6 +306,7 @@ async def asyncio(
     Args:
         id (UUID):
         delivery_id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -286,7 +314,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        DeliveryView | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return (
@@ -294,6 +322,7 @@ async def asyncio(
             id=id,
             delivery_id=delivery_id,
             client=client,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

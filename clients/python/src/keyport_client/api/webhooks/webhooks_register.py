@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_endpoint import CreateEndpoint
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.endpoint_with_secret import EndpointWithSecret
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight_or_tenant_data_deleted import (
@@ -14,7 +15,9 @@ from ...models.problem_idempotency_key_in_flight_or_tenant_data_deleted import (
 from ...models.problem_idempotency_key_reused_or_validation_failed_or_webhook_url_forbidden import (
     ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden,
 )
-from ...models.problem_malformed_request import ProblemMalformedRequest
+from ...models.problem_malformed_request_or_unsupported_api_version import (
+    ProblemMalformedRequestOrUnsupportedApiVersion,
+)
 from ...models.problem_payload_too_large import ProblemPayloadTooLarge
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
@@ -26,9 +29,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CreateEndpoint,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -52,7 +59,7 @@ def _parse_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -66,7 +73,7 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ProblemMalformedRequest.from_dict(response.json())
+        response_400 = ProblemMalformedRequestOrUnsupportedApiVersion.from_dict(response.json())
 
         return response_400
 
@@ -123,7 +130,7 @@ def _build_response(
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -142,13 +149,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateEndpoint,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     EndpointWithSecret
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -161,9 +169,11 @@ def sync_detailed(
     tenant's, the operator those of every inbox. Each event becomes a signed POST
     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-    shown only in this answer. At most 16 endpoints per owner.
+    shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+    the API version of this request (`api_version`; a `PATCH` moves it).
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateEndpoint):  Example: {'description': 'CRM sync', 'events':
             ['subscription.renewal_notice', 'delegated_admin_offer.accepted'], 'url':
@@ -174,11 +184,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -193,13 +204,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateEndpoint,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     EndpointWithSecret
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -213,9 +225,11 @@ def sync(
     tenant's, the operator those of every inbox. Each event becomes a signed POST
     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-    shown only in this answer. At most 16 endpoints per owner.
+    shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+    the API version of this request (`api_version`; a `PATCH` moves it).
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateEndpoint):  Example: {'description': 'CRM sync', 'events':
             ['subscription.renewal_notice', 'delegated_admin_offer.accepted'], 'url':
@@ -226,12 +240,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -240,13 +255,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateEndpoint,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     EndpointWithSecret
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -259,9 +275,11 @@ async def asyncio_detailed(
     tenant's, the operator those of every inbox. Each event becomes a signed POST
     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-    shown only in this answer. At most 16 endpoints per owner.
+    shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+    the API version of this request (`api_version`; a `PATCH` moves it).
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateEndpoint):  Example: {'description': 'CRM sync', 'events':
             ['subscription.renewal_notice', 'delegated_admin_offer.accepted'], 'url':
@@ -272,11 +290,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -289,13 +308,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateEndpoint,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     EndpointWithSecret
     | ProblemForbidden
     | ProblemIdempotencyKeyInFlightOrTenantDataDeleted
     | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden
-    | ProblemMalformedRequest
+    | ProblemMalformedRequestOrUnsupportedApiVersion
     | ProblemPayloadTooLarge
     | ProblemRateLimited
     | ProblemServiceUnavailable
@@ -309,9 +329,11 @@ async def asyncio(
     tenant's, the operator those of every inbox. Each event becomes a signed POST
     (`Keyport-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`) retried with
     exponential backoff for 3 days; receivers dedupe by `Keyport-Event-Id`. The `secret` is
-    shown only in this answer. At most 16 endpoints per owner.
+    shown only in this answer. At most 16 endpoints per owner. Deliveries are rendered in
+    the API version of this request (`api_version`; a `PATCH` moves it).
 
     Args:
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
         body (CreateEndpoint):  Example: {'description': 'CRM sync', 'events':
             ['subscription.renewal_notice', 'delegated_admin_offer.accepted'], 'url':
@@ -322,13 +344,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequest | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlightOrTenantDataDeleted | ProblemIdempotencyKeyReusedOrValidationFailedOrWebhookUrlForbidden | ProblemMalformedRequestOrUnsupportedApiVersion | ProblemPayloadTooLarge | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedMediaType
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.documented_api_version import DocumentedApiVersion
 from ...models.endpoint_with_secret import EndpointWithSecret
 from ...models.problem_forbidden import ProblemForbidden
 from ...models.problem_idempotency_key_in_flight import ProblemIdempotencyKeyInFlight
@@ -15,15 +16,20 @@ from ...models.problem_not_found import ProblemNotFound
 from ...models.problem_rate_limited import ProblemRateLimited
 from ...models.problem_service_unavailable import ProblemServiceUnavailable
 from ...models.problem_unauthorized import ProblemUnauthorized
+from ...models.problem_unsupported_api_version import ProblemUnsupportedApiVersion
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(keyport_version, Unset):
+        headers["Keyport-Version"] = str(keyport_version)
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -49,12 +55,18 @@ def _parse_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     if response.status_code == 200:
         response_200 = EndpointWithSecret.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemUnsupportedApiVersion.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ProblemUnauthorized.from_dict(response.json())
@@ -108,6 +120,7 @@ def _build_response(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -121,6 +134,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     EndpointWithSecret
@@ -131,6 +145,7 @@ def sync_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Rotate the signing secret
 
@@ -139,6 +154,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -146,11 +162,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -165,6 +182,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     EndpointWithSecret
@@ -175,6 +193,7 @@ def sync(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Rotate the signing secret
@@ -184,6 +203,7 @@ def sync(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -191,12 +211,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -205,6 +226,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     EndpointWithSecret
@@ -215,6 +237,7 @@ async def asyncio_detailed(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
 ]:
     """Rotate the signing secret
 
@@ -223,6 +246,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -230,11 +254,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized]
+        Response[EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        keyport_version=keyport_version,
         idempotency_key=idempotency_key,
     )
 
@@ -247,6 +272,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    keyport_version: DocumentedApiVersion | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> (
     EndpointWithSecret
@@ -257,6 +283,7 @@ async def asyncio(
     | ProblemRateLimited
     | ProblemServiceUnavailable
     | ProblemUnauthorized
+    | ProblemUnsupportedApiVersion
     | None
 ):
     """Rotate the signing secret
@@ -266,6 +293,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        keyport_version (DocumentedApiVersion | Unset): The API version this document describes.
         idempotency_key (str | Unset):
 
     Raises:
@@ -273,13 +301,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized
+        EndpointWithSecret | ProblemForbidden | ProblemIdempotencyKeyInFlight | ProblemIdempotencyKeyReusedOrValidationFailed | ProblemNotFound | ProblemRateLimited | ProblemServiceUnavailable | ProblemUnauthorized | ProblemUnsupportedApiVersion
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            keyport_version=keyport_version,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,22 +6,26 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.problem_malformed_request_code import ProblemMalformedRequestCode
+from ..models.api_version import ApiVersion
+from ..models.problem_malformed_request_or_unsupported_api_version_code import (
+    ProblemMalformedRequestOrUnsupportedApiVersionCode,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.field_error import FieldError
 
 
-T = TypeVar("T", bound="ProblemMalformedRequest")
+T = TypeVar("T", bound="ProblemMalformedRequestOrUnsupportedApiVersion")
 
 
 @_attrs_define
-class ProblemMalformedRequest:
-    """A problem whose `code` is one of: malformed-request.
+class ProblemMalformedRequestOrUnsupportedApiVersion:
+    """A problem whose `code` is one of: malformed-request, unsupported-api-version.
 
     Attributes:
-        code (ProblemMalformedRequestCode): The machine-readable problem code. Example: key-reserved.
+        code (ProblemMalformedRequestOrUnsupportedApiVersionCode): The machine-readable problem code. Example: key-
+            reserved.
         detail (str):  Example: Key *****-*****-*****-*****-7QX9F is reserved by another open redemption..
         request_id (str): The request's `X-Request-Id`.
         status (int):  Example: 409.
@@ -32,9 +36,11 @@ class ProblemMalformedRequest:
         serials (list[str] | None | Unset): The card serials a refusal is about (at most 20), for `keys-not-in-stock`
             and
             `keys-not-returnable`. Example: ['000042000001'].
+        supported_versions (list[ApiVersion] | None | Unset): The versions this service speaks, newest first, for
+            `unsupported-api-version`.
     """
 
-    code: ProblemMalformedRequestCode
+    code: ProblemMalformedRequestOrUnsupportedApiVersionCode
     detail: str
     request_id: str
     status: int
@@ -43,6 +49,7 @@ class ProblemMalformedRequest:
     available: int | None | Unset = UNSET
     errors: list[FieldError] | None | Unset = UNSET
     serials: list[str] | None | Unset = UNSET
+    supported_versions: list[ApiVersion] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +92,18 @@ class ProblemMalformedRequest:
         else:
             serials = self.serials
 
+        supported_versions: list[str] | None | Unset
+        if isinstance(self.supported_versions, Unset):
+            supported_versions = UNSET
+        elif isinstance(self.supported_versions, list):
+            supported_versions = []
+            for supported_versions_type_0_item_data in self.supported_versions:
+                supported_versions_type_0_item = supported_versions_type_0_item_data.value
+                supported_versions.append(supported_versions_type_0_item)
+
+        else:
+            supported_versions = self.supported_versions
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -103,6 +122,8 @@ class ProblemMalformedRequest:
             field_dict["errors"] = errors
         if serials is not UNSET:
             field_dict["serials"] = serials
+        if supported_versions is not UNSET:
+            field_dict["supported_versions"] = supported_versions
 
         return field_dict
 
@@ -111,7 +132,7 @@ class ProblemMalformedRequest:
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ProblemMalformedRequestCode(d.pop("code"))
+        code = ProblemMalformedRequestOrUnsupportedApiVersionCode(d.pop("code"))
 
         detail = d.pop("detail")
 
@@ -171,7 +192,29 @@ class ProblemMalformedRequest:
 
         serials = _parse_serials(d.pop("serials", UNSET))
 
-        problem_malformed_request = cls(
+        def _parse_supported_versions(data: object) -> list[ApiVersion] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                supported_versions_type_0 = []
+                _supported_versions_type_0 = data
+                for supported_versions_type_0_item_data in _supported_versions_type_0:
+                    supported_versions_type_0_item = ApiVersion(supported_versions_type_0_item_data)
+
+                    supported_versions_type_0.append(supported_versions_type_0_item)
+
+                return supported_versions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ApiVersion] | None | Unset, data)
+
+        supported_versions = _parse_supported_versions(d.pop("supported_versions", UNSET))
+
+        problem_malformed_request_or_unsupported_api_version = cls(
             code=code,
             detail=detail,
             request_id=request_id,
@@ -181,10 +224,11 @@ class ProblemMalformedRequest:
             available=available,
             errors=errors,
             serials=serials,
+            supported_versions=supported_versions,
         )
 
-        problem_malformed_request.additional_properties = d
-        return problem_malformed_request
+        problem_malformed_request_or_unsupported_api_version.additional_properties = d
+        return problem_malformed_request_or_unsupported_api_version
 
     @property
     def additional_keys(self) -> list[str]:
