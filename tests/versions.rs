@@ -150,6 +150,10 @@ async fn unknown_or_malformed_versions_are_refused_and_change_nothing() {
         let anonymous = app.send_with(Method::GET, "/v1/partners/me", None, None, &named);
         anonymous.await.problem(400, "unsupported-api-version");
     }
+    // Two version headers, even two good ones, name no one version.
+    let twice = [("keyport-version", CURRENT.as_bytes()), ("keyport-version", OLDER.as_bytes())];
+    let read = app.send_with(Method::GET, "/v1/partners/me", Some(&partner.token), None, &twice).await;
+    read.problem(400, "unsupported-api-version");
     let listed = app.get("/v1/webhook-endpoints", &partner.token).await;
     assert_eq!(listed.expect(200)["data"], json!([]), "nothing was made");
     // A retry with a good version runs once, the refusals having kept nothing.

@@ -64,7 +64,12 @@ pub async fn negotiate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let named = req.headers().get(HEADER).map(|v| (v.to_str().ok().and_then(ApiVersion::parse), v.clone()));
+    // Two headers naming versions name none: which one is meant cannot be told.
+    let mut values = req.headers().get_all(HEADER);
+    let named = values.next().map(|v| {
+        let parsed = v.to_str().ok().and_then(ApiVersion::parse).filter(|_| values.next().is_none());
+        (parsed, v.clone())
+    });
     let version = match named {
         Some((Some(version), _)) => version,
         Some((None, value)) if versioned(req.path()) => {
