@@ -217,7 +217,7 @@ pub const DELEGATED_ROLES: [(Action, DelegatedRole, &str); 6] = [
     (
         Action::ManageBilling,
         DelegatedRole::BillingAdministrator,
-        "renew by key or move to direct billing, and read the renewals (`POST`, `GET /v1/subscriptions/{id}/renewals`), where the partner is not the subscription's partner of record",
+        "renew by key or move to direct billing, read the renewals (`POST`, `GET /v1/subscriptions/{id}/renewals`) and turn automatic renewal on or off (`PATCH /v1/subscriptions/{id}`), where the partner is not the subscription's partner of record; cancel a direct-billed term in its first 7 days (`POST /v1/subscriptions/{id}/cancel`), which a partner of record without the role may not",
     ),
     (
         Action::ChangeSettings,
@@ -449,6 +449,17 @@ pub fn renews(access: TenantAccess, partner_of_record: Option<Uuid>, by_key: boo
         TenantAccess::Customer { admin: true, .. } if !by_key => Ok(None),
         _ if by_key => Err(Error::forbidden("Only the partner of record or a delegated admin renews with a key.")),
         _ => Err(Error::forbidden("Only tenant administrators and their partners renew.")),
+    }
+}
+
+/// Turning a subscription's automatic renewal on or off: the tenant's administrators, and
+/// the partners that bill it (partner of record, delegated `billing_administrator`).
+pub fn sets_auto_renew(access: TenantAccess, partner_of_record: Option<Uuid>) -> Result<(), Error> {
+    match access {
+        TenantAccess::Partner { .. } => bills(access, partner_of_record),
+        TenantAccess::Customer { admin: true, .. } => Ok(()),
+        TenantAccess::Customer { admin: false, .. } => Err(Error::forbidden("Only tenant administrators may do this.")),
+        TenantAccess::Operator => Err(Error::forbidden("The operator does not administer tenants.")),
     }
 }
 

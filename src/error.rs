@@ -83,13 +83,16 @@ pub enum Code {
     InvalidSerialRange,
     DistributorExists,
     UnsupportedApiVersion,
+    AutoRenewNotAvailable,
+    CancellationWindowClosed,
+    CancellationNotAvailable,
     RateLimited,
     ServiceUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 67] = [
+    pub const ALL: [Code; 70] = [
         Code::ValidationFailed,
         Code::MalformedRequest,
         Code::UnsupportedMediaType,
@@ -154,6 +157,9 @@ impl Code {
         Code::InvalidSerialRange,
         Code::DistributorExists,
         Code::UnsupportedApiVersion,
+        Code::AutoRenewNotAvailable,
+        Code::CancellationWindowClosed,
+        Code::CancellationNotAvailable,
         Code::RateLimited,
         Code::ServiceUnavailable,
         Code::Internal,
@@ -297,6 +303,15 @@ impl Code {
             Code::OrderNotOpen => ("order-not-open", Kind::Conflict, "The order is no longer open"),
             Code::InvalidSerialRange => ("invalid-serial-range", Kind::Invalid, "The serial range is not valid"),
             Code::DistributorExists => ("distributor-exists", Kind::Conflict, "A distributor with this name exists"),
+            Code::AutoRenewNotAvailable => {
+                ("auto-renew-not-available", Kind::Invalid, "A key-billed subscription does not renew itself")
+            }
+            Code::CancellationWindowClosed => {
+                ("cancellation-window-closed", Kind::Conflict, "The term can no longer be cancelled")
+            }
+            Code::CancellationNotAvailable => {
+                ("cancellation-not-available", Kind::Conflict, "A key-billed term cannot be cancelled")
+            }
             Code::UnsupportedApiVersion => {
                 ("unsupported-api-version", Kind::Malformed, "The API version named is not one this service speaks")
             }

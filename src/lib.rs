@@ -182,6 +182,8 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(subscriptions::set_partner_of_record)
         .service(subscriptions::remove_partner_of_record)
         .service(subscriptions::add_seats)
+        .service(subscriptions::update)
+        .service(subscriptions::cancel)
         .service(renewals::renew)
         .service(renewals::list_renewals)
         .service(delegation::create_offer)

@@ -185,6 +185,18 @@ impl World {
         .into_iter()
         .chain(holders.iter().map(|h| Some(h.token.clone())))
         .collect();
+        // The matrix cancels a key-billed subscription (refused once authorised); one real
+        // cancellation, on a tenant of its own, leaves the operation's audit record.
+        let aside = app.tenant_with_seats(&creator, "cancelled-aside", 1).await;
+        let renewal = app
+            .post(
+                &format!("/v1/subscriptions/{}/renewals", aside.subscription),
+                &aside.admin,
+                json!({"method": "direct_billing"}),
+            )
+            .await;
+        let direct = id(&renewal, "/new_subscription_id");
+        app.post(&format!("/v1/subscriptions/{direct}/cancel"), &aside.admin, json!({})).await.expect(200);
         World {
             app,
             creator,
@@ -578,6 +590,10 @@ impl World {
                 format!("/v1/subscriptions/{s0}/renewals"),
                 Some(json!({"method": "product_key", "key": self.fresh_key(key_owner, PRODUCT_BASIC).await})),
             ),
+            // Key-billed: turning automatic renewal off is no change; cancelling is refused (409)
+            // once authorised.
+            "PATCH /v1/subscriptions/{id}" => (format!("/v1/subscriptions/{s0}"), Some(json!({"auto_renew": false}))),
+            "POST /v1/subscriptions/{id}/cancel" => (format!("/v1/subscriptions/{s0}/cancel"), None),
             "PATCH /v1/delegated-admin-relationships/{id}" => (
                 format!("/v1/delegated-admin-relationships/{}", self.relationship),
                 Some(json!({"auto_extend": false})),

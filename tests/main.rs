@@ -12,6 +12,7 @@ mod auth;
 mod authz_matrix;
 mod contract;
 mod delegation;
+mod direct_billing;
 mod distribution;
 mod first_start;
 mod formats;

@@ -1,13 +1,15 @@
 //! Subscriptions with their time-derived status.
 
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::views::keys::KeyInput;
-use crate::views::subscriptions::{PartnerOfRecordInput, SubscriptionQuery, SubscriptionView};
+use crate::views::subscriptions::{
+    CancelledSubscription, PartnerOfRecordInput, SubscriptionQuery, SubscriptionView, UpdateSubscription,
+};
 use crate::{
     app::budgets,
-    app::subscriptions,
+    app::{direct_billing, subscriptions},
     auth::Principal,
     error::{Code, Error},
     http::problem::Problem,
@@ -158,4 +160,73 @@ pub async fn add_seats(
 ) -> Result<web::Json<SubscriptionView>, Error> {
     let (record, now) = subscriptions::add_seats_with(&state, &principal, *id, &body.0.key).await?;
     Ok(web::Json(SubscriptionView::new(record, now, state.settings.periods())))
+}
+
+/// Turn automatic renewal on or off
+///
+/// A direct-billed subscription renews itself for another term of the same length and
+/// seats at its end unless `auto_renew` is off. Its tenant's admins, its partner of record
+/// or a delegated admin with `billing_administrator` turn it on or off. Turned on after the
+/// end but in grace, it renews at once from its end; a renewal that fell due before the
+/// change is made first.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("id" = Uuid, Path, description = "Subscription id")),
+    request_body = UpdateSubscription,
+    responses(
+        (status = 200, description = "The subscription", body = SubscriptionView),
+        (status = 403, description = "`delegated-admin-required` (a partner that is neither partner of record nor delegated admin), `delegated-role-required` (the relationship lacks `billing_administrator`), `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`subscription-deleted`, `subscription-superseded`; `subscription-inactive`: disabled, renew it instead", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "`auto-renew-not-available`: key-billed, `validation-failed`", body = Problem, content_type = PROBLEM),
+    ),
+)]
+#[patch("/v1/subscriptions/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: Json<UpdateSubscription>,
+) -> Result<web::Json<SubscriptionView>, Error> {
+    let (id, schedule) = (*id, state.settings.schedule());
+    let periods = schedule.periods;
+    let (record, now) = transaction(&state, move |conn, now| {
+        let record = match body.0.auto_renew {
+            Some(on) => direct_billing::set_auto_renew(conn, &principal, id, on, &schedule, now)?,
+            None => subscriptions::get(conn, &principal, id, now)?,
+        };
+        Ok((record, now))
+    })
+    .await?;
+    Ok(web::Json(SubscriptionView::new(record, now, periods)))
+}
+
+/// Cancel a direct-billed term
+///
+/// Within 7 days after a direct-billed term began (a new subscription, a switch to direct
+/// billing or an automatic renewal) the tenant's admins or a delegated admin with
+/// `billing_administrator` cancel it: the term ends now, `auto_renew` goes off, the whole
+/// days left are refunded (`refund_days`) and the lifecycle runs from here (expired now,
+/// then grace). The tenant and the partner of record hear `subscription.cancelled`. A
+/// renewal that fell due before is made first, and it is that term that is cancelled.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("id" = Uuid, Path, description = "Subscription id")),
+    responses(
+        (status = 200, description = "The subscription, its term ended, and the days refunded", body = CancelledSubscription),
+        (status = 403, description = "`delegated-admin-required`, `delegated-role-required` (the relationship lacks `billing_administrator`), `forbidden`", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "`cancellation-window-closed`: more than 7 days into the term, or it ended; `cancellation-not-available`: key-billed; `subscription-deleted`, `subscription-superseded`", body = Problem, content_type = PROBLEM),
+    ),
+)]
+#[post("/v1/subscriptions/{id}/cancel")]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<CancelledSubscription>, Error> {
+    let (id, schedule) = (*id, state.settings.schedule());
+    let periods = schedule.periods;
+    let ((record, refund_days), now) =
+        transaction(&state, move |conn, now| Ok((direct_billing::cancel(conn, &principal, id, &schedule, now)?, now)))
+            .await?;
+    Ok(web::Json(CancelledSubscription { subscription: SubscriptionView::new(record, now, periods), refund_days }))
 }

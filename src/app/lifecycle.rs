@@ -12,50 +12,23 @@ use crate::{
         events::{self, Inbox, SubscriptionSubject},
         lifecycle::Periods,
         notices::{self, LifecycleEvent},
-        statuses::NoticeOutcome,
+        statuses::{Billing, NoticeOutcome},
     },
-    store::{products, subscriptions, subscriptions::SubscriptionRow, tenants},
+    store::{subscriptions, subscriptions::SubscriptionRow},
 };
 
 /// What one batch of lifecycle work did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct LifecycleCounts {
     pub claimed: usize,
+    /// Direct-billed terms renewed by themselves (one per term added).
+    pub auto_renewed: u64,
     pub notices_sent: u64,
     pub notices_skipped: u64,
     pub expired: u64,
     pub disabled: u64,
     pub deleted: u64,
     pub tenants_purged: u64,
-}
-
-/// The inboxes a subscription event goes to: the tenant's and its partner of record's.
-pub fn subscription_inboxes(subscription: &SubscriptionRow) -> Vec<Inbox> {
-    let mut inboxes = vec![Inbox::Tenant(subscription.tenant_id)];
-    inboxes.extend(subscription.partner_of_record_id.map(Inbox::Partner));
-    inboxes
-}
-
-/// Delivers a subscription event built from the subscription's subject.
-pub fn announce(
-    conn: &mut PgConnection,
-    subscription: &SubscriptionRow,
-    now: DateTime<Utc>,
-    make: impl FnOnce(&SubscriptionSubject) -> events::Event,
-) -> diesel::QueryResult<()> {
-    let company = tenants::get(conn, subscription.tenant_id, crate::store::scopes::TenantScope::All)?
-        .map(|t| t.company_name)
-        .unwrap_or_default();
-    let product = products::get(conn, subscription.product_id)?.map(|p| p.name).unwrap_or_default();
-    let subject = SubscriptionSubject {
-        subscription_id: subscription.id,
-        tenant_id: subscription.tenant_id,
-        company_name: &company,
-        product_name: &product,
-        ends_at: subscription.ends_at,
-    };
-    super::notify::deliver(conn, &make(&subject), &subscription_inboxes(subscription), now)?;
-    Ok(())
 }
 
 /// Does what is due for up to `limit` subscriptions and schedules their next look, in a
@@ -70,11 +43,13 @@ pub fn advance(
     limit: i64,
 ) -> diesel::QueryResult<LifecycleCounts> {
     let mut counts = LifecycleCounts::default();
-    let due = subscriptions::claim_due(conn, now, limit)?;
+    let mut due = subscriptions::claim_due(conn, now, limit)?;
     counts.claimed = due.len();
     if due.is_empty() {
         return Ok(counts);
     }
+    // Terms that renew themselves do so first: what follows sees their new end.
+    counts.auto_renewed = super::direct_billing::renew_automatically(conn, &mut due, now)?.len() as u64;
     let live: Vec<&SubscriptionRow> = due.iter().filter(|s| s.superseded_by.is_none()).collect();
     let ids: Vec<Uuid> = live.iter().map(|s| s.id).collect();
     let (notice_plan, event_plan) = plan(conn, &live, &ids, now, periods, notice_days)?;
@@ -196,10 +171,12 @@ fn deliver_all(
                 ends_at: s.ends_at,
             };
             let event = match what {
-                Announcement::Notice(days) => events::renewal_notice(&subject, *days),
+                Announcement::Notice(days) => {
+                    events::renewal_notice(&subject, *days, s.billing == Billing::Direct && s.auto_renew)
+                }
                 Announcement::Step(step) => events::lifecycle(&subject, *step),
             };
-            (event, subscription_inboxes(s))
+            (event, super::notify::subscription_inboxes(s))
         })
         .collect();
     let refs: Vec<(&events::Event, &[Inbox])> = built.iter().map(|(e, i)| (e, i.as_slice())).collect();

@@ -12,6 +12,7 @@ pub mod budgets;
 pub mod catalogue;
 pub mod clients;
 pub mod delegation;
+pub mod direct_billing;
 pub mod distributors;
 pub mod keys;
 pub mod lifecycle;

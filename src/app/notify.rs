@@ -6,9 +6,12 @@ use chrono::{DateTime, Utc};
 use diesel::{PgConnection, QueryResult};
 
 use crate::{
-    domain::events::{Event, Inbox},
+    domain::events::{self, Event, Inbox, SubscriptionSubject},
     store::{
         notifications::{self, NotificationRow},
+        products,
+        subscriptions::SubscriptionRow,
+        tenants,
         webhooks::{self, DeliveryRow},
     },
     views::webhooks::WebhookEvent,
@@ -41,4 +44,33 @@ fn fan_out(conn: &mut PgConnection, fresh: &[NotificationRow], now: DateTime<Utc
 /// The JSON a delivery POSTs.
 pub fn body(event: &WebhookEvent) -> serde_json::Value {
     serde_json::to_value(event).expect("a webhook event serialises")
+}
+
+/// The inboxes a subscription event goes to: the tenant's and its partner of record's.
+pub fn subscription_inboxes(subscription: &SubscriptionRow) -> Vec<Inbox> {
+    let mut inboxes = vec![Inbox::Tenant(subscription.tenant_id)];
+    inboxes.extend(subscription.partner_of_record_id.map(Inbox::Partner));
+    inboxes
+}
+
+/// Delivers a subscription event built from the subscription's subject.
+pub fn announce(
+    conn: &mut PgConnection,
+    subscription: &SubscriptionRow,
+    now: DateTime<Utc>,
+    make: impl FnOnce(&SubscriptionSubject) -> events::Event,
+) -> diesel::QueryResult<()> {
+    let company = tenants::get(conn, subscription.tenant_id, crate::store::scopes::TenantScope::All)?
+        .map(|t| t.company_name)
+        .unwrap_or_default();
+    let product = products::get(conn, subscription.product_id)?.map(|p| p.name).unwrap_or_default();
+    let subject = SubscriptionSubject {
+        subscription_id: subscription.id,
+        tenant_id: subscription.tenant_id,
+        company_name: &company,
+        product_name: &product,
+        ends_at: subscription.ends_at,
+    };
+    deliver(conn, &make(&subject), &subscription_inboxes(subscription), now)?;
+    Ok(())
 }

@@ -345,6 +345,8 @@ pub(super) fn open_subscription(
         superseded_by: None,
         created_at: now,
         next_event_at: next_check(ends_at, now, schedule.periods, &schedule.notice_days),
+        auto_renew: false,
+        term_starts_at: now,
     };
     subscriptions::insert(conn, &subscription)?;
     Ok(subscription)

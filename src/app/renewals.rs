@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{
     Schedule, keys as key_rules,
-    lifecycle::announce,
+    notify::announce,
     subscriptions::{changeable, visible},
 };
 use crate::{
@@ -98,6 +98,7 @@ fn by_key(
     let ends_at = term_end(starts_at, key.term_months as u32).ok_or_else(|| Error::internal("term out of range"))?;
     let term = Term {
         starts_at: if reactivated { now } else { s.starts_at },
+        term_starts_at: starts_at,
         ends_at,
         seats: key.seats,
         term_months: key.term_months,
@@ -143,6 +144,9 @@ fn by_direct_billing(
         superseded_by: None,
         created_at: now,
         next_event_at: next_check(ends_at, now, schedule.periods, &schedule.notice_days),
+        // Direct billing renews itself unless turned off (SPEC §15).
+        auto_renew: true,
+        term_starts_at: now,
         ..s.clone()
     };
     subscriptions::insert(conn, &direct)?;

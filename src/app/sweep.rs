@@ -28,6 +28,8 @@ pub struct SweepReport {
     pub relationships_extended: u64,
     /// Expiry notices of relationships that will not extend (each to both sides).
     pub relationship_notices_sent: u64,
+    /// Direct-billed terms that renewed themselves (SPEC §15), one per term added.
+    pub subscriptions_auto_renewed: u64,
     /// Renewal notices sent (each to the tenant and the partner of record).
     pub renewal_notices_sent: u64,
     /// Notices passed over because a nearer one fell due at the same time.
@@ -46,7 +48,7 @@ pub struct SweepReport {
 
 impl SweepReport {
     /// Each field by its name, for the metrics.
-    pub fn by_kind(&self) -> [(&'static str, u64); 16] {
+    pub fn by_kind(&self) -> [(&'static str, u64); 17] {
         [
             ("redemptions_expired", self.redemptions_expired),
             ("offers_expired", self.offers_expired),
@@ -54,6 +56,7 @@ impl SweepReport {
             ("relationships_expired", self.relationships_expired),
             ("relationships_extended", self.relationships_extended),
             ("relationship_notices_sent", self.relationship_notices_sent),
+            ("subscriptions_auto_renewed", self.subscriptions_auto_renewed),
             ("renewal_notices_sent", self.renewal_notices_sent),
             ("renewal_notices_skipped", self.renewal_notices_skipped),
             ("subscriptions_expired", self.subscriptions_expired),
@@ -130,6 +133,7 @@ pub fn run(
             record(
                 conn,
                 &[
+                    ("subscriptions_auto_renewed", counts.auto_renewed),
                     ("renewal_notices_sent", counts.notices_sent),
                     ("renewal_notices_skipped", counts.notices_skipped),
                     ("subscriptions_expired", counts.expired),
@@ -141,6 +145,7 @@ pub fn run(
             )?;
             Ok::<_, diesel::result::Error>(counts)
         })?;
+        report.subscriptions_auto_renewed += counts.auto_renewed;
         report.renewal_notices_sent += counts.notices_sent;
         report.renewal_notices_skipped += counts.notices_skipped;
         report.subscriptions_expired += counts.expired;

@@ -220,6 +220,7 @@ diesel::table! {
         allocation_id -> Nullable<Uuid>,
         product_id -> Nullable<Uuid>,
         quantity -> Nullable<Int4>,
+        will_renew -> Nullable<Bool>,
     }
 }
 
@@ -411,6 +412,8 @@ diesel::table! {
         superseded_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
         next_event_at -> Nullable<Timestamptz>,
+        auto_renew -> Bool,
+        term_starts_at -> Timestamptz,
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Event {
     pub offer_id: Option<Uuid>,
     pub days_before: Option<i32>,
     pub message: String,
+    /// Renewal notices: whether the subscription renews by itself at its end (SPEC §15).
+    pub will_renew: Option<bool>,
     /// What the distribution chain's events are about (SPEC §13).
     pub chain: Chain,
 }
@@ -52,6 +54,7 @@ impl Event {
             offer_id: None,
             days_before: None,
             message,
+            will_renew: None,
             chain: Chain::default(),
         }
     }
@@ -256,15 +259,19 @@ impl SubscriptionSubject<'_> {
     }
 }
 
-pub fn renewal_notice(s: &SubscriptionSubject, days_before: u32) -> Event {
+/// A renewal notice; `will_renew`: the subscription renews by itself at its end.
+pub fn renewal_notice(s: &SubscriptionSubject, days_before: u32, will_renew: bool) -> Event {
     let when = if days_before == 1 { "tomorrow".to_string() } else { format!("in {days_before} days") };
+    let (date, what) = (s.ends_at.format("%Y-%m-%d"), s.describe());
+    let message = if will_renew {
+        format!("{what} renews by itself {when}, on {date} (direct billing). Turn `auto_renew` off to let it end.")
+    } else {
+        format!("{what} ends {when}, on {date}. Renew it to keep it running.")
+    };
     Event {
         days_before: Some(days_before as i32),
-        ..s.event(
-            EventKind::RenewalNotice,
-            format!("notice:{}:{days_before}", s.term_key()),
-            format!("{} ends {when}, on {}. Renew it to keep it running.", s.describe(), s.ends_at.format("%Y-%m-%d")),
-        )
+        will_renew: Some(will_renew),
+        ..s.event(EventKind::RenewalNotice, format!("notice:{}:{days_before}", s.term_key()), message)
     }
 }
 
@@ -307,6 +314,15 @@ pub fn renewal(s: &SubscriptionSubject, outcome: RenewalOutcome, renewal_id: Uui
         }
     };
     s.event(kind, format!("renewal:{renewal_id}"), message)
+}
+
+/// A direct-billed term cancelled within its window: it ended now, `refund_days` refunded.
+pub fn cancelled(s: &SubscriptionSubject, refund_days: i64) -> Event {
+    s.event(
+        EventKind::SubscriptionCancelled,
+        format!("cancelled:{}", s.term_key()),
+        format!("{} was cancelled and has ended; {refund_days} day(s) of its term are refunded.", s.describe()),
+    )
 }
 
 /// A webhook endpoint that kept failing was turned off; `since` is when its failures began.

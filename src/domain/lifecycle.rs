@@ -65,6 +65,28 @@ pub fn term_end(starts_at: DateTime<Utc>, months: u32) -> Option<DateTime<Utc>> 
     starts_at.checked_add_months(Months::new(months))
 }
 
+/// The terms an automatic renewal adds to a term ending at `ends_at`, as `(start, end)`
+/// pairs: each begins where the one before ended (no day lost, none given), until one
+/// runs past `now` — several after a sweeper's downtime longer than a term.
+pub fn automatic_terms(ends_at: DateTime<Utc>, months: u32, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut terms = Vec::new();
+    let mut start = ends_at;
+    while start <= now {
+        let Some(end) = term_end(start, months.max(1)) else { break };
+        terms.push((start, end));
+        start = end;
+    }
+    terms
+}
+
+/// How long after a direct-billed term began it may be cancelled for a refund.
+pub const CANCELLATION_WINDOW_DAYS: u64 = 7;
+
+/// Until when a term that began at `term_starts_at` may be cancelled.
+pub fn cancellable_until(term_starts_at: DateTime<Utc>) -> DateTime<Utc> {
+    term_starts_at + Days::new(CANCELLATION_WINDOW_DAYS)
+}
+
 /// One licence, as the right to use its product now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entitlement {
@@ -94,6 +116,20 @@ mod tests {
         assert_eq!(periods.status(end, false, at(119)), SubscriptionStatus::Disabled);
         assert_eq!(periods.status(end, false, at(120)), SubscriptionStatus::Deleted);
         assert_eq!(periods.status(end, true, at(-1)), SubscriptionStatus::Superseded);
+    }
+
+    #[test]
+    fn automatic_terms_follow_each_other_until_one_runs_past_now() {
+        let end = Utc.with_ymd_and_hms(2027, 1, 31, 12, 0, 0).unwrap();
+        assert!(automatic_terms(end, 12, end - chrono::Duration::seconds(1)).is_empty(), "not due yet");
+        let at_end = automatic_terms(end, 12, end);
+        assert_eq!(at_end, [(end, Utc.with_ymd_and_hms(2028, 1, 31, 12, 0, 0).unwrap())], "due at the end itself");
+        // Down for 75 days with monthly terms: three terms, back to back.
+        let terms = automatic_terms(end, 1, end + chrono::Duration::days(75));
+        let ends: Vec<_> = terms.iter().map(|(_, e)| e.date_naive().to_string()).collect();
+        assert_eq!(ends, ["2027-02-28", "2027-03-28", "2027-04-28"]);
+        assert!(terms.windows(2).all(|w| w[0].1 == w[1].0), "no day lost, none given");
+        assert!(terms.last().unwrap().1 > end + chrono::Duration::days(75));
     }
 
     #[test]

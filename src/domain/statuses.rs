@@ -109,6 +109,8 @@ pub enum NoticeOutcome {
 pub enum RenewalMethod {
     ProductKey,
     DirectBilling,
+    /// A direct-billed subscription renewed by itself at its end.
+    Auto,
 }
 
 /// Where a reseller relationship between a distributor and a partner stands.
@@ -202,4 +204,5 @@ pub enum EventKind {
     OrderFulfilled,
     OrderRejected,
     StockLow,
+    SubscriptionCancelled,
 }

@@ -26,7 +26,7 @@ pub const KEY_LOOKUPS: [&str; 6] = [
 
 /// Operations that change a tenant, and so answer 409 `tenant-data-deleted` once its data
 /// was purged (SPEC §8).
-pub const TENANT_CHANGES: [(&str, &str); 15] = [
+pub const TENANT_CHANGES: [(&str, &str); 17] = [
     ("post", "/v1/webhook-endpoints"),
     ("post", "/v1/tenants/{id}/user-imports"),
     ("post", "/v1/tenants/{id}/keys"),
@@ -41,6 +41,8 @@ pub const TENANT_CHANGES: [(&str, &str); 15] = [
     ("delete", "/v1/subscriptions/{id}/partner-of-record"),
     ("post", "/v1/subscriptions/{id}/keys"),
     ("post", "/v1/subscriptions/{id}/renewals"),
+    ("patch", "/v1/subscriptions/{id}"),
+    ("post", "/v1/subscriptions/{id}/cancel"),
     ("post", "/v1/delegated-admin-offers"),
 ];
 

@@ -131,7 +131,7 @@ column!(OfferStatus {
 });
 column!(RelationshipStatus { Active = "active", Expired = "expired", Terminated = "terminated" });
 column!(NoticeOutcome { Sent = "sent", Skipped = "skipped" });
-column!(RenewalMethod { ProductKey = "product_key", DirectBilling = "direct_billing" });
+column!(RenewalMethod { ProductKey = "product_key", DirectBilling = "direct_billing", Auto = "auto" });
 column!(LifecycleEvent { Expired = "expired", Disabled = "disabled", Deleted = "deleted" });
 column!(EventKind {
     RenewalNotice = "subscription.renewal_notice",
@@ -166,6 +166,7 @@ column!(EventKind {
     OrderFulfilled = "key_order.fulfilled",
     OrderRejected = "key_order.rejected",
     StockLow = "stock.low",
+    SubscriptionCancelled = "subscription.cancelled",
 });
 names!(DelegatedRole {
     DirectoryReader = "directory_reader",

@@ -31,6 +31,7 @@ pub struct NotificationRow {
     pub allocation_id: Option<Uuid>,
     pub product_id: Option<Uuid>,
     pub quantity: Option<i32>,
+    pub will_renew: Option<bool>,
 }
 
 /// Puts several events, each in its inboxes, in one statement; an inbox that already holds
@@ -62,6 +63,7 @@ pub fn insert(
             allocation_id: event.chain.allocation_id,
             product_id: event.chain.product_id,
             quantity: event.chain.quantity,
+            will_renew: event.will_renew,
             event: event.kind,
             event_key: event.key.clone(),
             tenant_id: event.tenant_id,

@@ -32,6 +32,10 @@ pub struct SubscriptionRow {
     pub created_at: DateTime<Utc>,
     /// When the sweeper next has something to do for it; `None` once nothing is left.
     pub next_event_at: Option<DateTime<Utc>>,
+    /// Direct billing only: renews itself at its end (SPEC §15).
+    pub auto_renew: bool,
+    /// When the current term began (its cancellation window opens then).
+    pub term_starts_at: DateTime<Utc>,
 }
 
 /// A subscription as read: with its product, partner of record and seats in use.
@@ -341,6 +345,7 @@ pub fn tenant_has_live_subscription(
 #[diesel(table_name = subscriptions)]
 pub struct Term {
     pub starts_at: DateTime<Utc>,
+    pub term_starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub seats: i32,
     pub term_months: i32,
@@ -386,6 +391,57 @@ pub struct RenewalRow {
 
 pub fn insert_renewal(conn: &mut PgConnection, row: &RenewalRow) -> QueryResult<()> {
     super::Prepared(diesel::insert_into(renewals::table).values(row)).execute(conn).map(|_| ())
+}
+
+/// Records several renewals in one statement.
+pub fn insert_renewals(conn: &mut PgConnection, rows: &[RenewalRow]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    diesel::insert_into(renewals::table).values(rows).execute(conn).map(|_| ())
+}
+
+/// Moves the end (and the current term's start) of several subscriptions, in one statement.
+pub fn set_terms(conn: &mut PgConnection, terms: &[(Uuid, DateTime<Utc>, DateTime<Utc>)]) -> QueryResult<()> {
+    use diesel::sql_types::{Array, Timestamptz, Uuid as SqlUuid};
+    if terms.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = terms.iter().map(|t| t.0).collect();
+    let ends: Vec<DateTime<Utc>> = terms.iter().map(|t| t.1).collect();
+    let starts: Vec<DateTime<Utc>> = terms.iter().map(|t| t.2).collect();
+    diesel::sql_query(
+        "UPDATE subscriptions SET ends_at = v.ends_at, term_starts_at = v.term_starts_at \
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(id, ends_at, term_starts_at) \
+         WHERE subscriptions.id = v.id",
+    )
+    .bind::<Array<SqlUuid>, _>(ids)
+    .bind::<Array<Timestamptz>, _>(ends)
+    .bind::<Array<Timestamptz>, _>(starts)
+    .execute(conn)
+    .map(|_| ())
+}
+
+pub fn set_auto_renew(conn: &mut PgConnection, id: Uuid, on: bool) -> QueryResult<()> {
+    super::Prepared(diesel::update(subscriptions::table.find(id)).set(subscriptions::auto_renew.eq(on)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Ends the current term at `now` and stops it renewing itself.
+pub fn end_term(
+    conn: &mut PgConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+    next_event_at: Option<DateTime<Utc>>,
+) -> QueryResult<()> {
+    super::Prepared(diesel::update(subscriptions::table.find(id)).set((
+        subscriptions::ends_at.eq(now),
+        subscriptions::auto_renew.eq(false),
+        subscriptions::next_event_at.eq(next_event_at),
+    )))
+    .execute(conn)
+    .map(|_| ())
 }
 
 pub fn renewals_of(conn: &mut PgConnection, id: Uuid, page: super::Page) -> QueryResult<Vec<RenewalRow>> {

@@ -27,6 +27,9 @@ pub struct NotificationView {
     pub allocation_id: Option<Uuid>,
     pub product_id: Option<Uuid>,
     pub quantity: Option<i32>,
+    /// Renewal notices: whether the subscription renews by itself at its end (direct
+    /// billing with `auto_renew`); null for other events.
+    pub will_renew: Option<bool>,
 }
 
 impl From<NotificationRow> for NotificationView {
@@ -46,6 +49,7 @@ impl From<NotificationRow> for NotificationView {
             allocation_id: row.allocation_id,
             product_id: row.product_id,
             quantity: row.quantity,
+            will_renew: row.will_renew,
         }
     }
 }

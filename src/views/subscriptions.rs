@@ -1,7 +1,7 @@
 //! The JSON shapes of subscriptions: request bodies (validated where JSON is read) and views.
 
 use crate::domain::lifecycle::Periods;
-use crate::domain::lifecycle::SubscriptionStatus;
+use crate::domain::lifecycle::{SubscriptionStatus, cancellable_until};
 use crate::domain::statuses::Billing;
 use crate::store::subscriptions::SubscriptionRecord;
 use crate::views::catalogue::ProductView;
@@ -42,6 +42,34 @@ pub struct SubscriptionView {
     pub data_retained_until: DateTime<Utc>,
     pub partner_of_record: Option<PartnerOfRecord>,
     pub superseded_by: Option<Uuid>,
+    /// Direct billing: renews itself for another term at `ends_at` (SPEC §15). Always
+    /// `false` for key-billed subscriptions, whose prepaid term ends unless renewed by key.
+    pub auto_renew: bool,
+    /// Direct billing: until when the current term may be cancelled for a refund (7 days
+    /// after it began); null when it may not (key-billed, ended, or the window closed).
+    pub cancellable_until: Option<DateTime<Utc>>,
+}
+
+/// A direct-billed term cancelled within its window.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CancelledSubscription {
+    // The subscription, its term now ended (no doc comment: a flattened field's description
+    // would sit beside its `$ref`).
+    #[serde(flatten)]
+    pub subscription: SubscriptionView,
+    /// Whole days of the term that were left, and are refunded.
+    #[schema(example = 364)]
+    pub refund_days: i64,
+}
+
+/// A change to a subscription.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"auto_renew": false}))]
+pub struct UpdateSubscription {
+    /// Direct billing only: whether it renews itself at its end (422
+    /// `auto-renew-not-available` for a key-billed subscription; `false` is no change there).
+    pub auto_renew: Option<bool>,
 }
 
 impl SubscriptionView {
@@ -66,6 +94,10 @@ impl SubscriptionView {
                 name: p.name,
             }),
             superseded_by: row.superseded_by,
+            auto_renew: row.auto_renew,
+            cancellable_until: (row.billing == Billing::Direct && row.superseded_by.is_none() && row.ends_at > now)
+                .then(|| cancellable_until(row.term_starts_at))
+                .filter(|until| *until >= now),
         }
     }
 }

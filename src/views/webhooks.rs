@@ -225,6 +225,7 @@ impl WebhookEvent {
                 allocation_id: n.allocation_id,
                 product_id: n.product_id,
                 quantity: n.quantity,
+                will_renew: n.will_renew,
             },
         }
     }
@@ -250,6 +251,7 @@ impl WebhookEvent {
                 allocation_id: None,
                 product_id: None,
                 quantity: None,
+                will_renew: None,
             },
         }
     }
@@ -282,4 +284,7 @@ pub struct WebhookEventData {
     pub product_id: Option<Uuid>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i32>,
+    /// Renewal notices: whether the subscription renews by itself at its end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub will_renew: Option<bool>,
 }

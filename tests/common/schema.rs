@@ -77,7 +77,19 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str, found: &mut Vec<S
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
         check(doc, resolve(doc, reference), value, at, found);
     }
-    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+    let resolved = |part: &'_ Value| match part.get("$ref").and_then(Value::as_str) {
+        Some(reference) => resolve(doc, reference).clone(),
+        None => part.clone(),
+    };
+    if let Some(all) = schema.get("allOf").and_then(Value::as_array)
+        && !all.iter().any(|part| resolved(part).get("properties").is_some())
+    {
+        // No part names properties (a property's schemas gathered from flattened objects):
+        // the value fits each.
+        for part in all {
+            check(doc, part, value, at, found);
+        }
+    } else if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
         // The parts of an allOf name properties together: check them as one closed object.
         let mut merged = serde_json::Map::new();
         let mut properties = serde_json::Map::new();

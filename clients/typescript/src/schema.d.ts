@@ -1594,6 +1594,39 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Turn automatic renewal on or off
+         * @description A direct-billed subscription renews itself for another term of the same length and
+         *     seats at its end unless `auto_renew` is off. Its tenant's admins, its partner of record
+         *     or a delegated admin with `billing_administrator` turn it on or off. Turned on after the
+         *     end but in grace, it renews at once from its end; a renewal that fell due before the
+         *     change is made first.
+         */
+        patch: operations["subscriptions_update"];
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a direct-billed term
+         * @description Within 7 days after a direct-billed term began (a new subscription, a switch to direct
+         *     billing or an automatic renewal) the tenant's admins or a delegated admin with
+         *     `billing_administrator` cancel it: the term ends now, `auto_renew` goes off, the whole
+         *     days left are refunded (`refund_days`) and the lifecycle runs from here (expired now,
+         *     then grace). The tenant and the partner of record hear `subscription.cancelled`. A
+         *     renewal that fell due before is made first, and it is that term that is cancelled.
+         */
+        post: operations["subscriptions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -2577,6 +2610,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "subscription.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `subscription.cancelled` delivered to a webhook endpoint
+         * @description POSTed to the endpoint's URL, signed in `Keyport-Signature` (the receiver checks it; no token is sent). Answer with a 2xx within 10 s; anything else is retried with backoff for 3 days.
+         */
+        post: operations["webhooks_subscription_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "subscription.deleted": {
         parameters: {
             query?: never;
@@ -2921,6 +2974,15 @@ export interface components {
          * @enum {string}
          */
         Billing: "partner" | "direct";
+        /** @description A direct-billed term cancelled within its window. */
+        CancelledSubscription: components["schemas"]["SubscriptionView"] & {
+            /**
+             * Format: int64
+             * @description Whole days of the term that were left, and are refunded.
+             * @example 364
+             */
+            refund_days: number;
+        };
         /**
          * @example {
          *       "current_password": "correct horse battery staple",
@@ -3296,7 +3358,7 @@ export interface components {
          * @description An inbox event's name, or `ping` for a test delivery.
          * @enum {string}
          */
-        DeliveredEventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low" | "ping";
+        DeliveredEventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low" | "subscription.cancelled" | "ping";
         /** @description What a pass of the delivery worker did. */
         DeliveryReport: {
             /**
@@ -3477,7 +3539,7 @@ export interface components {
          * @description The name of an inbox event (the document's `webhooks` lists each with its payload).
          * @enum {string}
          */
-        EventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low";
+        EventType: "subscription.renewal_notice" | "subscription.expired" | "subscription.disabled" | "subscription.deleted" | "subscription.renewed" | "subscription.reactivated" | "subscription.superseded" | "delegated_admin_offer.created" | "delegated_admin_offer.accepted" | "delegated_admin_offer.declined" | "delegated_admin_offer.expired" | "delegated_admin_relationship.terminated" | "delegated_admin_relationship.expiring" | "delegated_admin_relationship.expired" | "delegated_admin_relationship.extended" | "partner_of_record.added" | "partner_of_record.removed" | "webhook_endpoint.disabled" | "tenant.created" | "redemption.completed" | "reseller_relationship.invited" | "reseller_relationship.accepted" | "reseller_relationship.declined" | "reseller_relationship.ended" | "keys.allocated" | "keys.revoked" | "keys.returned" | "keys.redeemed" | "key_order.placed" | "key_order.fulfilled" | "key_order.rejected" | "stock.low" | "subscription.cancelled";
         /** @description One invalid field of a request. */
         FieldError: {
             /**
@@ -3950,6 +4012,11 @@ export interface components {
             subscription_id?: string | null;
             /** Format: uuid */
             tenant_id?: string | null;
+            /**
+             * @description Renewal notices: whether the subscription renews by itself at its end (direct
+             *     billing with `auto_renew`); null for other events.
+             */
+            will_renew?: boolean | null;
         };
         /** @description An RFC 6749 §5.2 error. */
         OAuthError: {
@@ -4162,6 +4229,16 @@ export interface components {
         ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "auto-extend-not-allowed" | "idempotency-key-reused" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: auto-renew-not-available, validation-failed. */
+        ProblemAutoRenewNotAvailableOrValidationFailed: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "auto-renew-not-available" | "validation-failed";
+        };
+        /** @description A problem whose `code` is one of: cancellation-not-available, cancellation-window-closed, idempotency-key-in-flight, subscription-deleted, subscription-superseded, tenant-data-deleted. */
+        ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "cancellation-not-available" | "cancellation-window-closed" | "idempotency-key-in-flight" | "subscription-deleted" | "subscription-superseded" | "tenant-data-deleted";
         };
         /** @description A problem whose `code` is one of: cloud-essentials-required, forbidden, partner-of-record-required. */
         ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired: components["schemas"]["Problem"] & {
@@ -4453,6 +4530,11 @@ export interface components {
             /** @enum {string} */
             code?: "service-unavailable";
         };
+        /** @description A problem whose `code` is one of: subscription-deleted, subscription-inactive, subscription-superseded, tenant-data-deleted. */
+        ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeleted: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "subscription-deleted" | "subscription-inactive" | "subscription-superseded" | "tenant-data-deleted";
+        };
         /** @description A problem whose `code` is one of: tenant-data-deleted. */
         ProblemTenantDataDeleted: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -4636,7 +4718,7 @@ export interface components {
          * @description How a subscription was renewed.
          * @enum {string}
          */
-        RenewalMethod: "product_key" | "direct_billing";
+        RenewalMethod: "product_key" | "direct_billing" | "auto";
         /** @description How a subscription is renewed. */
         RenewalRequest: {
             /** @example BCDFG-HJKMP-QRTVW-XY234-6789B */
@@ -4855,6 +4937,10 @@ export interface components {
             /** @enum {string} */
             type?: "stock.low";
         };
+        SubscriptionCancelledEvent: components["schemas"]["WebhookEvent"] & {
+            /** @enum {string} */
+            type?: "subscription.cancelled";
+        };
         SubscriptionDeletedEvent: components["schemas"]["WebhookEvent"] & {
             /** @enum {string} */
             type?: "subscription.deleted";
@@ -4895,7 +4981,18 @@ export interface components {
              * @example 1
              */
             assigned_seats: number;
+            /**
+             * @description Direct billing: renews itself for another term at `ends_at` (SPEC §15). Always
+             *     `false` for key-billed subscriptions, whose prepaid term ends unless renewed by key.
+             */
+            auto_renew: boolean;
             billing: components["schemas"]["Billing"];
+            /**
+             * Format: date-time
+             * @description Direct billing: until when the current term may be cancelled for a refund (7 days
+             *     after it began); null when it may not (key-billed, ended, or the window closed).
+             */
+            cancellable_until?: string | null;
             /**
              * Format: date-time
              * @description The tenant's data is deleted after this instant.
@@ -4984,6 +5081,11 @@ export interface components {
             revocations_forgotten: number;
             /** Format: int64 */
             silent_instances_forgotten: number;
+            /**
+             * Format: int64
+             * @description Direct-billed terms that renewed themselves (SPEC §15), one per term added.
+             */
+            subscriptions_auto_renewed: number;
             /** Format: int64 */
             subscriptions_deleted: number;
             /** Format: int64 */
@@ -5123,6 +5225,19 @@ export interface components {
              *     expiry notices 30, 7 and 1 days before. Only the partner's offer turns it on.
              */
             auto_extend: boolean;
+        };
+        /**
+         * @description A change to a subscription.
+         * @example {
+         *       "auto_renew": false
+         *     }
+         */
+        UpdateSubscription: {
+            /**
+             * @description Direct billing only: whether it renews itself at its end (422
+             *     `auto-renew-not-available` for a key-billed subscription; `false` is no change there).
+             */
+            auto_renew?: boolean | null;
         };
         /**
          * @example {
@@ -5300,6 +5415,8 @@ export interface components {
             subscription_id?: string | null;
             /** Format: uuid */
             tenant_id?: string | null;
+            /** @description Renewal notices: whether the subscription renews by itself at its end. */
+            will_renew?: boolean | null;
         };
     };
     responses: never;
@@ -11793,6 +11910,7 @@ export interface operations {
                      *       "reseller_invitations_expired": 1,
                      *       "revocations_forgotten": 1,
                      *       "silent_instances_forgotten": 1,
+                     *       "subscriptions_auto_renewed": 1,
                      *       "subscriptions_deleted": 1,
                      *       "subscriptions_disabled": 1,
                      *       "subscriptions_expired": 1,
@@ -15354,7 +15472,8 @@ export interface operations {
                      *           "read_at": "2026-11-25T10:00:00Z",
                      *           "reseller_relationship_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *           "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *           "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *           "will_renew": true
                      *         }
                      *       ],
                      *       "next_cursor": "text"
@@ -15531,7 +15650,8 @@ export interface operations {
                      *       "read_at": "2026-11-25T10:00:00Z",
                      *       "reseller_relationship_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
                      *       "subscription_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
-                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01"
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "will_renew": true
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationView"];
@@ -19020,7 +19140,9 @@ export interface operations {
                      *       "subscriptions": [
                      *         {
                      *           "assigned_seats": 1,
+                     *           "auto_renew": true,
                      *           "billing": "partner",
+                     *           "cancellable_until": "2026-11-25T10:00:00Z",
                      *           "data_retained_until": "2026-11-25T10:00:00Z",
                      *           "ends_at": "2026-11-25T10:00:00Z",
                      *           "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -21655,7 +21777,9 @@ export interface operations {
                      *       "subscriptions": [
                      *         {
                      *           "assigned_seats": 1,
+                     *           "auto_renew": true,
                      *           "billing": "partner",
+                     *           "cancellable_until": "2026-11-25T10:00:00Z",
                      *           "data_retained_until": "2026-11-25T10:00:00Z",
                      *           "ends_at": "2026-11-25T10:00:00Z",
                      *           "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -21881,7 +22005,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "assigned_seats": 1,
+                     *           "auto_renew": true,
                      *           "billing": "partner",
+                     *           "cancellable_until": "2026-11-25T10:00:00Z",
                      *           "data_retained_until": "2026-11-25T10:00:00Z",
                      *           "ends_at": "2026-11-25T10:00:00Z",
                      *           "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -22081,7 +22207,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "assigned_seats": 1,
+                     *       "auto_renew": true,
                      *       "billing": "partner",
+                     *       "cancellable_until": "2026-11-25T10:00:00Z",
                      *       "data_retained_until": "2026-11-25T10:00:00Z",
                      *       "ends_at": "2026-11-25T10:00:00Z",
                      *       "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -22235,6 +22363,477 @@ export interface operations {
             };
         };
     };
+    subscriptions_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscription"];
+            };
+        };
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "assigned_seats": 1,
+                     *       "auto_renew": true,
+                     *       "billing": "partner",
+                     *       "cancellable_until": "2026-11-25T10:00:00Z",
+                     *       "data_retained_until": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_of_record": {
+                     *         "name": "text",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_number": "4820193"
+                     *       },
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "seats": 25,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "term_months": 12
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description `malformed-request`, `unsupported-api-version`: malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "malformed-request",
+                     *       "detail": "The request body could not be read.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The request body could not be read",
+                     *       "type": "/problems/malformed-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemMalformedRequestOrUnsupportedApiVersion"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `delegated-admin-required` (a partner that is neither partner of record nor delegated admin), `delegated-role-required` (the relationship lacks `billing_administrator`), `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `subscription-deleted`, `subscription-superseded`; `subscription-inactive`: disabled, renew it instead; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "subscription-deleted",
+                     *       "detail": "The subscription is deleted.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "The subscription is deleted",
+                     *       "type": "/problems/subscription-deleted"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeleted"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "payload-too-large",
+                     *       "detail": "The request body is too large.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 413,
+                     *       "title": "The request body is too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+                };
+            };
+            /** @description `unsupported-media-type`: not json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Unsupported content type.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 415,
+                     *       "title": "Unsupported content type",
+                     *       "type": "/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
+                };
+            };
+            /** @description `auto-renew-not-available`: key-billed, `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "auto-renew-not-available",
+                     *       "detail": "A key-billed subscription does not renew itself.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "A key-billed subscription does not renew itself",
+                     *       "type": "/problems/auto-renew-not-available"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemAutoRenewNotAvailableOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
+    subscriptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version to speak. This document describes 2026-12-06; without the header a request speaks the version its API client is pinned to (`api_version`), else 2026-12-06. Older versions (2026-11-24) are named the same way and answer their own shapes (`GET /v1/versions`, `/changelog`); any other value answers 400 `unsupported-api-version`. */
+                "Keyport-Version"?: components["schemas"]["DocumentedApiVersion"];
+                /** @description Makes the POST safe to retry, also across a crash: the first response for this key (per caller) is committed with the change it describes, kept 24 h, and replayed with `Idempotent-Replayed: true` to a retry with the same path, query, `Accept` and body. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, its term ended, and the days refunded */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept response of an earlier request */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "assigned_seats": 1,
+                     *       "auto_renew": true,
+                     *       "billing": "partner",
+                     *       "cancellable_until": "2026-11-25T10:00:00Z",
+                     *       "data_retained_until": "2026-11-25T10:00:00Z",
+                     *       "ends_at": "2026-11-25T10:00:00Z",
+                     *       "grace_ends_at": "2026-11-25T10:00:00Z",
+                     *       "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "partner_of_record": {
+                     *         "name": "text",
+                     *         "partner_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "partner_number": "4820193"
+                     *       },
+                     *       "product": {
+                     *         "id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *         "name": "Microsoft 365 Business Standard",
+                     *         "sku": "M365-BUSINESS-STANDARD"
+                     *       },
+                     *       "refund_days": 364,
+                     *       "seats": 25,
+                     *       "starts_at": "2026-11-25T10:00:00Z",
+                     *       "status": "active",
+                     *       "superseded_by": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "tenant_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "term_months": 12
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CancelledSubscription"];
+                };
+            };
+            /** @description `unsupported-api-version` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-api-version",
+                     *       "detail": "The API version named is not one this service speaks.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 400,
+                     *       "title": "The API version named is not one this service speaks",
+                     *       "type": "/problems/unsupported-api-version"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnsupportedApiVersion"];
+                };
+            };
+            /** @description `unauthorized`: no valid token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 §3: `Bearer` when no token was sent; `Bearer error="invalid_token", error_description="…"` when the one sent was refused (expired, malformed, not issued here, revoked) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthorized",
+                     *       "detail": "A valid access token is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 401,
+                     *       "title": "A valid access token is required",
+                     *       "type": "/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemUnauthorized"];
+                };
+            };
+            /** @description `delegated-admin-required`, `delegated-role-required` (the relationship lacks `billing_administrator`), `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "delegated-admin-required",
+                     *       "detail": "A delegated-admin relationship is required.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 403,
+                     *       "title": "A delegated-admin relationship is required",
+                     *       "type": "/problems/delegated-admin-required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDelegatedAdminRequiredOrDelegatedRoleRequiredOrForbidden"];
+                };
+            };
+            /** @description `not-found`: no such object visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "Not found.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemNotFound"];
+                };
+            };
+            /** @description `cancellation-window-closed`: more than 7 days into the term, or it ended; `cancellation-not-available`: key-billed; `subscription-deleted`, `subscription-superseded`; `tenant-data-deleted`: the tenant's data was deleted; it takes no changes; `idempotency-key-in-flight`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "cancellation-not-available",
+                     *       "detail": "A key-billed term cannot be cancelled.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 409,
+                     *       "title": "A key-billed term cannot be cancelled",
+                     *       "type": "/problems/cancellation-not-available"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted"];
+                };
+            };
+            /** @description `idempotency-key-reused`: the Idempotency-Key was used with another request; `validation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "idempotency-key-reused",
+                     *       "detail": "The idempotency key was used with another request.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 422,
+                     *       "title": "The idempotency key was used with another request",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemIdempotencyKeyReusedOrValidationFailed"];
+                };
+            };
+            /** @description `rate-limited`: too many requests or failed attempts; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many failed attempts.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 429,
+                     *       "title": "Too many failed attempts",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemRateLimited"];
+                };
+            };
+            /** @description `service-unavailable`: the database is unreachable or busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "service-unavailable",
+                     *       "detail": "The service is temporarily unavailable.",
+                     *       "request_id": "0193a7c2-5b8e-7d41-9f3a-2c1e4b6d8f01",
+                     *       "status": 503,
+                     *       "title": "The service is temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemServiceUnavailable"];
+                };
+            };
+        };
+    };
     subscriptions_add_seats: {
         parameters: {
             query?: never;
@@ -22267,7 +22866,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "assigned_seats": 1,
+                     *       "auto_renew": true,
                      *       "billing": "partner",
+                     *       "cancellable_until": "2026-11-25T10:00:00Z",
                      *       "data_retained_until": "2026-11-25T10:00:00Z",
                      *       "ends_at": "2026-11-25T10:00:00Z",
                      *       "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -22519,7 +23120,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "assigned_seats": 1,
+                     *       "auto_renew": true,
                      *       "billing": "partner",
+                     *       "cancellable_until": "2026-11-25T10:00:00Z",
                      *       "data_retained_until": "2026-11-25T10:00:00Z",
                      *       "ends_at": "2026-11-25T10:00:00Z",
                      *       "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -23980,7 +24583,9 @@ export interface operations {
                      *       "added_seats": 1,
                      *       "subscription": {
                      *         "assigned_seats": 1,
+                     *         "auto_renew": true,
                      *         "billing": "partner",
+                     *         "cancellable_until": "2026-11-25T10:00:00Z",
                      *         "data_retained_until": "2026-11-25T10:00:00Z",
                      *         "ends_at": "2026-11-25T10:00:00Z",
                      *         "grace_ends_at": "2026-11-25T10:00:00Z",
@@ -29180,6 +29785,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StockLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhooks_subscription_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, one `v1` per live secret (two for 24 h after a rotation). Refuse a `t` more than 5 minutes off. */
+                "Keyport-Signature": string;
+                /** @description The event's id, the same on every retry: dedupe by it. */
+                "Keyport-Event-Id": string;
+                /** @description The event's type, as `type` in the body. */
+                "Keyport-Event-Type": string;
+                /** @description The API version the body is rendered in: the endpoint's `api_version`. */
+                "Keyport-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCancelledEvent"];
             };
         };
         responses: {

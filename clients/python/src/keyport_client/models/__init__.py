@@ -16,6 +16,7 @@ from .audit_event_view import AuditEventView
 from .audit_outcome import AuditOutcome
 from .audit_target import AuditTarget
 from .billing import Billing
+from .cancelled_subscription import CancelledSubscription
 from .change_password import ChangePassword
 from .country import Country
 from .country_list import CountryList
@@ -153,6 +154,16 @@ from .problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_fa
 )
 from .problem_auto_extend_not_allowed_or_idempotency_key_reused_or_validation_failed_code import (
     ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailedCode,
+)
+from .problem_auto_renew_not_available_or_validation_failed import ProblemAutoRenewNotAvailableOrValidationFailed
+from .problem_auto_renew_not_available_or_validation_failed_code import (
+    ProblemAutoRenewNotAvailableOrValidationFailedCode,
+)
+from .problem_cancellation_not_available_or_cancellation_window_closed_or_idempotency_key_in_flight_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted import (
+    ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted,
+)
+from .problem_cancellation_not_available_or_cancellation_window_closed_or_idempotency_key_in_flight_or_subscription_deleted_or_subscription_superseded_or_tenant_data_deleted_code import (
+    ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeletedCode,
 )
 from .problem_cloud_essentials_required_or_forbidden_or_partner_of_record_required import (
     ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired,
@@ -406,6 +417,12 @@ from .problem_relationship_not_active import ProblemRelationshipNotActive
 from .problem_relationship_not_active_code import ProblemRelationshipNotActiveCode
 from .problem_service_unavailable import ProblemServiceUnavailable
 from .problem_service_unavailable_code import ProblemServiceUnavailableCode
+from .problem_subscription_deleted_or_subscription_inactive_or_subscription_superseded_or_tenant_data_deleted import (
+    ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeleted,
+)
+from .problem_subscription_deleted_or_subscription_inactive_or_subscription_superseded_or_tenant_data_deleted_code import (
+    ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeletedCode,
+)
 from .problem_tenant_data_deleted import ProblemTenantDataDeleted
 from .problem_tenant_data_deleted_code import ProblemTenantDataDeletedCode
 from .problem_unauthorized import ProblemUnauthorized
@@ -466,6 +483,8 @@ from .sign_up import SignUp
 from .skipped_card import SkippedCard
 from .stock_low_event import StockLowEvent
 from .stock_low_event_type import StockLowEventType
+from .subscription_cancelled_event import SubscriptionCancelledEvent
+from .subscription_cancelled_event_type import SubscriptionCancelledEventType
 from .subscription_deleted_event import SubscriptionDeletedEvent
 from .subscription_deleted_event_type import SubscriptionDeletedEventType
 from .subscription_disabled_event import SubscriptionDisabledEvent
@@ -495,6 +514,7 @@ from .update_distributor import UpdateDistributor
 from .update_endpoint import UpdateEndpoint
 from .update_partner import UpdatePartner
 from .update_relationship import UpdateRelationship
+from .update_subscription import UpdateSubscription
 from .update_tenant import UpdateTenant
 from .update_user import UpdateUser
 from .user_created import UserCreated
@@ -523,6 +543,7 @@ __all__ = (
     "AuditOutcome",
     "AuditTarget",
     "Billing",
+    "CancelledSubscription",
     "ChangePassword",
     "Country",
     "CountryList",
@@ -653,6 +674,10 @@ __all__ = (
     "ProblemAcknowledgementRequiredOrIdempotencyKeyReusedOrValidationFailedCode",
     "ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailed",
     "ProblemAutoExtendNotAllowedOrIdempotencyKeyReusedOrValidationFailedCode",
+    "ProblemAutoRenewNotAvailableOrValidationFailed",
+    "ProblemAutoRenewNotAvailableOrValidationFailedCode",
+    "ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeleted",
+    "ProblemCancellationNotAvailableOrCancellationWindowClosedOrIdempotencyKeyInFlightOrSubscriptionDeletedOrSubscriptionSupersededOrTenantDataDeletedCode",
     "ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequired",
     "ProblemCloudEssentialsRequiredOrForbiddenOrPartnerOfRecordRequiredCode",
     "ProblemCountryNotSupportedOrIdempotencyKeyReusedOrInvalidKeyChecksumOrInvalidKeyFormatOrValidationFailed",
@@ -769,6 +794,8 @@ __all__ = (
     "ProblemRelationshipNotActiveCode",
     "ProblemServiceUnavailable",
     "ProblemServiceUnavailableCode",
+    "ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeleted",
+    "ProblemSubscriptionDeletedOrSubscriptionInactiveOrSubscriptionSupersededOrTenantDataDeletedCode",
     "ProblemTenantDataDeleted",
     "ProblemTenantDataDeletedCode",
     "ProblemUnauthorized",
@@ -829,6 +856,8 @@ __all__ = (
     "SkippedCard",
     "StockLowEvent",
     "StockLowEventType",
+    "SubscriptionCancelledEvent",
+    "SubscriptionCancelledEventType",
     "SubscriptionDeletedEvent",
     "SubscriptionDeletedEventType",
     "SubscriptionDisabledEvent",
@@ -858,6 +887,7 @@ __all__ = (
     "UpdateEndpoint",
     "UpdatePartner",
     "UpdateRelationship",
+    "UpdateSubscription",
     "UpdateTenant",
     "UpdateUser",
     "UserCreated",

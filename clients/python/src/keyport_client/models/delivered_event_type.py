@@ -26,6 +26,7 @@ class DeliveredEventType(StrEnum):
     RESELLER_RELATIONSHIP_ENDED = "reseller_relationship.ended"
     RESELLER_RELATIONSHIP_INVITED = "reseller_relationship.invited"
     STOCK_LOW = "stock.low"
+    SUBSCRIPTION_CANCELLED = "subscription.cancelled"
     SUBSCRIPTION_DELETED = "subscription.deleted"
     SUBSCRIPTION_DISABLED = "subscription.disabled"
     SUBSCRIPTION_EXPIRED = "subscription.expired"

@@ -25,6 +25,7 @@ class EventType(StrEnum):
     RESELLER_RELATIONSHIP_ENDED = "reseller_relationship.ended"
     RESELLER_RELATIONSHIP_INVITED = "reseller_relationship.invited"
     STOCK_LOW = "stock.low"
+    SUBSCRIPTION_CANCELLED = "subscription.cancelled"
     SUBSCRIPTION_DELETED = "subscription.deleted"
     SUBSCRIPTION_DISABLED = "subscription.disabled"
     SUBSCRIPTION_EXPIRED = "subscription.expired"

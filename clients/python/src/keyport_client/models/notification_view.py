@@ -34,6 +34,8 @@ class NotificationView:
             product and number of cards they are about (null where they do not apply).
         subscription_id (None | Unset | UUID):
         tenant_id (None | Unset | UUID):
+        will_renew (bool | None | Unset): Renewal notices: whether the subscription renews by itself at its end (direct
+            billing with `auto_renew`); null for other events.
     """
 
     created_at: datetime.datetime
@@ -50,6 +52,7 @@ class NotificationView:
     reseller_relationship_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
     tenant_id: None | Unset | UUID = UNSET
+    will_renew: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,6 +140,12 @@ class NotificationView:
         else:
             tenant_id = self.tenant_id
 
+        will_renew: bool | None | Unset
+        if isinstance(self.will_renew, Unset):
+            will_renew = UNSET
+        else:
+            will_renew = self.will_renew
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -167,6 +176,8 @@ class NotificationView:
             field_dict["subscription_id"] = subscription_id
         if tenant_id is not UNSET:
             field_dict["tenant_id"] = tenant_id
+        if will_renew is not UNSET:
+            field_dict["will_renew"] = will_renew
 
         return field_dict
 
@@ -335,6 +346,15 @@ class NotificationView:
 
         tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
 
+        def _parse_will_renew(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        will_renew = _parse_will_renew(d.pop("will_renew", UNSET))
+
         notification_view = cls(
             created_at=created_at,
             event=event,
@@ -350,6 +370,7 @@ class NotificationView:
             reseller_relationship_id=reseller_relationship_id,
             subscription_id=subscription_id,
             tenant_id=tenant_id,
+            will_renew=will_renew,
         )
 
         notification_view.additional_properties = d

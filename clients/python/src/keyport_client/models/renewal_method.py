@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class RenewalMethod(StrEnum):
+    AUTO = "auto"
     DIRECT_BILLING = "direct_billing"
     PRODUCT_KEY = "product_key"
 

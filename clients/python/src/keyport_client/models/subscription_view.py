@@ -25,6 +25,8 @@ class SubscriptionView:
     """
     Attributes:
         assigned_seats (int): Licences assigned to users. Example: 1.
+        auto_renew (bool): Direct billing: renews itself for another term at `ends_at` (SPEC §15). Always
+            `false` for key-billed subscriptions, whose prepaid term ends unless renewed by key.
         billing (Billing): Who bills the customer for a subscription.
         data_retained_until (datetime.datetime): The tenant's data is deleted after this instant.
         ends_at (datetime.datetime):
@@ -36,11 +38,15 @@ class SubscriptionView:
         status (SubscriptionStatus): Where a subscription stands at a given instant.
         tenant_id (UUID):
         term_months (int):  Example: 12.
+        cancellable_until (datetime.datetime | None | Unset): Direct billing: until when the current term may be
+            cancelled for a refund (7 days
+            after it began); null when it may not (key-billed, ended, or the window closed).
         partner_of_record (None | PartnerOfRecord | Unset):
         superseded_by (None | Unset | UUID):
     """
 
     assigned_seats: int
+    auto_renew: bool
     billing: Billing
     data_retained_until: datetime.datetime
     ends_at: datetime.datetime
@@ -52,6 +58,7 @@ class SubscriptionView:
     status: SubscriptionStatus
     tenant_id: UUID
     term_months: int
+    cancellable_until: datetime.datetime | None | Unset = UNSET
     partner_of_record: None | PartnerOfRecord | Unset = UNSET
     superseded_by: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -60,6 +67,8 @@ class SubscriptionView:
         from ..models.partner_of_record import PartnerOfRecord  # noqa: PLC0415
 
         assigned_seats = self.assigned_seats
+
+        auto_renew = self.auto_renew
 
         billing = self.billing.value
 
@@ -83,6 +92,14 @@ class SubscriptionView:
 
         term_months = self.term_months
 
+        cancellable_until: None | str | Unset
+        if isinstance(self.cancellable_until, Unset):
+            cancellable_until = UNSET
+        elif isinstance(self.cancellable_until, datetime.datetime):
+            cancellable_until = self.cancellable_until.isoformat()
+        else:
+            cancellable_until = self.cancellable_until
+
         partner_of_record: dict[str, Any] | None | Unset
         if isinstance(self.partner_of_record, Unset):
             partner_of_record = UNSET
@@ -104,6 +121,7 @@ class SubscriptionView:
         field_dict.update(
             {
                 "assigned_seats": assigned_seats,
+                "auto_renew": auto_renew,
                 "billing": billing,
                 "data_retained_until": data_retained_until,
                 "ends_at": ends_at,
@@ -117,6 +135,8 @@ class SubscriptionView:
                 "term_months": term_months,
             }
         )
+        if cancellable_until is not UNSET:
+            field_dict["cancellable_until"] = cancellable_until
         if partner_of_record is not UNSET:
             field_dict["partner_of_record"] = partner_of_record
         if superseded_by is not UNSET:
@@ -131,6 +151,8 @@ class SubscriptionView:
 
         d = dict(src_dict)
         assigned_seats = d.pop("assigned_seats")
+
+        auto_renew = d.pop("auto_renew")
 
         billing = Billing(d.pop("billing"))
 
@@ -153,6 +175,23 @@ class SubscriptionView:
         tenant_id = UUID(d.pop("tenant_id"))
 
         term_months = d.pop("term_months")
+
+        def _parse_cancellable_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cancellable_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return cancellable_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        cancellable_until = _parse_cancellable_until(d.pop("cancellable_until", UNSET))
 
         def _parse_partner_of_record(data: object) -> None | PartnerOfRecord | Unset:
             if data is None:
@@ -190,6 +229,7 @@ class SubscriptionView:
 
         subscription_view = cls(
             assigned_seats=assigned_seats,
+            auto_renew=auto_renew,
             billing=billing,
             data_retained_until=data_retained_until,
             ends_at=ends_at,
@@ -201,6 +241,7 @@ class SubscriptionView:
             status=status,
             tenant_id=tenant_id,
             term_months=term_months,
+            cancellable_until=cancellable_until,
             partner_of_record=partner_of_record,
             superseded_by=superseded_by,
         )

@@ -26,6 +26,7 @@ class SweepReport:
         reseller_invitations_expired (int): Reseller invitations left unanswered for 30 days.
         revocations_forgotten (int):
         silent_instances_forgotten (int):
+        subscriptions_auto_renewed (int): Direct-billed terms that renewed themselves (SPEC §15), one per term added.
         subscriptions_deleted (int):
         subscriptions_disabled (int):
         subscriptions_expired (int):
@@ -44,6 +45,7 @@ class SweepReport:
     reseller_invitations_expired: int
     revocations_forgotten: int
     silent_instances_forgotten: int
+    subscriptions_auto_renewed: int
     subscriptions_deleted: int
     subscriptions_disabled: int
     subscriptions_expired: int
@@ -75,6 +77,8 @@ class SweepReport:
 
         silent_instances_forgotten = self.silent_instances_forgotten
 
+        subscriptions_auto_renewed = self.subscriptions_auto_renewed
+
         subscriptions_deleted = self.subscriptions_deleted
 
         subscriptions_disabled = self.subscriptions_disabled
@@ -99,6 +103,7 @@ class SweepReport:
                 "reseller_invitations_expired": reseller_invitations_expired,
                 "revocations_forgotten": revocations_forgotten,
                 "silent_instances_forgotten": silent_instances_forgotten,
+                "subscriptions_auto_renewed": subscriptions_auto_renewed,
                 "subscriptions_deleted": subscriptions_deleted,
                 "subscriptions_disabled": subscriptions_disabled,
                 "subscriptions_expired": subscriptions_expired,
@@ -135,6 +140,8 @@ class SweepReport:
 
         silent_instances_forgotten = d.pop("silent_instances_forgotten")
 
+        subscriptions_auto_renewed = d.pop("subscriptions_auto_renewed")
+
         subscriptions_deleted = d.pop("subscriptions_deleted")
 
         subscriptions_disabled = d.pop("subscriptions_disabled")
@@ -156,6 +163,7 @@ class SweepReport:
             reseller_invitations_expired=reseller_invitations_expired,
             revocations_forgotten=revocations_forgotten,
             silent_instances_forgotten=silent_instances_forgotten,
+            subscriptions_auto_renewed=subscriptions_auto_renewed,
             subscriptions_deleted=subscriptions_deleted,
             subscriptions_disabled=subscriptions_disabled,
             subscriptions_expired=subscriptions_expired,

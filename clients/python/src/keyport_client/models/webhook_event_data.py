@@ -33,6 +33,7 @@ class WebhookEventData:
         reseller_relationship_id (None | Unset | UUID): The distribution chain's events (SPEC §13), where they apply.
         subscription_id (None | Unset | UUID):
         tenant_id (None | Unset | UUID):
+        will_renew (bool | None | Unset): Renewal notices: whether the subscription renews by itself at its end.
     """
 
     message: str
@@ -49,6 +50,7 @@ class WebhookEventData:
     reseller_relationship_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
     tenant_id: None | Unset | UUID = UNSET
+    will_renew: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -154,6 +156,12 @@ class WebhookEventData:
         else:
             tenant_id = self.tenant_id
 
+        will_renew: bool | None | Unset
+        if isinstance(self.will_renew, Unset):
+            will_renew = UNSET
+        else:
+            will_renew = self.will_renew
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -187,6 +195,8 @@ class WebhookEventData:
             field_dict["subscription_id"] = subscription_id
         if tenant_id is not UNSET:
             field_dict["tenant_id"] = tenant_id
+        if will_renew is not UNSET:
+            field_dict["will_renew"] = will_renew
 
         return field_dict
 
@@ -400,6 +410,15 @@ class WebhookEventData:
 
         tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
 
+        def _parse_will_renew(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        will_renew = _parse_will_renew(d.pop("will_renew", UNSET))
+
         webhook_event_data = cls(
             message=message,
             allocation_id=allocation_id,
@@ -415,6 +434,7 @@ class WebhookEventData:
             reseller_relationship_id=reseller_relationship_id,
             subscription_id=subscription_id,
             tenant_id=tenant_id,
+            will_renew=will_renew,
         )
 
         webhook_event_data.additional_properties = d
