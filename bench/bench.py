@@ -803,21 +803,26 @@ class Bench:
     def sweep(self, outcome):
         total = 20_000 if self.smoke else 1_000_000
         due = total // 100
-        log(f"sweep: seeding {total:,} subscriptions, {due:,} due")
-        # Ten subscriptions per tenant; the due ones have a renewal notice to send (and the
-        # 60-day one to record as skipped), to the tenant and to their partner of record.
+        renewing = due // 2
+        log(f"sweep: seeding {total:,} subscriptions, {due:,} due ({renewing:,} of them renew themselves)")
+        # Ten subscriptions per tenant; half of the due ones have a renewal notice to send (and
+        # the 60-day one to record as skipped), to the tenant and to their partner of record;
+        # the other half are direct-billed terms that ended a minute ago and renew themselves.
         self.pg.psql(f"""
             INSERT INTO tenants (id, company_name, country, domain, status, created_by_partner_id, created_at)
             SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 'Sweep tenant ' || n, 'GR',
                    'sweep-' || n, 'active', '{self.partner}', now()
             FROM generate_series(1, {total // 10}) n;
             INSERT INTO subscriptions (id, tenant_id, product_id, seats, billing, term_months, starts_at, ends_at,
-                                       partner_of_record_id, created_at, next_event_at)
+                                       partner_of_record_id, created_at, next_event_at, auto_renew, term_starts_at)
             SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(1 + n % {total // 10}), 12, '0'))::uuid,
-                   '{PRODUCT}', 10, 'partner', 12, now() - interval '1 year' + e.ends_in, now() + e.ends_in,
-                   '{self.partner}', now(), e.next_at
+                   '{PRODUCT}', 10, CASE WHEN e.renews THEN 'direct' ELSE 'partner' END, 12,
+                   now() - interval '1 year' + e.ends_in, now() + e.ends_in,
+                   '{self.partner}', now(), e.next_at, e.renews, now() - interval '1 year' + e.ends_in
             FROM generate_series(1, {total}) n,
-                 LATERAL (SELECT CASE WHEN n % 100 = 0 THEN interval '20 days' ELSE interval '200 days' END AS ends_in,
+                 LATERAL (SELECT n % 200 = 0 AS renews,
+                                 CASE WHEN n % 200 = 0 THEN interval '-1 minute'
+                                      WHEN n % 100 = 0 THEN interval '20 days' ELSE interval '200 days' END AS ends_in,
                                  CASE WHEN n % 100 = 0 THEN now() - interval '1 minute'
                                       ELSE now() + interval '140 days' END AS next_at) e;""")
         self.pg.psql("VACUUM ANALYZE")
@@ -835,19 +840,22 @@ class Bench:
         operator = self.kp.operator()
         swept = {}
         statements = self.pg.capture(lambda: swept.update(self.kp.call("POST", "/v1/jobs/sweep", operator, expect=200)[1]))
-        if swept.get("renewal_notices_sent") != due:
-            raise RuntimeError(f"the sweep sent {swept.get('renewal_notices_sent')} notices, not {due}: {swept}")
-        if report.get("renewal_notices_sent"):
-            raise RuntimeError(f"a second sweep sent notices again: {report}")
+        for done in (first, swept):
+            if done.get("renewal_notices_sent") != due - renewing or done.get("subscriptions_auto_renewed") != renewing:
+                raise RuntimeError(f"a sweep did not send {due - renewing} notices and renew {renewing}: {done}")
+        if report.get("renewal_notices_sent") or report.get("subscriptions_auto_renewed"):
+            raise RuntimeError(f"a second sweep sent notices or renewed again: {report}")
         replay = self.root / "sweep.sql"
         replay.write_text("".join(s.with_literals() + ";\n" for s in statements))
         raw = self.timed(lambda: self.pg.psql_file(replay, "sweep_before"))
         self.restart(self.pg.url())
         met = took <= 3 * raw
-        outcome.rows.append(Row(f"sweep: {total:,} subscriptions, {due:,} due, one sweep", f"{took:.2f} s",
+        outcome.rows.append(Row(f"sweep: {total:,} subscriptions, {due:,} due ({renewing:,} renewing themselves), "
+                                f"one sweep", f"{took:.2f} s",
                                 f"{raw:.2f} s (its {len(statements)} statements, psql)", f"{took / raw:.2f}", "≤ 3", met))
         kinds = sorted({" ".join(s.sql.split())[:90] for s in statements})
-        outcome.notes.append(f"**One sweep**: {len(statements)} statements for {due:,} due subscriptions, "
+        outcome.notes.append(f"**One sweep**: {len(statements)} statements for {due:,} due subscriptions "
+                             f"({renewing:,} automatic renewals), "
                              f"of {len(kinds)} shapes:\n\n```\n" + "\n".join(kinds) + "\n```")
 
     # allocate ---------------------------------------------------------------------------
