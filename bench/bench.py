@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,8 +37,8 @@ csv.field_size_limit(1 << 30)  # a sweep logs arrays of thousands of ids
 PRODUCT = "01900000-0000-7000-8000-000000000002"  # Microsoft 365 Business Standard (seeded)
 OPERATOR_ID = "bench-operator"
 OPERATOR_SECRET = "bench-operator-secret-" + secrets.token_hex(12)
-SCENARIOS = ["read", "list", "token", "redeem", "mint", "imports", "sweep", "allocate", "stock", "memory"]
-RUN_ORDER = ["read", "list", "token", "memory", "redeem", "mint", "imports", "sweep", "allocate", "stock"]
+SCENARIOS = ["read", "floor", "list", "token", "redeem", "mint", "imports", "sweep", "allocate", "stock", "memory"]
+RUN_ORDER = ["read", "floor", "list", "token", "memory", "redeem", "mint", "imports", "sweep", "allocate", "stock"]
 KEY_ALPHABET = "BCDFGHJKMPQRTVWXY2346789"
 
 
@@ -405,9 +406,21 @@ class Load:
     non_2xx: int
     output: str
 
+    def percentile(self, p):
+        """wrk --latency's `p`th percentile (50, 75, 90, 99) in milliseconds."""
+        found = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", self.output, re.M)
+        if not found:
+            raise RuntimeError(f"wrk reported no {p}th percentile:\n{self.output}")
+        return float(found.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[found.group(2)]
 
-def wrk(base, path="/", connections=16, threads=2, seconds=10, token=None, script=None, args=()):
+    def latencies(self):
+        return f"p50 {self.percentile(50):.2f} ms, p99 {self.percentile(99):.2f} ms"
+
+
+def wrk(base, path="/", connections=16, threads=2, seconds=10, token=None, script=None, args=(), latency=False):
     cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s"]
+    if latency:
+        cmd += ["--latency"]
     if token:
         cmd += ["-H", f"Authorization: Bearer {token}"]
     if script:
@@ -562,6 +575,69 @@ class Bench:
         if not met and not self.smoke:
             self.note_profile(outcome, "read", self.seconds,
                               lambda: wrk(self.kp.base, path, seconds=self.seconds, token=self.partner_token))
+
+    # floor ------------------------------------------------------------------------------
+
+    def floor(self, outcome):
+        """The bare stack (examples/floor.rs: the same store call, SQL and JSON as keyport's
+        read, nothing else) in both execution modes, keyport's read and pgbench on its one
+        statement, back to back in one run, each with its latency."""
+        binary = Path(self.kp.binary).parent / "examples" / "floor"
+        if not binary.exists():
+            raise RuntimeError(f"{binary} is missing: cargo build --release --example floor")
+        path = f"/v1/subscriptions/{self.subscription}"
+        statements = self.pg.capture(lambda: self.kp.call("GET", path, self.partner_token, expect=200))
+        cores = os.cpu_count() or 2
+        modes = [("block", cores, 16)] + [("inline", n, n) for n in ((8,) if self.smoke else (8, 16, 32))]
+        kept = self.kp.call("GET", path, self.partner_token, expect=200)[1]
+        measured = []
+        for mode, workers, pool in modes:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            env = {**os.environ, "FLOOR_DATABASE_URL": self.pg.url(), "FLOOR_BIND": f"127.0.0.1:{port}",
+                   "FLOOR_PARTNER": self.partner, "FLOOR_MODE": mode, "FLOOR_WORKERS": str(workers),
+                   "FLOOR_POOL": str(pool)}
+            log_file = open(self.root / f"floor-{mode}-{workers}.log", "w")
+            process = subprocess.Popen([binary], env=env, stdout=log_file, stderr=log_file)
+            base = f"http://127.0.0.1:{port}"
+            try:
+                body = None
+                for _ in range(200):
+                    try:
+                        with urllib.request.urlopen(base + path, timeout=2) as answer:
+                            body = json.loads(answer.read())
+                        break
+                    except OSError:
+                        time.sleep(0.05)
+                if body != kept:
+                    raise RuntimeError(f"the floor answers differently from keyport: {body} / {kept}")
+                wrk(base, path, seconds=self.warm)
+                load = wrk(base, path, seconds=self.seconds, latency=True)
+                if load.non_2xx:
+                    raise RuntimeError(f"floor: {load.non_2xx} answers were not 2xx")
+                measured.append((f"`web::block`, {workers} workers, pool {pool}" if mode == "block"
+                                 else f"inline on {workers} workers, pool {pool}", load))
+            finally:
+                process.terminate()
+                process.wait()
+                log_file.close()
+        wrk(self.kp.base, path, seconds=self.warm, token=self.partner_token)
+        keyport = wrk(self.kp.base, path, seconds=self.seconds, token=self.partner_token, latency=True)
+        tps = self.pg.pgbench(statements, 16, self.seconds)
+        best = max(load.rate for _, load in measured)
+        for label, load in measured:
+            outcome.rows.append(Row(f"floor: the bare stack, {label} (16 connections; {load.latencies()})",
+                                    f"{load.rate:,.0f} req/s", f"{tps:,.0f} tps", f"{load.rate / tps:.2f}", "", None))
+        outcome.rows.append(Row(f"floor: keyport's read in the same run ({keyport.latencies()})",
+                                f"{keyport.rate:,.0f} req/s", f"{tps:,.0f} tps", f"{keyport.rate / tps:.2f}",
+                                f"≥ 0.95 of the best bare mode ({best:,.0f} req/s)", keyport.rate >= 0.95 * best))
+        outcome.notes.append(
+            f"**floor**: examples/floor.rs answers `GET /v1/subscriptions/{{id}}` with keyport's store call and view (the same SQL, "
+            f"{len(json.dumps(kept))} bytes of the same JSON) and nothing else: no token, authorisation, middleware, "
+            "request log or metrics; its pool never tests a connection on checkout. `web::block` runs the query on "
+            "the blocking pool as keyport does; `inline` runs it on the HTTP worker (as many workers as "
+            "connections). wrk: 16 connections, 2 threads; latencies from `wrk --latency`.")
 
     # list -------------------------------------------------------------------------------
 
