@@ -344,8 +344,8 @@ pub fn build_app(
         .default_service(web::to(no_route))
         .wrap(from_fn(http::audit::scope))
         .wrap(from_fn(http::idempotency::guard))
-        .wrap(from_fn(http::versions::negotiate))
         .wrap(from_fn(http::extract::refuse_nul_in_url))
+        .wrap(from_fn(http::versions::negotiate))
         .wrap(from_fn(http::telemetry::observe))
         .wrap(from_fn(http::headers::harden))
 }

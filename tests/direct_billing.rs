@@ -265,6 +265,16 @@ async fn a_term_is_cancelled_within_its_first_seven_days_only() {
     // A key-billed term is prepaid.
     let keyed = app.tenant_with_seats(&partner, "northwind", 1).await;
     cancel(&keyed.admin, &keyed.subscription).await.problem(409, "cancellation-not-available");
+    // So is a direct-billed one its partner renewed by key: the partner bills it again, it
+    // no longer renews itself, and no refund covers the prepaid year.
+    let (keyed_direct, renewed_by_key) = direct_customer(&app, &partner, "tailspin").await;
+    let key = app.mint(&partner, PRODUCT_STANDARD, 3, 12, 1).await.remove(0);
+    let path = format!("/v1/subscriptions/{renewed_by_key}/renewals");
+    app.post(&path, &partner.token, json!({"method": "product_key", "key": key})).await.expect(201);
+    let prepaid = subscription(&app, &keyed_direct.admin, &renewed_by_key).await;
+    assert_eq!((prepaid["billing"].as_str(), prepaid["auto_renew"].as_bool()), (Some("partner"), Some(false)));
+    assert_eq!(prepaid["cancellable_until"], Value::Null);
+    cancel(&keyed_direct.admin, &renewed_by_key).await.problem(409, "cancellation-not-available");
 
     // An automatic renewal opens a new window; a delegated billing administrator may cancel.
     let late_end = instant(&subscription(&app, &other.admin, &late).await["ends_at"]);

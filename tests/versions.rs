@@ -150,6 +150,10 @@ async fn unknown_or_malformed_versions_are_refused_and_change_nothing() {
         let anonymous = app.send_with(Method::GET, "/v1/partners/me", None, None, &named);
         anonymous.await.problem(400, "unsupported-api-version");
     }
+    // A request refused before it is routed still names the version it was answered in.
+    let older = [("keyport-version", OLDER.as_bytes())];
+    let nul = app.send_with(Method::GET, "/v1/partners/%00", Some(&partner.token), None, &older).await;
+    assert_eq!((nul.status.as_u16(), header(&nul, "keyport-version")), (422, Some(OLDER)), "{}", nul.text);
     // Two version headers, even two good ones, name no one version.
     let twice = [("keyport-version", CURRENT.as_bytes()), ("keyport-version", OLDER.as_bytes())];
     let read = app.send_with(Method::GET, "/v1/partners/me", Some(&partner.token), None, &twice).await;

@@ -8,6 +8,11 @@ UPDATE subscriptions s SET term_starts_at = COALESCE(
     (SELECT max(r.starts_at) FROM renewals r WHERE r.subscription_id = s.id AND r.method = 'product_key'),
     s.starts_at);
 ALTER TABLE subscriptions ALTER COLUMN term_starts_at SET NOT NULL;
+-- A key prepays the term it renews: a direct-billed subscription renewed by key is the
+-- partner's to bill again (as key renewals now make it).
+UPDATE subscriptions s SET billing = 'partner'
+    WHERE billing = 'direct'
+      AND EXISTS (SELECT 1 FROM renewals r WHERE r.subscription_id = s.id AND r.method = 'product_key');
 -- Direct-billed subscriptions still running renew themselves from now on, as new ones do;
 -- those already past their end keep ending (nobody asked to be billed for that time).
 UPDATE subscriptions SET auto_renew = true

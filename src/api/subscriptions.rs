@@ -190,11 +190,7 @@ pub async fn update(
     let (id, schedule) = (*id, state.settings.schedule());
     let periods = schedule.periods;
     let (record, now) = transaction(&state, move |conn, now| {
-        let record = match body.0.auto_renew {
-            Some(on) => direct_billing::set_auto_renew(conn, &principal, id, on, &schedule, now)?,
-            None => subscriptions::get(conn, &principal, id, now)?,
-        };
-        Ok((record, now))
+        Ok((direct_billing::set_auto_renew(conn, &principal, id, body.0.auto_renew, &schedule, now)?, now))
     })
     .await?;
     Ok(web::Json(SubscriptionView::new(record, now, periods)))

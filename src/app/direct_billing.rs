@@ -115,8 +115,10 @@ fn locked_and_current(
     now: DateTime<Utc>,
 ) -> Result<SubscriptionRow, Error> {
     let mut s = subscriptions::lock(conn, id)?.ok_or_else(|| Error::not_found("subscription"))?;
-    still_billed(schedule.periods.status(s.ends_at, s.superseded_by.is_some(), now))?;
+    // Renewed first, judged after: a term that renewed itself is not deleted, whatever its
+    // old end says.
     renew_if_due(conn, &mut s, schedule, now)?;
+    still_billed(schedule.periods.status(s.ends_at, s.superseded_by.is_some(), now))?;
     Ok(s)
 }
 
@@ -142,18 +144,20 @@ fn reread(conn: &mut PgConnection, id: Uuid) -> Result<SubscriptionRecord, Error
 /// its partner of record, or a delegated admin with `billing_administrator`. A key-billed
 /// subscription never renews itself (422 `auto-renew-not-available`; turning it off is no
 /// change). Turned on in grace, the subscription renews at once from its end (no day lost);
-/// once disabled it starts again only by a renewal (409 `subscription-inactive`).
+/// once disabled it starts again only by a renewal (409 `subscription-inactive`). `None`
+/// changes nothing (but is authorised and checked as a change).
 pub fn set_auto_renew(
     conn: &mut PgConnection,
     principal: &Principal,
     id: Uuid,
-    on: bool,
+    on: Option<bool>,
     schedule: &Schedule,
     now: DateTime<Utc>,
 ) -> Result<SubscriptionRecord, Error> {
     let (record, access) = changeable(conn, principal, id, now)?;
     authz::sets_auto_renew(access, record.0.partner_of_record_id)?;
     let mut s = locked_and_current(conn, id, schedule, now)?;
+    let Some(on) = on else { return reread(conn, id) };
     if s.billing != Billing::Direct {
         return match on {
             true => Err(Error::new(
@@ -206,6 +210,10 @@ pub fn cancel(
             Code::CancellationWindowClosed,
             "The term has already ended; nothing is left to cancel.",
         ));
+    }
+    // Refunds are of a term that has begun (never of one still ahead).
+    if s.term_starts_at > now {
+        return Err(Error::new(Code::CancellationWindowClosed, "The current term has not begun; nothing to refund."));
     }
     let until = cancellable_until(s.term_starts_at);
     if now > until {

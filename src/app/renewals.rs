@@ -99,6 +99,9 @@ fn by_key(
     let term = Term {
         starts_at: if reactivated { now } else { s.starts_at },
         term_starts_at: starts_at,
+        // The key prepays the new term: the partner bills it, and it ends unless renewed.
+        billing: Billing::Partner,
+        auto_renew: false,
         ends_at,
         seats: key.seats,
         term_months: key.term_months,

@@ -90,6 +90,22 @@ mod tests {
         }
     }
 
+    /// The database refuses a pin to a version the service does not speak (so removing a
+    /// version takes a migration that moves its pins), and allows every one it does.
+    #[test]
+    fn the_database_allows_exactly_the_supported_versions() {
+        let migrations: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+            .unwrap()
+            .map(|d| std::fs::read_to_string(d.unwrap().path().join("up.sql")).unwrap_or_default())
+            .collect();
+        let allowed =
+            format!("IN ({})", ApiVersion::ALL.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", "));
+        for table in ["api_clients", "webhook_endpoints"] {
+            let constraint = format!("{table}_api_version_known\n    CHECK (api_version {allowed})");
+            assert!(migrations.contains(&constraint), "no `{constraint}` in the migrations");
+        }
+    }
+
     #[test]
     fn names_parse_back() {
         for version in ApiVersion::ALL {

@@ -81,6 +81,9 @@ pub async fn negotiate(
     };
     req.extensions_mut().insert(version);
     let method = req.method().clone();
+    // (Inner middleware answers its refusals as responses, so they pass here and are
+    // stamped; holding a clone of the request to answer an `Err` would break actix, which
+    // needs the request uniquely owned further in.)
     let mut response = next.call(req).await?.map_into_boxed_body();
     let route = response.request().match_pattern();
     if response.status().is_success()

@@ -109,6 +109,10 @@ pub fn violates(e: &Error, constraint: &str) -> bool {
         if info.constraint_name() == Some(constraint))
 }
 
+/// Rows per multi-row INSERT: PostgreSQL binds at most 65 535 parameters in a statement,
+/// so a batch of any size is written in chunks of this many rows (at most 32 columns each).
+pub const ROWS_PER_INSERT: usize = 2000;
+
 /// A keyset page: at most `limit` rows with ids after `after`, in id order.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {

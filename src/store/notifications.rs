@@ -79,11 +79,17 @@ pub fn insert(
         return Ok(Vec::new());
     }
     // Both partial unique indexes (per partner, per tenant) make a second delivery a no-op.
-    diesel::insert_into(notifications::table)
-        .values(&rows)
-        .on_conflict_do_nothing()
-        .returning(NotificationRow::as_returning())
-        .get_results(conn)
+    let mut fresh = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(super::ROWS_PER_INSERT) {
+        fresh.extend(
+            diesel::insert_into(notifications::table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .returning(NotificationRow::as_returning())
+                .get_results(conn)?,
+        );
+    }
+    Ok(fresh)
 }
 
 /// A purged tenant's inbox goes, and other inboxes stop pointing at its pending offers

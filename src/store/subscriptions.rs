@@ -346,6 +346,9 @@ pub fn tenant_has_live_subscription(
 pub struct Term {
     pub starts_at: DateTime<Utc>,
     pub term_starts_at: DateTime<Utc>,
+    /// A key prepays the term: the partner bills it, and it does not renew itself.
+    pub billing: Billing,
+    pub auto_renew: bool,
     pub ends_at: DateTime<Utc>,
     pub seats: i32,
     pub term_months: i32,
@@ -398,7 +401,10 @@ pub fn insert_renewals(conn: &mut PgConnection, rows: &[RenewalRow]) -> QueryRes
     if rows.is_empty() {
         return Ok(());
     }
-    diesel::insert_into(renewals::table).values(rows).execute(conn).map(|_| ())
+    for chunk in rows.chunks(super::ROWS_PER_INSERT) {
+        diesel::insert_into(renewals::table).values(chunk).execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Moves the end (and the current term's start) of several subscriptions, in one statement.

@@ -132,7 +132,12 @@ pub fn insert_deliveries(conn: &mut PgConnection, rows: &[DeliveryRow]) -> Query
     if rows.is_empty() {
         return Ok(0);
     }
-    diesel::insert_into(webhook_deliveries::table).values(rows).on_conflict_do_nothing().execute(conn)
+    let mut inserted = 0;
+    for chunk in rows.chunks(super::ROWS_PER_INSERT) {
+        inserted +=
+            diesel::insert_into(webhook_deliveries::table).values(chunk).on_conflict_do_nothing().execute(conn)?;
+    }
+    Ok(inserted)
 }
 
 /// Takes the owner's lock for this transaction: registrations of one owner one at a time.
