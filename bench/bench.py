@@ -651,9 +651,9 @@ class Bench:
               FROM generate_series(1, {tenants}) n
               RETURNING id)
             INSERT INTO subscriptions (id, tenant_id, product_id, seats, billing, term_months, starts_at, ends_at,
-                                       created_at, next_event_at)
+                                       created_at, next_event_at, term_starts_at)
             SELECT gen_random_uuid(), t.id, '{PRODUCT}', 10, 'partner', 12, now(), now() + interval '1 year',
-                   now(), now() + interval '300 days'
+                   now(), now() + interval '300 days', now()
             FROM t;""")
         self.pg.psql("ANALYZE")
         first = "/v1/subscriptions?limit=50"
