@@ -346,3 +346,21 @@ async fn the_upgrade_lets_running_direct_terms_renew_themselves() {
     app.advance_to(end).await;
     assert_eq!(app.sweep().await["subscriptions_auto_renewed"], 1);
 }
+
+#[tokio::test]
+async fn sixty_four_identical_cancellations_end_the_term_once() {
+    let app = spawn().await;
+    let partner = app.partner("Contoso IT").await;
+    let (customer, direct) = direct_customer(&app, &partner, "fabrikam").await;
+    let path = format!("/v1/subscriptions/{direct}/cancel");
+    let all = (0..64).map(|_| app.post_owned(path.clone(), customer.admin.clone(), json!({})));
+    let answers = futures_util::future::join_all(all).await;
+    let cancelled: Vec<&Reply> = answers.iter().filter(|r| r.status.as_u16() == 200).collect();
+    assert_eq!(cancelled.len(), 1, "one cancellation ends the term");
+    assert!(cancelled[0].body["refund_days"].as_i64().unwrap() >= 360);
+    for refused in answers.iter().filter(|r| r.status.as_u16() != 200) {
+        refused.problem(409, "cancellation-window-closed");
+    }
+    assert_eq!(count(&app.events(&customer.admin).await, "subscription.cancelled"), 1);
+    assert_eq!(count(&app.events(&partner.token).await, "subscription.cancelled"), 1);
+}

@@ -15,7 +15,7 @@ use crate::{
     authz::{self, Action},
     domain::{
         events::{self, Inbox, RenewalOutcome, SubscriptionSubject},
-        lifecycle::{SubscriptionStatus, automatic_terms, cancellable_until},
+        lifecycle::{SubscriptionStatus, automatic_terms, cancellable_until, term_end},
         notices::next_check,
         statuses::{Billing, RenewalMethod},
     },
@@ -209,6 +209,14 @@ pub fn cancel(
         return Err(Error::new(
             Code::CancellationWindowClosed,
             "The term has already ended; nothing is left to cancel.",
+        ));
+    }
+    // A term cut short was cancelled already. (Its end, not the clock, says so: a
+    // concurrent cancellation may have read an earlier "now" before it waited for the lock.)
+    if term_end(s.term_starts_at, s.term_months as u32) != Some(s.ends_at) {
+        return Err(Error::new(
+            Code::CancellationWindowClosed,
+            "The term was cancelled already; nothing is left to cancel.",
         ));
     }
     // Refunds are of a term that has begun (never of one still ahead).
