@@ -31,6 +31,12 @@ pub struct Settings {
     #[arg(long, env = "KEYPORT_DB_POOL_SIZE", default_value_t = 16)]
     pub db_pool_size: u32,
 
+    /// Where a request's reads run: `inline` on the HTTP worker serving it, when a pool
+    /// connection is free at that moment (else as `pool` does), or `pool`: handed to the
+    /// blocking pool. Writes, bulk reads and password hashing always run on the blocking pool.
+    #[arg(long, env = "KEYPORT_EXECUTION", value_enum, default_value_t = Execution::Pool)]
+    pub execution: Execution,
+
     /// PEM file (PKCS#8) of the Ed25519 key that signs access tokens. When unset, a key is
     /// generated once and kept in the database, where every instance finds it.
     #[arg(long, env = "KEYPORT_SIGNING_KEY_FILE")]
@@ -177,6 +183,15 @@ impl Settings {
         settings.database_url = Some(url.to_string());
         settings
     }
+}
+
+/// Where a request's reads run (`KEYPORT_EXECUTION`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Execution {
+    /// On the HTTP worker itself: no hand-off to another thread and back.
+    Inline,
+    /// On the blocking pool, leaving the worker free while the database answers.
+    Pool,
 }
 
 /// Settings of `keyport serve` beyond the shared ones.

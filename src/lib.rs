@@ -90,137 +90,201 @@ use crate::{error::Error, http::telemetry::Metrics, state::AppState};
 )]
 struct ApiDoc;
 
-/// Every operation of the API. Order matters where paths overlap (`/me` before `/{id}`).
+/// Every operation of the API, in groups by the first segments of their paths (see
+/// `http::routes`: a request is tried only against its group's routes). Every route must be
+/// in the group of its path's prefix; order matters where paths overlap (`/me` before `/{id}`).
 fn routes(cfg: &mut ServiceConfig) {
     use api::*;
-    cfg.service(auth::token)
-        .service(auth::revoke)
-        .service(auth::activate)
-        .service(auth::change_password)
-        .service(auth::jwks)
-        .service(auth::metadata)
-        .service(versions::list)
-        .service(partners::create)
-        .service(partners::list)
-        .service(partners::me)
-        .service(partners::get_one)
-        .service(partners::update)
-        .service(partners::create_client)
-        .service(partners::list_clients)
-        .service(partners::update_client)
-        .service(partners::revoke_client)
-        .service(partners::rotate_client_secret)
-        .service(stock::partner_stock)
-        .service(distributors::create)
-        .service(distributors::list)
-        .service(distributors::me)
-        .service(distributors::get_one)
-        .service(distributors::update)
-        .service(distributors::create_client)
-        .service(distributors::list_clients)
-        .service(distributors::update_client)
-        .service(distributors::revoke_client)
-        .service(distributors::rotate_client_secret)
-        .service(distributors::stock_report)
-        .service(distributors::put_alert)
-        .service(resellers::invite)
-        .service(resellers::list)
-        .service(resellers::get_one)
-        .service(resellers::accept)
-        .service(resellers::decline)
-        .service(resellers::end)
-        .service(stock::allocate)
-        .service(stock::list_allocations)
-        .service(stock::get_allocation)
-        .service(stock::return_keys)
-        .service(stock::list_returns)
-        .service(stock::revoke_keys)
-        .service(orders::place_order)
-        .service(orders::list_orders)
-        .service(orders::get_order)
-        .service(orders::reject_order)
-        .service(orders::cancel_order)
-        .service(catalogue::list_products)
-        .service(catalogue::create_product)
-        .service(catalogue::list_countries)
-        .service(catalogue::domain)
-        .service(keys::create_batch)
-        .service(keys::list_batches)
-        .service(keys::get_batch)
-        .service(keys::list_keys)
-        .service(keys::validate_key)
-        .service(keys::revoke_key)
-        .service(stock::movements)
-        .service(redemptions::create)
-        .service(redemptions::list)
-        .service(redemptions::get_one)
-        .service(redemptions::cancel)
-        .service(redemptions::add_key)
-        .service(redemptions::remove_key)
-        .service(redemptions::confirm)
-        .service(redemptions::create_account)
-        .service(redemptions::sign_up)
-        .service(redemptions::redeem_into_tenant)
-        .service(tenants::list)
-        .service(tenants::get_one)
-        .service(tenants::update)
-        .service(users::create)
-        .service(users::list)
-        .service(users::get_one)
-        .service(users::update)
-        .service(users::remove)
-        .service(users::assign)
-        .service(users::free)
-        .service(users::reissue_activation)
-        .service(user_imports::create_user_import)
-        .service(user_imports::get_user_import)
-        .service(access::user_entitlements)
-        .service(access::me)
-        .service(access::my_entitlements)
-        .service(subscriptions::list)
-        .service(subscriptions::get_one)
-        .service(subscriptions::set_partner_of_record)
-        .service(subscriptions::remove_partner_of_record)
-        .service(subscriptions::add_seats)
-        .service(subscriptions::update)
-        .service(subscriptions::cancel)
-        .service(renewals::renew)
-        .service(renewals::list_renewals)
-        .service(delegation::create_offer)
-        .service(delegation::list_offers)
-        .service(delegation::get_offer)
-        .service(delegation::accept_offer)
-        .service(delegation::decline_offer)
-        .service(delegation::revoke_offer)
-        .service(delegation::list_relationships)
-        .service(delegation::get_relationship)
-        .service(delegation::terminate_relationship)
-        .service(delegation::update_relationship)
-        .service(notifications::list)
-        .service(notifications::mark_read)
-        .service(webhooks::register)
-        .service(webhooks::list)
-        .service(webhooks::get)
-        .service(webhooks::update)
-        .service(webhooks::remove)
-        .service(webhooks::rotate_secret)
-        .service(webhooks::test)
-        .service(webhooks::deliveries)
-        .service(webhooks::redeliver)
-        .service(audit::list)
-        .service(jobs::sweep)
-        .service(jobs::deliver_webhooks)
-        .service(sandbox::clock)
-        .service(sandbox::advance)
-        .service(ops::healthz)
-        .service(ops::readyz)
-        .service(ops::metrics);
+    use http::routes::under;
+    use utoipa_actix_web::scope;
+    cfg.service(
+        scope("")
+            .guard(under("/v1/auth"))
+            .service(auth::token)
+            .service(auth::revoke)
+            .service(auth::activate)
+            .service(auth::change_password),
+    )
+    .service(auth::jwks)
+    .service(auth::metadata)
+    .service(versions::list)
+    .service(
+        scope("")
+            .guard(under("/v1/partners"))
+            .service(partners::create)
+            .service(partners::list)
+            .service(partners::me)
+            .service(partners::get_one)
+            .service(partners::update)
+            .service(partners::create_client)
+            .service(partners::list_clients)
+            .service(partners::update_client)
+            .service(partners::revoke_client)
+            .service(partners::rotate_client_secret)
+            .service(stock::partner_stock),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/distributors"))
+            .service(distributors::create)
+            .service(distributors::list)
+            .service(distributors::me)
+            .service(distributors::get_one)
+            .service(distributors::update)
+            .service(distributors::create_client)
+            .service(distributors::list_clients)
+            .service(distributors::update_client)
+            .service(distributors::revoke_client)
+            .service(distributors::rotate_client_secret)
+            .service(distributors::stock_report)
+            .service(distributors::put_alert),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/reseller-relationships"))
+            .service(resellers::invite)
+            .service(resellers::list)
+            .service(resellers::get_one)
+            .service(resellers::accept)
+            .service(resellers::decline)
+            .service(resellers::end),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/allocations"))
+            .service(stock::allocate)
+            .service(stock::list_allocations)
+            .service(stock::get_allocation),
+    )
+    .service(stock::return_keys)
+    .service(stock::list_returns)
+    .service(stock::revoke_keys)
+    .service(
+        scope("")
+            .guard(under("/v1/key-orders"))
+            .service(orders::place_order)
+            .service(orders::list_orders)
+            .service(orders::get_order)
+            .service(orders::reject_order)
+            .service(orders::cancel_order),
+    )
+    .service(catalogue::list_products)
+    .service(catalogue::create_product)
+    .service(catalogue::list_countries)
+    .service(scope("").guard(under("/v1/domains")).service(catalogue::domain))
+    .service(
+        scope("")
+            .guard(under("/v1/key-batches"))
+            .service(keys::create_batch)
+            .service(keys::list_batches)
+            .service(keys::get_batch),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/keys"))
+            .service(keys::list_keys)
+            .service(keys::validate_key)
+            .service(keys::revoke_key)
+            .service(stock::movements),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/redemptions"))
+            .service(redemptions::create)
+            .service(redemptions::list)
+            .service(redemptions::get_one)
+            .service(redemptions::cancel)
+            .service(redemptions::add_key)
+            .service(redemptions::remove_key)
+            .service(redemptions::confirm)
+            .service(redemptions::create_account),
+    )
+    .service(redemptions::sign_up)
+    .service(
+        scope("")
+            .guard(under("/v1/tenants"))
+            .service(redemptions::redeem_into_tenant)
+            .service(tenants::list)
+            .service(tenants::get_one)
+            .service(tenants::update)
+            .service(users::create)
+            .service(users::list)
+            .service(users::get_one)
+            .service(users::update)
+            .service(users::remove)
+            .service(users::assign)
+            .service(users::free)
+            .service(users::reissue_activation)
+            .service(user_imports::create_user_import)
+            .service(user_imports::get_user_import)
+            .service(access::user_entitlements),
+    )
+    .service(access::me)
+    .service(access::my_entitlements)
+    .service(
+        scope("")
+            .guard(under("/v1/subscriptions"))
+            .service(subscriptions::list)
+            .service(subscriptions::get_one)
+            .service(subscriptions::set_partner_of_record)
+            .service(subscriptions::remove_partner_of_record)
+            .service(subscriptions::add_seats)
+            .service(subscriptions::update)
+            .service(subscriptions::cancel)
+            .service(renewals::renew)
+            .service(renewals::list_renewals),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/delegated-admin-offers"))
+            .service(delegation::create_offer)
+            .service(delegation::list_offers)
+            .service(delegation::get_offer)
+            .service(delegation::accept_offer)
+            .service(delegation::decline_offer)
+            .service(delegation::revoke_offer),
+    )
+    .service(
+        scope("")
+            .guard(under("/v1/delegated-admin-relationships"))
+            .service(delegation::list_relationships)
+            .service(delegation::get_relationship)
+            .service(delegation::terminate_relationship)
+            .service(delegation::update_relationship),
+    )
+    .service(scope("").guard(under("/v1/notifications")).service(notifications::list).service(notifications::mark_read))
+    .service(
+        scope("")
+            .guard(under("/v1/webhook-endpoints"))
+            .service(webhooks::register)
+            .service(webhooks::list)
+            .service(webhooks::get)
+            .service(webhooks::update)
+            .service(webhooks::remove)
+            .service(webhooks::rotate_secret)
+            .service(webhooks::test)
+            .service(webhooks::deliveries)
+            .service(webhooks::redeliver),
+    )
+    .service(audit::list)
+    .service(jobs::sweep)
+    .service(jobs::deliver_webhooks)
+    .service(sandbox::clock)
+    .service(sandbox::advance)
+    .service(ops::healthz)
+    .service(ops::readyz)
+    .service(ops::metrics);
+}
+
+/// The document as the code makes it, before the finer rewrites of [`refined`].
+pub(crate) fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    with_contract(doc)
 }
 
 /// The published OpenAPI document.
 pub fn openapi() -> serde_json::Value {
-    let (_, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
-    refined(&with_contract(doc))
+    refined(&document())
 }
 
 /// The document for code generators: the same but for the 3.1 `webhooks` section, which
@@ -291,9 +355,6 @@ pub fn metrics_app(
 /// own (the document is large, and the memory each build took stayed with its worker).
 static PUBLISHED_JSON: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/keyport.json"));
 
-/// The operations audit records name, made once per process.
-static OPERATIONS: std::sync::OnceLock<web::Data<http::audit::Operations>> = std::sync::OnceLock::new();
-
 /// `GET /openapi.json`: the published document.
 async fn published_document() -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok().content_type("application/json").body(PUBLISHED_JSON)
@@ -329,9 +390,8 @@ pub fn build_app(
     >,
 > {
     let (app, doc) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
-    let operations = OPERATIONS.get_or_init(|| web::Data::new(http::audit::Operations::of(&with_contract(doc))));
+    http::routes::install(|| with_contract(doc));
     app.app_data(state)
-        .app_data(operations.clone())
         .app_data(metrics)
         .app_data(web::PathConfig::default().error_handler(http::extract::path_error))
         .app_data(web::QueryConfig::default().error_handler(http::extract::query_error))

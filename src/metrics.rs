@@ -72,6 +72,11 @@ pub static COUNTERS: LazyLock<Counters> = LazyLock::new(|| Counters {
 #[derive(Debug)]
 pub struct PoolWaits;
 
+/// A checkout that found a connection free at once (`try_get`, which fires no event).
+pub fn checked_out_at_once() {
+    COUNTERS.pool_wait_seconds.observe(0.0);
+}
+
 impl r2d2::HandleEvent for PoolWaits {
     fn handle_checkout(&self, event: r2d2::event::CheckoutEvent) {
         COUNTERS.pool_wait_seconds.observe(event.duration().as_secs_f64());

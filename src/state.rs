@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     auth::{jwt::TokenKeys, revocations::Revocations, secrets::Pepper},
     clock::Clock,
-    config::Settings,
+    config::{Execution, Settings},
     db::{PgPool, Pooled},
     error::{Code, Error},
     limits::FailureBudgets,
@@ -71,21 +71,63 @@ impl AppState {
         }
     }
 
-    /// Runs a read on the blocking pool: no transaction (each statement sees its own
-    /// snapshot anyway), so a one-statement read is one round trip. A read that meets a
-    /// dead connection (the server restarted, a failover) runs once more on a fresh one.
+    /// Runs a short read: no transaction (each statement sees its own snapshot anyway), so a
+    /// one-statement read is one round trip. With `KEYPORT_EXECUTION=inline` it runs on this
+    /// HTTP worker when a connection is free at once — no hand-off to the blocking pool and
+    /// back — and on the blocking pool otherwise, so a worker never waits for a connection.
+    /// Only reads run inline: a plain SELECT never waits for a row lock, so a worker cannot
+    /// end up waiting for a lock that a request it serves itself holds (an idempotent
+    /// request's transaction stays open across its steps). A read that meets a dead
+    /// connection (the server restarted, a failover) runs once more on a fresh one.
     pub async fn read<T, F>(&self, work: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
+    {
+        if let Some(conn) = self.connection_at_once() {
+            match inline(|| read_on(conn, &self.clock, &work)) {
+                Err(e) if e.connection_lost => {}
+                done => return done,
+            }
+        }
+        self.bulk_read(work).await
+    }
+
+    /// Like [`AppState::autocommit`] — each statement committed as it runs — for work whose
+    /// statements never wait for a row lock: SELECTs, and INSERTs of new rows into tables
+    /// without foreign keys that nothing locks (audit records). Such work runs inline as a
+    /// read does (see [`AppState::read`] for why waiting for a lock must not happen there).
+    pub async fn lock_free<T, F>(&self, work: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, Error> + Send + 'static,
+    {
+        match self.connection_at_once() {
+            Some(mut conn) => inline(move || work(&mut conn)),
+            None => self.autocommit(work).await,
+        }
+    }
+
+    /// A connection for work on this HTTP worker: in inline mode, one the pool has free now.
+    fn connection_at_once(&self) -> Option<Pooled> {
+        if self.settings.execution != Execution::Inline {
+            return None;
+        }
+        let conn = self.pool.try_get()?;
+        crate::metrics::checked_out_at_once();
+        Some(conn)
+    }
+
+    /// Runs a read on the blocking pool, whatever the execution mode: for reads that take
+    /// long (exports, stock reports), which would hold up every request on an HTTP worker.
+    pub async fn bulk_read<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
         F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
     {
         let (pool, clock) = (self.pool.clone(), self.clock.clone());
         blocking(move || {
-            let attempt = || -> Result<T, Error> {
-                let mut conn = pool.get()?;
-                let now = clock.now(&mut conn)?;
-                work(&mut conn, now)
-            };
+            let attempt = || read_on(pool.get()?, &clock, &work);
             match attempt() {
                 Err(e) if e.connection_lost => attempt(),
                 other => other,
@@ -141,6 +183,23 @@ impl AppState {
 /// Runs `work` on the blocking pool (a thread that may wait on the database or the CPU).
 pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
     web::block(work).await.map_err(Error::internal)
+}
+
+/// Runs `work` here, on the HTTP worker; a panic answers 500 as it does on the blocking
+/// pool, instead of taking the worker down.
+fn inline<T>(work: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(Error::internal("a read panicked on an HTTP worker")))
+}
+
+/// One read on `conn`, with the business "now".
+fn read_on<T>(
+    mut conn: Pooled,
+    clock: &Clock,
+    work: &impl Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let now = clock.now(&mut conn)?;
+    work(&mut conn, now)
 }
 
 /// [`AppState::transaction`] as a function, for handlers.
@@ -289,4 +348,13 @@ where
     F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
 {
     state.read(work).await
+}
+
+/// [`AppState::bulk_read`] as a function, for handlers.
+pub async fn bulk_read<T, F>(state: &AppState, work: F) -> Result<T, Error>
+where
+    T: Send + 'static,
+    F: Fn(&mut PgConnection, DateTime<Utc>) -> Result<T, Error> + Send + 'static,
+{
+    state.bulk_read(work).await
 }

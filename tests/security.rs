@@ -874,3 +874,73 @@ async fn every_documented_length_bound_is_the_servers() {
     }
     assert!(checked >= 25, "only {checked} fields were checked");
 }
+
+/// Every connection of the pool held by writes that wait for a row lock: a read, which
+/// would run on the HTTP worker itself in inline mode, finds no connection free and waits
+/// on the blocking pool instead — answering 503 with `Retry-After` after the pool's five
+/// seconds, never hanging — while the workers stay free (`/healthz` answers at once); once
+/// the lock goes, the writes complete and reads answer again. In both execution modes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_exhausted_pool_answers_503_while_the_workers_stay_free() {
+    use diesel::{Connection, PgConnection, RunQueryDsl, connection::SimpleConnection};
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    for mode in ["inline", "pool"] {
+        let database_url = fresh_database();
+        let quiet =
+            [("KEYPORT_SWEEP_INTERVAL", "0"), ("KEYPORT_WEBHOOK_INTERVAL", "0"), ("KEYPORT_IMPORT_INTERVAL", "0")];
+        let settings = [("KEYPORT_EXECUTION", mode), ("KEYPORT_DB_POOL_SIZE", "2"), ("KEYPORT_WORKERS", "2")];
+        let instance = serve(&database_url, &[&quiet[..], &settings[..]].concat()).await;
+        let app = TestApp::attach(&instance.base, &database_url).await;
+        let partner = app.partner("Contoso IT").await;
+        let customer = app.tenant_with_seats(&partner, "fabrikam", 5).await;
+        let path = format!("/v1/subscriptions/{}", customer.subscription);
+
+        let mut holder = PgConnection::establish(&database_url).unwrap();
+        let lock = format!("BEGIN; SELECT id FROM subscriptions WHERE id = '{}' FOR UPDATE", customer.subscription);
+        holder.batch_execute(&lock).unwrap();
+        let writes = join_all((0..2).map(|_| app.patch(&path, &customer.admin, json!({}))));
+        let probe = async {
+            let mut watcher = PgConnection::establish(&database_url).unwrap();
+            let waiting = "SELECT count(*) AS n FROM pg_stat_activity \
+                           WHERE application_name = 'keyport' AND wait_event_type = 'Lock'";
+            let mut held = false;
+            for _ in 0..100 {
+                held = diesel::sql_query(waiting).get_result::<Count>(&mut watcher).unwrap().n == 2;
+                if held {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            assert!(held, "{mode}: both writes should hold a connection, waiting for the lock");
+            // Four at once, on four connections, so each worker is handed some.
+            let reads = join_all((0..4).map(|_| async {
+                let started = std::time::Instant::now();
+                (app.get(&path, &partner.token).await, started.elapsed())
+            }));
+            let health = async {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                let started = std::time::Instant::now();
+                (app.send(Method::GET, "/healthz", None, None).await, started.elapsed())
+            };
+            let (reads, (health, answered_in)) = tokio::join!(reads, health);
+            for (read, waited) in reads {
+                read.problem(503, "service-unavailable");
+                assert!(read.headers.contains_key("retry-after"), "{mode}: a 503 without Retry-After");
+                let pool_wait = std::time::Duration::from_secs(5);
+                assert!(waited >= pool_wait && waited < 2 * pool_wait, "{mode}: a read answered after {waited:?}");
+            }
+            health.expect(200);
+            assert!(answered_in < std::time::Duration::from_secs(1), "{mode}: /healthz took {answered_in:?}");
+            holder.batch_execute("ROLLBACK").unwrap();
+        };
+        let (writes, ()) = tokio::join!(writes, probe);
+        for write in writes {
+            write.expect(200);
+        }
+        app.get(&path, &partner.token).await.expect(200);
+    }
+}

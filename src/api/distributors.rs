@@ -14,7 +14,7 @@ use crate::{
     authz,
     error::Error,
     http::{PROBLEM, extract::Json, problem::Problem, responses::Forbidden},
-    state::{AppState, read, transaction},
+    state::{AppState, bulk_read, read, transaction},
     store::clients::{ClientChange, ClientOwner},
     views::pages::{ListOf, Pagination},
 };
@@ -257,7 +257,7 @@ pub async fn stock_report(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<DistributorStockView>>, Error> {
     let id = *id;
-    let lines = read(&state, move |conn, _| stock::distributor_report(conn, &principal, id)).await?;
+    let lines = bulk_read(&state, move |conn, _| stock::distributor_report(conn, &principal, id)).await?;
     Ok(web::Json(lines.into_iter().map(Into::into).collect()))
 }
 

@@ -13,7 +13,7 @@ use crate::{
     auth::Principal,
     error::Error,
     http::{PROBLEM, extract::Json, problem::Problem, responses::Forbidden},
-    state::{AppState, read, transaction},
+    state::{AppState, bulk_read, read, transaction},
     views::pages::{ListOf, Pagination},
 };
 
@@ -168,7 +168,7 @@ pub async fn partner_stock(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<PartnerStockView>>, Error> {
     let id = *id;
-    let lines = read(&state, move |conn, _| stock::partner_report(conn, &principal, id)).await?;
+    let lines = bulk_read(&state, move |conn, _| stock::partner_report(conn, &principal, id)).await?;
     Ok(web::Json(lines.into_iter().map(Into::into).collect()))
 }
 

@@ -18,8 +18,8 @@ use crate::{
 use crate::{
     http::PROBLEM,
     http::extract::Json,
-    state::read,
     state::transaction,
+    state::{bulk_read, read},
     views::pages::{ListOf, Pagination},
 };
 
@@ -81,7 +81,7 @@ pub async fn list(
 ) -> Result<HttpResponse, Error> {
     let (tenant_id, page) = (*id, pagination.page()?);
     if wants_csv(&req) {
-        let (rows, skus) = read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
+        let (rows, skus) = bulk_read(&state, move |conn, now| users::export(conn, &principal, tenant_id, now)).await?;
         let csv = HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .content_type(CSV)

@@ -109,7 +109,7 @@ pub async fn refuse_when_spent(state: &AppState, subjects: &[Subject]) -> Result
     let now = state.clock.real_now();
     let checked = subjects.to_vec();
     let spent = state
-        .autocommit(move |conn| {
+        .lock_free(move |conn| {
             let subjects: Vec<(&[u8], budgets::Rate)> =
                 checked.iter().map(|s| (s.digest.as_slice(), s.budget.rate)).collect();
             Ok(budgets::spent(conn, &subjects, now)?)

@@ -13,60 +13,12 @@ use uuid::Uuid;
 
 use crate::{
     audit::{self, RequestAudit, Target},
+    http::routes,
     state::AppState,
 };
 
-/// The operations of the document: method, path template and operation id.
-#[derive(Debug, Default)]
-pub struct Operations(Vec<(Method, Vec<String>, String)>);
-
 /// Operations that record themselves (a sign-in is recorded whatever its outcome).
 const MANUAL: [&str; 1] = ["auth_token"];
-
-impl Operations {
-    pub fn of(doc: &utoipa::openapi::OpenApi) -> Self {
-        let mut operations = Vec::new();
-        for (path, item) in &doc.paths.paths {
-            let segments: Vec<String> = path.split('/').map(str::to_string).collect();
-            let methods = [
-                (Method::POST, &item.post),
-                (Method::PUT, &item.put),
-                (Method::PATCH, &item.patch),
-                (Method::DELETE, &item.delete),
-            ];
-            for (method, operation) in methods {
-                if let Some(id) = operation.as_ref().and_then(|o| o.operation_id.clone()) {
-                    operations.push((method, segments.clone(), id));
-                }
-            }
-        }
-        Self(operations)
-    }
-
-    /// The operation `method path` is, and its template: the template matching the most
-    /// literal segments wins (`/v1/partners/me` over `/v1/partners/{id}`).
-    fn find(&self, method: &Method, path: &str) -> Option<(&str, &[String])> {
-        let parts: Vec<&str> = path.split('/').collect();
-        self.0
-            .iter()
-            .filter(|(m, template, _)| m == method && template.len() == parts.len())
-            .filter_map(|(_, template, id)| {
-                let mut literal = 0;
-                for (t, p) in template.iter().zip(&parts) {
-                    if t.starts_with('{') {
-                        continue;
-                    }
-                    if t != p {
-                        return None;
-                    }
-                    literal += 1;
-                }
-                Some((literal, id.as_str(), template.as_slice()))
-            })
-            .max_by_key(|(literal, _, _)| *literal)
-            .map(|(_, id, template)| (id, template))
-    }
-}
 
 /// `users` → `user`, `key-batches` → `key-batch`, `deliveries` → `delivery`.
 fn singular(collection: &str) -> String {
@@ -115,8 +67,8 @@ pub async fn scope(
     // The path as the router reads it (percent-encoding decoded), so `%73` cannot slip a
     // request past its record.
     let path = req.match_info().as_str().to_string();
-    let found = req.app_data::<web::Data<Operations>>().and_then(|ops| {
-        ops.find(req.method(), &path).map(|(id, template)| (id.to_string(), path_target(template, &path)))
+    let found = routes::known().and_then(|routes| {
+        routes.find(req.method(), &path).map(|r| (r.operation_id.clone(), path_target(&r.segments, &path)))
     });
     let Some((action, target)) = found else { return next.call(req).await };
     let source = req

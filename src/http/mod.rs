@@ -14,6 +14,7 @@ pub mod oauth;
 pub mod problem;
 pub mod problems;
 pub mod responses;
+pub mod routes;
 pub mod security;
 pub mod telemetry;
 pub mod versions;

@@ -1,6 +1,9 @@
 //! Request ids, request logging and Prometheus metrics for every request.
 
-use std::time::Instant;
+use std::{
+    borrow::Cow,
+    time::{Duration, Instant},
+};
 
 use actix_web::{
     body::MessageBody,
@@ -42,6 +45,19 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// One answered request: its count and its latency.
+    pub fn record(&self, method: &str, route: &str, status: actix_web::http::StatusCode, elapsed: Duration) {
+        self.requests.with_label_values(&[method, route, status.as_str()]).inc();
+        let class = match status.as_u16() / 100 {
+            2 => "2xx",
+            3 => "3xx",
+            4 => "4xx",
+            5 => "5xx",
+            _ => "1xx",
+        };
+        self.latency.with_label_values(&[method, route, class]).observe(elapsed.as_secs_f64());
+    }
+
     pub fn new() -> Self {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
@@ -125,6 +141,16 @@ fn method_label(method: &actix_web::http::Method) -> &'static str {
 }
 
 /// Middleware: assigns the request id, logs the request and records its metrics.
+/// The route template that answered, for labels: from the document's operations, else (a
+/// path no operation has: the documents, Swagger UI, an unknown path) from the router.
+fn route_of(req: &actix_web::HttpRequest) -> Cow<'static, str> {
+    let documented = super::routes::known().and_then(|routes| routes.find(req.method(), req.match_info().as_str()));
+    match documented {
+        Some(route) => Cow::Borrowed(route.template.as_str()),
+        None => req.match_pattern().map_or(Cow::Borrowed("unmatched"), Cow::Owned),
+    }
+}
+
 pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -136,25 +162,17 @@ pub async fn observe(
 
     let mut response = crate::error::REQUEST_ID.scope(id.clone(), next.call(req)).await?;
 
-    let route = response.request().match_pattern().unwrap_or_else(|| "unmatched".to_string());
+    let route = route_of(response.request());
     let status = response.status();
     let elapsed = started.elapsed();
     if let Some(metrics) = metrics {
-        metrics.requests.with_label_values(&[method, &route, status.as_str()]).inc();
-        let class = match status.as_u16() / 100 {
-            2 => "2xx",
-            3 => "3xx",
-            4 => "4xx",
-            5 => "5xx",
-            _ => "1xx",
-        };
-        metrics.latency.with_label_values(&[method, &route, class]).observe(elapsed.as_secs_f64());
+        metrics.record(method, &route, status, elapsed);
     }
     // One line per request, built by the subscriber only when it keeps it: the route's
     // template and the caller's kind, never a token or a secret.
     let principal =
         actix_web::HttpMessage::extensions(response.request()).get::<PrincipalKind>().map_or("anonymous", |k| k.0);
-    tracing::info!(request_id = %id, method, route, path = response.request().path(), status = status.as_u16(),
+    tracing::info!(request_id = %id, method, route = &*route, path = response.request().path(), status = status.as_u16(),
         ms = elapsed.as_millis() as u64, principal, "request");
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);

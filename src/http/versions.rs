@@ -85,11 +85,18 @@ pub async fn negotiate(
     // stamped; holding a clone of the request to answer an `Err` would break actix, which
     // needs the request uniquely owned further in.)
     let mut response = next.call(req).await?.map_into_boxed_body();
-    let route = response.request().match_pattern();
+    // Which operation answered is asked only when a version's shapes may differ.
+    let route = match shapes::differs(version) {
+        true => {
+            super::routes::known().and_then(|routes| routes.find(&method, response.request().match_info().as_str()))
+        }
+        false => None,
+    };
     if response.status().is_success()
-        && let Some(route) = route.filter(|r| shapes::rewrites_answer(version, method.as_str(), r))
+        && let Some(route) =
+            route.map(|r| r.template.as_str()).filter(|r| shapes::rewrites_answer(version, method.as_str(), r))
     {
-        response = rewritten(response, version, method.as_str(), &route).await?;
+        response = rewritten(response, version, method.as_str(), route).await?;
     }
     stamp(response.headers_mut(), version);
     Ok(response)

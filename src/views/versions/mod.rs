@@ -47,6 +47,11 @@ fn answer_rewrites<'a>(
     applying(changes, version).flat_map(|c| c.answers).filter(move |r| r.method == method && r.route == route)
 }
 
+/// Whether any answer may differ at `version` from the current version's.
+pub fn differs(version: ApiVersion) -> bool {
+    applying(CHANGES, version).next().is_some()
+}
+
 /// Whether answers of this operation differ at `version` (then they are buffered and rewritten).
 pub fn rewrites_answer(version: ApiVersion, method: &str, route: &str) -> bool {
     answer_rewrites(CHANGES, version, method, route).next().is_some()
