@@ -349,8 +349,14 @@ class Keyport:
         return response.status, answer
 
     def peak_rss_mb(self):
+        return self.status_mb("VmHWM")
+
+    def rss_mb(self):
+        return self.status_mb("VmRSS")
+
+    def status_mb(self, field):
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+        return int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
 
     # Seeding through the API.
 
@@ -647,6 +653,7 @@ class Bench:
         self.kp.stop()
         self.kp.start(execution=(None, 0, 0))
         tps = self.pg.pgbench(statements, 16, self.seconds)
+        outcome.notes.append(self.layers(path))
         best = max(load.rate for _, load in measured)
         for label, load in measured:
             outcome.rows.append(Row(f"floor: the bare stack, {label} (16 connections; {load.latencies()})",
@@ -670,6 +677,41 @@ class Bench:
             "request log or metrics; its pool never tests a connection on checkout. `web::block` runs the query on "
             "the blocking pool as keyport does; `inline` runs it on the HTTP worker (as many workers as "
             "connections). wrk: 16 connections, 2 threads; latencies from `wrk --latency`.")
+
+    def layers(self, path):
+        """examples/layers.rs: what each of keyport's layers costs its read, in process."""
+        binary = Path(self.kp.binary).parent / "examples" / "layers"
+        if not binary.exists():
+            raise RuntimeError(f"{binary} is missing: cargo build --release --example layers")
+        env = {**os.environ, "LAYERS_DATABASE_URL": self.pg.url(), "LAYERS_TOKEN": self.partner_token,
+               "LAYERS_SUBSCRIPTION": path.rsplit("/", 1)[1], "LAYERS_LOG": str(self.root / "layers.log"),
+               "LAYERS_ROUNDS": "2000" if self.smoke else "20000"}
+        f = json.loads(sh([str(binary)], env=env).strip().splitlines()[-1])
+        extra = f["keyport"] - f["bare"]
+        parts = f["authentication"] + f["metrics"] + f["middleware"]
+        rows = [
+            ("the bare stack: actix's pipeline, the store call (one round trip), the view, JSON", f["bare"], None),
+            ("keyport's whole read (`build_app`, reads inline, no log line)", f["keyport"], None),
+            ("**on top of the bare stack** (the two alternated round by round)", extra, extra),
+            ("authentication: the bearer token (verified-token cache, expiry, revocation check)",
+             f["authentication"], f["authentication"]),
+            ("authorisation: none in keyport — the partner's scope is the query's WHERE clause (its cost is "
+             "PostgreSQL's, measured by pgbench on the same statement)", 0.0, 0.0),
+            ("metrics: the request counter and latency histogram", f["metrics"], f["metrics"]),
+            ("routing and middleware (request id, API version, U+0000 guard, idempotency and audit pass-through, "
+             "security headers): keyport's application against its handler alone, on `GET /v1/versions`",
+             f["middleware"], f["middleware"]),
+            ("the parts above together", parts, parts),
+            ("the request log line at `info` (formatted on the worker; written by the appender thread), "
+             "on top of the above", f["logging"], f["logging"]),
+            ("views: the subscription's view and its JSON (in both; not on top)", f["view"], None),
+        ]
+        lines = "\n".join(f"| {name} | {us:.1f} | {'' if part is None else f'{part / extra:.0%}'} |"
+                          for name, us, part in rows)
+        return ("**Layers of the read** (examples/layers.rs: keyport's application and the bare stack answering "
+                f"`GET /v1/subscriptions/{{id}}` in one process, on one thread, without the network; "
+                f"{f['rounds']:,} rounds each after as many to warm up):\n\n"
+                "| layer | µs per request | share of what keyport adds |\n|---|---|---|\n" + lines)
 
     # list -------------------------------------------------------------------------------
 
@@ -802,14 +844,18 @@ class Bench:
         statements = self.pg.capture(lambda: self.kp.mint(self.operator, self.partner, 10))
         psql_start = min(self.timed(lambda: self.pg.psql("SELECT 1")) for _ in range(5))
         keyport_times, copy_times = [], []
+        self.restart()  # so the memory figures are the mint's
         for _ in range(rounds):
             keyport_times.append(self.timed(lambda: self.kp.mint(self.operator, self.partner, quantity)))
             copy = self.copy_keys(quantity)
             copy_times.append(self.timed(copy) - psql_start)
+        peak, after = self.kp.peak_rss_mb(), self.kp.rss_mb()
         kp, pg = statistics.median(keyport_times), statistics.median(copy_times)
         met = kp <= 2 * pg
         outcome.rows.append(Row(f"mint: {quantity:,} keys in one `POST /v1/key-batches`", f"{kp:.2f} s",
                                 f"{pg:.2f} s (`COPY` of the same rows, their movements)", f"{kp / pg:.2f}", "≤ 2", met))
+        outcome.rows.append(Row(f"memory: RSS after {rounds} mints of {quantity:,} keys (peak {peak:.1f} MB)",
+                                f"{after:.1f} MB", "", "", "≤ 80 MB", after <= 80))
         outcome.notes.append(self.statements_note("POST /v1/key-batches (10 keys)", statements))
         if not met and not self.smoke:
             self.note_profile(outcome, "mint", max(2, int(kp) + 1),

@@ -2,8 +2,9 @@
 //! --release --example layers`). In one process, on one thread, without the network:
 //! keyport's whole application (`build_app`, reads inline) answering `GET
 //! /v1/subscriptions/{id}` for a partner against the bare stack answering it with the same
-//! store call and view; then the layers one by one — the token check, the request log line,
-//! the metrics, the view — the rest being routing and middleware. Prints one line of JSON:
+//! store call and view, round by round; then the layers one by one — the token check, the
+//! metrics, routing and middleware (keyport's application against its handler alone on a
+//! route without the database), the request log line, the view. Prints one line of JSON:
 //! microseconds per request.
 //!
 //! Settings (environment): LAYERS_DATABASE_URL, LAYERS_TOKEN (a partner's access token),
@@ -85,17 +86,36 @@ async fn main() {
         let request = TestRequest::get().uri(&path);
         if authorised { request.insert_header((AUTHORIZATION, bearer.as_str())) } else { request }.to_request()
     };
-    let bare_us = per_round!(rounds, {
+    // The reads, alternated round by round so that drift in the database's latency falls on both.
+    let (mut bare_read_s, mut keyport_read_s) = (0.0, 0.0);
+    for round in 0..2 * rounds {
+        let started = Instant::now();
         let answer = test::call_service(&bare, read(false)).await;
         assert_eq!(answer.status(), StatusCode::OK);
-        test::read_body(answer).await
-    });
-    let keyport_read = || async {
+        black_box(test::read_body(answer).await);
+        let bare_s = started.elapsed().as_secs_f64();
+        let started = Instant::now();
         let answer = test::call_service(&keyport, read(true)).await;
         assert_eq!(answer.status(), StatusCode::OK);
-        test::read_body(answer).await
-    };
-    let quiet_us = per_round!(rounds, keyport_read().await);
+        black_box(test::read_body(answer).await);
+        if round >= rounds {
+            (bare_read_s, keyport_read_s) = (bare_read_s + bare_s, keyport_read_s + started.elapsed().as_secs_f64());
+        }
+    }
+    let (bare_us, keyport_us) = (bare_read_s * 1e6 / rounds as f64, keyport_read_s * 1e6 / rounds as f64);
+
+    // Routing and middleware without the database: `GET /v1/versions` (no token, a fixed
+    // answer) through keyport's application, and its handler alone in a bare one.
+    let versions = test::init_service(App::new().service(keyport::api::versions::list)).await;
+    macro_rules! static_answer {
+        ($app:expr) => {{
+            let answer = test::call_service($app, TestRequest::get().uri("/v1/versions").to_request()).await;
+            assert_eq!(answer.status(), StatusCode::OK);
+            test::read_body(answer).await
+        }};
+    }
+    let handler_us = per_round!(rounds, static_answer!(&versions));
+    let quiet_us = per_round!(rounds, static_answer!(&keyport));
     // The request log as `keyport serve` writes it: formatted here, written by a thread of its own.
     let log = std::fs::File::create(setting("LAYERS_LOG")).expect("the log file");
     let (writer, _flush) = tracing_appender::non_blocking(log);
@@ -106,7 +126,7 @@ async fn main() {
         .finish();
     let logged_us = {
         let _logging = tracing::subscriber::set_default(subscriber);
-        per_round!(rounds, keyport_read().await)
+        per_round!(rounds, static_answer!(&keyport))
     };
 
     let authentication_us = per_round!(rounds, {
@@ -129,11 +149,11 @@ async fn main() {
     let figures = serde_json::json!({
         "rounds": rounds,
         "bare": bare_us,
-        "keyport": logged_us,
-        "keyport_without_log": quiet_us,
+        "keyport": keyport_us,
         "authentication": authentication_us,
         "logging": logged_us - quiet_us,
         "metrics": metrics_us,
+        "middleware": quiet_us - handler_us - metrics_us,
         "view": view_us,
     });
     println!("{figures}");

@@ -34,7 +34,8 @@ pub struct Settings {
     /// Where a request's reads run: `inline` on the HTTP worker serving it, when a pool
     /// connection is free at that moment (else as `pool` does), or `pool`: handed to the
     /// blocking pool. Writes, bulk reads and password hashing always run on the blocking pool.
-    #[arg(long, env = "KEYPORT_EXECUTION", value_enum, default_value_t = Execution::Pool)]
+    /// `inline` answers reads faster and with a shorter tail (bench/RESULTS.md, `floor`).
+    #[arg(long, env = "KEYPORT_EXECUTION", value_enum, default_value_t = Execution::Inline)]
     pub execution: Execution,
 
     /// PEM file (PKCS#8) of the Ed25519 key that signs access tokens. When unset, a key is
@@ -206,9 +207,21 @@ pub struct ServeSettings {
     #[arg(long, env = "KEYPORT_METRICS_BIND")]
     pub metrics_bind: Option<SocketAddr>,
 
-    /// HTTP worker threads (default: one per core).
+    /// HTTP worker threads (default: four per core with `KEYPORT_EXECUTION=inline`, where a
+    /// worker waits while its read runs; one per core with `pool`).
     #[arg(long, env = "KEYPORT_WORKERS")]
     pub workers: Option<usize>,
+}
+
+impl ServeSettings {
+    /// The HTTP workers to start.
+    pub fn workers(&self, execution: Execution) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        self.workers.unwrap_or(match execution {
+            Execution::Inline => 4 * cores,
+            Execution::Pool => cores,
+        })
+    }
 }
 
 /// A wait between webhook attempts: a duration of at most 30 days (so a schedule's sum

@@ -299,12 +299,11 @@ fn serve_until_signal(
     let metrics = web::Data::new(Metrics::new());
     actix_web::rt::System::new().block_on(async move {
         let (app_state, scraped) = (state.clone(), (state.clone(), metrics.clone()));
-        let mut server = HttpServer::new(move || keyport::build_app(app_state.clone(), metrics.clone()))
+        let workers = serve.workers(state.settings.execution);
+        let server = HttpServer::new(move || keyport::build_app(app_state.clone(), metrics.clone()))
+            .workers(workers)
             .listen(listener)
             .map_err(|e| format!("cannot listen on {}: {e}", serve.bind))?;
-        if let Some(workers) = serve.workers {
-            server = server.workers(workers);
-        }
         println!("keyport listening on http://{} (Swagger UI at /docs)", serve.bind);
         if let Some(reminder) = &reminder {
             println!("{reminder}");
