@@ -4,8 +4,8 @@ use actix_web::{HttpRequest, HttpResponse, get, http::header, post, web};
 use uuid::Uuid;
 
 use crate::http::extract::wants_csv;
-use crate::views::keys::batch_csv;
 use crate::views::keys::{CreateKeyBatch, KeyBatchView, KeyInput, KeyQuery, KeyView, NewKeyBatch};
+use crate::views::keys::{batch_csv, new_batch_json};
 use crate::{
     app::keys::{self},
     auth::Principal,
@@ -55,8 +55,8 @@ pub async fn create_batch(
     let mut created = HttpResponse::Created();
     created.insert_header((header::LOCATION, format!("/v1/key-batches/{}", batch.id)));
     Ok(match wants_csv(&req) {
-        true => created.content_type(crate::http::extract::CSV).body(batch_csv(&batch, &keys)),
-        false => created.json(NewKeyBatch::new(batch, &keys)),
+        true => created.content_type(crate::http::extract::CSV).streaming(batch_csv(&batch, keys)),
+        false => created.content_type("application/json").streaming(new_batch_json(batch, keys)),
     })
 }
 

@@ -85,7 +85,7 @@ pub async fn list(
         let csv = HttpResponse::Ok()
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .content_type(CSV)
-            .body(users_csv(&rows, &skus));
+            .streaming(users_csv(rows, skus));
         return Ok(csv);
     }
     let rows = read(&state, move |conn, now| users::list(conn, &principal, tenant_id, page, now)).await?;

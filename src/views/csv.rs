@@ -1,5 +1,6 @@
 //! CSV answers (user exports, minted keys): every cell written one way, quoted where CSV
-//! needs it and defused where a spreadsheet would run it as a formula.
+//! needs it and defused where a spreadsheet would run it as a formula; rows appended to
+//! the chunk being sent (`views::chunked`).
 
 /// What starts a formula in a spreadsheet (OWASP's list: `=`, `+`, `-`, `@`, TAB, CR).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -11,30 +12,27 @@ pub fn cell(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
-/// A CSV document built row by row, every cell through [`cell`].
-pub struct Table(String);
-
-impl Table {
-    pub fn new(header: &[&str]) -> Self {
-        let mut table = Self(String::new());
-        table.row(header);
-        table
+/// One row, every cell through [`cell`], appended to `out` (for answers written in chunks).
+pub fn write_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
+    for (i, value) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(cell(value.as_ref()).as_bytes());
     }
+    out.push(b'\n');
+}
 
-    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
-        let cells: Vec<String> = cells.iter().map(|c| cell(c.as_ref())).collect();
-        self.0.push_str(&cells.join(","));
-        self.0.push('\n');
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
-    }
+/// The header row of a CSV answer written in chunks.
+pub fn header(names: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_row(&mut out, names);
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Table, cell};
+    use super::{cell, header, write_row};
 
     #[test]
     fn formulas_are_defused_and_separators_quoted() {
@@ -51,8 +49,8 @@ mod tests {
         ] {
             assert_eq!(cell(value), written, "{value:?}");
         }
-        let mut table = Table::new(&["a", "b"]);
-        table.row(&["=x", "y"]);
-        assert_eq!(table.into_string(), "a,b\n'=x,y\n");
+        let mut table = header(&["a", "b"]);
+        write_row(&mut table, &["=x", "y"]);
+        assert_eq!(table, b"a,b\n'=x,y\n");
     }
 }

@@ -7,8 +7,12 @@ use crate::store::keys::KeyRow;
 use crate::store::products::ProductRow;
 use crate::views::catalogue::ProductView;
 use crate::views::secret::ShownOnce;
+use crate::views::{chunked, csv};
+use actix_web::web::Bytes;
 use chrono::{DateTime, Utc};
+use futures_util::Stream;
 use serde::{Deserialize, Serialize};
+use std::convert::Infallible;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
@@ -187,17 +191,68 @@ pub struct KeyInput {
 }
 
 impl NewKeyBatch {
+    #[cfg(test)]
     pub fn new(batch: KeyBatchRow, keys: &[ProductKey]) -> Self {
         Self { batch: batch.into(), keys: keys.iter().map(|k| ShownOnce::new(k.to_string())).collect() }
     }
 }
 
-/// A new batch as CSV, `serial,key`, one row per card (the card printer's input); shown once.
-pub fn batch_csv(batch: &KeyBatchRow, keys: &[ProductKey]) -> String {
-    let mut csv = crate::views::csv::Table::new(&["serial", "key"]);
-    for (i, key) in keys.iter().enumerate() {
-        csv.row(&[Serial::of(batch.number, i as u64 + 1).to_string(), key.to_string()]);
-    }
+/// A new batch and its keys as JSON, the shape of [`NewKeyBatch`], written as it is sent.
+pub fn new_batch_json(batch: KeyBatchRow, keys: Vec<ProductKey>) -> impl Stream<Item = Result<Bytes, Infallible>> {
     crate::views::secret::mark();
-    csv.into_string()
+    let mut head = serde_json::to_vec(&KeyBatchView::from(batch)).expect("a batch serialises");
+    head.pop(); // the batch's closing brace: its keys follow
+    head.extend_from_slice(b",\"keys\":[");
+    chunked::body(head, keys, b",", b"]}", |key, out| {
+        serde_json::to_writer(out, &key.to_string()).expect("a key serialises")
+    })
+}
+
+/// A new batch as CSV, `serial,key`, one row per card (the card printer's input); shown
+/// once, written as it is sent.
+pub fn batch_csv(batch: &KeyBatchRow, keys: Vec<ProductKey>) -> impl Stream<Item = Result<Bytes, Infallible>> + use<> {
+    crate::views::secret::mark();
+    let (number, mut card) = (batch.number, 0);
+    chunked::body(csv::header(&["serial", "key"]), keys, b"", b"", move |key, out| {
+        card += 1;
+        csv::write_row(out, &[Serial::of(number, card).to_string(), key.to_string()]);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::StreamExt;
+
+    async fn text(body: impl Stream<Item = Result<Bytes, Infallible>>) -> String {
+        let chunks: Vec<_> = body.collect().await;
+        chunks.into_iter().map(|c| String::from_utf8(c.unwrap().to_vec()).unwrap()).collect()
+    }
+
+    #[actix_web::test]
+    async fn a_batch_written_in_chunks_is_the_documented_answer() {
+        let made = Utc::now();
+        let batch = || KeyBatchRow {
+            id: Uuid::nil(),
+            product_id: Uuid::nil(),
+            partner_id: Some(Uuid::nil()),
+            seats_per_key: 5,
+            term_months: 12,
+            quantity: 5000,
+            imported: false,
+            created_at: made,
+            channel: "partner".into(),
+            distributor_id: None,
+            number: 42,
+        };
+        let keys: Vec<ProductKey> = (0..5000u32)
+            .map(|i| ProductKey::from_random_body(std::array::from_fn(|j| ((i as usize * 7 + j) % 24) as u8)))
+            .collect();
+        let whole = serde_json::to_string(&NewKeyBatch::new(batch(), &keys)).unwrap();
+        assert_eq!(text(new_batch_json(batch(), keys.clone())).await, whole);
+        let csv = text(batch_csv(&batch(), keys.clone())).await;
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!((lines.len(), lines[0]), (5001, "serial,key"));
+        assert_eq!(lines[5000], format!("{},{}", Serial::of(42, 5000), keys[4999]));
+    }
 }

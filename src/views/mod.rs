@@ -6,6 +6,7 @@ pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod chunked;
 pub mod csv;
 pub mod delegation;
 pub mod distributors;

@@ -2,8 +2,11 @@
 
 use crate::store::users::UserRow;
 use crate::views::tenants::UserView;
-use crate::views::{csv::Table, secret::ShownOnce};
+use crate::views::{chunked, csv, secret::ShownOnce};
+use actix_web::web::Bytes;
+use futures_util::Stream;
 use serde::{Deserialize, Serialize};
+use std::convert::Infallible;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
@@ -65,21 +68,26 @@ pub struct License {
 
 /// Every user of a tenant as CSV: the columns of a user import first, licences as SKUs
 /// separated by `;`.
-pub fn users_csv(rows: &[(UserRow, Vec<Uuid>)], skus: &std::collections::HashMap<Uuid, String>) -> String {
-    let mut csv =
-        Table::new(&["email", "first_name", "last_name", "admin", "license_skus", "activated", "id", "created_at"]);
-    for (user, held) in rows {
+pub fn users_csv(
+    rows: Vec<(UserRow, Vec<Uuid>)>,
+    skus: std::collections::HashMap<Uuid, String>,
+) -> impl Stream<Item = Result<Bytes, Infallible>> {
+    let head =
+        csv::header(&["email", "first_name", "last_name", "admin", "license_skus", "activated", "id", "created_at"]);
+    chunked::body(head, rows, b"", b"", move |(user, held), out| {
         let licences: Vec<&str> = held.iter().filter_map(|s| skus.get(s).map(String::as_str)).collect();
-        csv.row(&[
-            user.email.clone(),
-            user.first_name.clone(),
-            user.last_name.clone(),
-            user.admin.to_string(),
-            licences.join(";"),
-            user.password_hash.is_some().to_string(),
-            user.id.to_string(),
-            user.created_at.to_rfc3339(),
-        ]);
-    }
-    csv.into_string()
+        csv::write_row(
+            out,
+            &[
+                user.email.as_str(),
+                &user.first_name,
+                &user.last_name,
+                &user.admin.to_string(),
+                &licences.join(";"),
+                &user.password_hash.is_some().to_string(),
+                &user.id.to_string(),
+                &user.created_at.to_rfc3339(),
+            ],
+        );
+    })
 }
