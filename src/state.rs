@@ -108,9 +108,11 @@ impl AppState {
         }
     }
 
-    /// A connection for work on this HTTP worker: in inline mode, one the pool has free now.
+    /// A connection for work on this HTTP worker: in inline mode, one the pool has free now —
+    /// but not while connections are suspect after one was lost, when a checkout first asks
+    /// the server (a failover's old host may never answer: that wait belongs off the worker).
     fn connection_at_once(&self) -> Option<Pooled> {
-        if self.settings.execution != Execution::Inline {
+        if self.settings.execution != Execution::Inline || crate::db::suspect() {
             return None;
         }
         let conn = self.pool.try_get()?;

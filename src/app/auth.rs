@@ -138,9 +138,10 @@ pub fn revoke(
     Ok(!subjects.is_empty())
 }
 
-/// The signed-in user's password hash, to check the current password against.
+/// The signed-in user's password hash, to check the current password against (a plain
+/// read: it runs inline, where waiting for a row lock must not happen).
 pub fn password_of(conn: &mut PgConnection, user_id: Uuid) -> Result<Option<String>, Error> {
-    Ok(users::get_for_session(conn, user_id)?.and_then(|u| u.password_hash))
+    Ok(users::get(conn, user_id)?.and_then(|u| u.password_hash))
 }
 
 /// Sets a new password and ends the user's other sessions (refresh tokens and the access

@@ -66,7 +66,9 @@ fn mark_lost() {
     LOST_AT.store(since_start(), Ordering::Relaxed);
 }
 
-fn suspect() -> bool {
+/// Whether a connection was found lost lately ([`SUSPECT_FOR`]): checkouts are checked
+/// (a round trip that may meet a server gone quiet).
+pub fn suspect() -> bool {
     let at = LOST_AT.load(Ordering::Relaxed);
     at != 0 && since_start().saturating_sub(at) <= SUSPECT_FOR.as_millis() as u64
 }

@@ -140,7 +140,6 @@ fn method_label(method: &actix_web::http::Method) -> &'static str {
     }
 }
 
-/// Middleware: assigns the request id, logs the request and records its metrics.
 /// The route template that answered, for labels: from the document's operations, else (a
 /// path no operation has: the documents, Swagger UI, an unknown path) from the router.
 fn route_of(req: &actix_web::HttpRequest) -> Cow<'static, str> {
@@ -151,6 +150,7 @@ fn route_of(req: &actix_web::HttpRequest) -> Cow<'static, str> {
     }
 }
 
+/// Middleware: assigns the request id, logs the request and records its metrics.
 pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
