@@ -596,8 +596,9 @@ class Bench:
 
     def floor(self, outcome):
         """The bare stack (examples/floor.rs: the same store call, SQL and JSON as keyport's
-        read, nothing else) in both execution modes, keyport's read and pgbench on its one
-        statement, back to back in one run, each with its latency."""
+        read, nothing else) in both execution modes, keyport's read in each of its modes, and
+        pgbench on its one statement, in one run, each with its latency; then keyport's
+        defaults and the best bare mode alternated, for the comparison that sets the target."""
         binary = Path(self.kp.binary).parent / "examples" / "floor"
         if not binary.exists():
             raise RuntimeError(f"{binary} is missing: cargo build --release --example floor")
@@ -606,38 +607,8 @@ class Bench:
         cores = os.cpu_count() or 2
         modes = [("block", cores, 16)] + [("inline", n, n) for n in ((8,) if self.smoke else (8, 16, 32))]
         kept = self.kp.call("GET", path, self.partner_token, expect=200)[1]
-        measured = []
-        for mode, workers, pool in modes:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
-                port = s.getsockname()[1]
-            env = {**os.environ, "FLOOR_DATABASE_URL": self.pg.url(), "FLOOR_BIND": f"127.0.0.1:{port}",
-                   "FLOOR_PARTNER": self.partner, "FLOOR_MODE": mode, "FLOOR_WORKERS": str(workers),
-                   "FLOOR_POOL": str(pool)}
-            log_file = open(self.root / f"floor-{mode}-{workers}.log", "w")
-            process = subprocess.Popen([binary], env=env, stdout=log_file, stderr=log_file)
-            base = f"http://127.0.0.1:{port}"
-            try:
-                body = None
-                for _ in range(200):
-                    try:
-                        with urllib.request.urlopen(base + path, timeout=2) as answer:
-                            body = json.loads(answer.read())
-                        break
-                    except OSError:
-                        time.sleep(0.05)
-                if body != kept:
-                    raise RuntimeError(f"the floor answers differently from keyport: {body} / {kept}")
-                wrk(base, path, seconds=self.warm)
-                load = wrk(base, path, seconds=self.seconds, latency=True)
-                if load.non_2xx:
-                    raise RuntimeError(f"floor: {load.non_2xx} answers were not 2xx")
-                measured.append((f"`web::block`, {workers} workers, pool {pool}" if mode == "block"
-                                 else f"inline on {workers} workers, pool {pool}", load))
-            finally:
-                process.terminate()
-                process.wait()
-                log_file.close()
+        measured = [(mode, workers, pool, self.bare(binary, path, kept, mode, workers, pool, self.seconds))
+                    for mode, workers, pool in modes]
         # keyport itself in each execution mode (KEYPORT_EXECUTION), at 16 and 64 connections;
         # `None` is its defaults.
         keyport_modes = [(None, 0, 0), ("pool", cores, 16)] + [
@@ -653,19 +624,26 @@ class Bench:
                 if load.non_2xx:
                     raise RuntimeError(f"floor, keyport {mode}: {load.non_2xx} answers were not 2xx")
             runs.append((mode, workers, pool, at16, at64))
+        # The comparison the target is about, alternated so that the machine's drift (tens of
+        # percent over a minute here) falls on both sides.
+        best_mode, best_workers, best_pool, _ = max(measured, key=lambda m: m[3].rate)
         self.kp.stop()
         self.kp.start(execution=(None, 0, 0))
+        rounds = 1 if self.smoke else 3
+        bare_rates, keyport_rates = [], []
+        for _ in range(rounds):
+            bare_rates.append(self.bare(binary, path, kept, best_mode, best_workers, best_pool, self.seconds).rate)
+            wrk(self.kp.base, path, seconds=self.warm, token=self.partner_token)
+            keyport_rates.append(wrk(self.kp.base, path, seconds=self.seconds, token=self.partner_token).rate)
         tps = self.pg.pgbench(statements, 16, self.seconds)
-        outcome.notes.append(self.layers(path))
-        best = max(load.rate for _, load in measured)
-        for label, load in measured:
+        for mode, workers, pool, load in measured:
+            label = f"`web::block`, {workers} workers, pool {pool}" if mode == "block" else f"inline on {workers} workers, pool {pool}"
             outcome.rows.append(Row(f"floor: the bare stack, {label} (16 connections; {load.latencies()})",
                                     f"{load.rate:,.0f} req/s", f"{tps:,.0f} tps", f"{load.rate / tps:.2f}", "", None))
         for mode, workers, pool, at16, at64 in runs:
             if mode is None:
                 label = "keyport's read with its defaults"
-                target = f"≥ 0.95 of the best bare mode ({best:,.0f} req/s); p99 ≤ 10 ms"
-                met = at16.rate >= 0.95 * best and at16.percentile(99) <= 10
+                target, met = "p99 ≤ 10 ms", at16.percentile(99) <= 10
             else:
                 label = (f"keyport's read, `KEYPORT_EXECUTION={mode}`, {workers} workers, pool {pool}")
                 target, met = "", None
@@ -674,12 +652,54 @@ class Bench:
             outcome.rows.append(Row(f"floor: {label} (64 connections; {at64.latencies()})",
                                     f"{at64.rate:,.0f} req/s", "", "", "p99 ≤ 25 ms" if mode is None else "",
                                     at64.percentile(99) <= 25 if mode is None else None))
+        bare_mean, keyport_mean = statistics.mean(bare_rates), statistics.mean(keyport_rates)
+        best_label = "`web::block`" if best_mode == "block" else f"inline on {best_workers} workers"
+        outcome.rows.append(Row(
+            f"floor: keyport's defaults against the best bare mode ({best_label}), alternated {rounds}× "
+            f"(keyport {' / '.join(f'{r:,.0f}' for r in keyport_rates)}; bare {' / '.join(f'{r:,.0f}' for r in bare_rates)})",
+            f"{keyport_mean:,.0f} req/s", f"{bare_mean:,.0f} req/s (the bare stack)", f"{keyport_mean / bare_mean:.2f}",
+            "≥ 0.95", keyport_mean >= 0.95 * bare_mean))
+        outcome.notes.append(self.layers(path))
         outcome.notes.append(
             f"**floor**: examples/floor.rs answers `GET /v1/subscriptions/{{id}}` with keyport's store call and view (the same SQL, "
             f"{len(json.dumps(kept))} bytes of the same JSON) and nothing else: no token, authorisation, middleware, "
             "request log or metrics; its pool never tests a connection on checkout. `web::block` runs the query on "
-            "the blocking pool as keyport does; `inline` runs it on the HTTP worker (as many workers as "
-            "connections). wrk: 16 connections, 2 threads; latencies from `wrk --latency`.")
+            "the blocking pool; `inline` runs it on the HTTP worker (as many workers as connections). keyport is "
+            "measured with its defaults and in each `KEYPORT_EXECUTION` mode. wrk: 16 (or 64) connections, 2 threads; "
+            "latencies from `wrk --latency` (it reports p50/75/90/99, not p99.9). The last row alternates keyport's "
+            "defaults and the best bare mode, because this machine's rate drifts by tens of percent within a minute.")
+
+    def bare(self, binary, path, kept, mode, workers, pool, seconds):
+        """One run of the bare stack (examples/floor.rs) in `mode`: its load at 16 connections."""
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "FLOOR_DATABASE_URL": self.pg.url(), "FLOOR_BIND": f"127.0.0.1:{port}",
+               "FLOOR_PARTNER": self.partner, "FLOOR_MODE": mode, "FLOOR_WORKERS": str(workers),
+               "FLOOR_POOL": str(pool)}
+        log_file = open(self.root / f"floor-{mode}-{workers}.log", "a")
+        process = subprocess.Popen([binary], env=env, stdout=log_file, stderr=log_file)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            body = None
+            for _ in range(200):
+                try:
+                    with urllib.request.urlopen(base + path, timeout=2) as answer:
+                        body = json.loads(answer.read())
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            if body != kept:
+                raise RuntimeError(f"the floor answers differently from keyport: {body} / {kept}")
+            wrk(base, path, seconds=self.warm)
+            load = wrk(base, path, seconds=seconds, latency=True)
+            if load.non_2xx:
+                raise RuntimeError(f"floor: {load.non_2xx} answers were not 2xx")
+            return load
+        finally:
+            process.terminate()
+            process.wait()
+            log_file.close()
 
     def layers(self, path):
         """examples/layers.rs: what each of keyport's layers costs its read, in process."""

@@ -209,15 +209,15 @@ pub struct ServeSettings {
 
     /// HTTP worker threads (default: four per core with `KEYPORT_EXECUTION=inline`, where a
     /// worker waits while its read runs; one per core with `pool`).
-    #[arg(long, env = "KEYPORT_WORKERS")]
-    pub workers: Option<usize>,
+    #[arg(long, env = "KEYPORT_WORKERS", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub workers: Option<u16>,
 }
 
 impl ServeSettings {
     /// The HTTP workers to start.
     pub fn workers(&self, execution: Execution) -> usize {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        self.workers.unwrap_or(match execution {
+        self.workers.map(usize::from).unwrap_or(match execution {
             Execution::Inline => 4 * cores,
             Execution::Pool => cores,
         })
